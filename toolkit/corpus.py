@@ -70,49 +70,15 @@ class AnnotatedCorpus:
 
     # -- persistence ---------------------------------------------------------
     def save(self, directory: str | os.PathLike) -> Path:
-        """Write one Parquet file per table plus a manifest with row counts and
-        sizes, so a truncated or swapped file is detected when opened."""
-        directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
-        manifest = {"meta": self.meta, "tables": {}}
-        for name, df in self.tables().items():
-            path = directory / f"{name}.parquet"
-            tmp = path.with_suffix(".parquet.tmp")
-            df.to_parquet(tmp, index=False)
-            os.replace(tmp, path)  # atomic: a crash never leaves half a file under the real name
-            manifest["tables"][name] = {"rows": int(len(df)), "bytes": path.stat().st_size}
-        tmp = directory / (MANIFEST + ".tmp")
-        tmp.write_text(json.dumps(manifest, indent=2, default=str))
-        os.replace(tmp, directory / MANIFEST)
-        return directory
+        """Write one Parquet file per table plus a manifest (see :func:`write_tables`)."""
+        return write_tables(directory, self.tables(), self.meta)
 
     @classmethod
     def open(cls, directory: str | os.PathLike) -> AnnotatedCorpus:
         """Read a saved corpus; raise :class:`CorruptTableError` if anything
         does not match the manifest (never return half a corpus)."""
-        directory = Path(directory)
-        manifest_path = directory / MANIFEST
-        try:
-            manifest = json.loads(manifest_path.read_text())
-            expected = manifest["tables"]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise CorruptTableError(f"{manifest_path}: missing or unreadable manifest ({exc})") from exc
-        tables = {}
-        for name in ANNOTATED_TABLES:
-            path = directory / f"{name}.parquet"
-            info = expected.get(name)
-            if info is None or not path.exists():
-                raise CorruptTableError(f"{path}: table missing")
-            if path.stat().st_size != info.get("bytes"):
-                raise CorruptTableError(f"{path}: size {path.stat().st_size} != manifest {info.get('bytes')} (truncated?)")
-            try:
-                df = pd.read_parquet(path)
-            except Exception as exc:  # pyarrow raises several types for corrupt files
-                raise CorruptTableError(f"{path}: unreadable Parquet ({exc})") from exc
-            if len(df) != info.get("rows"):
-                raise CorruptTableError(f"{path}: {len(df)} rows != manifest {info.get('rows')}")
-            tables[name] = schema.conform(name, df)
-        return cls(**tables, meta=manifest.get("meta", {}))
+        tables, meta = read_tables(directory, ANNOTATED_TABLES)
+        return cls(**{name: schema.conform(name, df) for name, df in tables.items()}, meta=meta)
 
     # -- selection -----------------------------------------------------------
     def filter(
@@ -165,3 +131,52 @@ class AnnotatedCorpus:
         """``table`` joined with the article's outlet and publication date."""
         df = getattr(self, table)
         return df.merge(self.articles[["article_id", "outlet", "published", "title"]], on="article_id", how="left")
+
+
+def write_tables(directory: str | os.PathLike, tables: dict[str, pd.DataFrame], meta: dict | None = None) -> Path:
+    """Write each table to ``<name>.parquet`` and a ``manifest.json`` recording
+    row counts and byte sizes, so a truncated or swapped file is detected when
+    read back. Each file is written under a temporary name and renamed, so a
+    crash never leaves half a file under the real name."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    manifest = {"meta": meta or {}, "tables": {}}
+    for name, df in tables.items():
+        path = directory / f"{name}.parquet"
+        tmp = path.with_suffix(".parquet.tmp")
+        df.to_parquet(tmp, index=False)
+        os.replace(tmp, path)
+        manifest["tables"][name] = {"rows": int(len(df)), "bytes": path.stat().st_size}
+    tmp = directory / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps(manifest, indent=2, default=str))
+    os.replace(tmp, directory / MANIFEST)  # the manifest goes last: no manifest, no trust
+    return directory
+
+
+def read_tables(directory: str | os.PathLike, names: Iterable[str]) -> tuple[dict[str, pd.DataFrame], dict]:
+    """Read tables written by :func:`write_tables`, checking each against the
+    manifest; raise :class:`CorruptTableError` on any mismatch."""
+    directory = Path(directory)
+    manifest_path = directory / MANIFEST
+    try:
+        manifest = json.loads(manifest_path.read_text())
+        expected = manifest["tables"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CorruptTableError(f"{manifest_path}: missing or unreadable manifest ({exc})") from exc
+    tables = {}
+    for name in names:
+        path = directory / f"{name}.parquet"
+        info = expected.get(name)
+        if info is None or not path.exists():
+            raise CorruptTableError(f"{path}: table missing")
+        size = path.stat().st_size
+        if size != info.get("bytes"):
+            raise CorruptTableError(f"{path}: {size} bytes, manifest says {info.get('bytes')} (truncated or replaced)")
+        try:
+            df = pd.read_parquet(path)
+        except Exception as exc:  # pyarrow raises several types for corrupt files
+            raise CorruptTableError(f"{path}: unreadable Parquet ({exc})") from exc
+        if len(df) != info.get("rows"):
+            raise CorruptTableError(f"{path}: {len(df)} rows, manifest says {info.get('rows')}")
+        tables[name] = df
+    return tables, manifest.get("meta", {})

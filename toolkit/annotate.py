@@ -1,0 +1,286 @@
+"""Annotate a corpus: spaCy once per article, then every extractor.
+
+The unit of work is a *partition* of articles: :func:`annotate_partition`
+builds (or reuses) the pipeline in the current process, parses the texts with
+``nlp.pipe`` and runs the extractors on each ``Doc``, returning one DataFrame
+per table. The same function runs in-process (``n_process=1``), in a pool of
+worker processes (``n_process>1``: each worker parses *and* extracts its share,
+so nothing but small tables crosses process boundaries), or on Dask workers
+(``engine="dask"``).
+
+Results are cached per article (see :mod:`toolkit.cache`): annotating the same
+corpus again, or the same corpus plus new articles, only parses what changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import multiprocessing
+import pandas as pd
+
+from toolkit import schema
+from toolkit.context import ArticleContext
+from toolkit.corpus import AnnotatedCorpus, Corpus
+
+#: tables produced from text, in the order extractors fill them
+TEXT_TABLES = ("sentences", "mentions", "quotes", "dates", "claims", "framing")
+#: how many articles a worker process / Dask task handles at a time
+PARTITION_SIZE = 64
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything besides the article that changes the annotation output."""
+
+    model: str | None = None
+    catalogue: str | None = None
+    batch_size: int = 32
+
+
+def annotate(
+    corpus: Corpus | str | os.PathLike | Sequence[str | os.PathLike],
+    *,
+    model: str | None = None,
+    catalogue: str | os.PathLike | None = None,
+    cache_dir: str | os.PathLike | None = "build/cache",
+    n_process: int = 1,
+    batch_size: int = 32,
+    engine: str = "local",
+    scheduler=None,
+    progress: bool | None = None,
+) -> AnnotatedCorpus:
+    """Annotate ``corpus`` into an :class:`~toolkit.corpus.AnnotatedCorpus`.
+
+    ``corpus`` is a :class:`~toolkit.corpus.Corpus` from :func:`toolkit.load`,
+    or anything :func:`toolkit.load` accepts. ``cache_dir=None`` disables the
+    cache. ``engine="dask"`` sends partitions to a ``dask.distributed``
+    cluster (``scheduler``: an address such as ``"tcp://host:8786"`` or a
+    ``Client``). ``progress`` shows a tqdm bar (default: on for > 50 articles).
+    """
+    from toolkit import __version__, code_digest
+    from toolkit.actors.catalogue import load_catalogue, resolve_path
+    from toolkit.cache import AnnotationCache, CacheHit
+    from toolkit.pipeline import cached_pipeline, model_signature
+
+    if not isinstance(corpus, Corpus):
+        from toolkit.loading import load
+
+        corpus = load(corpus)
+    catalogue_path = str(resolve_path(catalogue))
+    settings = Settings(model=model, catalogue=catalogue_path, batch_size=batch_size)
+    nlp = cached_pipeline(model, catalogue_path)
+    cat = load_catalogue(catalogue_path)
+    signature = {
+        "toolkit": f"{__version__}+{code_digest()}",
+        "model": model_signature(nlp),
+        "catalogue": cat.digest,
+    }
+    articles = corpus.articles
+    keys = _article_keys(articles, signature)
+    cache = AnnotationCache(cache_dir, signature) if cache_dir is not None else None
+    hit, events = cache.lookup(keys) if cache is not None else (CacheHit(), [])
+    todo = articles[~articles["article_id"].isin(hit.article_ids)]
+    if progress is None:
+        progress = len(todo) > 50
+
+    started = time.perf_counter()
+    if len(todo) == 0:
+        fresh, timings = {name: schema.frame(name) for name in TEXT_TABLES}, {}
+    elif engine == "dask":
+        from toolkit.engines.dask import annotate_on_dask
+
+        fresh, timings = annotate_on_dask(todo, settings, scheduler=scheduler, progress=progress)
+    elif engine == "local":
+        fresh, timings = _annotate_local(todo, settings, n_process=n_process, progress=progress)
+    else:
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    elapsed = time.perf_counter() - started
+
+    if cache is not None and len(todo):
+        cache.store(fresh, keys[keys["article_id"].isin(todo["article_id"])])
+    tables = {
+        name: _concat(name, [hit.tables.get(name), fresh[name]], order=articles["article_id"])
+        for name in TEXT_TABLES
+    }
+    meta = {
+        **signature,
+        "annotated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "n_articles": int(len(articles)),
+        "n_annotated": int(len(todo)),
+        "n_from_cache": int(len(articles) - len(todo)),
+        "seconds": round(elapsed, 3),
+        "timings": timings,
+        "cache_events": events,
+        "engine": engine,
+        "n_process": n_process,
+    }
+    return AnnotatedCorpus(articles=articles, load_report=corpus.load_report, meta=meta, **tables)
+
+
+# -- the unit of work --------------------------------------------------------
+
+def annotate_partition(records: list[dict], settings: Settings) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
+    """Parse and extract one partition of articles (dicts with at least
+    ``article_id, text, outlet, published, published_inferred, title``).
+
+    Returns one frame per text table and the seconds spent per step. Safe to
+    call in any process: the pipeline is built once per process and reused.
+    """
+    from toolkit.actors import extract_mentions
+    from toolkit.actors.catalogue import load_catalogue
+    from toolkit.claims import extract_claims
+    from toolkit.dates import extract_dates
+    from toolkit.framing import extract_framing
+    from toolkit.pipeline import cached_pipeline
+    from toolkit.quotes import extract_quotes
+
+    nlp = cached_pipeline(settings.model, settings.catalogue)
+    catalogue = _cached_catalogue(settings.catalogue)
+    out: dict[str, list[dict]] = {name: [] for name in TEXT_TABLES}
+    timings = dict.fromkeys(("parse", "sentences", "actors", "quotes", "dates", "claims", "framing"), 0.0)
+    texts = (r["text"] or "" for r in records)
+    clock = time.perf_counter
+    t0 = clock()
+    for record, doc in zip(records, nlp.pipe(texts, batch_size=settings.batch_size)):
+        t1 = clock()
+        timings["parse"] += t1 - t0
+        ctx = _context(record)
+        aid = ctx.article_id
+        sentences = [
+            {"article_id": aid, "sent_id": i, "start": s.start_char, "end": s.end_char, "text": s.text}
+            for i, s in enumerate(doc.sents)
+        ]
+        t2 = clock()
+        mentions = extract_mentions(doc, ctx, catalogue)
+        t3 = clock()
+        quotes = extract_quotes(doc, ctx, mentions)
+        t4 = clock()
+        dates = extract_dates(doc, ctx)
+        t5 = clock()
+        claims = extract_claims(doc, ctx, mentions=mentions, quotes=quotes, dates=dates)
+        t6 = clock()
+        framing = extract_framing(doc, ctx, mentions=mentions, quotes=quotes)
+        t0 = clock()
+        for step, (a, b) in zip(("sentences", "actors", "quotes", "dates", "claims", "framing"),
+                                ((t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6), (t6, t0))):
+            timings[step] += b - a
+        out["sentences"].extend(sentences)
+        for name, rows in (("mentions", mentions), ("quotes", quotes), ("dates", dates),
+                           ("claims", claims), ("framing", framing)):
+            for row in rows:
+                row["article_id"] = aid
+            out[name].extend(rows)
+    return {name: schema.frame(name, rows) for name, rows in out.items()}, timings
+
+
+_CATALOGUES: dict = {}
+
+
+def _cached_catalogue(path: str | None):
+    from toolkit.actors.catalogue import load_catalogue
+
+    if path not in _CATALOGUES:
+        _CATALOGUES[path] = load_catalogue(path)
+    return _CATALOGUES[path]
+
+
+def _context(record: dict) -> ArticleContext:
+    published = record.get("published")
+    if published is not None and not pd.isna(published):
+        published = pd.Timestamp(published).date()
+    else:
+        published = None
+    outlet = record.get("outlet")
+    return ArticleContext(
+        article_id=str(record["article_id"]),
+        outlet=str(outlet) if outlet is not None and not pd.isna(outlet) else "unknown",
+        published=published,
+        published_inferred=bool(record.get("published_inferred") or False),
+        title=record.get("title") if isinstance(record.get("title"), str) else None,
+    )
+
+
+# -- engines -----------------------------------------------------------------
+
+CONTEXT_COLUMNS = ["article_id", "text", "outlet", "published", "published_inferred", "title"]
+
+
+def partitions(articles: pd.DataFrame, size: int = PARTITION_SIZE) -> list[list[dict]]:
+    """Split the articles into lists of plain records (cheap to pickle)."""
+    records = articles[CONTEXT_COLUMNS].astype(object).where(articles[CONTEXT_COLUMNS].notna(), None).to_dict("records")
+    return [records[i:i + size] for i in range(0, len(records), size)]
+
+
+def merge_results(results: Iterable[tuple[dict[str, pd.DataFrame], dict[str, float]]]) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
+    tables: dict[str, list[pd.DataFrame]] = {name: [] for name in TEXT_TABLES}
+    timings: dict[str, float] = {}
+    for frames, t in results:
+        for name in TEXT_TABLES:
+            tables[name].append(frames[name])
+        for step, seconds in t.items():
+            timings[step] = timings.get(step, 0.0) + seconds
+    return {name: _concat(name, dfs) for name, dfs in tables.items()}, {k: round(v, 3) for k, v in timings.items()}
+
+
+def _annotate_local(articles: pd.DataFrame, settings: Settings, *, n_process: int, progress: bool):
+    from tqdm.auto import tqdm
+
+    n_process = max(1, int(n_process))
+    if n_process == 1:
+        # smaller partitions in-process only to move the progress bar smoothly
+        parts = partitions(articles, size=16)
+        bar = tqdm(total=len(articles), disable=not progress, unit="article", desc="annotate")
+        results = []
+        for part in parts:
+            results.append(annotate_partition(part, settings))
+            bar.update(len(part))
+        bar.close()
+        return merge_results(results)
+    size = max(1, min(PARTITION_SIZE, -(-len(articles) // (n_process * 4))))
+    parts = partitions(articles, size=size)
+    # spawn, not fork: the parent may hold threads (pyarrow, tqdm) that fork would copy mid-lock
+    ctx = multiprocessing.get_context("spawn")
+    results = []
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx) as pool:
+        futures = {pool.submit(annotate_partition, part, settings): len(part) for part in parts}
+        bar = tqdm(total=len(articles), disable=not progress, unit="article", desc=f"annotate x{n_process}")
+        for future in as_completed(futures):
+            results.append(future.result())
+            bar.update(futures[future])
+        bar.close()
+    return merge_results(results)
+
+
+# -- helpers -----------------------------------------------------------------
+
+def _article_keys(articles: pd.DataFrame, signature: dict) -> pd.DataFrame:
+    """Cache key per article: its content and every input an extractor reads
+    (publication date anchors dates, outlet is the default claimant), plus the
+    toolkit/model/catalogue signature."""
+    import hashlib
+
+    sig = "|".join(f"{k}={v}" for k, v in sorted(signature.items()))
+    keys = []
+    for row in articles[["article_id", "content_hash", "outlet", "published", "published_inferred", "title"]].itertuples(index=False):
+        raw = f"{sig}|{row.article_id}|{row.content_hash}|{row.outlet}|{row.published}|{row.published_inferred}|{row.title}"
+        keys.append(hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32])
+    return pd.DataFrame({"article_id": articles["article_id"].astype("string").to_numpy(), "article_key": keys})
+
+
+def _concat(name: str, frames: Iterable[pd.DataFrame | None], order: pd.Series | None = None) -> pd.DataFrame:
+    frames = [f for f in frames if f is not None and len(f)]
+    if not frames:
+        return schema.frame(name)
+    df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if order is not None:
+        rank = {aid: i for i, aid in enumerate(order)}
+        sort_cols = ["_rank", "sent_id", "start"] if name != "sentences" else ["_rank", "sent_id"]
+        df = df.assign(_rank=df["article_id"].map(rank)).sort_values(sort_cols, kind="stable").drop(columns="_rank")
+    return schema.conform(name, df.reset_index(drop=True))

