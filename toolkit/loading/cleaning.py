@@ -1,0 +1,325 @@
+"""Clean scraped article text into body paragraphs, keeping a map to the raw text.
+
+Method: line classification, in the spirit of boilerplate-removal work such as
+jusText (Pomikálek 2011: paragraphs judged by length, link density and
+stop-word density) but driven by what scraped *plain text* still shows: each
+raw line is kept or removed by one named rule, in this order:
+
+1. leading page furniture ("Skip to content", ``date 2025-06-27``) is stripped
+   from the start of a line (``leading_tokens`` in ``data/boilerplate.yaml``);
+2. an end marker in the second half ("Author: ...", "Video", "Thank you for
+   signing up ...") cuts everything after it (``tail:<rule>``);
+3. lines without a letter or digit, known furniture lines (calls to action,
+   newsletter and social promos, share bars) and photo captions ending in an
+   agency credit;
+4. related-story cards: an outlet name glued to an author ("The Kyiv
+   IndependentChris York") and the teaser/headline lines just above it;
+5. the headline (the first line, when it equals the given title or looks like
+   a headline), then a byline and date stamps near the top (metadata, read by
+   :mod:`toolkit.loading.metadata`);
+6. repeated blocks: a line of 5+ words, or the headline, seen earlier;
+7. related-story teasers: an isolated Title Case line between two body
+   paragraphs ("‘Welcome Donald’: Zelensky Seeks to Win Trump to Kyiv‘s Side";
+   sentence-case subheads such as "Kursk conundrum" are kept).
+
+Kept lines become paragraphs separated by ``"\\n\\n"`` (a hard-wrapped line
+continuing in lower case is joined with a space instead); runs of whitespace
+become one space, invisible characters (zero-width, soft hyphen, controls) are
+dropped. Quote characters and all other text are copied verbatim, so every kept
+character maps back to ``raw`` (:class:`~toolkit.loading.offsets.OffsetMap`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from toolkit.loading.boilerplate import Boilerplate, load_boilerplate
+from toolkit.loading.datetext import DATE_LINE, MONTH
+from toolkit.loading.offsets import OffsetMap, SegmentBuilder
+
+LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+VISIBLE_RUN = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]+")
+WHITESPACE = re.compile(r"\s")
+#: sentence-final punctuation, optionally followed by closing quotes/brackets
+ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+ENDS_HEADLINE_OK = re.compile(r"[^.:;,]$|[?!][\"'”’»)]*$|\.\.\.$")
+SMALL_WORDS = frozenset(
+    "a an the and or but nor of to in on at for with by from as into onto over per via vs vs. is are was be "
+    "than that this its it his her their our your up off out down".split())
+#: furniture lines are short; long lines are never matched against line patterns
+MAX_FURNITURE_CHARS = 320
+#: how many content lines at the top may hold the headline, byline and date stamps
+HEADER_LINES = 6
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A raw span the cleaner dropped, and the rule that dropped it."""
+
+    raw_start: int
+    raw_end: int
+    rule: str
+    text: str
+
+
+@dataclass
+class Cleaned:
+    """Cleaned text, its map back to the raw text, and what was removed."""
+
+    text: str
+    offsets: OffsetMap
+    removed: list[Removed] = field(default_factory=list)
+    #: the headline line found at the top (the title when no metadata gives one)
+    headline: str | None = None
+
+    def to_raw(self, offset: int) -> int:
+        return self.offsets.to_raw(offset)
+
+    def to_raw_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.to_raw_span(start, end)
+
+    def removed_by(self, *rules: str) -> list[Removed]:
+        """Removed spans whose rule is one of ``rules`` (prefix match for ``tail:``)."""
+        return [r for r in self.removed if r.rule in rules or r.rule.split(":")[0] in rules]
+
+
+@dataclass
+class _Line:
+    raw_start: int  # the raw line, without its line break
+    raw_end: int
+    start: int  # the content: after stripped furniture and surrounding whitespace
+    end: int
+    block: int  # lines with no blank line between them share a block
+    rule: str | None = None
+    stripped: list[tuple[int, int, str]] = field(default_factory=list)
+    text: str = ""
+
+
+def clean(raw: str, *, title: str | None = None, detect_headline: bool = False,
+          rules: Boilerplate | None = None) -> Cleaned:
+    """Clean ``raw`` (see the module docstring for the rules, in order).
+
+    ``title``: a known headline; a first line equal to it is removed.
+    ``detect_headline``: also remove a first line that looks like a headline
+    (plain-text files, whose first line is usually the title).
+    Never raises on odd text; an empty or all-boilerplate input gives "".
+    """
+    rules = rules or load_boilerplate()
+    lines = _split_lines(raw, rules)
+    content = [ln for ln in lines if ln.rule is None and ln.start < ln.end]
+    _cut_tail(content, len(raw), rules)
+    _mark_furniture(content, rules)
+    live = [ln for ln in content if ln.rule is None]
+    headline = _mark_header(live, title, detect_headline)
+    live = [ln for ln in live if ln.rule is None]
+    _mark_repeats(live, [t for t in (headline, title) if t])
+    live = [ln for ln in live if ln.rule is None]
+    _mark_teasers(live)
+    text, offsets = _assemble(raw, [ln for ln in content if ln.rule is None])
+    removed = [Removed(s, e, rule, raw[s:e]) for ln in lines for s, e, rule in ln.stripped]
+    removed += [Removed(ln.start, ln.end, ln.rule, ln.text) for ln in content if ln.rule is not None]
+    removed.sort(key=lambda r: r.raw_start)
+    return Cleaned(text=text, offsets=offsets, removed=removed, headline=_squash(headline) if headline else None)
+
+
+# -- steps -------------------------------------------------------------------
+
+def _split_lines(raw: str, rules: Boilerplate) -> list[_Line]:
+    lines: list[_Line] = []
+    block, pos, blank_before = 0, 0, False
+    breaks = [(m.start(), m.end()) for m in LINE_BREAK.finditer(raw)] + [(len(raw), len(raw))]
+    for brk_start, brk_end in breaks:
+        ln = _Line(pos, brk_start, pos, brk_start, block)
+        _strip(raw, ln, rules)
+        if ln.start >= ln.end:
+            ln.rule = ln.stripped[-1][2] if ln.stripped else None
+            blank_before = blank_before or not ln.stripped
+        else:
+            if blank_before:
+                block += 1
+                ln.block = block
+            blank_before = False
+            ln.text = raw[ln.start:ln.end]
+        lines.append(ln)
+        pos = brk_end
+    return lines
+
+
+def _strip(raw: str, ln: _Line, rules: Boilerplate) -> None:
+    """Strip leading furniture tokens and surrounding whitespace from a line."""
+    while True:
+        m = rules.leading.match(raw, ln.start, ln.end)
+        if not m or m.end() == ln.start:
+            break
+        ln.stripped.append((ln.start, m.end(), m.lastgroup or "leading"))
+        ln.start = m.end()
+    while ln.start < ln.end and _invisible(raw[ln.start]):
+        ln.start += 1
+    while ln.end > ln.start and _invisible(raw[ln.end - 1]):
+        ln.end -= 1
+
+
+def _invisible(ch: str) -> bool:
+    return VISIBLE_RUN.match(ch) is None
+
+
+def _cut_tail(content: list[_Line], raw_length: int, rules: Boilerplate) -> None:
+    half = raw_length / 2
+    for i, ln in enumerate(content):
+        if ln.start < half or len(ln.text) > MAX_FURNITURE_CHARS:
+            continue
+        m = rules.end_marker.fullmatch(ln.text)
+        if m:
+            for later in content[i:]:
+                later.rule = f"tail:{m.lastgroup}"
+            return
+
+
+def _mark_furniture(content: list[_Line], rules: Boilerplate) -> None:
+    for i, ln in enumerate(content):
+        if ln.rule is not None:
+            continue
+        text = ln.text
+        if not any(ch.isalnum() for ch in text):
+            ln.rule = "no_words"
+        elif len(text) <= MAX_FURNITURE_CHARS and (m := rules.line.fullmatch(text)):
+            ln.rule = m.lastgroup or "furniture"
+        elif rules.caption_credit.search(text):
+            ln.rule = "photo_caption"
+        elif rules.card_credit.fullmatch(text):
+            ln.rule = "related_card"
+            _mark_card_above(content, i)
+
+
+def _mark_card_above(content: list[_Line], i: int) -> None:
+    """The teaser (a truncated paragraph) and headline just above a card credit."""
+    block = content[i].block
+    above = [ln for ln in content[max(0, i - 2):i] if ln.block == block and ln.rule is None]
+    if above and not ENDS_SENTENCE.search(above[-1].text):
+        above[-1].rule = "related_card"
+        if len(above) == 2 and _looks_like_headline(above[0].text):
+            above[0].rule = "related_card"
+
+
+def _mark_header(live: list[_Line], title: str | None, detect_headline: bool) -> str | None:
+    """Mark the headline, byline and date stamps at the top; return the headline."""
+    headline = None
+    if live:
+        first = live[0]
+        same_as_title = title is not None and _norm(first.text) == _norm(title)
+        if same_as_title or (detect_headline and len(live) > 1 and _looks_like_headline(first.text)):
+            first.rule, headline = "headline", first.text
+    for ln in [ln for ln in live if ln.rule is None][:HEADER_LINES]:
+        if byline_author(ln.text) is not None:
+            ln.rule = "byline"
+        elif len(ln.text) <= 120 and DATE_LINE.fullmatch(ln.text):
+            ln.rule = "date_line"
+    return headline
+
+
+def _mark_repeats(live: list[_Line], seen_titles: list[str]) -> None:
+    titles = {_norm(t) for t in seen_titles}
+    seen: set[str] = set()
+    for ln in live:
+        key = _norm(ln.text)
+        if key in titles or key in seen:
+            ln.rule = "repeat"
+        elif len(key.split()) >= 5:
+            seen.add(key)
+
+
+def _mark_teasers(live: list[_Line]) -> None:
+    for i in range(1, len(live) - 1):
+        ln = live[i]
+        if _is_title_case_teaser(ln.text) and _is_body(live[i - 1].text) and _is_body(live[i + 1].text):
+            ln.rule = "teaser"
+
+
+def _assemble(raw: str, kept: list[_Line]) -> tuple[str, OffsetMap]:
+    out = SegmentBuilder(raw)
+    previous: _Line | None = None
+    for ln in kept:
+        if previous is not None:
+            wrapped = (ln.block == previous.block and not ENDS_SENTENCE.search(previous.text)
+                       and ln.text[:1].islower())
+            out.insert(" " if wrapped else "\n\n")
+        _copy_line(raw, ln.start, ln.end, out)
+        previous = ln
+    return out.result()
+
+
+def _copy_line(raw: str, start: int, end: int, out: SegmentBuilder) -> None:
+    """Copy a line, collapsing whitespace runs to one space and dropping
+    invisible characters."""
+    prev_end = None
+    for m in VISIBLE_RUN.finditer(raw, start, end):
+        if prev_end is not None:
+            gap = raw[prev_end:m.start()]
+            if gap.startswith(" "):
+                out.copy(prev_end, prev_end + 1)  # a real space: keep it mapped
+            elif WHITESPACE.search(gap):
+                out.insert(" ")
+        out.copy(m.start(), m.end())
+        prev_end = m.end()
+
+
+# -- line shapes ---------------------------------------------------------------
+
+def byline_author(line: str) -> str | None:
+    """The author named by a byline ("by Dmytro Basmat June 27, 2025 10:57 PM
+    2 min read", "By Jane Doe and John Roe | Reuters"), else None."""
+    m = re.match(r"\s*(?:by|author:)\s+(.*)$", line, re.IGNORECASE)
+    if not m or len(line.split()) > 20:
+        return None
+    names: list[str] = []
+    words = m.group(1).split()
+    i = 0
+    while i < len(words):
+        w = words[i]
+        bare = w.strip(",;")
+        if re.fullmatch(MONTH, bare, re.IGNORECASE) and i + 1 < len(words) and words[i + 1][:1].isdigit():
+            break
+        if bare[:1].isupper() or (bare.lower() in {"and", "&", "de", "van", "von", "al", "bin", "da"} and names):
+            names.append(bare)
+            i += 1
+            if w.endswith((",", ";")) and (i < len(words) and not words[i][:1].isupper()):
+                break
+            continue
+        break
+    rest = " ".join(words[i:])
+    if not names or names[-1].lower() in {"and", "&"}:
+        return None
+    rest_ok = (not rest or rest[:1] in "|•·–—-(" or rest[:1].isdigit() or DATE_LINE.match(rest)
+               or re.match(r"(?:updated|published|posted|in |for |\d+\s*min)", rest, re.IGNORECASE))
+    if not rest_ok or len(names) > 8:
+        return None
+    return " ".join(names).rstrip(",")
+
+
+def _looks_like_headline(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 30 and len(text) <= 250 and bool(ENDS_HEADLINE_OK.search(text))
+
+
+def _is_title_case_teaser(text: str) -> bool:
+    if len(text) > 150 or ENDS_SENTENCE.search(text):
+        return False
+    words = [w.strip("‘’“”\"'()[]:,;–—-") for w in text.split()]
+    words = [w for w in words if w and w[0].isalpha()]
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
+    if len(words) < 4 or len(content) < 3:
+        return False
+    return sum(w[0].isupper() for w in content) / len(content) >= 0.85
+
+
+def _is_body(text: str) -> bool:
+    return len(text.split()) >= 12 and bool(ENDS_SENTENCE.search(text))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
