@@ -9,14 +9,59 @@ passes their own with ``annotate(..., catalogue=path)``) lists each actor:
   kind: person            # person / organisation / country / group / place
   side: Russia
   role: President of Russia
-  aliases: [Putin, Vladimir Putin, Vladimir Vladimirovich Putin]
-  epithets: [the Kremlin boss, the Kremlin tyrant, the Russian leader]
+  aliases: [Putin, Vladimir Putin, Vladimir Vladimirovich Putin]   # exact case
+  epithets: [the Kremlin boss, the Kremlin tyrant, the Russian leader]  # any case
   role_phrases:           # phrases that stand for the actor only in a time window
-    - {phrase: the Russian president, from: 2000-05-07}
+    - {phrase: the Russian president, from: 2012-05-07}
+- actor_id: russia
+  name: Russia
+  kind: country
+  side: Russia
+  aliases: [Russia, the Russian Federation]
+  demonyms: [Russian]     # adjectives that stand for the country ("Russian attacks")
 ```
 
-The catalogue becomes the ``toolkit_actor_ruler`` pipeline component: a spaCy
-``EntityRuler`` placed before the statistical NER so catalogue matches win.
+Fields
+    ``actor_id``, ``name``, ``kind`` are required; ``side`` defaults to
+    ``other``. ``aliases`` match with their exact spelling and case (so the
+    place "Turkey" never matches "turkey"); spell out each variant
+    (Zelensky/Zelenskiy/Zelenskyy; Erdogan/Erdoğan). Possessives need no entry
+    ("Zelenskyy's" tokenises to "Zelenskyy" + "'s"). ``epithets`` and
+    ``role_phrases`` match in any case ("The Kremlin leader" at the start of a
+    sentence). A role phrase may belong to several actors with different
+    ``from``/``to`` windows ("the U.S. president": Biden 2021-01-20..2025-01-19,
+    Trump from 2025-01-20); the mentions extractor picks the one active on the
+    article's publication date and drops the phrase when none is (or when the
+    date is unknown and the windows disagree).
+
+Metonymy (documented decision)
+    Capitals and seats of power are catalogued as what they are: "Kyiv",
+    "Moscow", "Washington" are ``kind: place`` with the side of their country;
+    "the Kremlin", "the White House", "the Pentagon" are ``kind: organisation``
+    on their country's side. They are never persons. An analyst counting "who is
+    talked about" per side therefore sees them on the right side; one who wants
+    only people filters ``kind == "person"``.
+
+Extending the shipped catalogue
+    * ``load_catalogue([shipped_path, my_path])``: later files add actors and
+      *replace* actors with the same ``actor_id``.
+    * or, in the analyst's own file, a mapping instead of a list::
+
+          extends: default          # or a path, relative to this file
+          actors:
+            - {actor_id: demchenko, name: Andriy Demchenko, kind: person, side: Ukraine}
+
+      so ``annotate(corpus, catalogue="my_actors.yaml")`` uses the shipped
+      actors plus (and overriding) the analyst's.
+
+Validation errors (:class:`CatalogueError`) name the file, the entry and the
+field: malformed YAML, missing or unknown fields, unknown kind, bad dates,
+duplicate ``actor_id`` within a file, and an alias or epithet claimed by two
+actors (which would make matches ambiguous).
+
+The catalogue becomes the ``toolkit_actor_ruler`` pipeline component (see
+:mod:`toolkit.actors.ruler`), placed before the statistical NER so catalogue
+matches win over the model; each match carries ``ent.ent_id_ == actor_id``.
 """
 
 from __future__ import annotations
@@ -24,6 +69,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -31,10 +77,15 @@ from pathlib import Path
 import yaml
 from spacy.language import Language
 
+from toolkit.actors.names import name_key
+
 KINDS = ("person", "organisation", "country", "group", "place")
 #: spaCy entity label the ruler gives each kind (so downstream code that reads
 #: ``doc.ents`` sees the same labels as from the model)
 KIND_LABEL = {"person": "PERSON", "organisation": "ORG", "country": "GPE", "group": "NORP", "place": "GPE"}
+FIELDS = {"actor_id", "name", "kind", "side", "role", "aliases", "epithets", "role_phrases", "demonyms", "notes"}
+
+CataloguePaths = str | os.PathLike | None | Iterable[str | os.PathLike]
 
 
 class CatalogueError(ValueError):
@@ -63,6 +114,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     epithets: tuple[str, ...] = ()
     role_phrases: tuple[RolePhrase, ...] = ()
+    demonyms: tuple[str, ...] = ()
 
 
 @dataclass
@@ -71,11 +123,29 @@ class Catalogue:
     path: Path
     digest: str
     by_alias: dict[str, str] = field(default_factory=dict)
+    #: normalised name key (see :func:`toolkit.actors.names.name_key`) -> actor_id
+    by_key: dict[str, str] = field(default_factory=dict)
+    #: lowercased epithet -> actor_id
+    by_epithet: dict[str, str] = field(default_factory=dict)
+    #: lowercased role phrase -> [(actor_id, RolePhrase)]
+    by_role_phrase: dict[str, list[tuple[str, RolePhrase]]] = field(default_factory=dict)
+    #: demonym (exact case) -> actor_id
+    by_demonym: dict[str, str] = field(default_factory=dict)
+    paths: tuple[Path, ...] = ()
 
     def __post_init__(self) -> None:
         for actor in self.actors.values():
             for alias in (actor.name, *actor.aliases):
                 self.by_alias.setdefault(alias.lower(), actor.actor_id)
+                key = name_key(alias)
+                if key:
+                    self.by_key.setdefault(key, actor.actor_id)
+            for epithet in actor.epithets:
+                self.by_epithet.setdefault(epithet.lower(), actor.actor_id)
+            for rp in actor.role_phrases:
+                self.by_role_phrase.setdefault(rp.phrase.lower(), []).append((actor.actor_id, rp))
+            for demonym in actor.demonyms:
+                self.by_demonym.setdefault(demonym, actor.actor_id)
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -83,19 +153,44 @@ class Catalogue:
     def __getitem__(self, actor_id: str) -> Actor:
         return self.actors[actor_id]
 
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self.actors
+
     def lookup(self, surface: str) -> Actor | None:
-        """Actor whose name or alias equals ``surface`` (case-insensitive)."""
-        actor_id = self.by_alias.get(surface.lower())
+        """Actor whose name or alias equals ``surface`` (case-insensitive), else
+        whose name normalises to the same key (accents, transliteration
+        endings: "Erdoğan"/"Erdogan", "Zelenskyi"/"Zelenskyy")."""
+        actor_id = self.by_alias.get(surface.lower()) or self.by_key.get(name_key(surface))
         return self.actors[actor_id] if actor_id else None
 
+    def resolve_role_phrase(self, phrase: str, when: dt.date | None) -> Actor | None:
+        """The actor a time-bound role phrase stands for on date ``when``.
+
+        With no date, the phrase resolves only if every window names the same
+        actor (otherwise "the U.S. president" would be a guess).
+        """
+        options = self.by_role_phrase.get(phrase.lower(), [])
+        if when is None:
+            ids = {actor_id for actor_id, _ in options}
+            return self.actors[ids.pop()] if len(ids) == 1 else None
+        for actor_id, rp in options:
+            if rp.active(when):
+                return self.actors[actor_id]
+        return None
+
     def ruler_patterns(self) -> list[dict]:
-        """EntityRuler patterns: names, aliases, epithets, role phrases."""
+        """EntityRuler-style patterns (label, pattern, id, attr) for every
+        name, alias, demonym (exact case, ``ORTH``), epithet and role phrase
+        (any case, ``LOWER``)."""
         patterns = []
         for actor in self.actors.values():
             label = KIND_LABEL[actor.kind]
-            phrases = {actor.name, *actor.aliases, *actor.epithets, *(rp.phrase for rp in actor.role_phrases)}
-            for phrase in sorted(phrases):
-                patterns.append({"label": label, "pattern": phrase, "id": actor.actor_id})
+            for phrase in sorted({actor.name, *actor.aliases}):
+                patterns.append({"label": label, "pattern": phrase, "id": actor.actor_id, "attr": "ORTH"})
+            for phrase in sorted(set(actor.demonyms)):
+                patterns.append({"label": "NORP", "pattern": phrase, "id": actor.actor_id, "attr": "ORTH"})
+            for phrase in sorted({*actor.epithets, *(rp.phrase for rp in actor.role_phrases)}):
+                patterns.append({"label": label, "pattern": phrase, "id": actor.actor_id, "attr": "LOWER"})
         return patterns
 
 
@@ -107,65 +202,142 @@ def resolve_path(path: str | os.PathLike | None) -> Path:
     return Path(path) if path else default_path()
 
 
-def load_catalogue(path: str | os.PathLike | None = None) -> Catalogue:
-    """Read and validate a catalogue file (``None``: the shipped one)."""
-    path = resolve_path(path)
-    raw_bytes = path.read_bytes()
+def load_catalogue(path: CataloguePaths = None) -> Catalogue:
+    """Read and validate a catalogue (``None``: the shipped one).
+
+    ``path`` may be a list of files: later files add actors and replace those
+    with the same ``actor_id``. A file may also ``extends:`` another (see the
+    module docstring).
+    """
+    paths = [resolve_path(p) for p in path] if _is_many(path) else [resolve_path(path)]
+    if not paths:
+        raise CatalogueError("no catalogue file given")
+    actors: dict[str, Actor] = {}
+    digest = hashlib.sha256()
+    read: list[Path] = []
+    for p in paths:
+        for file_path, file_actors, raw in _read_chain(p, seen=()):
+            actors.update(file_actors)
+            digest.update(str(file_path.name).encode() + b"\0" + raw)
+            read.append(file_path)
+    _check_unique_phrases(actors, paths[-1])
+    return Catalogue(actors=actors, path=paths[-1], digest=digest.hexdigest()[:16], paths=tuple(read))
+
+
+def _is_many(path: CataloguePaths) -> bool:
+    return path is not None and not isinstance(path, (str, os.PathLike))
+
+
+def _read_chain(path: Path, seen: tuple[Path, ...]) -> list[tuple[Path, dict[str, Actor], bytes]]:
+    """The files ``path`` extends (base first), then ``path`` itself."""
+    resolved = path.resolve()
+    if resolved in seen:
+        raise CatalogueError(f"{path}: 'extends' loops back to itself")
     try:
-        entries = yaml.safe_load(raw_bytes)
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CatalogueError(f"{path}: cannot read the catalogue: {exc.strerror or exc}") from exc
+    try:
+        data = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
         raise CatalogueError(f"{path}: not valid YAML: {exc}") from exc
+    chain: list[tuple[Path, dict[str, Actor], bytes]] = []
+    if isinstance(data, dict):
+        unknown = set(data) - {"extends", "actors"}
+        if unknown:
+            raise CatalogueError(f"{path}: unknown top-level key(s) {sorted(unknown)}; expected 'extends' and 'actors'")
+        base = data.get("extends")
+        if base:
+            base_path = default_path() if base == "default" else (path.parent / str(base))
+            chain.extend(_read_chain(base_path, seen + (resolved,)))
+        entries = data.get("actors") or []
+    else:
+        entries = data
     if not isinstance(entries, list):
-        raise CatalogueError(f"{path}: expected a list of actors at the top level")
+        raise CatalogueError(f"{path}: expected a list of actors (or a mapping with 'actors:'), got {type(entries).__name__}")
     actors: dict[str, Actor] = {}
     for n, entry in enumerate(entries):
         actor = _parse_actor(entry, f"{path} entry {n}")
         if actor.actor_id in actors:
             raise CatalogueError(f"{path} entry {n}: duplicate actor_id {actor.actor_id!r}")
         actors[actor.actor_id] = actor
-    return Catalogue(actors=actors, path=path, digest=hashlib.sha256(raw_bytes).hexdigest()[:16])
+    chain.append((path, actors, raw))
+    return chain
+
+
+def _check_unique_phrases(actors: dict[str, Actor], path: Path) -> None:
+    """An alias, demonym or epithet may name one actor only (role phrases may be
+    shared: their time windows tell the actors apart)."""
+    owner: dict[tuple[str, str], str] = {}
+    for actor in actors.values():
+        phrases = [("alias", a) for a in {actor.name, *actor.aliases}]
+        phrases += [("demonym", d) for d in set(actor.demonyms)]
+        phrases += [("epithet", e.lower()) for e in set(actor.epithets)]
+        for kind, phrase in phrases:
+            other = owner.setdefault((kind, phrase), actor.actor_id)
+            if other != actor.actor_id:
+                raise CatalogueError(
+                    f"{path}: {kind} {phrase!r} is claimed by both {other!r} and {actor.actor_id!r}; "
+                    "keep it on one actor (use a role phrase with from/to dates if the referent changes over time)"
+                )
 
 
 def _parse_actor(entry: object, where: str) -> Actor:
     if not isinstance(entry, dict):
         raise CatalogueError(f"{where}: expected a mapping, got {type(entry).__name__}")
+    name_hint = f" ({entry.get('actor_id') or entry.get('name')})" if entry.get("actor_id") or entry.get("name") else ""
+    where = f"{where}{name_hint}"
     for key in ("actor_id", "name", "kind"):
         if not entry.get(key):
             raise CatalogueError(f"{where}: missing required field {key!r}")
+    unknown = set(entry) - FIELDS
+    if unknown:
+        raise CatalogueError(f"{where}: unknown field(s) {sorted(unknown)}; allowed: {sorted(FIELDS)}")
     if entry["kind"] not in KINDS:
         raise CatalogueError(f"{where}: kind {entry['kind']!r} is not one of {KINDS}")
     role_phrases = []
     for rp in entry.get("role_phrases") or []:
         if isinstance(rp, str):
             rp = {"phrase": rp}
-        role_phrases.append(RolePhrase(rp["phrase"], _date(rp.get("from")), _date(rp.get("to"))))
+        if not isinstance(rp, dict) or not rp.get("phrase"):
+            raise CatalogueError(f"{where}: each role_phrases item needs a 'phrase' (got {rp!r})")
+        role_phrases.append(RolePhrase(str(rp["phrase"]), _date(rp.get("from"), where), _date(rp.get("to"), where)))
     return Actor(
         actor_id=str(entry["actor_id"]),
         name=str(entry["name"]),
         kind=str(entry["kind"]),
         side=str(entry.get("side") or "other"),
         role=str(entry.get("role") or ""),
-        aliases=tuple(str(a) for a in entry.get("aliases") or ()),
-        epithets=tuple(str(e) for e in entry.get("epithets") or ()),
+        aliases=_strings(entry, "aliases", where),
+        epithets=_strings(entry, "epithets", where),
         role_phrases=tuple(role_phrases),
+        demonyms=_strings(entry, "demonyms", where),
     )
 
 
-def _date(value) -> dt.date | None:
+def _strings(entry: dict, key: str, where: str) -> tuple[str, ...]:
+    value = entry.get(key) or ()
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise CatalogueError(f"{where}: {key!r} must be a list of strings, got {value!r}")
+    return tuple(str(v) for v in value if str(v).strip())
+
+
+def _date(value, where: str = "") -> dt.date | None:
     if value in (None, ""):
         return None
     if isinstance(value, dt.date):
         return value
-    return dt.date.fromisoformat(str(value))
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise CatalogueError(f"{where}: role phrase date {value!r} is not YYYY-MM-DD") from exc
 
 
 @Language.factory("toolkit_actor_ruler", default_config={"catalogue_path": None})
 def make_actor_ruler(nlp: Language, name: str, catalogue_path: str | None):
-    """An ``EntityRuler`` loaded with the catalogue's phrases (case-sensitive
-    ``ORTH`` patterns plus a lowercase variant for epithets)."""
-    from spacy.pipeline import EntityRuler
+    """The catalogue as a pipeline component (:class:`toolkit.actors.ruler.ActorRuler`):
+    exact-case phrase matching for names, aliases and demonyms, any-case
+    matching for epithets and role phrases; longest match wins."""
+    from toolkit.actors.ruler import ActorRuler
 
-    catalogue = load_catalogue(catalogue_path)
-    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="ORTH", overwrite_ents=True)
-    ruler.add_patterns(catalogue.ruler_patterns())
-    return ruler
+    return ActorRuler(nlp, load_catalogue(catalogue_path), name=name)
