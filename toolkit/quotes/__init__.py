@@ -1,0 +1,40 @@
+"""Quotes and reported speech: who said what, with which reporting verb.
+
+``extract_quotes(doc, ctx, mentions)`` returns quotes-table records (see
+``toolkit/schema.py``): direct quotes found by their marks
+(:mod:`~toolkit.quotes.marks`) and attributed by :mod:`~toolkit.quotes.direct`,
+reported clauses from :mod:`~toolkit.quotes.indirect`, speakers resolved onto
+the mentions table by :mod:`~toolkit.quotes.resolve`. The cue lexicon is the
+data file ``toolkit/quotes/data/cues.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from toolkit.context import ArticleContext
+from toolkit.quotes.cues import cue_group, load_cues
+from toolkit.quotes.direct import QuoteMap, attribute_direct
+from toolkit.quotes.indirect import attribute_indirect
+from toolkit.quotes.marks import find_quotes
+from toolkit.quotes.resolve import to_records
+
+__all__ = ["extract_quotes", "cue_group", "load_cues", "find_quotes"]
+
+
+def extract_quotes(doc: Doc, ctx: ArticleContext, mentions: Sequence[dict] = ()) -> list[dict]:
+    """Direct quotes and reported speech in ``doc``, one record per quote or clause.
+
+    Rule-based (quotation-mark pairing + dependency rules; see the submodules
+    for method and sources). ``mentions`` are the mentions-table records of the
+    same doc; speakers map onto them. Never raises on odd text: unbalanced
+    marks yield what can be paired.
+    """
+    if not len(doc) or not doc.text.strip():
+        return []
+    quotes = find_quotes(doc.text)
+    qmap = QuoteMap(doc, quotes)
+    attributions = attribute_direct(doc, quotes, qmap) + attribute_indirect(doc, qmap)
+    return to_records(doc, ctx, attributions, list(mentions or []), qmap)

@@ -1,0 +1,68 @@
+"""The reporting-cue lexicon (``data/cues.yaml``) and token tests built on it.
+
+Method: lexicon lookup on spaCy lemmas, after Krestel, Bergler & Witte (2008),
+"Minding the Source"; the lexicon's groups follow Bergler (1992). The data file
+documents its sources; this module only loads it (once per process).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+#: lemmas spaCy's small model sometimes gets wrong for reporting verbs
+_LEMMA_FIXES = {"said": "say", "says": "say", "told": "tell", "stressed": "stress", "noted": "note"}
+#: parts of speech a cue verb can carry (the small model tags "said," as AUX or NOUN now and then)
+_CUE_POS = {"VERB", "AUX"}
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    group_of: dict[str, str]
+    weak: frozenset[str]
+    phrases: dict[str, str]  # phrase (lower case) -> group
+
+    def is_cue_lemma(self, lemma: str) -> bool:
+        return lemma in self.group_of
+
+
+@functools.lru_cache(maxsize=1)
+def load_cues() -> CueLexicon:
+    """Read ``toolkit/quotes/data/cues.yaml`` (cached)."""
+    text = resources.files("toolkit.quotes").joinpath("data/cues.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    group_of = {lemma: group for group, lemmas in data["verbs"].items() for lemma in lemmas}
+    phrases = {item["phrase"].lower(): item["group"] for item in data.get("phrases", [])}
+    return CueLexicon(group_of=group_of, weak=frozenset(data.get("weak", [])), phrases=phrases)
+
+
+def cue_lemma(token: Token) -> str:
+    """The lemma used for lexicon lookup (lower case, with the small model's slips fixed)."""
+    return _LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
+
+
+def is_cue_verb(token: Token, *, strong_only: bool = False) -> bool:
+    """True when ``token`` is a reporting verb in the lexicon.
+
+    ``strong_only`` leaves out the weak cues (``call``, ``dismiss``...) that
+    must be syntactically linked to a quote to count.
+    """
+    if token.pos_ not in _CUE_POS and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
+        return False
+    lemma = cue_lemma(token)
+    lexicon = load_cues()
+    if not lexicon.is_cue_lemma(lemma):
+        return False
+    return not (strong_only and lemma in lexicon.weak)
+
+
+def cue_group(cue: str | None) -> str | None:
+    """Lexicon group of a cue (``neutral``, ``assertive``, ``admission``...), or None."""
+    if not cue:
+        return None
+    lexicon = load_cues()
+    return lexicon.group_of.get(cue) or lexicon.phrases.get(cue)

@@ -1,0 +1,159 @@
+"""Direct quotes: attach each quoted passage to its cue and source.
+
+Method, per quote found by :mod:`toolkit.quotes.marks` (rules in the spirit of
+Krestel, Bergler & Witte 2008 and textacy's ``direct_quotations``, with the
+dependency links first):
+
+1. *syntax*: walk up from the quote's tokens to the first reporting verb
+   outside any quote (the quote is its ccomp/dobj/xcomp, or sits inside its
+   complement: `said he was “very angry”`), or down to a reporting verb
+   hanging on the quote (`“…,” Putin said` parsed as parataxis);
+2. *proximity*: the nearest strong reporting verb outside quotes in the
+   sentences the quote touches, in the sentence ending with the colon that
+   introduces it (`He told Russian state TV: “…`), or at the start of the next
+   sentence (`“…” ⏎ he said`); then `according to X` / `per X` in those sentences;
+3. *continuation*: a sentence-initial quote of three words or more with no cue
+   continues the previous quote's speaker when that quote is in the same or
+   the previous paragraph;
+4. otherwise the quote is kept without cue or speaker (scare quotes: the
+   framing extractor reads them as hedges).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from toolkit.quotes.cues import cue_lemma, is_cue_verb
+from toolkit.quotes.marks import QuoteSpan, paragraph_bounds
+from toolkit.quotes.model import Attribution
+from toolkit.quotes.speakers import source_of_preposition, source_of_verb
+
+#: how many tokens past a quote a following sentence's cue may sit (`” ⏎ he said`)
+_NEXT_SENTENCE_REACH = 4
+#: continuation quotes shorter than this are scare quotes, not speech
+_MIN_CONTINUATION_WORDS = 3
+_NEWLINES = re.compile(r"\n\s*")
+
+
+class QuoteMap:
+    """Which token lies inside which quote (marks included)."""
+
+    def __init__(self, doc: Doc, quotes: Sequence[QuoteSpan]):
+        self.doc = doc
+        self.quotes = list(quotes)
+        starts = [t.idx for t in doc]
+        self.owner = [-1] * len(doc)
+        self.token_ranges: list[range] = []
+        for k, q in enumerate(self.quotes):
+            first = bisect.bisect_left(starts, q.open_mark)
+            last = bisect.bisect_left(starts, q.outer_end)
+            for i in range(first, last):
+                self.owner[i] = k
+            self.token_ranges.append(range(first, last))
+
+    def inside(self, token: Token) -> bool:
+        return self.owner[token.i] >= 0
+
+
+def attribute_direct(doc: Doc, quotes: Sequence[QuoteSpan], qmap: QuoteMap) -> list[Attribution]:
+    """One :class:`Attribution` per quote, in text order (see module docstring)."""
+    out: list[Attribution] = []
+    for k, quote in enumerate(quotes):
+        tokens = qmap.token_ranges[k]
+        attribution = Attribution(quote.start, quote.end, True)
+        if len(tokens):
+            # cues never reach across a paragraph break (headlines run into
+            # the next line in spaCy's sentences and parse)
+            para = (paragraph_bounds(doc.text, quote.open_mark)[0], paragraph_bounds(doc.text, max(quote.open_mark, quote.outer_end - 1))[1])
+            cue = _linked_cue(doc, tokens, qmap, para) or _nearby_cue(doc, quote, tokens, qmap, para)
+            if cue is not None:
+                attribution = Attribution.with_cue(quote.start, quote.end, True, cue_lemma(cue), [cue], source_of_verb(cue))
+            else:
+                attribution = _prepositional(doc, tokens, quote, qmap, para) or _continuation(doc, quote, out) or attribution
+        out.append(attribution)
+    return out
+
+
+def _in(token: Token, para: tuple[int, int]) -> bool:
+    return para[0] <= token.idx < para[1]
+
+
+def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int]) -> Token | None:
+    """A reporting verb linked to the quote in the parse (rule 1)."""
+    inside = set(tokens)
+    for i in tokens:
+        token = doc[i]
+        if token.head.i in inside:
+            continue
+        for ancestor in token.ancestors:
+            if not _in(ancestor, para):
+                break
+            if not qmap.inside(ancestor) and is_cue_verb(ancestor):
+                return ancestor
+            if ancestor.dep_ in {"relcl"}:
+                break
+    for i in tokens:
+        for child in doc[i].children:
+            if child.i not in inside and not qmap.inside(child) and _in(child, para) and is_cue_verb(child):
+                return child
+    return None
+
+
+def _nearby_cue(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, para: tuple[int, int]) -> Token | None:
+    """The nearest strong reporting verb around the quote (rule 2)."""
+    first, last = doc[tokens.start], doc[tokens.stop - 1]
+    window = list(range(first.sent.start, last.sent.end))
+    colon = _introducing_colon(doc, tokens.start)
+    if colon is not None:
+        window = list(range(colon.sent.start, colon.i)) + window
+    follow = last.sent.end
+    window += list(range(follow, min(follow + _NEXT_SENTENCE_REACH, len(doc))))
+    candidates = [doc[i] for i in sorted(set(window))
+                  if _in(doc[i], para) and not qmap.inside(doc[i]) and is_cue_verb(doc[i], strong_only=True)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: min(abs(t.i - tokens.start), abs(t.i - (tokens.stop - 1))))
+
+
+def _introducing_colon(doc: Doc, first: int) -> Token | None:
+    i = first - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].text == ":" else None
+
+
+def _prepositional(doc: Doc, tokens: range, quote: QuoteSpan, qmap: QuoteMap, para: tuple[int, int]) -> Attribution | None:
+    """`“…,” according to X` / `per X` in the quote's sentences (rule 2, last)."""
+    first, last = doc[tokens.start], doc[tokens.stop - 1]
+    for i in range(first.sent.start, last.sent.end):
+        token = doc[i]
+        if qmap.inside(token) or not _in(token, para):
+            continue
+        if token.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+            return Attribution.with_cue(quote.start, quote.end, True, "according to", [token, doc[i + 1]], source_of_preposition(token))
+        if token.lower_ == "per" and token.dep_ == "prep":
+            source = source_of_preposition(token)
+            if source is not None and source[-1].pos_ == "PROPN":
+                return Attribution.with_cue(quote.start, quote.end, True, "per", [token], source)
+    return None
+
+
+def _continuation(doc: Doc, quote: QuoteSpan, previous: list[Attribution]) -> Attribution | None:
+    """A cue-less quote opening a sentence continues the last speaker (rule 3)."""
+    if not previous or len(doc.text[quote.start:quote.end].split()) < _MIN_CONTINUATION_WORDS:
+        return None
+    last = previous[-1]
+    if last.source is None and last.inherited_from is None:
+        return None
+    before = doc.text[:quote.open_mark].rstrip(" \t")
+    if before and before[-1] not in ".!?”\"\n:":
+        return None  # mid-sentence: a scare quote or a title, not a new stretch of speech
+    between = doc.text[last.end:quote.open_mark]
+    if len(_NEWLINES.findall(between)) > 1 or len(between) > 400:
+        return None
+    origin = last.inherited_from or last
+    return Attribution(quote.start, quote.end, True, None, None, None, None, inherited_from=origin)

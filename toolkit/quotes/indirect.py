@@ -1,0 +1,145 @@
+"""Indirect (reported) speech: `X said that …`, `X stressed he doesn't …`,
+`…, according to X`, `— this was reported by Y, quoting X`.
+
+Method: dependency rules on spaCy's parse (after Pareti 2015, PARC 3.0):
+
+* a reporting verb outside direct quotes with a clausal complement (``ccomp``)
+  reports that clause; its source comes from :func:`source_of_verb`;
+* `according to X` / `per X` (X a name) report the clause they modify, minus
+  themselves;
+* a passive reporting verb whose subject is `this`/`it`/`that` after a dash or
+  comma reports the text before it (`…talks — this was reported by Russian
+  state media, quoting Peskov`).
+
+A clause mostly inside a direct quote is left to the direct-quote rules, and
+one with no identifiable source is dropped (`it is said that…`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from toolkit.quotes.cues import cue_lemma, is_cue_verb
+from toolkit.quotes.direct import QuoteMap
+from toolkit.quotes.marks import paragraph_bounds
+from toolkit.quotes.model import Attribution
+from toolkit.quotes.speakers import source_of_preposition, source_of_verb
+
+#: share of a clause's characters inside direct quotes above which it is not indirect speech
+_MAX_QUOTED_SHARE = 0.5
+_ANAPHORS = {"this", "that", "it"}
+
+
+def attribute_indirect(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
+    """Reported clauses in ``doc``, in text order (see module docstring)."""
+    out: list[Attribution] = []
+    cued_heads: set[int] = set()
+    for token in doc:
+        if qmap.inside(token) or not is_cue_verb(token):
+            continue
+        attribution = _complement_clause(doc, token, qmap) or _anaphoric_passive(doc, token)
+        if attribution is not None:
+            out.append(attribution)
+            cued_heads.add(token.i)
+    for token in doc:
+        if qmap.inside(token):
+            continue
+        attribution = _prepositional(doc, token, qmap, cued_heads)
+        if attribution is not None:
+            out.append(attribution)
+    return sorted(out, key=lambda a: (a.start, a.end))
+
+
+def _complement_clause(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
+    para_start, para_end = paragraph_bounds(doc.text, verb.idx)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and para_start <= c.idx < para_end), None)
+    if clause is None:
+        return None
+    span = _clip(doc[clause.left_edge.i:_clause_end(clause)], verb)
+    if span is None or _quoted_share(span, qmap) > _MAX_QUOTED_SHARE:
+        return None
+    source = source_of_verb(verb)
+    if source is None or (source.start <= clause.i < source.end):
+        return None
+    return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
+
+
+def _clause_end(clause: Token) -> int:
+    """End of the reported clause: its subtree, cut before a coordinated
+    reporting verb (`“…,” but clarified that …` is a second attribution)."""
+    for child in clause.rights:
+        if child.dep_ == "conj" and is_cue_verb(child):
+            left = child.left_edge.i
+            while left > clause.i and (clause.doc[left - 1].dep_ == "cc" or clause.doc[left - 1].is_punct):
+                left -= 1
+            return left
+    return clause.right_edge.i + 1
+
+
+def _anaphoric_passive(doc: Doc, verb: Token) -> Attribution | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ not in _ANAPHORS or subject.i == verb.sent.start:
+        return None
+    previous = doc[subject.i - 1]
+    if not (previous.is_punct or previous.text in {"—", "–", "-"}):
+        return None
+    span = _clip(doc[verb.sent.start:subject.i], verb)
+    source = source_of_verb(verb)
+    quoting = next((c for c in verb.subtree if c.tag_ == "VBG" and cue_lemma(c) == "quote"), None)
+    if quoting is not None:
+        source = source_of_verb(quoting) or source
+    if span is None or source is None:
+        return None
+    return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
+
+
+def _prepositional(doc: Doc, token: Token, qmap: QuoteMap, cued_heads: set[int]) -> Attribution | None:
+    if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        cue, cue_tokens = "according to", [token, doc[token.i + 1]]
+    elif token.lower_ == "per" and token.dep_ == "prep":
+        cue, cue_tokens = "per", [token]
+    else:
+        return None
+    source = source_of_preposition(token)
+    if source is None or (cue == "per" and source[-1].pos_ != "PROPN"):
+        return None
+    head = token.head
+    if qmap.inside(head) or head.i in cued_heads or any(a.i in cued_heads for a in head.ancestors):
+        return None  # secondary sourcing of a quote or clause already attributed
+    tokens = [t for t in head.subtree if not (token.left_edge.i <= t.i <= token.right_edge.i)]
+    if not tokens:
+        return None
+    # the clause is the contiguous stretch on the side of the phrase that holds the head
+    if head.i < token.i:
+        tokens = [t for t in tokens if t.i < token.i]
+    else:
+        tokens = [t for t in tokens if t.i > token.right_edge.i]
+    span = _clip(doc[tokens[0].i:tokens[-1].i + 1], token) if tokens else None
+    if span is None or _quoted_share(span, qmap) > _MAX_QUOTED_SHARE:
+        return None
+    return Attribution.with_cue(span.start_char, span.end_char, False, cue, cue_tokens, source)
+
+
+def _clip(span: Span, cue: Token) -> Span | None:
+    """The clause within the cue's paragraph (spaCy runs headlines into the next line), trimmed."""
+    start, end = paragraph_bounds(span.doc.text, cue.idx)
+    tokens = [t for t in span if start <= t.idx < end]
+    if not tokens:
+        return None
+    return _trim(span.doc[tokens[0].i:tokens[-1].i + 1])
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop the complementiser and edge punctuation: `that Russia is ready,` -> `Russia is ready`."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space or (doc[start].dep_ == "mark" and doc[start].lower_ in {"that", "whether", "if"})):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not doc[end - 1].is_quote:
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _quoted_share(span: Span, qmap: QuoteMap) -> float:
+    inside = sum(len(t) for t in span if qmap.inside(t))
+    return inside / max(1, sum(len(t) for t in span))

@@ -1,0 +1,141 @@
+"""Find quoted passages in raw text by their quotation marks.
+
+Method: a per-paragraph scan of the marks with a stack, written for news text
+(no parse needed, so it never depends on where spaCy puts sentence breaks):
+
+* curly ``“ ”``, low ``„`` and guillemets ``« »`` have a direction and pair
+  reliably;
+* straight ``"`` has none: it opens after a space, a bracket, a dash or the
+  start of a paragraph and closes otherwise; pairing never crosses a paragraph;
+* an outer quote hides the marks inside it (``"...“nested”..."``);
+* a quote still open at the end of a paragraph continues when the next
+  paragraph opens with a quotation mark (the multi-paragraph convention of the
+  AP and Chicago style guides); otherwise it runs to the end of its paragraph;
+* single ``‘ ’`` are quotes only at top level, with ``‘`` at a word start and a
+  ``’`` closing before a non-letter, so apostrophes (``Russia’s``,
+  ``Kyiv‘s``) never open or close anything;
+* stray closing marks are ignored: odd numbers of marks never raise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = "“„«"
+CLOSERS = "”»"
+STRAIGHT = '"'
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+_DOUBLE_RE = re.compile(r"[“”„«»\"]")
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+#: characters after which a straight quote opens a quotation
+_OPEN_CONTEXT = set(" \t([{—–-/:") | set(OPENERS)
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: ``open_mark``/``close_mark`` are the marks' offsets
+    (``close_mark`` is None when unclosed), ``start``/``end`` the content's."""
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int | None
+    single: bool = False
+
+    @property
+    def outer_end(self) -> int:
+        """Offset just past the closing mark (or the content when unclosed)."""
+        return self.close_mark + 1 if self.close_mark is not None else self.end
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """All top-level quotations in ``text``, in order (see module docstring)."""
+    spans: list[QuoteSpan] = []
+    pending: int | None = None  # open mark of a quote carried over from the previous paragraph
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
+    for k, (p_start, p_end) in enumerate(paragraphs):
+        stack: list[int] = []
+        first = _first_visible(text, p_start, p_end)
+        carried = pending is not None and first is not None and _is_opening(text, first, p_start)
+        if pending is not None and not carried:
+            prev_end = paragraphs[k - 1][1]
+            spans.append(_make(text, pending, None, prev_end))
+        if carried:
+            stack = [pending]
+        pending = None
+        for m in _DOUBLE_RE.finditer(text, p_start, p_end):
+            pos = m.start()
+            if carried and pos == first:
+                continue  # the continuation mark: the quote is already open
+            if _is_opening(text, pos, p_start) and not (m.group() == STRAIGHT and stack and _closes_straight(text, pos, p_end)):
+                stack.append(pos)
+            elif stack:
+                opened = stack.pop()
+                if not stack:
+                    spans.append(_make(text, opened, pos, pos))
+        if stack:
+            pending = stack[0]
+    if pending is not None:
+        spans.append(_make(text, pending, None, paragraphs[-1][1]))
+    spans.extend(_single_quotes(text, spans, paragraphs))
+    return sorted((s for s in spans if s.end > s.start), key=lambda s: s.open_mark)
+
+
+def paragraph_bounds(text: str, char: int) -> tuple[int, int]:
+    """Start and end offsets of the line (paragraph) holding ``char``."""
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return start, len(text) if end < 0 else end
+
+
+def _make(text: str, open_mark: int, close_mark: int | None, end: int) -> QuoteSpan:
+    start = open_mark + 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1  # the comma in `“…,” Putin said` belongs to the frame, not the quote
+    return QuoteSpan(start=start, end=end, open_mark=open_mark, close_mark=close_mark)
+
+
+def _first_visible(text: str, start: int, end: int) -> int | None:
+    for i in range(start, end):
+        if not text[i].isspace():
+            return i
+    return None
+
+
+def _is_opening(text: str, pos: int, p_start: int) -> bool:
+    mark = text[pos]
+    if mark in OPENERS:
+        return True
+    if mark in CLOSERS:
+        return False
+    return pos == p_start or text[pos - 1] in _OPEN_CONTEXT or text[pos - 1].isspace()
+
+
+def _closes_straight(text: str, pos: int, p_end: int) -> bool:
+    """A straight quote after a space can still close (`"fine" , he said`):
+    it does when what follows is the end, a space then a lower-case word, or punctuation."""
+    nxt = text[pos + 1] if pos + 1 < p_end else ""
+    return nxt == "" or nxt in ",.;:!?)"
+
+
+def _single_quotes(text: str, doubles: list[QuoteSpan], paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Top-level ‘…’ quotations outside every double-quoted passage."""
+    covered = [(s.open_mark, s.outer_end) for s in doubles]
+    out: list[QuoteSpan] = []
+    for p_start, p_end in paragraphs:
+        opened: int | None = None
+        for pos in range(p_start, p_end):
+            ch = text[pos]
+            if ch not in (SINGLE_OPEN, SINGLE_CLOSE) or any(a <= pos < b for a, b in covered):
+                continue
+            before = text[pos - 1] if pos > p_start else " "
+            after = text[pos + 1] if pos + 1 < p_end else " "
+            if ch == SINGLE_OPEN and opened is None and not before.isalnum() and not after.isspace():
+                opened = pos
+            elif ch == SINGLE_CLOSE and opened is not None and not after.isalnum() and not before.isspace():
+                out.append(QuoteSpan(start=opened + 1, end=pos, open_mark=opened, close_mark=pos, single=True))
+                opened = None
+    return out

@@ -1,0 +1,33 @@
+"""The intermediate record every rule produces before speakers are resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+
+@dataclass
+class Attribution:
+    """One quote or reported clause, as found in the text.
+
+    ``start``/``end`` are the content's character offsets; ``cue`` is the cue
+    lemma (``"say"``, ``"according to"``) or None for a quote nothing governs;
+    ``source`` the speaker as written (a name, a noun phrase or a pronoun).
+    ``inherited_from`` is set when a cue-less quote continues the previous
+    speaker's quote (its source is resolved like that one).
+    """
+
+    start: int
+    end: int
+    direct: bool
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    source: Span | None = None
+    inherited_from: "Attribution | None" = None
+
+    @classmethod
+    def with_cue(cls, start: int, end: int, direct: bool, cue: str, cue_tokens: list[Token], source: Span | None) -> "Attribution":
+        first, last = cue_tokens[0], cue_tokens[-1]
+        return cls(start, end, direct, cue, first.idx, last.idx + len(last), source)

@@ -1,0 +1,148 @@
+"""Turn found attributions into quotes-table records, resolving speakers.
+
+Method: a left-to-right pass in the order of the cues (Mitkov-style salience
+heuristics, no coreference model): a named source maps onto the mention that
+holds its head; `he`/`she` takes the nearest preceding person who is either
+the source of an earlier attribution or a grammatical subject outside quotes
+(so `He added that …` after `Peskov said, “… Trump …”` is Peskov, not the
+quoted Trump), falling back to the nearest person mentioned outside quotes;
+`they`/`it` take an organisation, group or country that is a subject or a
+source in the same or the previous sentence, and stay unresolved otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from toolkit.context import ArticleContext, char_span_keys
+from toolkit.quotes.direct import QuoteMap
+from toolkit.quotes.marks import paragraph_bounds
+from toolkit.quotes.model import Attribution
+from toolkit.quotes.speakers import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    SUBJECT_DEPS,
+    MentionIndex,
+    is_pronoun,
+    speaker_name,
+)
+
+COLLECTIVE_KINDS = {"organisation", "group", "country"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    actor_id: str | None
+    name: str | None
+    kind: str | None
+    surface: str | None
+    position: int  # character offset where the speaker is named (for salience)
+
+
+def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution], mentions: Sequence[dict], qmap: QuoteMap) -> list[dict]:
+    """Quotes-table records for ``attributions``, in text order."""
+    index = MentionIndex(mentions)
+    subjects = _subject_mentions(doc, index, qmap)
+    resolved: dict[int, Speaker | None] = {}
+    earlier: list[Speaker] = []
+    for attribution in sorted(attributions, key=_anchor):
+        if attribution.inherited_from is not None:
+            speaker = resolved.get(id(attribution.inherited_from))
+        else:
+            speaker = _resolve(doc, _same_paragraph_source(doc, attribution, index), index, subjects, earlier)
+        resolved[id(attribution)] = speaker
+        if speaker is not None and speaker.name and attribution.source is not None:
+            earlier.append(speaker)
+    return [_record(doc, ctx, a, resolved.get(id(a))) for a in sorted(attributions, key=lambda a: (a.start, a.end))]
+
+
+def _anchor(attribution: Attribution) -> int:
+    return attribution.cue_start if attribution.cue_start is not None else attribution.start
+
+
+def _record(doc: Doc, ctx: ArticleContext, a: Attribution, speaker: Speaker | None) -> dict:
+    return {
+        "article_id": ctx.article_id,
+        **char_span_keys(doc, a.start, a.end),
+        "text": doc.text[a.start:a.end],
+        "direct": a.direct,
+        "cue": a.cue,
+        "cue_start": a.cue_start,
+        "cue_end": a.cue_end,
+        "speaker_actor_id": speaker.actor_id if speaker else None,
+        "speaker": speaker.name if speaker else None,
+        "speaker_surface": speaker.surface if speaker else None,
+    }
+
+
+def _same_paragraph_source(doc: Doc, attribution: Attribution, index: MentionIndex) -> Span | None:
+    """The source, unless the parse took it from another paragraph (a heading
+    run into the next line); then the first person named in the cue's
+    paragraph before the cue, if any."""
+    source = attribution.source
+    if source is None or attribution.cue_start is None:
+        return source
+    start, end = paragraph_bounds(doc.text, attribution.cue_start)
+    if start <= source.start_char < end:
+        return source
+    for mention in reversed(index.before(attribution.cue_start)):
+        if start <= int(mention["start"]) and mention.get("kind") == "person":
+            return doc.char_span(int(mention["start"]), int(mention["end"]), alignment_mode="expand")
+    return None
+
+
+def _resolve(doc: Doc, source: Span | None, index: MentionIndex, subjects: list[Speaker], earlier: list[Speaker]) -> Speaker | None:
+    if source is None:
+        return None
+    if is_pronoun(source):
+        antecedent = _antecedent(doc, source, index, subjects, earlier)
+        if antecedent is None:
+            mention = index.at(source)  # the actors extractor may have resolved it already
+            if mention is not None and mention.get("actor_id"):
+                return Speaker(mention["actor_id"], speaker_name(mention), mention.get("kind"), source.text, source.start_char)
+            return Speaker(None, None, None, source.text, source.start_char)
+        return Speaker(antecedent.actor_id, antecedent.name, antecedent.kind, source.text, source.start_char)
+    mention = index.at(source)
+    if mention is None:
+        return Speaker(None, source.text, None, source.text, source.start_char)
+    return Speaker(mention.get("actor_id") or None, speaker_name(mention), mention.get("kind"), source.text, source.start_char)
+
+
+def _antecedent(doc: Doc, pronoun: Span, index: MentionIndex, subjects: list[Speaker], earlier: list[Speaker]) -> Speaker | None:
+    word = pronoun[0].lower_
+    at = pronoun.start_char
+    if word in PERSON_PRONOUNS:
+        pool = [s for s in subjects + earlier if s.kind == "person" and s.position < at]
+        if pool:
+            return max(pool, key=lambda s: s.position)
+        for mention in index.before(at):
+            if mention.get("kind") == "person":
+                return _speaker_of(mention)
+        return None
+    if word in GROUP_PRONOUNS:
+        sent = pronoun.sent
+        window_start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        pool = [s for s in subjects + earlier if s.kind in COLLECTIVE_KINDS and window_start <= s.position < at]
+        if word == "it":
+            pool = [s for s in pool if s.kind in {"organisation", "country"}]
+        return max(pool, key=lambda s: s.position) if pool else None
+    return None
+
+
+def _subject_mentions(doc: Doc, index: MentionIndex, qmap: QuoteMap) -> list[Speaker]:
+    """Mentions that are grammatical subjects outside quotes (the salient ones)."""
+    out = []
+    for mention in index.mentions:
+        span = doc.char_span(int(mention["start"]), int(mention["end"]), alignment_mode="expand")
+        if span is None or not len(span) or qmap.inside(span.root):
+            continue
+        if span.root.dep_ in SUBJECT_DEPS or (span.root.dep_ == "appos" and span.root.head.dep_ in SUBJECT_DEPS):
+            out.append(_speaker_of(mention))
+    return out
+
+
+def _speaker_of(mention: dict) -> Speaker:
+    return Speaker(mention.get("actor_id") or None, speaker_name(mention), mention.get("kind"), mention.get("surface"), int(mention["start"]))
