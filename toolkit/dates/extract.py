@@ -1,0 +1,223 @@
+"""``extract_dates``: every temporal expression of a ``Doc``, normalised.
+
+Method: the rule grammar (:mod:`toolkit.dates.grammar`, HeidelTime-style
+patterns with TIMEX3 values) runs over ``doc.text``; overlapping matches are
+resolved leftmost-longest; spaCy's parse vetoes readings the patterns cannot
+judge alone (a year that is a count, "2000 troops"; "May" the person or modal)
+and gives the tense that resolves underspecified dates
+(:mod:`toolkit.dates.tense`); a preposition right before a date becomes its
+modifier ("after June 22" -> AFTER); two dates joined by "from ... to" /
+"between ... and" / a dash become one range. spaCy DATE entities the grammar
+did not cover are offered to ``dateparser`` (anchored on the publication date,
+never for bare numbers) as a fallback.
+
+Anchor: ``ctx.published`` (the publication date; flagged ``anchor_inferred``
+when the loader inferred it). Without an anchor, relative expressions are kept
+with ``value=None`` and explicit dates still normalise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from toolkit.context import ArticleContext, char_span_keys
+from toolkit.dates import normalise as nz
+from toolkit.dates.fallback import parse_entity
+from toolkit.dates.grammar import Rule, cached_rules, range_timex
+from toolkit.dates.lexicon import load_lexicon
+from toolkit.dates.normalise import Tense, Timex
+from toolkit.dates.tense import tense_at
+
+#: nouns a year may modify and still be a year ("the 2022 invasion" is a year; "2000 troops" is not)
+TIME_NOUNS = {"election", "invasion", "war", "summit", "season", "budget", "census", "campaign", "olympics",
+              "world", "cup", "offensive", "talks", "agreement", "deal", "accord", "protocol", "level", "estimate",
+              "figure", "report", "forecast", "target", "plan", "law", "constitution", "referendum", "vote",
+              "model", "edition", "fiscal", "annexation", "revolution", "crisis", "attack", "meeting", "poll",
+              "quarter", "ceasefire", "memorandum", "treaty", "conference", "strategy", "reform", "result"}
+#: words before "May"/"March" that make them months rather than a name or a verb
+MONTH_CUES = {"in", "of", "since", "until", "till", "by", "from", "to", "through", "before", "after", "during",
+              "early", "mid", "late", "last", "next", "this", "end", "beginning", "middle", "start", "-", "–",
+              "between", "and", "or", "on", "until", "throughout", "as", "since", "around"}
+AMBIGUOUS_MONTHS = {"May", "March"}
+SIGNAL_WINDOW = 20
+DATE_KINDS = ("date", "relative")
+
+
+def extract_dates(doc: Doc, ctx: ArticleContext) -> list[dict]:
+    """Temporal expressions in ``doc`` as ``dates``-table records (see module docstring).
+
+    Each record: ``article_id, sent_id, start, end`` (character offsets into
+    ``doc.text``), ``surface, kind, value, start_date, end_date, granularity,
+    modifier, anchor, anchor_inferred``. Never raises on odd text.
+    """
+    anchor = as_date(ctx.published)
+    found = find_timexes(doc, anchor)
+    records = []
+    for start, end, timex in found:
+        try:
+            keys = char_span_keys(doc, start, end)
+        except Exception:  # a span the tokenizer cannot align: keep the offsets we have
+            keys = {"sent_id": 0, "start": start, "end": end}
+        records.append({
+            "article_id": ctx.article_id,
+            **keys,
+            "surface": doc.text[start:end],
+            "kind": timex.kind,
+            "value": timex.value,
+            "start_date": timex.start_date,
+            "end_date": timex.end_date,
+            "granularity": timex.granularity,
+            "modifier": timex.modifier,
+            "anchor": anchor,
+            "anchor_inferred": bool(ctx.published_inferred) if anchor is not None else None,
+        })
+    return records
+
+
+def find_timexes(doc: Doc, anchor: dt.date | None) -> list[tuple[int, int, Timex]]:
+    """``(start, end, Timex)`` for every expression in ``doc``, in text order."""
+    lex = load_lexicon()
+    text = doc.text
+    if not text.strip():
+        return []
+    found: list[tuple[int, int, Timex]] = []
+    for start, end, rule, match in select_matches(text, cached_rules()):
+        if vetoed(doc, start, end, rule, match):
+            continue
+        tense = signal_tense(text, start) or tense_at(doc, start, end, lex.future_lemmas)
+        try:
+            timex = rule.build(match, anchor, tense)
+        except (ValueError, KeyError, OverflowError, IndexError):
+            timex = None
+        if timex is None:
+            continue
+        found.append((start, end, with_signal(text, start, timex)))
+    found.extend(entity_fallback(doc, anchor, [(s, e) for s, e, _ in found]))
+    found.sort(key=lambda item: item[0])
+    return merge_ranges(text, found)
+
+
+def select_matches(text: str, rules: tuple[Rule, ...]) -> list[tuple[int, int, Rule, re.Match]]:
+    """All rule matches, overlaps resolved leftmost-longest (earlier rules win ties)."""
+    candidates = []
+    for priority, rule in enumerate(rules):
+        for m in rule.pattern.finditer(text):
+            start, end = m.span("span") if "span" in rule.pattern.groupindex else m.span()
+            if end > start:
+                candidates.append((start, -(end - start), priority, end, rule, m))
+    candidates.sort(key=lambda c: c[:3])
+    chosen, last_end = [], -1
+    for start, _, _, end, rule, m in candidates:
+        if start >= last_end:
+            chosen.append((start, end, rule, m))
+            last_end = end
+    return chosen
+
+
+def vetoed(doc: Doc, start: int, end: int, rule: Rule, match: re.Match) -> bool:
+    """Readings the parse rules out: counts that look like years, "May" the person or modal."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if rule.name == "year":
+        tok = next((t for t in span if t.like_num), span[0])
+        if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+            return True
+        if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in TIME_NOUNS:
+            return True
+    if rule.name == "month" and match["month"] in AMBIGUOUS_MONTHS and not match["pos"]:
+        tok = span[-1]
+        if tok.ent_type_ == "PERSON" or tok.tag_ == "MD" or tok.pos_ == "VERB":
+            return True
+        before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        if before not in MONTH_CUES:
+            return True
+    if rule.name == "duration" and match["unit"].lower() == "second" and match["amt"].lower() in ("a", "an", "one"):
+        return True  # "a second round"
+    return False
+
+
+SIGNAL_RE = re.compile(r"\b(?P<signal>after|since|before|until|till|prior\s+to|by)\s+(?:the\s+)?$", re.I)
+
+
+def signal_tense(text: str, start: int) -> Tense:
+    """"since August" can only be a past August."""
+    m = SIGNAL_RE.search(text[max(0, start - SIGNAL_WINDOW):start])
+    return "past" if m and m["signal"].lower() == "since" else None
+
+
+def with_signal(text: str, start: int, timex: Timex) -> Timex:
+    """Turn a preceding "after/before/since/until/by" into the TIMEX3 modifier of a date."""
+    if timex.kind not in DATE_KINDS or timex.modifier is not None or timex.granularity == "ref":
+        return timex
+    m = SIGNAL_RE.search(text[max(0, start - SIGNAL_WINDOW):start])
+    if not m:
+        return timex
+    modifier = load_lexicon().signal_modifiers.get(re.sub(r"\s+", " ", m["signal"].lower()))
+    return replace(timex, modifier=modifier) if modifier else timex
+
+
+RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.I)
+RANGE_OPEN = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I)
+
+
+def merge_ranges(text: str, found: list[tuple[int, int, Timex]]) -> list[tuple[int, int, Timex]]:
+    """"from May 5 to June 7", "between 2014 and 2022", "May–June": one range row."""
+    out: list[tuple[int, int, Timex]] = []
+    i = 0
+    while i < len(found):
+        start, end, t = found[i]
+        if i + 1 < len(found):
+            s2, e2, t2 = found[i + 1]
+            joiner = text[end:s2]
+            dashed = joiner.strip() in ("-", "–", "—")
+            opened = RANGE_OPEN.search(text[max(0, start - 12):start])
+            if (t.kind in DATE_KINDS and t2.kind in DATE_KINDS and t.start_date and t2.end_date
+                    and t.granularity != "ref" and t2.granularity != "ref"
+                    and RANGE_JOIN.fullmatch(joiner) and (dashed or opened)
+                    and t.start_date <= t2.end_date):
+                out.append((start, e2, range_timex(t, t2)))
+                i += 2
+                continue
+        out.append((start, end, t))
+        i += 1
+    return out
+
+
+def entity_fallback(doc: Doc, anchor: dt.date | None, covered: list[tuple[int, int]]) -> list[tuple[int, int, Timex]]:
+    """spaCy DATE entities the grammar missed, parsed by ``dateparser`` (see :mod:`toolkit.dates.fallback`)."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        if any(s < ent.end_char and ent.start_char < e for s, e in covered):
+            continue
+        try:
+            timex = parse_entity(ent.text, anchor)
+        except Exception:  # dateparser raises assorted errors on odd strings; a miss is not fatal
+            timex = None
+        if timex is not None:
+            out.append((ent.start_char, ent.end_char, timex))
+    return out
+
+
+def as_date(value) -> dt.date | None:
+    """A ``datetime.date`` from a date, datetime, pandas Timestamp or ISO string (None if missing)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+        return pd.Timestamp(value).date()
+    except (ValueError, TypeError):
+        return None

@@ -1,0 +1,122 @@
+"""The temporal lexicon (``toolkit/dates/data/lexicon.yaml``) and regex pieces built from it."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.yaml"
+#: full month and weekday names are matched Capitalised only ("may", "march" are verbs)
+FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+FULL_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    parts_of_day: dict[str, str]
+    position_modifiers: dict[str, str]
+    quantity_modifiers: dict[str, str]
+    signal_modifiers: dict[str, str]
+    numbers: dict[str, float]
+    ordinals: dict[str, int]
+    vague_amounts: tuple[str, ...]
+    future_lemmas: frozenset[str]
+    references: dict[str, str]
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Read the lexicon YAML (cached per path)."""
+    data = yaml.safe_load(Path(path or LEXICON_PATH).read_text(encoding="utf-8"))
+    return Lexicon(
+        months={str(k).lower(): int(v) for k, v in data["months"].items()},
+        weekdays={str(k).lower(): int(v) for k, v in data["weekdays"].items()},
+        seasons={str(k).lower(): str(v) for k, v in data["seasons"].items()},
+        parts_of_day={str(k).lower(): str(v) for k, v in data["parts_of_day"].items()},
+        position_modifiers={str(k).lower(): str(v) for k, v in data["position_modifiers"].items()},
+        quantity_modifiers={str(k).lower(): str(v) for k, v in data["quantity_modifiers"].items()},
+        signal_modifiers={str(k).lower(): str(v) for k, v in data["signal_modifiers"].items()},
+        numbers={str(k).lower(): float(v) for k, v in data["numbers"].items()},
+        ordinals={str(k).lower(): int(v) for k, v in data["ordinals"].items()},
+        vague_amounts=tuple(str(v).lower() for v in data["vague_amounts"]),
+        future_lemmas=frozenset(str(v).lower() for v in data["future_lemmas"]),
+        references={str(k).lower(): str(v) for k, v in data["references"].items()},
+    )
+
+
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any whitespace."""
+    ordered = sorted({w for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def month_pattern(lex: Lexicon) -> str:
+    """Capitalised month names; abbreviations need a dot or a following day number."""
+    abbreviations = [k.capitalize() for k in lex.months if k.capitalize() not in FULL_MONTHS]
+    abbr = "|".join(sorted(abbreviations, key=len, reverse=True))
+    full = "|".join(FULL_MONTHS)
+    return rf"(?:{full}|(?:{abbr})\.|(?:{abbr})(?=\s+\d))"
+
+
+def weekday_pattern(lex: Lexicon) -> str:
+    abbreviations = [k.capitalize() for k in lex.weekdays if k.capitalize() not in FULL_WEEKDAYS]
+    abbr = "|".join(sorted(abbreviations, key=len, reverse=True))
+    return rf"(?:{'|'.join(FULL_WEEKDAYS)}|(?:{abbr})\.)"
+
+
+def month_number(lex: Lexicon, text: str) -> int:
+    return lex.months[text.rstrip(".").lower()]
+
+
+def weekday_number(lex: Lexicon, text: str) -> int:
+    return lex.weekdays[text.rstrip(".").lower()]
+
+
+def parse_amount(lex: Lexicon, text: str) -> float | None:
+    """ "three" -> 3, "twenty four" -> 24, "three-and-a-half" -> 3.5, "1,200" -> 1200,
+    "a" -> 1; vague amounts ("several", "recent") -> None."""
+    text = text.strip().lower()
+    if text in lex.vague_amounts:
+        return None
+    digits = text.replace(",", "")
+    try:
+        return float(digits)
+    except ValueError:
+        pass
+    words = [w for w in re.split(r"[\s\-–]+", text) if w]
+    total = 0.0
+    current = 0.0
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w == "and" and words[i + 1:i + 3] == ["a", "half"]:
+            current += 0.5
+            i += 3
+            continue
+        if w == "couple" or w == "of":
+            current = current or (2 if w == "couple" else 0)
+            i += 1
+            continue
+        value = lex.numbers.get(w)
+        if value is None:
+            try:
+                value = float(w)
+            except ValueError:
+                return None
+        if w == "hundred":
+            current = (current or 1) * 100
+        elif w == "a" and i + 1 < len(words) and words[i + 1] == "couple":
+            pass
+        else:
+            current += value
+        i += 1
+    total += current
+    return total or None

@@ -1,0 +1,275 @@
+"""Calendar arithmetic for temporal expressions: pure functions, no spaCy.
+
+Given the pieces a grammar rule found (a month, a weekday, an amount and a
+unit, ...), the article's publication date (the *anchor*) and the tense of the
+clause, these functions return a :class:`Timex`: the TimeML / ISO-8601 value at
+its granularity (``2025-06-17``, ``2025-06``, ``2025-W25``, ``2025-Q3``,
+``2025-SU``, ``199`` for the 1990s, ``P3Y`` for a duration) and the concrete
+interval it covers.
+
+Method: the value formats and the ``mod`` vocabulary follow the TIMEX3
+specification (TimeML 1.2.1, Pustejovsky et al.; ISO 24617-1). The rules for
+choosing the year of a bare month or month-day and the week of a bare weekday
+follow the tense-driven disambiguation of HeidelTime (Strötgen & Gertz, 2013,
+"Multilingual and cross-domain temporal tagging"): past tense picks the latest
+occurrence on or before the anchor, future tense the earliest on or after it,
+and otherwise the occurrence nearest to the anchor.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Literal
+
+Tense = Literal["past", "present", "future"] | None
+
+#: meteorological seasons: (first month, last month); winter runs into the next year
+SEASON_MONTHS: dict[str, tuple[int, int]] = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+#: ISO-8601 duration designators per unit; time units go after "T"
+DURATION_UNITS: dict[str, tuple[str, bool]] = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True),
+    "day": ("D", False), "week": ("W", False), "fortnight": ("W", False), "month": ("M", False),
+    "year": ("Y", False), "decade": ("Y", False), "century": ("Y", False),
+}
+#: how many of the designator unit one named unit is (a fortnight is 2 weeks)
+UNIT_FACTOR: dict[str, int] = {"fortnight": 2, "decade": 10, "century": 100}
+#: a fractional amount of a unit is written in the next smaller unit (3.5 years -> P3Y6M)
+SMALLER_UNIT: dict[str, tuple[str, int]] = {"year": ("month", 12), "day": ("hour", 24), "hour": ("minute", 60),
+                                            "minute": ("second", 60), "week": ("day", 7)}
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A normalised temporal expression (one row of the ``dates`` table, minus offsets)."""
+
+    kind: str  # date / range / duration / relative / set
+    value: str | None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    granularity: str | None = None
+    modifier: str | None = None
+
+    def with_modifier(self, modifier: str | None) -> Timex:
+        """The same expression with ``modifier``; START/MID/END narrow the interval."""
+        if modifier is None:
+            return self
+        start, end = self.start_date, self.end_date
+        if modifier in ("START", "MID", "END") and start is not None and end is not None:
+            start, end = narrow(start, end, modifier)
+        return replace(self, modifier=modifier, start_date=start, end_date=end)
+
+
+# -- choosing the year / week --------------------------------------------------
+
+def pick_occurrence(candidates: list[tuple[dt.date, dt.date]], anchor: dt.date, tense: Tense) -> int:
+    """Index of the candidate interval meant, given the anchor and the tense.
+
+    Past: the latest interval starting on or before the anchor. Future: the
+    earliest interval ending on or after the anchor. Otherwise the interval
+    nearest to the anchor (one containing it is nearest of all; ties go to the
+    past, which is what news text refers to more often).
+    """
+    if tense == "past":
+        ok = [i for i, (s, _) in enumerate(candidates) if s <= anchor]
+        if ok:
+            return max(ok, key=lambda i: candidates[i][0])
+    if tense == "future":
+        ok = [i for i, (_, e) in enumerate(candidates) if e >= anchor]
+        if ok:
+            return min(ok, key=lambda i: candidates[i][1])
+
+    def distance(i: int) -> tuple[int, int]:
+        s, e = candidates[i]
+        if s <= anchor <= e:
+            return (0, 0)
+        return (min(abs((s - anchor).days), abs((e - anchor).days)), 0 if e < anchor else 1)
+
+    return min(range(len(candidates)), key=distance)
+
+
+def year_for_month(month: int, anchor: dt.date, tense: Tense, day: int | None = None) -> int:
+    """The year of "in January" / "on June 2" written on ``anchor`` in ``tense``."""
+    years = [anchor.year - 1, anchor.year, anchor.year + 1]
+    spans = []
+    for y in years:
+        if day is None:
+            spans.append(month_interval(y, month))
+        else:
+            d = safe_date(y, month, day)
+            spans.append((d, d) if d else (dt.date(y, month, 1), dt.date(y, month, 1)))
+    return years[pick_occurrence(spans, anchor, tense)]
+
+
+def weekday_date(weekday: int, anchor: dt.date, tense: Tense, direction: str | None = None) -> dt.date:
+    """The date of "on Friday" written on ``anchor``.
+
+    ``direction`` comes from the text ("last" / "next" / "this"); without it the
+    tense decides: the future picks the next such day after the anchor, anything
+    else the most recent one on or before the anchor (the news default: "said
+    on Friday" in a Friday article is that same day).
+    """
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7 or 7
+    if direction == "last":
+        return anchor - dt.timedelta(days=back or 7)
+    if direction == "next" or (direction in (None, "this") and tense == "future"):
+        if direction == "this" and back == 0:
+            return anchor
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back)
+
+
+def shift(anchor: dt.date, unit: str, amount: int) -> dt.date:
+    """``anchor`` moved by ``amount`` units (negative = into the past)."""
+    if unit == "day":
+        return anchor + dt.timedelta(days=amount)
+    if unit in ("week", "weekend"):
+        return anchor + dt.timedelta(weeks=amount)
+    if unit == "fortnight":
+        return anchor + dt.timedelta(weeks=2 * amount)
+    months = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}.get(unit)
+    if months is None:
+        raise ValueError(f"cannot shift by unit {unit!r}")
+    total = anchor.year * 12 + (anchor.month - 1) + months * amount
+    year, month = divmod(total, 12)
+    return dt.date(year, month + 1, min(anchor.day, calendar.monthrange(year, month + 1)[1]))
+
+
+# -- values and intervals at each granularity -------------------------------------
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def month_interval(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def narrow(start: dt.date, end: dt.date, modifier: str) -> tuple[dt.date, dt.date]:
+    """The first, middle or last third of an interval ("early/mid/late May")."""
+    length = (end - start).days + 1
+    third = max(length // 3, 1)
+    if modifier == "START":
+        return start, start + dt.timedelta(days=third - 1)
+    if modifier == "END":
+        return end - dt.timedelta(days=third - 1), end
+    return start + dt.timedelta(days=third), end - dt.timedelta(days=third)
+
+
+def day_timex(day: dt.date, kind: str = "date", part_of_day: str | None = None) -> Timex:
+    value = day.isoformat() + (f"T{part_of_day}" if part_of_day else "")
+    return Timex(kind, value, day, day, "day")
+
+
+def week_timex(day: dt.date, kind: str = "relative") -> Timex:
+    year, week, _ = day.isocalendar()
+    monday = day - dt.timedelta(days=day.weekday())
+    return Timex(kind, f"{year}-W{week:02d}", monday, monday + dt.timedelta(days=6), "week")
+
+
+def weekend_timex(day: dt.date, kind: str = "relative") -> Timex:
+    year, week, _ = day.isocalendar()
+    saturday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(days=5)
+    return Timex(kind, f"{year}-W{week:02d}-WE", saturday, saturday + dt.timedelta(days=1), "weekend")
+
+
+def month_timex(year: int, month: int, kind: str = "date") -> Timex:
+    start, end = month_interval(year, month)
+    return Timex(kind, f"{year:04d}-{month:02d}", start, end, "month")
+
+
+def quarter_timex(year: int, quarter: int, kind: str = "date") -> Timex:
+    start = dt.date(year, 3 * quarter - 2, 1)
+    end = month_interval(year, 3 * quarter)[1]
+    return Timex(kind, f"{year:04d}-Q{quarter}", start, end, "quarter")
+
+
+def half_timex(year: int, half: int, kind: str = "date") -> Timex:
+    start = dt.date(year, 1 if half == 1 else 7, 1)
+    end = dt.date(year, 6, 30) if half == 1 else dt.date(year, 12, 31)
+    return Timex(kind, f"{year:04d}-H{half}", start, end, "half")
+
+
+def season_timex(year: int, season: str, kind: str = "date") -> Timex:
+    first, last = SEASON_MONTHS[season]
+    start = dt.date(year, first, 1)
+    end = month_interval(year + (1 if last < first else 0), last)[1]
+    return Timex(kind, f"{year:04d}-{season}", start, end, "season")
+
+
+def year_timex(year: int, kind: str = "date") -> Timex:
+    return Timex(kind, f"{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def decade_timex(first_year: int, kind: str = "date") -> Timex:
+    """The 1990s -> value ``199`` (TIMEX3 truncated year)."""
+    return Timex(kind, f"{first_year // 10:03d}", dt.date(first_year, 1, 1), dt.date(first_year + 9, 12, 31), "decade")
+
+
+def century_timex(ordinal: int, kind: str = "date") -> Timex:
+    """The 20th century -> value ``19`` (years 1900-1999, the TIMEX3 convention)."""
+    first = (ordinal - 1) * 100
+    return Timex(kind, f"{ordinal - 1:02d}", dt.date(max(first, 1), 1, 1), dt.date(first + 99, 12, 31), "century")
+
+
+def season_year(season: str, anchor: dt.date, tense: Tense) -> int:
+    years = [anchor.year - 1, anchor.year, anchor.year + 1]
+    spans = [(season_timex(y, season).start_date, season_timex(y, season).end_date) for y in years]
+    return years[pick_occurrence(spans, anchor, tense)]
+
+
+def quarter_year(quarter: int, anchor: dt.date, tense: Tense) -> int:
+    years = [anchor.year - 1, anchor.year, anchor.year + 1]
+    spans = [(quarter_timex(y, quarter).start_date, quarter_timex(y, quarter).end_date) for y in years]
+    return years[pick_occurrence(spans, anchor, tense)]
+
+
+def relative_unit_timex(anchor: dt.date, unit: str, offset: int) -> Timex:
+    """"last week" (offset -1), "this month" (0), "next year" (+1) as a calendar unit."""
+    day = shift(anchor, unit, offset)
+    if unit == "day":
+        return day_timex(day, "relative")
+    if unit == "week":
+        return week_timex(day)
+    if unit == "weekend":
+        return weekend_timex(day)
+    if unit == "month":
+        return month_timex(day.year, day.month, "relative")
+    if unit == "quarter":
+        return quarter_timex(day.year, (day.month - 1) // 3 + 1, "relative")
+    if unit == "year":
+        return year_timex(day.year, "relative")
+    if unit == "decade":
+        return decade_timex(day.year // 10 * 10, "relative")
+    if unit == "century":
+        return century_timex(day.year // 100 + 1, "relative")
+    raise ValueError(f"no calendar unit {unit!r}")
+
+
+# -- durations ------------------------------------------------------------------
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """ISO-8601 duration: (3, "year") -> ``P3Y``; (4.5, "hour") -> ``PT4H30M``;
+    (None, "week") -> ``PXW`` (an unspecified number of weeks, TIMEX3 style)."""
+    designator, is_time = DURATION_UNITS[unit]
+    prefix = "PT" if is_time else "P"
+    if amount is None:
+        return f"{prefix}X{designator}"
+    amount *= UNIT_FACTOR.get(unit, 1)
+    whole = int(amount)
+    fraction = amount - whole
+    if fraction and unit in SMALLER_UNIT:
+        smaller, per = SMALLER_UNIT[unit]
+        rest = round(fraction * per)
+        small_designator, small_is_time = DURATION_UNITS[smaller]
+        head = f"{whole}{designator}" if whole else ""
+        if small_is_time and not is_time:
+            return f"P{head}T{rest}{small_designator}"
+        return f"{prefix}{head}{rest}{small_designator}"
+    number = f"{whole}" if not fraction else f"{amount:g}"
+    return f"{prefix}{number}{designator}"

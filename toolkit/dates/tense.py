@@ -1,0 +1,82 @@
+"""The tense of the clause a temporal expression sits in, from spaCy's parse.
+
+Method: climb the dependency tree from the expression's root to its governing
+verb; the clause is *future* if that verb (or a verb it is the complement of,
+"is scheduled to take place", "plans to visit") carries will/shall/'ll, or is
+"going to", or is a present-tense plan/expectation verb from the lexicon
+(``future_lemmas``); it is *past* if the verb is a simple past (VBD), a perfect
+(has/had + VBN), a bare participle ("held by Kyiv since August") or has a past
+auxiliary; *present* for other finite present forms; ``None`` for modals
+(would/could/may) and when no verb is found. This is the tense feature that
+HeidelTime uses to resolve underspecified dates (Strötgen & Gertz 2013), read
+from a dependency parse instead of POS windows.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from toolkit.dates.normalise import Tense
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+UNCERTAIN_MODALS = {"would", "could", "might", "may", "should", "must", "can", "'d"}
+PAST_AUX_TAGS = {"VBD"}
+MAX_CLIMB = 8
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb (or auxiliary used as a main verb) above ``token``."""
+    steps = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token and steps < MAX_CLIMB:
+        token = token.head
+        steps += 1
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def verb_tense(verb: Token, future_lemmas: frozenset[str]) -> Tense:
+    """Tense of the clause headed by ``verb`` (see module docstring)."""
+    chain = [verb]
+    while chain[-1].dep_ in ("xcomp", "conj", "ccomp") and chain[-1].head is not chain[-1] and len(chain) < 4:
+        chain.append(chain[-1].head)
+    for i, v in enumerate(chain):
+        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in FUTURE_AUX for a in auxes):
+            return "future"
+        if v.lemma_ == "go" and v.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in v.children):
+            return "future"
+        plan_verb = v.lemma_.lower() in future_lemmas or v.lower_ in future_lemmas
+        if plan_verb and (i > 0 or v.lower_ in ("due",)):
+            own = _own_tense(v, auxes)
+            return "future" if own in ("present", None) else None
+    if any(c.dep_ == "aux" and c.lower_ in UNCERTAIN_MODALS for c in verb.children):
+        return None
+    return _own_tense(verb, [c for c in verb.children if c.dep_ in ("aux", "auxpass")])
+
+
+def _own_tense(verb: Token, auxes: list[Token]) -> Tense:
+    if any(a.lower_ in UNCERTAIN_MODALS for a in auxes):
+        return None
+    if verb.tag_ == "VBD" or any(a.tag_ in PAST_AUX_TAGS for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN":
+        # perfect ("has met") and bare participles ("held by Kyiv since August") are
+        # past; a present passive ("talks are held") is present
+        if any(a.lemma_ == "have" for a in auxes):
+            return "past"
+        if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "present"
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    return None
+
+
+def tense_at(doc: Doc, start: int, end: int, future_lemmas: frozenset[str]) -> Tense:
+    """Tense of the clause around the characters ``start:end`` of ``doc``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = governing_verb(span.root)
+    if verb is None:
+        return None
+    return verb_tense(verb, future_lemmas)
