@@ -1,0 +1,222 @@
+"""Load articles from folders and files into a :class:`~toolkit.corpus.Corpus`.
+
+```python
+from toolkit.loading import load
+corpus = load("data/articles")                 # .txt/.md/.html/.json/.jsonl/.csv, recursive
+corpus = load(["a.csv", "b.jsonl"], fields={"text": "Body"}, outlet="Reuters")
+corpus.articles                                # one row per article (schema "articles")
+corpus.load_report                             # one row per input file / row: loaded, skipped, duplicate
+```
+
+Nothing is dropped silently: every file, row, sidecar and sidecar row that
+does not become an article has a ``load_report`` row with the reason. The
+cleaned ``text`` maps back to ``raw_text`` through ``offset_map`` (see
+:mod:`toolkit.loading.offsets`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit import schema
+from toolkit.corpus import Corpus
+from toolkit.loading.cleaning import Cleaned, clean
+from toolkit.loading.formats import Record, Skip, read_file
+from toolkit.loading.metadata import (
+    UNKNOWN, infer_author, infer_published, outlet_from_alias, outlet_from_file_name, outlet_from_text,
+    outlet_from_url, sidecar_rows,
+)
+from toolkit.loading.datetext import parse_timestamp
+from toolkit.loading.offsets import OffsetMap, to_raw
+from toolkit.loading.sources import InputFile, Sidecar, collect
+
+__all__ = ["load", "clean", "Cleaned", "OffsetMap", "to_raw", "DEFAULT_MAX_BYTES"]
+
+#: files above this size are skipped (and reported); pass max_bytes to change
+DEFAULT_MAX_BYTES = 50_000_000
+#: extra column holding the clean -> raw offset map (JSON, see toolkit.loading.offsets)
+OFFSET_MAP_COLUMN = "offset_map"
+_META_FIELDS = ("outlet", "title", "published", "author", "url")
+
+
+def load(
+    source: str | os.PathLike | Sequence[str | os.PathLike],
+    metadata: str | os.PathLike | pd.DataFrame | None = None,
+    *,
+    fields: Mapping[str, str | Sequence[str]] | None = None,
+    outlet: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    recursive: bool = True,
+    keep_duplicates: bool = False,
+) -> Corpus:
+    """Load and clean articles.
+
+    ``source``: a folder (walked recursively), a file, or a list of them.
+    ``metadata``: a sidecar CSV (or DataFrame) with a ``file`` column and any of
+    ``outlet, title, published, author, url`` plus extra columns, which are
+    kept; it overrides the ``metadata.csv`` found in a folder. ``file`` may
+    name a file, its path, or an ``article_id``.
+    ``fields``: column / key names for CSV and JSON records, e.g.
+    ``{"text": "articles", "title": "headlines"}`` (defaults cover common names).
+    ``outlet``: the outlet of articles whose metadata does not name one.
+    ``max_bytes``: larger files are skipped. ``keep_duplicates``: load articles
+    whose cleaned text repeats an earlier one (reported as loaded anyway).
+    """
+    inputs = collect(source, recursive=recursive)
+    explicit = _explicit_metadata(metadata)
+    sidecars = _SidecarIndex(inputs.sidecars)
+    report: list[dict] = [_report_row(s) for s in inputs.skips]
+    articles: list[dict] = []
+    extras: list[str] = []
+    by_hash: dict[str, str] = {}
+    for item in inputs.files:
+        for result in read_file(item.path, item.article_id, fields=fields, max_bytes=max_bytes):
+            if isinstance(result, Skip):
+                report.append(_report_row(result))
+                continue
+            meta = {**sidecars.lookup(item, result.article_id), **_match(explicit, item, result.article_id)}
+            article, note = _article(result, item, meta, outlet)
+            if article is None:
+                report.append(_report_row(Skip(result.path, result.article_id, note, result.encoding)))
+                continue
+            first = by_hash.get(article["content_hash"])
+            if first is not None and not keep_duplicates:
+                report.append(_report_row(Skip(result.path, result.article_id, f"same cleaned text as {first}",
+                                               result.encoding, status="duplicate")))
+                continue
+            by_hash.setdefault(article["content_hash"], result.article_id)
+            extras += [k for k in article if k not in schema.SCHEMAS["articles"] and k not in extras]
+            articles.append(article)
+            report.append({"path": result.path, "article_id": result.article_id, "status": "loaded",
+                           "reason": note or None, "encoding": result.encoding})
+    report += [_report_row(s) for s in sidecars.missing_files()]
+    return Corpus(articles=_articles_frame(articles, extras), load_report=schema.frame("load_report", report))
+
+
+# -- one article -----------------------------------------------------------------
+
+def _article(rec: Record, item: InputFile, meta: dict, default_outlet: str | None) -> tuple[dict | None, str]:
+    """The articles row for ``rec`` (or None and the reason it yields none)."""
+    fields = {**rec.fields, **{k: v for k, v in meta.items() if k in _META_FIELDS}}
+    title = fields.get("title")
+    cleaned = clean(rec.raw_text, title=title, detect_headline=rec.detect_headline)
+    if not cleaned.text.strip():
+        return None, f"no text left after cleaning ({len(cleaned.removed)} boilerplate spans removed)"
+    notes = []
+    published, inferred = parse_timestamp(fields.get("published")), False
+    if fields.get("published") and published is None:
+        notes.append(f"unparseable published value {fields['published'][:40]!r}")
+    if published is None and (found := infer_published(rec.raw_text, cleaned)) is not None:
+        published, inferred = found[0], True
+        notes.append(f"published inferred from {found[1]}")
+        if "published_basis" in meta or "published_basis" in rec.fields:
+            pass
+        else:
+            meta = {**meta, "published_basis": f"inferred from {found[1]}"}
+    outlet = _outlet(fields, rec, item, default_outlet, meta)
+    if rec.encoding not in (None, "utf-8", "utf-8-sig"):
+        notes.append(f"decoded as {rec.encoding}")
+    article = {
+        "article_id": rec.article_id,
+        "outlet": outlet,
+        "title": title or cleaned.headline,
+        "published": published,
+        "published_inferred": inferred,
+        "author": fields.get("author") or infer_author(cleaned),
+        "url": fields.get("url"),
+        "path": rec.path,
+        "raw_text": rec.raw_text,
+        "text": cleaned.text,
+        "n_words": len(cleaned.text.split()),
+        "content_hash": hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest(),
+    }
+    article.update({k: v for k, v in meta.items() if k not in _META_FIELDS and k not in article})
+    article[OFFSET_MAP_COLUMN] = cleaned.offsets.to_json()
+    return article, "; ".join(notes)
+
+
+def _outlet(fields: dict, rec: Record, item: InputFile, default: str | None, meta: dict) -> str:
+    """Metadata first (sidecar, then the record's own field), then the caller's
+    default, then clear evidence: URL domain, file name (multi-article files),
+    self-references in the text."""
+    if meta.get("outlet"):
+        return meta["outlet"]
+    if rec.fields.get("outlet"):
+        return outlet_from_alias(rec.fields["outlet"]) or rec.fields["outlet"]
+    if default:
+        return default
+    if (by_url := outlet_from_url(fields.get("url"))) is not None:
+        return by_url
+    if rec.from_rows:
+        return outlet_from_file_name(item.path.stem)
+    return outlet_from_text(rec.raw_text) or UNKNOWN
+
+
+# -- metadata matching ------------------------------------------------------------
+
+class _SidecarIndex:
+    """Sidecar rows by file, and which rows were used."""
+
+    def __init__(self, sidecars: list[Sidecar]):
+        self.sidecars = sidecars
+        self.used: set[tuple[int, str]] = set()
+
+    def lookup(self, item: InputFile, article_id: str) -> dict:
+        for n, sc in enumerate(self.sidecars):
+            try:
+                rel = item.path.relative_to(sc.folder).as_posix()
+            except ValueError:
+                continue
+            for key in (rel, item.path.name, article_id):
+                if key in sc.rows:
+                    self.used.add((n, key))
+                    return sc.rows[key]
+        return {}
+
+    def missing_files(self) -> list[Skip]:
+        out = []
+        for n, sc in enumerate(self.sidecars):
+            if not sc.check_missing:
+                continue
+            for key in sc.rows:
+                if (n, key) not in self.used and not (sc.folder / key).exists():
+                    out.append(Skip(str(sc.folder / key), Path(key).stem,
+                                    f"named in {sc.path.name} but no such file"))
+        return out
+
+
+def _explicit_metadata(metadata) -> dict[str, dict]:
+    if metadata is None:
+        return {}
+    if isinstance(metadata, pd.DataFrame):
+        return sidecar_rows(metadata.astype("string").fillna(""))
+    from toolkit.loading.metadata import read_sidecar
+
+    return read_sidecar(metadata)
+
+
+def _match(rows: dict[str, dict], item: InputFile, article_id: str) -> dict:
+    for key in (article_id, str(item.path), item.path.as_posix(), item.path.name):
+        if key in rows:
+            return rows[key]
+    return {}
+
+
+# -- tables -----------------------------------------------------------------------
+
+def _report_row(skip: Skip) -> dict:
+    return {"path": skip.path, "article_id": skip.article_id, "status": skip.status,
+            "reason": skip.reason, "encoding": skip.encoding}
+
+
+def _articles_frame(articles: list[dict], extras: list[str]) -> pd.DataFrame:
+    df = schema.frame("articles", articles)
+    extras = [e for e in extras if e != OFFSET_MAP_COLUMN] + [OFFSET_MAP_COLUMN]
+    for column in extras:
+        df[column] = pd.Series([a.get(column) for a in articles], dtype="string")
+    return df

@@ -1,0 +1,56 @@
+"""Bytes to text: detect binary files, decode with a fixed fallback chain.
+
+Order: a byte-order mark decides (utf-8-sig, utf-16); then strict utf-8, then
+strict cp1252 (Windows "ANSI", the usual non-UTF-8 source of news text), then
+latin-1, which decodes anything. The encoding used is reported per file, so a
+cp1252/latin-1 fallback is visible in the load report.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: magic numbers of common binary formats found in scraped folders
+MAGIC = {
+    b"%PDF": "PDF", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF", b"PK\x03\x04": "ZIP/Office",
+    b"\x1f\x8b": "gzip", b"BZh": "bzip2", b"\xfd7zXZ": "xz", b"7z\xbc\xaf": "7z", b"RIFF": "RIFF media",
+    b"\x7fELF": "ELF executable", b"PAR1": "Parquet", b"SQLite format 3": "SQLite", b"\xd0\xcf\x11\xe0": "MS Office",
+}
+BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+FALLBACKS = ("utf-8", "cp1252", "latin-1")
+#: share of control characters above which decoded text is taken for binary
+MAX_CONTROL_SHARE = 0.02
+
+
+class NotText(ValueError):
+    """The bytes are not text (binary file)."""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """(text, encoding) for ``data``; raise :class:`NotText` for binary data."""
+    for magic, kind in MAGIC.items():
+        if data.startswith(magic):
+            raise NotText(f"binary file ({kind})")
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding), encoding), encoding
+            except UnicodeDecodeError:
+                break
+    if b"\x00" in data[:8192]:
+        raise NotText("binary file (NUL bytes)")
+    for encoding in FALLBACKS:
+        try:
+            return _checked(data.decode(encoding), encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise NotText("undecodable bytes")  # unreachable: latin-1 decodes everything
+
+
+def _checked(text: str, encoding: str) -> str:
+    sample = text[:20000]
+    if sample:
+        controls = sum(1 for ch in sample if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
+        if controls / len(sample) > MAX_CONTROL_SHARE:
+            raise NotText(f"binary file ({controls} control characters in the first {len(sample)} as {encoding})")
+    return text

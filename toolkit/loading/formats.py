@@ -1,0 +1,243 @@
+"""Readers for each input format: a file in, records (one per article) or
+skips (with a reason) out. A reader never raises on bad input.
+
+* ``.txt``/``.md``: one article; the cleaner takes the first line as the
+  headline when it looks like one.
+* ``.html``/``.htm``: main text and metadata extracted with trafilatura
+  (Barbaresi 2021, ACL demo; Apache-2.0), offline. ``raw_text`` is then
+  trafilatura's text: offsets map back to it, not to the markup.
+* ``.json``: one object (one article), a list of objects, or an object holding
+  such a list under ``articles``/``data``/``items``/``results``/``docs``;
+  ``.jsonl``/``.ndjson``: one object per line.
+* ``.csv``/``.tsv``: one article per row, columns matched by name.
+
+Field names are matched case- and punctuation-insensitively ("Article Url" ->
+``article_url``) against :data:`DEFAULT_FIELDS`; ``fields={"text": "Body"}``
+overrides. Rows are numbered from 0 (``<stem>:<row>``; for JSONL, the line).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.loading.decode import NotText, decode
+
+DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "article", "articles", "content", "full_text", "article_text", "story", "maintext"),
+    "title": ("title", "headline", "headlines", "heading", "header"),
+    "published": ("published", "published_at", "publish_date", "pub_date", "date_published", "date_formatted",
+                  "date", "datetime", "timestamp", "created_at"),
+    "outlet": ("outlet", "source", "publisher", "site", "site_name", "sitename", "publication", "newspaper"),
+    "author": ("author", "authors", "byline", "writer"),
+    "url": ("url", "link", "article_url", "href", "uri", "web_url"),
+}
+LIST_KEYS = ("articles", "data", "items", "results", "docs", "documents", "records")
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".json", ".jsonl", ".ndjson", ".csv", ".tsv"}
+#: CSV cells hold whole articles; the stdlib default (128 KiB) is too small
+csv.field_size_limit(2**31 - 1)
+
+
+@dataclass
+class Record:
+    """One article as read, before cleaning."""
+
+    path: str
+    article_id: str
+    raw_text: str
+    fields: dict[str, str] = field(default_factory=dict)  # title/published/outlet/author/url
+    encoding: str | None = None
+    detect_headline: bool = False
+    from_rows: bool = False  # one of several articles in the file (outlet may come from the file name)
+
+
+@dataclass
+class Skip:
+    """An input that yields no article, and why."""
+
+    path: str
+    article_id: str | None
+    reason: str
+    encoding: str | None = None
+    status: str = "skipped"
+
+
+Result = Record | Skip
+
+
+def read_file(path: Path, article_id: str, *, fields: Mapping[str, str | Sequence[str]] | None = None,
+              max_bytes: int) -> list[Result]:
+    """Read one file into records/skips; ``article_id`` is its id (rows get ``:<n>``)."""
+    name = str(path)
+    suffix = path.suffix.casefold()
+    if suffix not in SUFFIXES:
+        return [Skip(name, article_id, f"unsupported file type {suffix or '(no extension)'}")]
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return [Skip(name, article_id, f"file too large: {size} bytes (limit {max_bytes})")]
+        data = path.read_bytes()
+    except OSError as exc:
+        return [Skip(name, article_id, f"cannot read: {exc.strerror or exc}")]
+    if not data.strip():
+        return [Skip(name, article_id, "empty file")]
+    try:
+        text, encoding = decode(data)
+    except NotText as exc:
+        return [Skip(name, article_id, str(exc))]
+    mapping = field_map(fields)
+    if suffix in TEXT_SUFFIXES:
+        return [Record(name, article_id, text, {}, encoding, detect_headline=True)]
+    if suffix in HTML_SUFFIXES:
+        return [read_html(name, article_id, text, encoding)]
+    if suffix == ".json":
+        return read_json(name, article_id, text, encoding, mapping)
+    if suffix in {".jsonl", ".ndjson"}:
+        return read_jsonl(name, article_id, text, encoding, mapping)
+    return read_csv(name, article_id, text, encoding, mapping, delimiter="\t" if suffix == ".tsv" else ",")
+
+
+# -- HTML ----------------------------------------------------------------------
+
+def read_html(path: str, article_id: str, html: str, encoding: str) -> Result:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    except Exception as exc:  # lxml/trafilatura raise assorted errors on broken markup
+        return Skip(path, article_id, f"HTML extraction failed: {type(exc).__name__}", encoding)
+    data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
+    text = data.get("text") or ""
+    if not text.strip():
+        return Skip(path, article_id, "no main text found in HTML", encoding)
+    meta = {"title": data.get("title"), "published": data.get("date"), "author": data.get("author"),
+            "url": data.get("url"), "outlet": data.get("sitename")}
+    return Record(path, article_id, text, {k: str(v) for k, v in meta.items() if v}, encoding)
+
+
+# -- JSON / JSONL ---------------------------------------------------------------
+
+def read_json(path: str, article_id: str, text: str, encoding: str, mapping: dict) -> list[Result]:
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        return [Skip(path, article_id, f"invalid JSON: {exc}", encoding)]
+    if isinstance(data, dict):
+        rows = next((data[k] for k in LIST_KEYS if isinstance(data.get(k), list)), None)
+        if rows is None:
+            return [_row_record(path, article_id, data, encoding, mapping, from_rows=False)]
+        data = rows
+    if not isinstance(data, list):
+        return [Skip(path, article_id, f"JSON holds a {type(data).__name__}, not articles", encoding)]
+    if not data:
+        return [Skip(path, article_id, "JSON holds no articles", encoding)]
+    return [_row_record(path, f"{article_id}:{i}", row, encoding, mapping) for i, row in enumerate(data)]
+
+
+def read_jsonl(path: str, article_id: str, text: str, encoding: str, mapping: dict) -> list[Result]:
+    out: list[Result] = []
+    for i, line in enumerate(text.splitlines()):
+        if not line.strip():
+            continue
+        rid = f"{article_id}:{i}"
+        try:
+            row = json.loads(line)
+        except ValueError as exc:
+            out.append(Skip(path, rid, f"invalid JSON on line {i + 1}: {exc}", encoding))
+            continue
+        out.append(_row_record(path, rid, row, encoding, mapping))
+    return out or [Skip(path, article_id, "no JSON lines", encoding)]
+
+
+# -- CSV ---------------------------------------------------------------------
+
+def read_csv(path: str, article_id: str, text: str, encoding: str, mapping: dict, delimiter: str = ",") -> list[Result]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except (csv.Error, StopIteration) as exc:
+        return [Skip(path, article_id, f"unreadable CSV header: {exc}", encoding)]
+    keys = [normalise_key(h) for h in header]
+    if _find(keys, mapping["text"]) is None:
+        return [Skip(path, article_id, f"no text column among {header[:12]} (pass fields={{'text': ...}})", encoding)]
+    out: list[Result] = []
+    i = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # e.g. NUL byte, unterminated quote at EOF
+            out.append(Skip(path, f"{article_id}:{i}", f"malformed CSV row: {exc}", encoding))
+            i += 1
+            continue
+        if not row or not any(cell.strip() for cell in row):
+            continue
+        rid = f"{article_id}:{i}"
+        i += 1
+        if len(row) != len(header):
+            out.append(Skip(path, rid, f"malformed CSV row: {len(row)} fields, header has {len(header)}", encoding))
+            continue
+        out.append(_row_record(path, rid, dict(zip(header, row)), encoding, mapping))
+    return out or [Skip(path, article_id, "CSV has a header but no rows", encoding)]
+
+
+# -- fields --------------------------------------------------------------------
+
+def normalise_key(key: object) -> str:
+    return re.sub(r"[^0-9a-z]+", "_", str(key).casefold()).strip("_")
+
+
+def field_map(fields: Mapping[str, str | Sequence[str]] | None) -> dict[str, tuple[str, ...]]:
+    """Candidate source keys per field: the caller's first, then the defaults."""
+    out = dict(DEFAULT_FIELDS)
+    for target, source in (fields or {}).items():
+        names = (source,) if isinstance(source, str) else tuple(source)
+        out[target] = tuple(normalise_key(n) for n in names)
+    return out
+
+
+def _find(keys: Sequence[str], candidates: Sequence[str]) -> int | None:
+    for c in candidates:
+        if c in keys:
+            return keys.index(c)
+    return None
+
+
+def _row_record(path: str, rid: str, row: object, encoding: str, mapping: dict, from_rows: bool = True) -> Result:
+    if not isinstance(row, dict):
+        return Skip(path, rid, f"row is a {type(row).__name__}, not an object", encoding)
+    by_key = {normalise_key(k): v for k, v in row.items()}
+    values = {}
+    for target, candidates in mapping.items():
+        for c in candidates:
+            v = _as_text(by_key.get(c))
+            if v:
+                values[target] = v
+                break
+    text = values.pop("text", "")
+    if not text.strip():
+        return Skip(path, rid, "row has no text", encoding)
+    return Record(path, rid, text, values, encoding, from_rows=from_rows)
+
+
+def _as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        parts = [_as_text(v) for v in value]
+        return "\n\n".join(p for p in parts if p) if any(len(p) > 80 for p in parts) else ", ".join(p for p in parts if p)
+    if isinstance(value, dict):
+        return _as_text(value.get("name") or value.get("text") or "")
+    if isinstance(value, float) and value != value:  # NaN
+        return ""
+    return str(value)

@@ -1,0 +1,121 @@
+"""Expand ``load``'s sources (folders, files, lists of them) into input files,
+metadata sidecars and report rows for what is not read (hidden files and
+folders, missing paths), and give every file a unique article id.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.loading.formats import Skip
+from toolkit.loading.metadata import SIDECAR_NAME, is_sidecar
+
+
+@dataclass
+class InputFile:
+    path: Path
+    root: Path  # the folder it was found under (for relative ids)
+    article_id: str = ""
+
+
+@dataclass
+class Sidecar:
+    path: Path
+    folder: Path
+    rows: dict[str, dict]
+    #: sidecars of folders that were walked report rows naming missing files
+    check_missing: bool = True
+
+
+@dataclass
+class Inputs:
+    files: list[InputFile] = field(default_factory=list)
+    sidecars: list[Sidecar] = field(default_factory=list)
+    skips: list[Skip] = field(default_factory=list)
+
+
+def collect(sources, *, recursive: bool = True) -> Inputs:
+    """Files to read, sidecars found, and skips for what will not be read."""
+    if isinstance(sources, (str, os.PathLike)):
+        sources = [sources]
+    out = Inputs()
+    seen_sidecars: set[Path] = set()
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            _walk(path, out, seen_sidecars, recursive)
+        elif path.is_file():
+            if path.name == SIDECAR_NAME and _add_sidecar(path, out, seen_sidecars, check_missing=True):
+                continue
+            out.files.append(InputFile(path, path.parent))
+            # a sidecar next to a file given on its own still describes it
+            sidecar = path.parent / SIDECAR_NAME
+            if sidecar.is_file() and sidecar.resolve() not in seen_sidecars:
+                _add_sidecar(sidecar, out, seen_sidecars, check_missing=False, report=False)
+        else:
+            out.skips.append(Skip(str(path), None, "no such file or folder"))
+    _assign_ids(out.files)
+    return out
+
+
+def _walk(root: Path, out: Inputs, seen_sidecars: set[Path], recursive: bool) -> None:
+    for folder, dirs, files in os.walk(root):
+        folder_path = Path(folder)
+        hidden = sorted(d for d in dirs if d.startswith("."))
+        for d in hidden:
+            out.skips.append(Skip(str(folder_path / d), None, "hidden folder (not read)"))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
+        for name in sorted(files):
+            path = folder_path / name
+            if name.startswith("."):
+                out.skips.append(Skip(str(path), None, "hidden file"))
+            elif name == SIDECAR_NAME and _add_sidecar(path, out, seen_sidecars, check_missing=True):
+                continue
+            else:
+                out.files.append(InputFile(path, root))
+
+
+def _add_sidecar(path: Path, out: Inputs, seen: set[Path], *, check_missing: bool, report: bool = True) -> bool:
+    """Register ``path`` as a sidecar; False if it is a corpus CSV after all."""
+    import pandas as pd
+
+    from toolkit.loading.metadata import sidecar_rows
+
+    key = path.resolve()
+    if key in seen:
+        return True
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except Exception as exc:  # pandas raises many parser errors; the sidecar is then reported unusable
+        if report:
+            out.skips.append(Skip(str(path), None, f"metadata sidecar unreadable: {type(exc).__name__}: {exc}"))
+        seen.add(key)
+        return True
+    if not is_sidecar(list(df.columns)):
+        return False
+    seen.add(key)
+    rows = sidecar_rows(df)
+    out.sidecars.append(Sidecar(path, path.parent, rows, check_missing))
+    if report:
+        out.skips.append(Skip(str(path), None, f"metadata sidecar ({len(rows)} rows), not an article"))
+    return True
+
+
+def _assign_ids(files: list[InputFile]) -> None:
+    """The file stem; where two files share a stem (bbc/business/001.txt and
+    bbc/sport/001.txt), the path below the source folder without suffix."""
+    stems = Counter(f.path.stem for f in files)
+    used: Counter = Counter()
+    for f in files:
+        if stems[f.path.stem] == 1:
+            aid = f.path.stem
+        else:
+            try:
+                aid = f.path.relative_to(f.root).with_suffix("").as_posix()
+            except ValueError:
+                aid = f.path.with_suffix("").as_posix()
+        used[aid] += 1
+        f.article_id = aid if used[aid] == 1 else f"{aid}~{used[aid]}"
