@@ -1,0 +1,91 @@
+"""What the notebooks' first cells call: set up the display, open the corpus,
+show tables and "no rows yet" notes.
+
+Notebook cells only call the package; everything a cell needs beyond a chart
+function lives here, so the six notebooks stay short and alike.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit.charts.common import NoRows, html_table
+from toolkit.corpus import AnnotatedCorpus
+
+#: where a notebook finds its corpus when the parameter is left at ``None``
+CORPUS_ENV = "TOOLKIT_CORPUS_DIR"
+DEFAULT_CORPUS = Path("..") / "build" / "sample"  # relative to notebooks/
+ANNOTATE_HINT = "python -m toolkit annotate data/articles --out build/sample   (or `make annotate`)"
+
+
+def setup() -> None:
+    """Enable the offline Altair renderer and emit the Vega bundle once.
+
+    Call it in the notebook's first code cell: in JupyterLab the bundle runs
+    in the page, in an nbconvert report it is inlined once at the top and
+    every chart below draws with it.
+    """
+    from IPython.display import HTML, display
+
+    from toolkit.report.altair_offline import bundle_html, enable
+
+    enable()
+    display(HTML(bundle_html()))
+
+
+def resolve_corpus_dir(corpus_dir: str | os.PathLike | None = None) -> Path:
+    """The corpus directory a notebook reads: the parameter, else
+    ``$TOOLKIT_CORPUS_DIR``, else ``../build/sample`` (the sample corpus that
+    ``make annotate`` writes, seen from ``notebooks/``)."""
+    chosen = corpus_dir or os.environ.get(CORPUS_ENV) or DEFAULT_CORPUS
+    return Path(chosen)
+
+
+def open_corpus(
+    corpus_dir: str | os.PathLike | None = None,
+    outlets: list[str] | str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> AnnotatedCorpus:
+    """Open the annotated corpus and apply the notebook's parameters."""
+    path = resolve_corpus_dir(corpus_dir)
+    if not (path / "manifest.json").exists():
+        raise FileNotFoundError(
+            f"no annotated corpus at {path.resolve()}; create it with: {ANNOTATE_HINT}")
+    corpus = AnnotatedCorpus.open(path)
+    if outlets or start or end:
+        corpus = corpus.filter(outlets=outlets or None, start=start or None, end=end or None)
+    return corpus
+
+
+def show_table(df: pd.DataFrame | NoRows, max_rows: int = 30, caption: str | None = None):
+    """An escaped HTML table (article text in it stays text), or the note
+    explaining why there is nothing to show."""
+    from IPython.display import HTML
+
+    if isinstance(df, NoRows):
+        return df
+    if df is None or len(df) == 0:
+        return NoRows(caption or "table", "no rows yet")
+    return HTML(html_table(df, max_rows=max_rows, caption=caption))
+
+
+def analysis(module: str, function: str, *args, **kwargs):
+    """Call ``module.function(*args)`` if another part of the toolkit has
+    landed it, else a :class:`NoRows` note naming what is missing. Lets a
+    notebook grow as the analyses arrive instead of crashing before."""
+    try:
+        fn = getattr(importlib.import_module(module), function)
+    except (ImportError, AttributeError):
+        return NoRows(f"{module}.{function}", "this analysis is not in the toolkit yet")
+    try:
+        result = fn(*args, **kwargs)
+    except Exception as exc:  # a report with a visible note beats no report
+        return NoRows(f"{module}.{function}", f"failed: {type(exc).__name__}: {exc}")
+    if isinstance(result, pd.DataFrame) and len(result) == 0:
+        return NoRows(f"{module}.{function}", "no rows yet")
+    return result
