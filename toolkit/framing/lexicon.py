@@ -1,0 +1,243 @@
+"""The framing lexicons (editable YAML in ``toolkit/framing/data``) and the
+spaCy ``Matcher`` built from them.
+
+Each entry becomes a :class:`Entry` (signal, category, term, the phrase to
+match, an optional part of speech for its last word, and the actor it names
+for naming variants). Matching is case-insensitive; the last word of a phrase
+also matches by lemma so entries are written once in base form ("war crime"
+finds "war crimes"). Longer phrases listed under ``exclude:`` veto a match of
+the same signal inside them ("war" inside "war crimes" is not a naming of the
+conflict). See ``data/README.md`` for the sources and licences.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from spacy.lang.en import English
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+DATA_DIR = Path(str(resources.files("toolkit.framing") / "data"))
+LEXICON_FILES = ("loaded_terms.yaml", "official_terms.yaml", "hedges.yaml", "naming.yaml")
+VERB_FILE = "attribution_verbs.yaml"
+#: category of a quote cue that no attribution-verb list names
+OTHER_VERB = "other"
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; the message names the file and entry."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    signal: str
+    category: str
+    term: str  # what the framing table's ``term`` column shows
+    phrase: str  # what is matched in the text
+    pos: tuple[str, ...] = ()
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: tuple[Entry, ...]
+    #: (signal, phrase) pairs in which a match of that signal does not count
+    excludes: tuple[tuple[str, str], ...]
+    #: cue lemma -> attribution category
+    verbs: dict = field(hash=False, compare=False, default_factory=dict)
+    digest: str = ""
+
+    def verb_category(self, cue: str | None) -> str:
+        """Category of a reporting verb (``cue`` as the quotes table gives it)."""
+        if not cue:
+            return OTHER_VERB
+        return self.verbs.get(" ".join(cue.lower().split()), OTHER_VERB)
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(directory: str | None = None) -> Lexicon:
+    """Read every framing lexicon file in ``directory`` (default: the shipped one)."""
+    root = Path(directory) if directory else DATA_DIR
+    entries: list[Entry] = []
+    excludes: list[tuple[str, str]] = []
+    digest = hashlib.sha256()
+    for name in LEXICON_FILES + (VERB_FILE,):
+        path = root / name
+        raw = path.read_bytes()
+        digest.update(name.encode() + b"\0" + raw)
+        try:
+            data = yaml.safe_load(raw) or {}
+        except yaml.YAMLError as exc:
+            raise LexiconError(f"{path}: not valid YAML: {exc}") from exc
+        if name == VERB_FILE:
+            continue
+        file_entries, file_excludes = _parse_file(data, path)
+        entries.extend(file_entries)
+        excludes.extend(file_excludes)
+    verbs = _parse_verbs(yaml.safe_load((root / VERB_FILE).read_bytes()) or {}, root / VERB_FILE)
+    return Lexicon(tuple(entries), tuple(excludes), verbs, digest.hexdigest()[:16])
+
+
+def _parse_file(data: dict, path: Path) -> tuple[list[Entry], list[tuple[str, str]]]:
+    if "groups" in data:  # naming.yaml
+        return _parse_naming(data, path)
+    if "signals" in data:  # several signals in one file
+        by_signal = data["signals"]
+    elif "signal" in data:
+        by_signal = {data["signal"]: data.get("categories") or {}}
+    else:
+        raise LexiconError(f"{path}: expected 'signal' + 'categories', 'signals' or 'groups'")
+    entries = []
+    for signal, categories in by_signal.items():
+        for category, items in (categories or {}).items():
+            for item in items or ():
+                phrase, pos = _entry_phrase(item, f"{path} {signal}/{category}")
+                entries.append(Entry(signal, category, phrase, phrase, pos))
+    signals = list(by_signal)
+    excludes = [(signal, str(x)) for x in data.get("exclude") or () for signal in signals]
+    return entries, excludes
+
+
+def _parse_naming(data: dict, path: Path) -> tuple[list[Entry], list[tuple[str, str]]]:
+    signal = data.get("signal", "naming")
+    entries, excludes = [], []
+    for group, spec in (data.get("groups") or {}).items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("variants"), dict):
+            raise LexiconError(f"{path}: group {group!r} needs a 'variants' mapping")
+        for variant, vspec in spec["variants"].items():
+            forms = vspec.get("forms") if isinstance(vspec, dict) else vspec
+            if not forms:
+                raise LexiconError(f"{path}: {group}/{variant} has no forms")
+            for form in forms:
+                entries.append(Entry(signal, str(group), str(variant), str(form), (), spec.get("actor_id")))
+        excludes.extend((signal, str(x)) for x in spec.get("exclude") or ())
+    return entries, excludes
+
+
+def _parse_verbs(data: dict, path: Path) -> dict[str, str]:
+    verbs: dict[str, str] = {}
+    for category, lemmas in (data.get("categories") or {}).items():
+        for lemma in lemmas or ():
+            key = " ".join(str(lemma).lower().split())
+            if key in verbs and verbs[key] != category:
+                raise LexiconError(f"{path}: {lemma!r} is listed as both {verbs[key]!r} and {category!r}")
+            verbs[key] = category
+    return verbs
+
+
+def _entry_phrase(item, where: str) -> tuple[str, tuple[str, ...]]:
+    if isinstance(item, str):
+        return item, ()
+    if isinstance(item, dict) and isinstance(item.get("term"), str):
+        pos = item.get("pos") or ()
+        return item["term"], tuple([pos] if isinstance(pos, str) else pos)
+    raise LexiconError(f"{where}: entry {item!r} must be a string or a {{term, pos}} mapping")
+
+
+# -- matching ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Match:
+    """One lexicon hit: token span ``[start, end)`` and the entry it matched."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+class LexiconMatcher:
+    """A spaCy ``Matcher`` over every lexicon entry, for one vocab.
+
+    Build it once per vocab (see :func:`matcher_for`); call it on a ``Doc``
+    to get the hits of each signal with exclusions applied and, within a
+    signal, only the longest of overlapping hits.
+    """
+
+    def __init__(self, vocab: Vocab, lexicon: Lexicon):
+        self.vocab = vocab
+        self.lexicon = lexicon
+        self.matcher = Matcher(vocab)
+        self.entries: dict[str, list[Entry]] = {}
+        tokenizer = English(vocab=vocab).tokenizer
+        for entry in lexicon.entries:
+            key = f"{entry.signal}|{entry.category}|{entry.term}"
+            if key not in self.entries:
+                self.entries[key] = []
+            self.entries[key].append(entry)
+            self.matcher.add(key, _token_patterns(tokenizer, entry.phrase, entry.pos))
+        for signal, phrase in lexicon.excludes:
+            self.matcher.add(f"{EXCLUDE_PREFIX}|{signal}", _token_patterns(tokenizer, phrase, ()))
+
+    def __call__(self, doc: Doc) -> list[Match]:
+        hits: dict[str, list[Match]] = {}
+        vetoes: dict[str, list[tuple[int, int]]] = {}
+        for match_id, start, end in self.matcher(doc):
+            key = self.vocab.strings[match_id]
+            if key.startswith(EXCLUDE_PREFIX + "|"):
+                vetoes.setdefault(key.split("|", 1)[1], []).append((start, end))
+                continue
+            entry = self.entries[key][0]
+            hits.setdefault(entry.signal, []).append(Match(start, end, entry))
+        out: list[Match] = []
+        for signal, matches in hits.items():
+            vetoed = vetoes.get(signal, [])
+            kept = [m for m in matches if not any(vs <= m.start and m.end <= ve for vs, ve in vetoed)]
+            out.extend(_longest_first(kept))
+        return sorted(out, key=lambda m: (m.start, m.end, m.entry.signal))
+
+
+def _longest_first(matches: list[Match]) -> list[Match]:
+    """Non-overlapping matches, preferring the longest (then the earliest)."""
+    taken: set[int] = set()
+    kept = []
+    for m in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+        span = set(range(m.start, m.end))
+        if span & taken:
+            continue
+        taken |= span
+        kept.append(m)
+    return kept
+
+
+EXCLUDE_PREFIX = "exclude"
+
+
+def _token_patterns(tokenizer, phrase: str, pos: tuple[str, ...]) -> list[list[dict]]:
+    """Two patterns per phrase, tokenised like the text ("so-called" is
+    so / - / called): every word by lowercase form, and the same with the
+    last word by lemma so the base form finds its inflections."""
+    tokens = [t.lower_ for t in tokenizer(phrase) if not t.is_space]
+    if not tokens:
+        raise LexiconError(f"empty lexicon phrase {phrase!r}")
+    head = [{"LOWER": t} for t in tokens[:-1]]
+    last = tokens[-1]
+    pos_constraint = {"POS": {"IN": list(pos)}} if pos else {}
+    by_form = head + [{"LOWER": last, **pos_constraint}]
+    lemmas = sorted({last, last.capitalize(), last.upper()})
+    by_lemma = head + [{"LEMMA": {"IN": lemmas}, **pos_constraint}]
+    return [by_form, by_lemma]
+
+
+# the Matcher is tied to a vocab; keep one per (vocab, lexicon). The vocab
+# itself is held so its id cannot be reused by another object.
+_MATCHERS: dict[tuple[int, str], LexiconMatcher] = {}
+
+
+def matcher_for(vocab: Vocab, lexicon: Lexicon | None = None) -> LexiconMatcher:
+    """The cached :class:`LexiconMatcher` for ``vocab`` (default lexicon)."""
+    lexicon = lexicon or load_lexicon()
+    key = (id(vocab), lexicon.digest)
+    hit = _MATCHERS.get(key)
+    if hit is None or hit.vocab is not vocab:
+        if len(_MATCHERS) >= 8:
+            _MATCHERS.pop(next(iter(_MATCHERS)))
+        hit = _MATCHERS[key] = LexiconMatcher(vocab, lexicon)
+    return hit
