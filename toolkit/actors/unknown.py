@@ -1,0 +1,85 @@
+"""Actors the catalogue does not know, ranked for the analyst to promote.
+
+:func:`unknown_actors` groups the uncatalogued mentions of an annotated corpus
+(ids derived from names: ``per:``, ``org:``, ``loc:``, ``grp:``) by
+``actor_id`` and ranks them by how many articles, then mentions, they occur
+in. Each row carries what an analyst needs to write the catalogue entry: the
+kind the model saw, every surface form, the outlets, and one example sentence.
+Bare surnames that the per-article folding could not attach (the full name is
+in another article) are attached here when exactly one uncatalogued person in
+the corpus has that surname, so "Demchenko" in one article and "Andriy
+Demchenko" in another are one row.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from toolkit.actors.names import name_key
+
+DERIVED_PREFIXES = ("per:", "org:", "loc:", "grp:")
+COLUMNS = ["actor_id", "name", "kind", "surfaces", "n_articles", "n_mentions", "outlets", "example", "example_article_id"]
+
+
+def unknown_actors(corpus, kinds: tuple[str, ...] | None = None, min_mentions: int = 1) -> pd.DataFrame:
+    """Uncatalogued actors of ``corpus`` (an :class:`~toolkit.corpus.AnnotatedCorpus`)
+    by frequency: ``actor_id, name, kind, surfaces, n_articles, n_mentions,
+    outlets, example, example_article_id``.
+
+    ``kinds`` keeps only those kinds (e.g. ``("person",)``); ``min_mentions``
+    drops the long tail.
+    """
+    mentions = corpus.mentions
+    unknown = mentions[mentions["actor_id"].astype("string").str.startswith(DERIVED_PREFIXES, na=False)].copy()
+    if kinds is not None:
+        unknown = unknown[unknown["kind"].astype("string").isin(list(kinds))]
+    if unknown.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
+    unknown["actor_id"] = fold_corpus_surnames(unknown)
+    articles = corpus.articles[["article_id", "outlet"]].astype({"outlet": "string"})
+    unknown = unknown.merge(articles, on="article_id", how="left")
+    rows = [_summary(actor_id, group, corpus) for actor_id, group in unknown.groupby("actor_id", sort=False)]
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    table = table[table["n_mentions"] >= min_mentions]
+    return table.sort_values(["n_articles", "n_mentions", "actor_id"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def fold_corpus_surnames(unknown: pd.DataFrame) -> pd.Series:
+    """``actor_id`` with one-word person ids (``per:demchenko``) replaced by the
+    one multi-word person id with that surname in the corpus, if exactly one."""
+    ids = unknown["actor_id"].astype(str)
+    people = ids[unknown["kind"].astype("string") == "person"].unique()
+    by_surname: dict[str, set[str]] = {}
+    for actor_id in people:
+        parts = actor_id.split(":", 1)[1].split("_")
+        if len(parts) >= 2:
+            by_surname.setdefault(parts[-1], set()).add(actor_id)
+    mapping = {}
+    for actor_id in people:
+        parts = actor_id.split(":", 1)[1].split("_")
+        targets = by_surname.get(parts[0], set()) if len(parts) == 1 else set()
+        if len(targets) == 1:
+            mapping[actor_id] = next(iter(targets))
+    return ids.map(lambda a: mapping.get(a, a))
+
+
+def _summary(actor_id: str, group: pd.DataFrame, corpus) -> dict:
+    surfaces = group["surface"].astype(str).value_counts()
+    full = max(surfaces.index, key=lambda s: (len(name_key(s).split()), surfaces[s]))
+    first = group.sort_values(["article_id", "sent_id"]).iloc[0]
+    try:
+        example = corpus.sentence(first["article_id"], int(first["sent_id"]))
+    except Exception:  # a corpus without the sentences table still gets a report
+        example = None
+    kinds = group["kind"].astype(str).value_counts()
+    return {
+        "actor_id": actor_id,
+        "name": full,
+        "kind": kinds.index[0],
+        "surfaces": list(surfaces.index),
+        "n_articles": int(group["article_id"].nunique()),
+        "n_mentions": int(len(group)),
+        "outlets": sorted(group["outlet"].dropna().astype(str).unique().tolist()),
+        "example": example if isinstance(example, str) else None,
+        "example_article_id": str(first["article_id"]),
+    }
