@@ -36,6 +36,9 @@ from toolkit.quotes.speakers import source_of_preposition, source_of_verb
 _NEXT_SENTENCE_REACH = 4
 #: continuation quotes shorter than this are scare quotes, not speech
 _MIN_CONTINUATION_WORDS = 3
+#: how a cue verb can hang on a quote's word (`“…,” Putin said` as parataxis);
+#: not amod, so `the so-called “peace plan”` has no cue
+_CUE_CHILD_DEPS = {"parataxis", "ccomp", "advcl", "conj", "dep", "relcl", "ROOT"}
 _NEWLINES = re.compile(r"\n\s*")
 
 
@@ -98,7 +101,8 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int]) 
                 break
     for i in tokens:
         for child in doc[i].children:
-            if child.i not in inside and not qmap.inside(child) and _in(child, para) and is_cue_verb(child):
+            if (child.dep_ in _CUE_CHILD_DEPS and child.i not in inside and not qmap.inside(child)
+                    and _in(child, para) and is_cue_verb(child)):
                 return child
     return None
 

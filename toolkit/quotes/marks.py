@@ -57,7 +57,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     for k, (p_start, p_end) in enumerate(paragraphs):
         stack: list[int] = []
         first = _first_visible(text, p_start, p_end)
-        carried = pending is not None and first is not None and _is_opening(text, first, p_start)
+        carried = (pending is not None and first is not None
+                   and text[first] in OPENERS + STRAIGHT and _is_opening(text, first, p_start))
         if pending is not None and not carried:
             prev_end = paragraphs[k - 1][1]
             spans.append(_make(text, pending, None, prev_end))
