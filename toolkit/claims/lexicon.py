@@ -42,6 +42,7 @@ class Lexicon:
     source_carriers: frozenset[str]
     side_words: dict[str, str]
     side_places: dict[str, str]
+    vague_lemmas: frozenset[str]  # "dozen", "scores", ...: the quantity word is not the counted noun
 
 
 def _read(name: str) -> dict:
@@ -91,4 +92,7 @@ def load_lexicon() -> Lexicon:
         source_carriers=lower(cues["source_carrier_nouns"]),
         side_words=side_words,
         side_places=side_places,
+        vague_lemmas=frozenset(
+            form for phrase in vague for form in (phrase.split()[-1], phrase.split()[-1].rstrip("s"))
+        ),
     )

@@ -1,0 +1,196 @@
+"""The claims extractor: one row per human-toll figure stated in the text.
+
+Method (rule-based, no training data): find every figure with
+:func:`toolkit.claims.numbers.find_quantities` (digits, words, vague
+quantities, hedges, ranges, swaps); keep those the dependency parse reads as
+counting people who were killed / injured / captured / displaced / missing
+(:mod:`toolkit.claims.syntax`); add implicit singulars ("a man was shot
+dead"); then fill the claimant (:mod:`toolkit.claims.claimant`) and the unit,
+side, scope, event and event date (:mod:`toolkit.claims.attributes`).
+
+Values: ``value_low``/``value_high`` are the bounds the text commits to;
+"up to N" has no low bound, "at least N"/"more than N" no high bound.
+A rounded figure with the exact one in parentheses ("more than one million
+casualties (1,008,240)") is one claim: the values are the exact figure and
+the qualifier is ``exact``; the rounded figure and its hedge stay in
+``surface`` and in the record's extra keys ``stated_value`` and
+``stated_qualifier`` (dropped by :func:`toolkit.schema.frame` until the
+schema has columns for them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from toolkit.claims import attributes
+from toolkit.claims.claimant import resolve_claimant
+from toolkit.claims.lexicon import load_lexicon, Lexicon
+from toolkit.claims.numbers import Quantity, find_quantities, parenthesised_exact
+from toolkit.claims.syntax import NOT_PEOPLE_ENTS, Reading, is_non_person, read_figure
+from toolkit.context import ArticleContext, sent_id as sent_id_of
+
+#: singular nouns that, with "a"/"an", count one person ("a man was shot dead")
+SINGULAR_PEOPLE = frozenset({"man", "woman", "person", "boy", "girl", "child", "teen", "teenager", "baby",
+                             "infant", "soldier", "civilian", "resident", "officer", "driver", "victim",
+                             "student", "pedestrian", "passenger", "journalist", "worker", "toddler", "adult",
+                             "youth", "juvenile", "male", "female", "serviceman", "policeman", "volunteer"})
+#: "a 1,000-for-1,000 swap": a reciprocal figure on these nouns counts prisoners per side
+RECIPROCAL_NOUNS = frozenset({"swap", "exchange", "trade", "deal", "prisoner", "handover"})
+#: how far (tokens) the counted noun may sit from the figure and still be in `surface`
+MAX_SURFACE_GAP = 6
+
+
+def extract_claims(doc: Doc, ctx: ArticleContext, *, mentions: Sequence[dict] = (),
+                   quotes: Sequence[dict] = (), dates: Sequence[dict] = ()) -> list[dict]:
+    """Casualty / human-toll claims in ``doc`` as claims-table records (see module doc)."""
+    if len(doc) == 0:
+        return []
+    lex = load_lexicon()
+    mentions, quotes, dates = list(mentions or ()), list(quotes or ()), list(dates or ())
+    records: list[dict] = []
+    consumed: set[int] = set()  # start offsets of parenthesised exact figures already merged
+    for quantity in find_quantities(doc.text):
+        if quantity.start in consumed:
+            continue
+        record = _claim_for_quantity(doc, ctx, quantity, lex, mentions, quotes, dates, consumed)
+        if record is not None:
+            records.append(record)
+    covered = [(r["start"], r["end"]) for r in records]
+    records += _implicit_singulars(doc, ctx, lex, mentions, quotes, dates, covered)
+    return sorted(records, key=lambda r: r["start"])
+
+
+def _claim_for_quantity(doc: Doc, ctx: ArticleContext, q: Quantity, lex: Lexicon, mentions, quotes, dates,
+                        consumed: set[int]) -> dict | None:
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    anchor = _anchor(span)
+    if anchor.ent_type_ in NOT_PEOPLE_ENTS and not q.vague:
+        return None
+    if _looks_like_year(q) or _is_list_marker(anchor):
+        return None
+    reading = read_figure(anchor, lex)
+    if q.per_side and reading.category is None and reading.head.lemma_.lower() in RECIPROCAL_NOUNS:
+        reading = Reading(head=reading.head, noun=None, category="prisoners", cue=reading.head)
+    if reading.category is None or is_non_person(reading.noun, lex):
+        return None
+    if reading.noun is None and reading.head.pos_ == "NUM" and reading.cue is None:
+        return None
+    end = q.end
+    noun = reading.noun
+    if noun is not None and noun.i > anchor.i and noun.i - anchor.i <= MAX_SURFACE_GAP and noun.sent == anchor.sent:
+        end = max(end, noun.idx + len(noun))
+    low, high, qualifier, extra = q.low, q.high, q.qualifier, {}
+    exact = parenthesised_exact(doc.text, end)
+    if exact is not None:
+        value, paren_end = exact
+        extra = {"stated_value": q.low if q.low is not None else q.high, "stated_qualifier": q.qualifier}
+        low = high = value
+        qualifier = "exact"
+        consumed.update(end + x.start for x in find_quantities(doc.text[end:paren_end]))
+        end = paren_end
+    return _record(doc, ctx, reading, q.start, end, low, high, qualifier, q.per_side, lex, mentions, quotes, dates,
+                   extra)
+
+
+def _anchor(span: Span) -> Token:
+    """The token that carries the figure: the last numeric/vague word."""
+    for tok in reversed(span):
+        if tok.like_num or tok.pos_ in ("NUM", "NOUN", "ADJ", "PRON"):
+            return tok
+    return span[-1]
+
+
+def _looks_like_year(q: Quantity) -> bool:
+    surface = q.surface.strip()
+    return q.qualifier == "exact" and surface.isdigit() and len(surface) == 4 and 1800 <= int(surface) <= 2100
+
+
+def _is_list_marker(tok: Token) -> bool:
+    """"1." at the start of a line or inside a code such as "Article 5"."""
+    return tok.i > 0 and tok.nbor(-1).lower_ in ("article", "no", "no.", "number", "resolution", "page", "chapter")
+
+
+def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, quotes, dates,
+                        covered: list[tuple[int, int]]) -> list[dict]:
+    """"a man was shot dead", "a woman was killed" -> one person."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in ("a", "an") or tok.dep_ != "det":
+            continue
+        noun = tok.head
+        if noun.lemma_.lower() not in SINGULAR_PEOPLE or noun.tag_ != "NN":
+            continue
+        if any(s <= noun.idx < e for s, e in covered):
+            continue
+        reading = read_figure(noun, lex)
+        if reading.category is None or reading.cue is None or reading.cue.i == noun.i:
+            continue
+        record = _record(doc, ctx, reading, tok.idx, noun.idx + len(noun), 1.0, 1.0, "exact", False, lex,
+                         mentions, quotes, dates, {})
+        out.append(record)
+    return out
+
+
+def _record(doc: Doc, ctx: ArticleContext, reading: Reading, start: int, end: int, low, high, qualifier: str,
+            per_side: bool, lex: Lexicon, mentions, quotes, dates, extra: dict) -> dict:
+    sent = reading.head.sent
+    category = reading.category
+    claimant = resolve_claimant(reading.head, start, end, ctx, mentions=mentions, quotes=quotes, lex=lex)
+    point = low if low is not None else high
+    scope = attributes.scope_of(sent, reading, category, point, lex)
+    sid = sent_id_of(doc, reading.head.i)
+    return {
+        "article_id": ctx.article_id,
+        "sent_id": sid,
+        "start": start,
+        "end": end,
+        "surface": doc.text[start:end],
+        "category": category,
+        "value_low": low,
+        "value_high": high,
+        "qualifier": qualifier,
+        "unit": attributes.unit_of(reading, category, lex),
+        "side_affected": attributes.side_affected(reading, category, per_side, lex, mentions),
+        "claimant_actor_id": claimant.actor_id,
+        "claimant": claimant.name,
+        "in_quote": claimant.in_quote,
+        "scope": scope,
+        "event": attributes.event_label(sent, reading, category, lex, mentions) if scope == "incident" else None,
+        "event_date": _event_date(doc, ctx, dates, sid, start, end, scope),
+        **extra,
+    }
+
+
+def _event_date(doc: Doc, ctx: ArticleContext, dates: Sequence[dict], sid: int, start: int, end: int, scope: str):
+    """The date of the figure's sentence, via
+    :func:`toolkit.dates.date_for_sentence`; for an incident with an undated
+    sentence, a day-level date in the sentence before or after. Dates that
+    open a period ("since February 2022") never date a running total, and a
+    neighbour's date after publication (a plan, not the event) is ignored."""
+    from toolkit.dates import date_for_sentence
+
+    usable = [d for d in dates if not _opens_period(doc.text, d)]
+    record = date_for_sentence(usable, sid, start=start, end=end)
+    if record is not None or scope == "cumulative":
+        return record.get("start_date") if record is not None else None
+    published = pd.Timestamp(ctx.published) if ctx.published else None
+    for neighbour in (sid - 1, sid + 1):
+        day_level = [d for d in usable if d.get("granularity") == "day"
+                     and (published is None or d.get("start_date") is None or pd.Timestamp(d["start_date"]) <= published)]
+        record = date_for_sentence(day_level, neighbour)
+        if record is not None:
+            return record.get("start_date")
+    return None
+
+
+def _opens_period(text: str, date_record: dict) -> bool:
+    start = date_record.get("start")
+    if start is None:
+        return False
+    before = text[max(0, start - 12):start].lower().rstrip()
+    return before.endswith(("since", "from", "beginning of", "start of"))

@@ -1,0 +1,244 @@
+"""Does a figure count people, and what happened to them?
+
+Method: dependency rules over spaCy's parse (en_core_web_sm), in the spirit
+of rule-based casualty extraction (e.g. the ACLED/GDELT "number + victim
+noun + fatality verb" patterns, Tanev et al. 2008 "Real-time news event
+extraction for global crisis monitoring"), but reading the tree instead of a
+token window, so that "left at least 28 people dead and injured over 100
+people" gives 28 -> dead and 100 -> injured, and "killed and injured scores"
+gives both (= casualties).
+
+For a figure we find
+
+* the *phrase head*: the noun the number modifies ("28 people"), else the
+  quantity word itself ("killed dozens", "Thousands were evacuated");
+* the *counted noun*: the phrase head, or the object of "of" after a vague
+  quantity ("scores of ordinary people");
+* the *cues*: the category noun itself ("three deaths", "1,000 prisoners"),
+  the verb whose object / passive subject the phrase is ("killed dozens"),
+  predicative adjectives ("left 28 people dead"), participles on the noun
+  ("28 people killed", "people who were killed"), coordinated verbs sharing
+  the object ("killed and injured scores"), and "death toll ... to N".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from toolkit.claims.lexicon import Lexicon
+
+#: spaCy entity types of figures that are never counts of people
+NOT_PEOPLE_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
+#: intransitive predicates whose *subject* is the affected people ("5 died")
+SUBJECT_AFFECTED = frozenset({"die", "perish", "flee", "escape", "disappear", "drown", "surrender"})
+#: event nouns whose "of"-object is the counted people ("the deaths of 12 people")
+EVENT_NOUN_CATEGORY = {
+    "death": "killed", "killing": "killed", "murder": "killed", "execution": "killed", "life": "killed",
+    "injury": "injured", "wounding": "injured",
+    "evacuation": "displaced", "displacement": "displaced", "deportation": "displaced",
+    "exchange": "prisoners", "swap": "prisoners", "release": "prisoners", "return": "prisoners",
+    "capture": "prisoners", "repatriation": "prisoners",
+    "disappearance": "missing",
+}
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "appos", "oprd", "conj"})
+PREDICATE_DEPS = frozenset({"oprd", "acomp", "xcomp", "advmod", "ccomp"})
+MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "appos"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How the syntax reads one figure."""
+
+    head: Token  # the phrase head (the noun the figure counts, or the figure itself)
+    noun: Token | None  # the counted noun, if any ("people", "prisoners", "casualties")
+    category: str | None
+    cue: Token | None  # the word that gave the category
+
+
+def phrase_head(anchor: Token) -> Token:
+    """The noun a number modifies ("28" in "28 people" -> "people"), else the number."""
+    head = anchor
+    for _ in range(4):  # "one million casualties": one -> million -> casualties
+        if head.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod", "npadvmod") and head.head.i > head.i \
+                and head.head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") and head.head.i - anchor.i <= 6:
+            head = head.head
+        else:
+            break
+    return head
+
+
+def counted_noun(head: Token, anchor: Token, lex: Lexicon) -> Token | None:
+    """The noun naming who is counted: "scores of ordinary people" -> people."""
+    if head.i != anchor.i:
+        return head
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
+                    return pobj
+    if head.pos_ == "NOUN" and _lemma(head) not in lex.vague_lemmas:
+        return head  # "dead" tagged as a noun in "28 dead"
+    return None
+
+
+def is_non_person(noun: Token | None, lex: Lexicon) -> bool:
+    if noun is None:
+        return False
+    return _lemma(noun) in lex.non_person_nouns or noun.lower_ in lex.non_person_nouns
+
+
+def read_figure(anchor: Token, lex: Lexicon) -> Reading:
+    """Category of the figure whose last token is ``anchor`` (see module doc)."""
+    head = phrase_head(anchor)
+    noun = counted_noun(head, anchor, lex)
+    noun_category = _noun_category(noun, lex) if noun is not None else None
+    cues = list(_predicate_cues(head, lex))
+    if noun is not None and noun is not head:
+        cues += [c for c in _modifier_cues(noun, lex)]
+    cues += list(_modifier_cues(head, lex))
+    toll = _toll_cue(head)
+    if toll is not None:
+        cues.append((toll[0], toll[1]))
+    categories = {category for _, category in cues}
+    category = _combine(noun_category, categories, cues)
+    cue = next((tok for tok, cat in cues if cat == category), None) if category else None
+    if category is None and noun_category is None:
+        category, cue = _adjacent_cue(noun or head, lex)
+    return Reading(head=head, noun=noun, category=category, cue=cue or (noun if category else None))
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _noun_category(noun: Token, lex: Lexicon) -> str | None:
+    for key in (_lemma(noun), noun.lower_):
+        if key in lex.noun_category:
+            return lex.noun_category[key]
+    return None
+
+
+def _token_category(tok: Token, lex: Lexicon) -> str | None:
+    for key in (_lemma(tok), tok.lower_):
+        if key in lex.predicate_category:
+            return lex.predicate_category[key]
+        if key in lex.weak_injured:
+            return "weak_injured"
+    return None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+
+
+def _predicate_cues(head: Token, lex: Lexicon):
+    """Cues from the word that governs the phrase head."""
+    gov = head.head
+    if gov is head:
+        return
+    dep = head.dep_
+    if dep == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("of", "among"):
+        noun = gov.head  # "the deaths of 12 people", "the evacuation of 500"
+        cat = EVENT_NOUN_CATEGORY.get(_lemma(noun)) or _noun_category(noun, lex)
+        if cat:
+            yield noun, cat
+        return
+    if dep == "nsubj":
+        if _lemma(gov) in SUBJECT_AFFECTED:
+            yield gov, lex.predicate_category.get(_lemma(gov), "killed")
+        # "5 are dead", "12 remain missing": the predicate is a complement
+        for child in gov.children:
+            if child.dep_ in ("acomp", "attr", "oprd", "xcomp") and _token_category(child, lex) not in (None, "weak_injured"):
+                yield child, _token_category(child, lex)
+        return
+    if dep not in OBJECT_DEPS and not (dep == "pobj" and gov.lower_ in ("to", "with")):
+        return
+    if dep == "conj":  # "killed 3 and 5 injured"? the conj head carries no cue for us
+        return
+    verb = gov if dep != "pobj" else gov.head
+    yield from _verb_cues(verb, lex, head)
+
+
+def _verb_cues(verb: Token, lex: Lexicon, head: Token):
+    cat = _token_category(verb, lex)
+    if cat:
+        yield verb, cat
+    # "shot dead", "fatally shot", "were left injured"
+    for child in verb.children:
+        if child.dep_ in PREDICATE_DEPS and child.i != head.i:
+            if child.lower_ in lex.fatal_modifiers:
+                yield child, "killed"
+            else:
+                ccat = _token_category(child, lex)
+                if ccat and ccat != "weak_injured" and not _has_object(child):
+                    yield child, ccat
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "ADJ") and not _has_object(child):
+            ccat = _token_category(child, lex)  # "were shot and killed", "killed or wounded"
+            if ccat:
+                yield child, ccat
+    # "killed and injured scores": the object hangs on the last verb only
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i and not _has_object(verb.head):
+        hcat = _token_category(verb.head, lex)
+        if hcat:
+            yield verb.head, hcat
+
+
+def _modifier_cues(noun: Token, lex: Lexicon):
+    """Participles and adjectives on the counted noun: "28 people killed",
+    "civilians who were wounded", "two dead soldiers"."""
+    for child in noun.children:
+        if child.dep_ in MODIFIER_DEPS or (child.dep_ == "amod" and child.i < noun.i):
+            cat = _token_category(child, lex)
+            if cat:
+                yield child, cat
+                for sub in child.children:
+                    if sub.dep_ == "conj" and _token_category(sub, lex):
+                        yield sub, _token_category(sub, lex)
+            elif child.dep_ == "relcl":
+                yield from _verb_cues(child, lex, noun)
+
+
+def _toll_cue(head: Token) -> tuple[Token, str] | None:
+    """"the death toll rose to 28", "a death toll of 28", "the toll is 28"."""
+    candidates = [head.head, head.head.head] if head.dep_ == "pobj" else [head.head]
+    for gov in candidates:
+        nouns = [gov] + [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for noun in nouns:
+            if noun.lemma_.lower() == "toll":
+                kinds = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+                return noun, "casualties" if "casualty" in kinds else "killed"
+    return None
+
+
+def _combine(noun_category: str | None, categories: set[str], cues) -> str | None:
+    """One category from the noun's and the predicates' (see module doc)."""
+    strong = categories - {"weak_injured"}
+    harm = strong & {"killed", "injured", "missing"}
+    if noun_category in ("killed", "injured", "casualties", "missing"):
+        if noun_category in ("killed", "injured") and (strong & {"killed", "injured"}) - {noun_category}:
+            return "casualties"  # "dead and wounded"
+        return noun_category
+    if len(harm) >= 2 or "casualties" in strong:
+        return "casualties"  # "killed or injured", "killed and injured"
+    if harm:
+        return next(iter(harm))  # "killed 3 prisoners" counts the killed
+    if noun_category in ("prisoners", "displaced"):
+        return noun_category
+    if strong:
+        return sorted(strong)[0] if len(strong) > 1 else next(iter(strong))
+    if "weak_injured" in categories:
+        return "injured"  # "a man was shot" (and nothing says he died)
+    return None
+
+
+def _adjacent_cue(tok: Token, lex: Lexicon) -> tuple[str | None, Token | None]:
+    """Fallback for parser slips: a casualty word right after the figure or
+    its noun ("two people dead", "5 killed, 12 wounded")."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.sent == tok.sent and nxt.lower_ in ("dead", "killed", "injured", "wounded", "missing", "hurt"):
+        cat = _token_category(nxt, lex)
+        if cat and cat != "weak_injured":
+            return cat, nxt
+    return None, None
