@@ -49,6 +49,8 @@ SMALL_WORDS = frozenset(
     "than that this its it his her their our your up off out down".split())
 #: furniture lines are short; long lines are never matched against line patterns
 MAX_FURNITURE_CHARS = 320
+#: a caption is a sentence or two; a longer line ending in a credit is an entry with a picture
+MAX_CAPTION_CHARS = 300
 #: how many content lines at the top may hold the headline, byline and date stamps
 HEADER_LINES = 6
 
@@ -185,11 +187,22 @@ def _mark_furniture(content: list[_Line], rules: Boilerplate) -> None:
             ln.rule = "no_words"
         elif len(text) <= MAX_FURNITURE_CHARS and (m := rules.line.fullmatch(text)):
             ln.rule = m.lastgroup or "furniture"
-        elif rules.caption_credit.search(text):
-            ln.rule = "photo_caption"
+        elif m := rules.caption_credit.search(text):
+            if len(text) <= MAX_CAPTION_CHARS:
+                ln.rule = "photo_caption"
+            else:  # a live-blog entry ending in its picture's credit: keep the entry, drop the credit
+                _trim_end(ln, ln.start + m.start(), "photo_credit")
         elif rules.card_credit.fullmatch(text):
             ln.rule = "related_card"
             _mark_card_above(content, i)
+
+
+def _trim_end(ln: _Line, cut: int, rule: str) -> None:
+    ln.stripped.append((cut, ln.end, rule))
+    ln.end = cut
+    while ln.end > ln.start and ln.text[ln.end - ln.start - 1].isspace():
+        ln.end -= 1
+    ln.text = ln.text[: ln.end - ln.start]
 
 
 def _mark_card_above(content: list[_Line], i: int) -> None:
@@ -308,7 +321,8 @@ def _is_title_case_teaser(text: str) -> bool:
     words = [w.strip("‘’“”\"'()[]:,;–—-") for w in text.split()]
     words = [w for w in words if w and w[0].isalpha()]
     content = [w for w in words if w.lower() not in SMALL_WORDS]
-    if len(words) < 4 or len(content) < 3:
+    # a headline has lower-case small words ("Seeks to Win"); a list of names or an all-caps label has none
+    if len(words) < 4 or len(content) < 3 or not any(w in SMALL_WORDS for w in words) or text.isupper():
         return False
     return sum(w[0].isupper() for w in content) / len(content) >= 0.85
 

@@ -41,6 +41,8 @@ LIST_KEYS = ("articles", "data", "items", "results", "docs", "documents", "recor
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".json", ".jsonl", ".ndjson", ".csv", ".tsv"}
+#: documentation files that sit in corpus folders (bbc/README.TXT)
+NOT_ARTICLES = {"readme", "license", "licence", "copying", "changelog", "notice", "authors", "citation"}
 #: CSV cells hold whole articles; the stdlib default (128 KiB) is too small
 csv.field_size_limit(2**31 - 1)
 
@@ -77,6 +79,8 @@ def read_file(path: Path, article_id: str, *, fields: Mapping[str, str | Sequenc
     """Read one file into records/skips; ``article_id`` is its id (rows get ``:<n>``)."""
     name = str(path)
     suffix = path.suffix.casefold()
+    if path.stem.casefold() in NOT_ARTICLES:
+        return [Skip(name, article_id, f"{path.stem} file (documentation, not an article)")]
     if suffix not in SUFFIXES:
         return [Skip(name, article_id, f"unsupported file type {suffix or '(no extension)'}")]
     try:
