@@ -137,7 +137,8 @@ def epithet_rows(doc: Doc, mentions: Sequence[Mapping], matches: list[Match], vo
 
 
 def attribution_rows(doc: Doc, quotes: Sequence[Mapping], lexicon: Lexicon, voices: VoiceIndex) -> list[dict]:
-    """One row per quote with a cue: the reporting verb the outlet chose.
+    """One row per reporting verb the outlet chose: the cue of each quote,
+    once per cue occurrence (a cue introducing several quote spans counts once).
 
     The verb is the outlet's choice, so ``in_quote`` is False unless the
     report itself sits inside someone else's quote; ``actor_id`` and
@@ -145,6 +146,7 @@ def attribution_rows(doc: Doc, quotes: Sequence[Mapping], lexicon: Lexicon, voic
     mentions table in :func:`toolkit.framing.attribution`).
     """
     rows = []
+    seen: set[tuple[int, int]] = set()
     for q in quotes:
         cue = _clean(q.get("cue"))
         if not cue:
@@ -155,8 +157,9 @@ def attribution_rows(doc: Doc, quotes: Sequence[Mapping], lexicon: Lexicon, voic
         if start is None or end is None:
             continue
         start, end = int(start), int(end)
-        if not (0 <= start < end <= len(doc.text)):
+        if not (0 <= start < end <= len(doc.text)) or (start, end) in seen:
             continue
+        seen.add((start, end))
         speaker = _clean(q.get("speaker_actor_id"))
         in_quote, _ = voices.voice(start, end)
         rows.append(_row(doc, start, end, "attribution_verb", " ".join(cue.lower().split()),

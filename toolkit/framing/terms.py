@@ -1,0 +1,110 @@
+"""Term counts for distinctive-term analysis, per article and per voice.
+
+Two ways to get them, both ``(kind, term, voice, n)`` records:
+
+* :func:`term_counts` from a parsed ``Doc`` (during annotation): lemmas of
+  content words (``kind="lemma"``) and noun phrases (``kind="noun_phrase"``,
+  spaCy ``noun_chunks`` without leading determiners, pronouns and stop words,
+  head word lemmatised: "the brutal war crimes" -> "brutal war crime");
+* :func:`light_term_counts` from plain sentence text (no parse, for a corpus
+  annotated without a terms table): lowercase words (``kind="word"``) and
+  adjacent content-word pairs (``kind="bigram"``).
+
+``voice`` is ``"quoted"`` for words inside a quote (the quotes table's spans,
+plus quotation-marked segments) and ``"outlet"`` otherwise, so an outlet's own
+vocabulary can be compared without the words it quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from toolkit.framing.quoted import quoted_segments
+
+OUTLET, QUOTED = "outlet", "quoted"
+#: parts of speech whose lemmas count as content words
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+#: "Putin's" -> "putin": possessive endings are not part of the term
+POSSESSIVE_RE = re.compile(r"['’]s$")
+
+
+def quote_intervals(doc_text: str, quotes: Iterable[Mapping] = ()) -> list[tuple[int, int]]:
+    """Merged ``[start, end)`` ranges of quoted text: quote records plus
+    quotation-marked segments."""
+    spans = [(int(q["start"]), int(q["end"])) for q in quotes
+             if q.get("start") is not None and q.get("end") is not None]
+    spans += [(s.start, s.end) for s in quoted_segments(doc_text)]
+    return merge_intervals(spans)
+
+
+def merge_intervals(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def _voice_of(char: int, intervals: Sequence[tuple[int, int]]) -> str:
+    for start, end in intervals:
+        if start <= char < end:
+            return QUOTED
+        if start > char:
+            break
+    return OUTLET
+
+
+def term_counts(doc: Doc, quotes: Iterable[Mapping] = ()) -> list[dict]:
+    """Lemma and noun-phrase counts of one parsed article, split by voice."""
+    intervals = quote_intervals(doc.text, quotes)
+    counts: Counter = Counter()
+    for tok in doc:
+        if tok.is_alpha and not tok.is_stop and len(tok) > 1 and tok.pos_ in CONTENT_POS:
+            counts[("lemma", (tok.lemma_ or tok.text).lower(), _voice_of(tok.idx, intervals))] += 1
+    if doc.has_annotation("DEP"):
+        for chunk in doc.noun_chunks:
+            words = [t for t in chunk if not (t.is_punct or t.is_space)]
+            while words and (words[0].is_stop or words[0].pos_ in ("DET", "PRON", "NUM")):
+                words = words[1:]
+            if len(words) < 2 or not all(t.is_alpha or "-" in t.text for t in words):
+                continue
+            term = " ".join([t.lower_ for t in words[:-1]] + [(words[-1].lemma_ or words[-1].text).lower()])
+            counts[("noun_phrase", term, _voice_of(chunk.start_char, intervals))] += 1
+    return [{"kind": k, "term": t, "voice": v, "n": n} for (k, t, v), n in counts.items()]
+
+
+def light_term_counts(text: str) -> Counter:
+    """Word and bigram counts of plain text without a parse (see module doc)."""
+    words = [POSSESSIVE_RE.sub("", w.lower()) for w in WORD_RE.findall(text)]
+    counts: Counter = Counter()
+    prev = None
+    for w in words:
+        if len(w) < 2 or w in STOP_WORDS:
+            prev = None
+            continue
+        counts[("word", w)] += 1
+        if prev is not None:
+            counts[("bigram", f"{prev} {w}")] += 1
+        prev = w
+    return counts
+
+
+def split_by_voice(text: str, offset: int, intervals: Sequence[tuple[int, int]]) -> tuple[str, str]:
+    """``text`` (starting at char ``offset`` of its article) as the outlet's
+    words and the quoted words, each with the other's characters blanked."""
+    own, quoted = list(text), [" "] * len(text)
+    end_all = offset + len(text)
+    for start, end in intervals:
+        if end <= offset or start >= end_all:
+            continue
+        for i in range(max(start, offset) - offset, min(end, end_all) - offset):
+            quoted[i], own[i] = own[i], " "
+    return "".join(own), "".join(quoted)

@@ -1,0 +1,104 @@
+"""Lexicon-based tone per article and per actor.
+
+**This is a lexicon score, not a judgement of stance**: VADER (Hutto &
+Gilbert 2014, "VADER: A Parsimonious Rule-based Model for Sentiment Analysis
+of Social Media Text", ICWSM; package ``vaderSentiment`` 3.3.2, MIT licence)
+sums the valence of the words in a sentence with rules for negation,
+intensifiers and "but", giving a ``compound`` score in [-1, 1]. News about a
+war is mostly negative whoever it is about; compare outlets and actors with
+each other, not with zero.
+
+Each sentence is scored twice: the outlet's own words (quoted spans blanked)
+and the quoted words, so the tone of a speaker's quote does not become the
+outlet's tone. An actor's tone is the mean over the sentences that mention
+the actor (the mentions table).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+
+from toolkit.framing.quoted import quoted_segments
+from toolkit.framing.terms import OUTLET, QUOTED, merge_intervals, split_by_voice
+
+#: VADER's own thresholds for calling a text positive / negative
+POSITIVE, NEGATIVE = 0.05, -0.05
+#: pieces shorter than this many words are not scored (a stray "he said")
+MIN_WORDS = 3
+
+
+@functools.lru_cache(maxsize=1)
+def _analyzer():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def text_tone(text: str) -> float | None:
+    """VADER compound score of ``text``; ``None`` for fewer than
+    :data:`MIN_WORDS` words."""
+    if not text or len(text.split()) < MIN_WORDS:
+        return None
+    return float(_analyzer().polarity_scores(text)["compound"])
+
+
+def sentence_tones(corpus) -> pd.DataFrame:
+    """One row per sentence and voice: ``article_id, sent_id, voice, tone``
+    (voice ``outlet``: quoted spans blanked; ``quoted``: only them)."""
+    quotes = corpus.quotes.dropna(subset=["start", "end"])
+    spans_by_article = {aid: list(zip(g["start"].astype(int), g["end"].astype(int)))
+                        for aid, g in quotes.groupby("article_id")}
+    article_text = corpus.articles.set_index("article_id")["text"].astype("string").fillna("").to_dict()
+    rows = []
+    for aid, group in corpus.sentences.groupby("article_id", sort=False):
+        spans = spans_by_article.get(aid, []) + [(s.start, s.end) for s in quoted_segments(article_text.get(aid, ""))]
+        intervals = merge_intervals(spans)
+        for sid, start, text in zip(group["sent_id"], group["start"].astype(int), group["text"].astype("string").fillna("")):
+            own, quoted = split_by_voice(text, start, intervals)
+            for voice, piece in ((OUTLET, own), (QUOTED, quoted)):
+                score = text_tone(piece)
+                if score is not None:
+                    rows.append((aid, int(sid), voice, score))
+    out = pd.DataFrame(rows, columns=["article_id", "sent_id", "voice", "tone"])
+    return out.astype({"article_id": "string", "sent_id": "Int64", "voice": "string", "tone": "Float64"})
+
+
+def _aggregate(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    return (df.groupby(keys, dropna=False)
+            .agg(n_sentences=("tone", "size"),
+                 tone_mean=("tone", "mean"),
+                 share_negative=("tone", lambda s: float((s <= NEGATIVE).mean())),
+                 share_positive=("tone", lambda s: float((s >= POSITIVE).mean())))
+            .reset_index())
+
+
+def tone(corpus, by: str = "article", *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Lexicon (VADER) tone, separately for the outlet's voice and quotes.
+
+    ``by="article"``: ``article_id, outlet, published, voice, n_sentences,
+    tone_mean, share_negative, share_positive``.
+    ``by="actor"``: per ``outlet, actor_id, actor, side, voice``, over the
+    sentences that mention the actor, plus ``n_articles``.
+    ``sentences``: a precomputed :func:`sentence_tones` frame (reuse it when
+    calling both).
+    """
+    if by not in ("article", "actor"):
+        raise ValueError(f"by must be 'article' or 'actor', not {by!r}")
+    scored = sentence_tones(corpus) if sentences is None else sentences
+    meta = corpus.articles[["article_id", "outlet", "published"]].assign(
+        article_id=corpus.articles["article_id"].astype("string"),
+        outlet=corpus.articles["outlet"].astype("string"))
+    if by == "article":
+        out = _aggregate(scored, ["article_id", "voice"]).merge(meta, on="article_id", how="left")
+        return out[["article_id", "outlet", "published", "voice", "n_sentences", "tone_mean",
+                    "share_negative", "share_positive"]]
+    mentions = corpus.mentions.dropna(subset=["actor_id"])[["article_id", "sent_id", "actor_id", "actor", "side"]]
+    mentions = mentions.astype({"article_id": "string", "sent_id": "Int64", "actor_id": "string",
+                                "actor": "string", "side": "string"}).drop_duplicates(["article_id", "sent_id", "actor_id"])
+    joined = scored.merge(mentions, on=["article_id", "sent_id"]).merge(meta[["article_id", "outlet"]], on="article_id")
+    keys = ["outlet", "actor_id", "actor", "side", "voice"]
+    out = _aggregate(joined, keys)
+    n_articles = joined.groupby(keys, dropna=False)["article_id"].nunique().rename("n_articles").reset_index()
+    return out.merge(n_articles, on=keys, how="left").sort_values(["outlet", "n_sentences"], ascending=[True, False]).reset_index(drop=True)
