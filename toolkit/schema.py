@@ -113,11 +113,13 @@ SCHEMAS: dict[str, dict[str, str]] = {
 TEXT_TABLES = ("sentences", "mentions", "quotes", "claims", "dates", "framing")
 
 
-def frame(table: str, records: Iterable[Mapping] | pd.DataFrame = ()) -> pd.DataFrame:
-    """Build ``table`` from records with exactly the schema's columns and dtypes.
+def frame(table: str, records: Iterable[Mapping] | pd.DataFrame = (), *, keep_extra: bool = False) -> pd.DataFrame:
+    """Build ``table`` from records with the schema's columns and dtypes.
 
-    Unknown keys are dropped, missing ones become nulls; an empty input gives an
-    empty frame with the right columns, so concatenation never changes dtypes.
+    Missing columns become nulls; an empty input gives an empty frame with the
+    right columns, so concatenation never changes dtypes. Unknown keys are
+    dropped unless ``keep_extra`` (an analyst's extra sidecar columns on
+    ``articles`` are kept, after the schema's columns).
     """
     schema = SCHEMAS[table]
     df = records if isinstance(records, pd.DataFrame) else pd.DataFrame.from_records(list(records))
@@ -125,12 +127,17 @@ def frame(table: str, records: Iterable[Mapping] | pd.DataFrame = ()) -> pd.Data
     for column, dtype in schema.items():
         values = df[column].reset_index(drop=True) if column in df.columns else pd.Series([None] * len(df), dtype=object)
         out[column] = _coerce(values, dtype)
+    if keep_extra:
+        for column in df.columns:
+            if column not in schema:
+                out[column] = df[column].reset_index(drop=True)
     return out
 
 
 def conform(table: str, df: pd.DataFrame) -> pd.DataFrame:
-    """Re-apply the schema to a frame (e.g. after concat or a Parquet read)."""
-    return frame(table, df)
+    """Re-apply the schema to a frame (e.g. after concat or a Parquet read),
+    keeping any extra columns it carries."""
+    return frame(table, df, keep_extra=True)
 
 
 def _coerce(values: pd.Series, dtype: str) -> pd.Series:
