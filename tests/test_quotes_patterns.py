@@ -27,6 +27,11 @@ def test_straight_quote_never_pairs_across_paragraphs():
     assert _contents(text) == ["no deal.", "fine"]
 
 
+def test_two_apostrophes_are_a_double_quote():
+    text = "''Of course, I pay federal taxes,'' Mr. Trump said. It's Trump's ''plan.''"
+    assert _contents(text) == ["Of course, I pay federal taxes", "plan."]
+
+
 def test_apostrophes_are_not_single_quotes():
     assert _contents("Zelensky Seeks to Win Trump to Kyiv‘s Side and Russia’s gains") == []
     assert _contents("‘Welcome Donald’: Zelensky Seeks to Win Trump to Kyiv‘s Side") == ["Welcome Donald"]

@@ -21,7 +21,9 @@ from toolkit.quotes.indirect import attribute_indirect
 from toolkit.quotes.marks import find_quotes
 from toolkit.quotes.resolve import to_records
 
-__all__ = ["extract_quotes", "cue_group", "load_cues", "find_quotes"]
+__all__ = ["extract_quotes", "extract_attributions", "cue_group", "load_cues", "find_quotes"]
+#: keys :func:`extract_attributions` adds to the quotes-table columns
+SOURCE_KEYS = ("source_start", "source_end")
 
 
 def extract_quotes(doc: Doc, ctx: ArticleContext, mentions: Sequence[dict] = ()) -> list[dict]:
@@ -32,6 +34,17 @@ def extract_quotes(doc: Doc, ctx: ArticleContext, mentions: Sequence[dict] = ())
     same doc; speakers map onto them. Never raises on odd text: unbalanced
     marks yield what can be paired.
     """
+    rows = extract_attributions(doc, ctx, mentions)
+    for row in rows:
+        for key in SOURCE_KEYS:
+            del row[key]
+    return rows
+
+
+def extract_attributions(doc: Doc, ctx: ArticleContext, mentions: Sequence[dict] = ()) -> list[dict]:
+    """:func:`extract_quotes` plus ``source_start``/``source_end``: the offsets
+    of the source as written (the pronoun for `he said`, the first speaker's
+    phrase for a continued quote), for evaluation against span-level gold."""
     if not len(doc) or not doc.text.strip():
         return []
     quotes = find_quotes(doc.text)

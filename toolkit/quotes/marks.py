@@ -14,6 +14,7 @@ Method: a per-paragraph scan of the marks with a stack, written for news text
 * single ``‘ ’`` are quotes only at top level, with ``‘`` at a word start and a
   ``’`` closing before a non-letter, so apostrophes (``Russia’s``,
   ``Kyiv‘s``) never open or close anything;
+* the NYT archive's two apostrophes ``''`` count as a straight double mark;
 * stray closing marks are ignored: odd numbers of marks never raise.
 """
 
@@ -26,7 +27,8 @@ OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
-_DOUBLE_RE = re.compile(r"[“”„«»\"]")
+#: `''` is the double quote of the NYT archive and of LaTeX-ish text: a straight mark two characters wide
+_DOUBLE_RE = re.compile(r"[“”„«»\"]|''")
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
 #: characters after which a straight quote opens a quotation
 _OPEN_CONTEXT = set(" \t([{—–-/:") | set(OPENERS)
@@ -42,11 +44,12 @@ class QuoteSpan:
     open_mark: int
     close_mark: int | None
     single: bool = False
+    close_width: int = 1
 
     @property
     def outer_end(self) -> int:
         """Offset just past the closing mark (or the content when unclosed)."""
-        return self.close_mark + 1 if self.close_mark is not None else self.end
+        return self.close_mark + self.close_width if self.close_mark is not None else self.end
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
@@ -58,7 +61,8 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         stack: list[int] = []
         first = _first_visible(text, p_start, p_end)
         carried = (pending is not None and first is not None
-                   and text[first] in OPENERS + STRAIGHT and _is_opening(text, first, p_start))
+                   and (text[first] in OPENERS + STRAIGHT or text.startswith("''", first))
+                   and _is_opening(text, first, p_start))
         if pending is not None and not carried:
             prev_end = paragraphs[k - 1][1]
             spans.append(_make(text, pending, None, prev_end))
@@ -69,12 +73,13 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             pos = m.start()
             if carried and pos == first:
                 continue  # the continuation mark: the quote is already open
-            if _is_opening(text, pos, p_start) and not (m.group() == STRAIGHT and stack and _closes_straight(text, pos, p_end)):
+            straight = m.group() in (STRAIGHT, "''")
+            if _is_opening(text, pos, p_start) and not (straight and stack and _closes_straight(text, m.end(), p_end)):
                 stack.append(pos)
             elif stack:
                 opened = stack.pop()
                 if not stack:
-                    spans.append(_make(text, opened, pos, pos))
+                    spans.append(_make(text, opened, pos, pos, close_width=len(m.group())))
         if stack:
             pending = stack[0]
     if pending is not None:
@@ -90,13 +95,13 @@ def paragraph_bounds(text: str, char: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _make(text: str, open_mark: int, close_mark: int | None, end: int) -> QuoteSpan:
-    start = open_mark + 1
+def _make(text: str, open_mark: int, close_mark: int | None, end: int, close_width: int = 1) -> QuoteSpan:
+    start = open_mark + (2 if text.startswith("''", open_mark) else 1)
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1  # the comma in `“…,” Putin said` belongs to the frame, not the quote
-    return QuoteSpan(start=start, end=end, open_mark=open_mark, close_mark=close_mark)
+    return QuoteSpan(start=start, end=end, open_mark=open_mark, close_mark=close_mark, close_width=close_width)
 
 
 def _first_visible(text: str, start: int, end: int) -> int | None:
@@ -115,10 +120,10 @@ def _is_opening(text: str, pos: int, p_start: int) -> bool:
     return pos == p_start or text[pos - 1] in _OPEN_CONTEXT or text[pos - 1].isspace()
 
 
-def _closes_straight(text: str, pos: int, p_end: int) -> bool:
+def _closes_straight(text: str, after: int, p_end: int) -> bool:
     """A straight quote after a space can still close (`"fine" , he said`):
-    it does when what follows is the end, a space then a lower-case word, or punctuation."""
-    nxt = text[pos + 1] if pos + 1 < p_end else ""
+    it does when what follows (from offset ``after``) is the end or punctuation."""
+    nxt = text[after] if after < p_end else ""
     return nxt == "" or nxt in ",.;:!?)"
 
 

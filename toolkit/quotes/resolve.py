@@ -47,23 +47,28 @@ def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution
     index = MentionIndex(mentions)
     subjects = _subject_mentions(doc, index, qmap)
     resolved: dict[int, Speaker | None] = {}
+    written: dict[int, Span | None] = {}
     earlier: list[Speaker] = []
     for attribution in sorted(attributions, key=_anchor):
         if attribution.inherited_from is not None:
             speaker = resolved.get(id(attribution.inherited_from))
+            written[id(attribution)] = written.get(id(attribution.inherited_from))
         else:
-            speaker = _resolve(doc, _same_paragraph_source(doc, attribution, index), index, subjects, earlier)
+            source = _same_paragraph_source(doc, attribution, index)
+            speaker = _resolve(doc, source, index, subjects, earlier)
+            written[id(attribution)] = source
         resolved[id(attribution)] = speaker
         if speaker is not None and speaker.name and attribution.source is not None:
             earlier.append(speaker)
-    return [_record(doc, ctx, a, resolved.get(id(a))) for a in sorted(attributions, key=lambda a: (a.start, a.end))]
+    return [_record(doc, ctx, a, resolved.get(id(a)), written.get(id(a)))
+            for a in sorted(attributions, key=lambda a: (a.start, a.end))]
 
 
 def _anchor(attribution: Attribution) -> int:
     return attribution.cue_start if attribution.cue_start is not None else attribution.start
 
 
-def _record(doc: Doc, ctx: ArticleContext, a: Attribution, speaker: Speaker | None) -> dict:
+def _record(doc: Doc, ctx: ArticleContext, a: Attribution, speaker: Speaker | None, source: Span | None) -> dict:
     return {
         "article_id": ctx.article_id,
         **char_span_keys(doc, a.start, a.end),
@@ -75,6 +80,8 @@ def _record(doc: Doc, ctx: ArticleContext, a: Attribution, speaker: Speaker | No
         "speaker_actor_id": speaker.actor_id if speaker else None,
         "speaker": speaker.name if speaker else None,
         "speaker_surface": speaker.surface if speaker else None,
+        "source_start": source.start_char if source is not None else None,
+        "source_end": source.end_char if source is not None else None,
     }
 
 

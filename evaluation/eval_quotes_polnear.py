@@ -1,0 +1,247 @@
+"""Evaluate quote and speaker attribution on PolNeAR (brat Source/Cue/Content).
+
+Usage (from the repository root)::
+
+    .venv/bin/python evaluation/eval_quotes_polnear.py [--data ../shared/eval/polnear/dev] [--limit N] [--seed S]
+
+Gold: every ``Attribution`` event of a ``.ann`` file with a Content span.
+Several annotators cover a few texts; we use ONE per text: the annotator code
+that sorts first (e.g. ``4b22`` before ``6b86``).
+
+Scores, for the toolkit (``toolkit.quotes.extract_attributions``) and for the
+baseline ``textacy.extract.triples.direct_quotations`` on the same parses:
+
+* content recall: share of gold contents overlapping (>= 1 character) a predicted quote;
+  content precision: share of predicted quotes overlapping a gold content;
+* speaker accuracy: among gold attributions with a Source whose content
+  overlaps a prediction, the share whose best-overlapping prediction has a
+  source span overlapping the gold Source span. Sources are scored *as
+  written*: PolNeAR marks the local source (the pronoun in "he said"), and the
+  toolkit's source for a pronoun is that pronoun, so pronoun resolution is not
+  scored here (the seed tests check it);
+* end-to-end attribution P/R/F1: a prediction is correct when its content
+  overlaps a gold content and its source overlaps that gold Source;
+* the same restricted to *direct* quotes (gold: the content holds a
+  quotation mark; toolkit: ``direct=True``), the fair comparison with textacy,
+  which only finds direct quotes. textacy raises on a document with an odd
+  number of quotation marks: such documents count as zero predictions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "polnear" / "dev"
+QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+
+Spans = list[tuple[int, int]]
+
+
+@dataclass
+class Gold:
+    content: Spans
+    source: Spans | None
+
+    @property
+    def direct(self) -> bool:
+        return False  # set by load_gold from the text
+
+
+@dataclass
+class Prediction:
+    content: Spans
+    source: Spans | None
+    direct: bool
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    gold_found: int = 0
+    pred: int = 0
+    pred_matched: int = 0
+    speaker_scored: int = 0
+    speaker_right: int = 0
+    correct_pred: int = 0
+    correct_gold: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+# -- reading brat ------------------------------------------------------------------
+
+def parse_ann(path: Path) -> list[tuple[Spans, Spans | None]]:
+    """(content spans, source spans) of every Attribution event with a Content."""
+    spans: dict[str, Spans] = {}
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            tid, info, *_ = line.split("\t")
+            _label, offsets = info.split(" ", 1)
+            spans[tid] = [tuple(int(x) for x in part.split()) for part in offsets.split(";")]
+        elif line.startswith("E"):
+            roles = dict(arg.split(":") for arg in line.split("\t")[1].split()[1:])
+            events.append(roles)
+    out = []
+    for roles in events:
+        if "Content" not in roles or roles["Content"] not in spans:
+            continue
+        out.append((spans[roles["Content"]], spans.get(roles.get("Source", ""))))
+    return out
+
+
+def pick_annotations(data: Path) -> dict[str, Path]:
+    """text name -> the .ann of the annotator code that sorts first."""
+    chosen: dict[str, Path] = {}
+    for ann in sorted((data / "attributions").glob("*.ann")):
+        name = ann.stem.rsplit("_", 1)[0]
+        chosen.setdefault(name, ann)
+    return chosen
+
+
+# -- predictions -------------------------------------------------------------------
+
+def toolkit_predictions(doc, ctx, mentions) -> list[Prediction]:
+    from toolkit.quotes import extract_attributions
+
+    out = []
+    for r in extract_attributions(doc, ctx, mentions):
+        source = [(r["source_start"], r["source_end"])] if r["source_start"] is not None else None
+        out.append(Prediction([(r["start"], r["end"])], source, bool(r["direct"])))
+    return out
+
+
+def textacy_predictions(doc) -> tuple[list[Prediction], bool]:
+    """textacy's direct quotations; (predictions, raised)."""
+    from textacy.extract.triples import direct_quotations
+
+    try:
+        triples = list(direct_quotations(doc))
+    except ValueError:
+        return [], True
+    out = []
+    for speaker, _cue, content in triples:
+        source = [(min(t.idx for t in speaker), max(t.idx + len(t) for t in speaker))] if speaker else None
+        out.append(Prediction([(content.start_char, content.end_char)], source, True))
+    return out, False
+
+
+def mentions_for(doc, ctx):
+    try:
+        from toolkit.actors import extract_mentions, load_catalogue
+    except ImportError:
+        from toolkit.quotes.speakers import mentions_from_entities
+
+        return mentions_from_entities(doc)
+    return extract_mentions(doc, ctx, load_catalogue(None))
+
+
+# -- scoring -----------------------------------------------------------------------
+
+def overlap(a: Spans | None, b: Spans | None) -> int:
+    if not a or not b:
+        return 0
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def score(tally: Tally, gold: list[tuple[Spans, Spans | None]], preds: list[Prediction]) -> None:
+    tally.gold += len(gold)
+    tally.pred += len(preds)
+    for content, source in gold:
+        best = max(preds, key=lambda p: overlap(content, p.content), default=None)
+        if best is None or overlap(content, best.content) == 0:
+            continue
+        tally.gold_found += 1
+        if source:
+            tally.speaker_scored += 1
+            tally.speaker_right += overlap(source, best.source) > 0
+        if any(overlap(content, p.content) and overlap(source, p.source) for p in preds):
+            tally.correct_gold += 1
+    for p in preds:
+        hits = [(c, s) for c, s in gold if overlap(c, p.content)]
+        tally.pred_matched += bool(hits)
+        tally.correct_pred += any(overlap(s, p.source) for _c, s in hits)
+
+
+def report(name: str, t: Tally) -> dict:
+    rec = t.gold_found / t.gold if t.gold else 0.0
+    prec = t.pred_matched / t.pred if t.pred else 0.0
+    spk = t.speaker_right / t.speaker_scored if t.speaker_scored else 0.0
+    e2e_p = t.correct_pred / t.pred if t.pred else 0.0
+    e2e_r = t.correct_gold / t.gold if t.gold else 0.0
+    e2e_f = 2 * e2e_p * e2e_r / (e2e_p + e2e_r) if e2e_p + e2e_r else 0.0
+    content_f = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"system": name, "gold": t.gold, "pred": t.pred, "content_P": prec, "content_R": rec, "content_F1": content_f,
+            "speaker_acc": spk, "speaker_n": t.speaker_scored, "attr_P": e2e_p, "attr_R": e2e_r, "attr_F1": e2e_f}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR split folder (with text/ and attributions/)")
+    parser.add_argument("--limit", type=int, default=None, help="evaluate a random sample of this many texts")
+    parser.add_argument("--seed", type=int, default=13, help="random seed for --limit")
+    parser.add_argument("--errors", type=int, default=0, help="print this many speaker errors of the toolkit")
+    args = parser.parse_args(argv)
+
+    from toolkit.context import ArticleContext
+    from toolkit.pipeline import BATCH_SIZE, cached_pipeline
+
+    chosen = pick_annotations(args.data)
+    names = sorted(chosen)
+    if args.limit:
+        names = sorted(random.Random(args.seed).sample(names, min(args.limit, len(names))))
+    texts = [(args.data / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
+    nlp = cached_pipeline()
+    tallies = defaultdict(Tally)
+    textacy_raised = 0
+    errors = []
+    started = time.perf_counter()
+    for name, text, doc in zip(names, texts, nlp.pipe(texts, batch_size=min(BATCH_SIZE, 8))):
+        gold = parse_ann(chosen[name])
+        gold_direct = [(c, s) for c, s in gold if any(QUOTE_MARKS.search(text[a:b]) for a, b in c)]
+        ctx = ArticleContext(article_id=name)
+        ours = toolkit_predictions(doc, ctx, mentions_for(doc, ctx))
+        theirs, raised = textacy_predictions(doc)
+        textacy_raised += raised
+        score(tallies["toolkit"], gold, ours)
+        score(tallies["toolkit (direct only)"], gold_direct, [p for p in ours if p.direct])
+        score(tallies["textacy direct_quotations (direct only)"], gold_direct, theirs)
+        score(tallies["textacy direct_quotations (all gold)"], gold, theirs)
+        if args.errors:
+            errors.extend(_speaker_errors(name, text, gold, ours))
+    seconds = time.perf_counter() - started
+
+    print(f"PolNeAR {args.data}: {len(names)} texts (one annotator each: first code), {seconds:.0f}s; "
+          f"textacy raised on {textacy_raised} texts (odd number of quotation marks)\n")
+    cols = ["system", "gold", "pred", "content_P", "content_R", "content_F1", "speaker_acc", "speaker_n", "attr_P", "attr_R", "attr_F1"]
+    print("| " + " | ".join(cols) + " |")
+    print("|" + "---|" * len(cols))
+    for name, tally in tallies.items():
+        row = report(name, tally)
+        print("| " + " | ".join(f"{row[c]:.3f}" if isinstance(row[c], float) else str(row[c]) for c in cols) + " |")
+    for line in errors[: args.errors]:
+        print(line)
+    return 0
+
+
+def _speaker_errors(name: str, text: str, gold, preds: list[Prediction]) -> list[str]:
+    out = []
+    for content, source in gold:
+        best = max(preds, key=lambda p: overlap(content, p.content), default=None)
+        if not source or best is None or not overlap(content, best.content) or overlap(source, best.source):
+            continue
+        got = text[best.source[0][0]:best.source[0][1]] if best.source else None
+        out.append(f"- {name}: gold {text[source[0][0]:source[0][1]]!r} got {got!r} | {text[content[0][0]:content[0][1]][:70]!r}")
+    return out
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
