@@ -217,7 +217,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return nz.quarter_timex(int(m["year"]), q)
         if anchor is None:
             return Timex("date", f"XXXX-Q{q}", None, None, "quarter")
-        return nz.quarter_timex(nz.quarter_year(q, anchor, tense), q)
+        return nz.quarter_timex(nz.quarter_year(q, anchor, None), q)
 
     @rule("q_quarter", rf"\bQ(?P<q>[1-4])(?:\s+(?P<year>{YEAR}){YEAR_END})?\b")
     def q_quarter(m, anchor, tense):
@@ -226,7 +226,14 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             return nz.quarter_timex(int(m["year"]), q)
         if anchor is None:
             return Timex("date", f"XXXX-Q{q}", None, None, "quarter")
-        return nz.quarter_timex(nz.quarter_year(q, anchor, tense), q)
+        return nz.quarter_timex(nz.quarter_year(q, anchor, None), q)
+
+    @rule("latest_quarter", r"\bthe\s+(?:(?:latest|most\s+recent|last|recent|past|just-ended|just\s+ended)\s+)?quarter\b(?![-\s]+(?:century|of|mile|point|percent|final))", I)
+    def latest_quarter(m, anchor, tense):
+        """"the quarter" / "the latest quarter" in a results story: the last completed quarter."""
+        if anchor is None:
+            return Timex("relative", None, None, None, "quarter")
+        return nz.relative_unit_timex(anchor, "quarter", -1)
 
     @rule("half", rf"(?:the\s+)?(?P<ord>first|second|last)\s+half\s+of\s+(?:(?P<year>{YEAR}){YEAR_END}|(?P<rel>this|last|next)\s+year)", I)
     def half(m, anchor, tense):
@@ -263,18 +270,17 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     @rule("deictic_day", rf"\b(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<pod>{PODS}))?\b", I)
     def deictic_day(m, anchor, tense):
         word = m["word"].lower()
-        pod = lex.parts_of_day[m["pod"].lower()] if m["pod"] else ("NI" if word == "tonight" else None)
         if anchor is None:
             return Timex("relative", None, None, None, "day")
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
-        return nz.day_timex(anchor + dt.timedelta(days=offset), "relative", pod)
+        return nz.day_timex(anchor + dt.timedelta(days=offset), "relative")
 
     @rule("deictic_part", rf"\b(?P<dir>last|this)\s+(?P<pod>{PODS})\b", I)
     def deictic_part(m, anchor, tense):
         if anchor is None:
             return Timex("relative", None, None, None, "day")
         offset = -1 if m["dir"].lower() == "last" else 0
-        return nz.day_timex(anchor + dt.timedelta(days=offset), "relative", lex.parts_of_day[m["pod"].lower()])
+        return nz.day_timex(anchor + dt.timedelta(days=offset), "relative")
 
     @rule("day_around", r"\bthe\s+day\s+(?P<ba>before|after)\s+(?P<word>yesterday|tomorrow)\b", I)
     def day_around(m, anchor, tense):
@@ -291,8 +297,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         direction = m["dir"].lower().split()[-1] if m["dir"] else None
         direction = {"past": "last", "previous": "last", "coming": "next", "current": "this"}.get(direction, direction)
         d = nz.weekday_date(weekday_number(lex, m["wd"]), anchor, tense, direction)
-        pod = lex.parts_of_day[m["pod"].lower()] if m["pod"] else None
-        t = nz.day_timex(d, "relative", pod)
+        t = nz.day_timex(d, "relative")
         return t.with_modifier({"early": "START", "late": "END"}.get((m["pos"] or "").lower()))
 
     @rule("relative_unit", rf"(?:(?P<pos>{POS_REL})[\s-]+)?(?P<dir>{DIR})\s+(?P<unit>{CALENDAR_UNITS})\b(?!-)", I)

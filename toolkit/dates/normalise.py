@@ -63,52 +63,66 @@ class Timex:
 
 # -- choosing the year / week --------------------------------------------------
 
+#: with no tense, a future occurrence is meant only if it starts this soon ("in January" in December)
+FUTURE_WINDOW_DAYS = 92
+#: a day-level date without a year is not taken to lie further than this from the anchor
+#: (writers give the year for dates further away), whatever the tense says
+DAY_HORIZON_DAYS = 183
+
+
 def pick_occurrence(candidates: list[tuple[dt.date, dt.date]], anchor: dt.date, tense: Tense) -> int:
     """Index of the candidate interval meant, given the anchor and the tense.
 
-    Past: the latest interval starting on or before the anchor. Future: the
-    earliest interval ending on or after the anchor. Otherwise the interval
-    nearest to the anchor (one containing it is nearest of all; ties go to the
-    past, which is what news text refers to more often).
+    ``candidates`` are in chronological order. Past: the latest interval
+    starting on or before the anchor. Future: the earliest interval ending on
+    or after the anchor. Otherwise (present or unknown tense): the interval
+    containing the anchor, else the latest past one unless the next one starts
+    within :data:`FUTURE_WINDOW_DAYS` (news mostly reports what happened).
     """
-    if tense == "past":
-        ok = [i for i, (s, _) in enumerate(candidates) if s <= anchor]
-        if ok:
-            return max(ok, key=lambda i: candidates[i][0])
-    if tense == "future":
-        ok = [i for i, (_, e) in enumerate(candidates) if e >= anchor]
-        if ok:
-            return min(ok, key=lambda i: candidates[i][1])
-
-    def distance(i: int) -> tuple[int, int]:
-        s, e = candidates[i]
-        if s <= anchor <= e:
-            return (0, 0)
-        return (min(abs((s - anchor).days), abs((e - anchor).days)), 0 if e < anchor else 1)
-
-    return min(range(len(candidates)), key=distance)
+    past = [i for i, (s, _) in enumerate(candidates) if s <= anchor]
+    future = [i for i, (_, e) in enumerate(candidates) if e >= anchor]
+    if tense == "past" and past:
+        return past[-1]
+    if tense == "future" and future:
+        return future[0]
+    containing = [i for i in past if candidates[i][1] >= anchor]
+    if containing:
+        return containing[0]
+    upcoming = [i for i in future if (candidates[i][0] - anchor).days <= FUTURE_WINDOW_DAYS]
+    if upcoming or not past:
+        return (upcoming or future)[0]
+    return past[-1]
 
 
 def year_for_month(month: int, anchor: dt.date, tense: Tense, day: int | None = None) -> int:
-    """The year of "in January" / "on June 2" written on ``anchor`` in ``tense``."""
+    """The year of "in January" / "on June 2" written on ``anchor`` in ``tense``.
+
+    A day-level date the tense would put more than :data:`DAY_HORIZON_DAYS`
+    away is re-read without the tense ("extended to Nov. 10" in a November 2
+    article means this Nov. 10, whatever the past tense of "extended").
+    """
     years = [anchor.year - 1, anchor.year, anchor.year + 1]
     spans = []
     for y in years:
         if day is None:
             spans.append(month_interval(y, month))
         else:
-            d = safe_date(y, month, day)
-            spans.append((d, d) if d else (dt.date(y, month, 1), dt.date(y, month, 1)))
-    return years[pick_occurrence(spans, anchor, tense)]
+            d = safe_date(y, month, day) or dt.date(y, month, 28)
+            spans.append((d, d))
+    pick = pick_occurrence(spans, anchor, tense)
+    if day is not None and abs((spans[pick][0] - anchor).days) > DAY_HORIZON_DAYS:
+        pick = pick_occurrence(spans, anchor, None)
+    return years[pick]
 
 
 def weekday_date(weekday: int, anchor: dt.date, tense: Tense, direction: str | None = None) -> dt.date:
     """The date of "on Friday" written on ``anchor``.
 
     ``direction`` comes from the text ("last" / "next" / "this"); without it the
-    tense decides: the future picks the next such day after the anchor, anything
-    else the most recent one on or before the anchor (the news default: "said
-    on Friday" in a Friday article is that same day).
+    tense decides: the future picks the next such day after the anchor, the
+    present (a schedule: "they meet Monday") the next one on or after it, past
+    or unknown the most recent one on or before the anchor (the news default:
+    "said on Friday" in a Friday article is that same day).
     """
     back = (anchor.weekday() - weekday) % 7
     ahead = (weekday - anchor.weekday()) % 7 or 7
@@ -118,6 +132,9 @@ def weekday_date(weekday: int, anchor: dt.date, tense: Tense, direction: str | N
         if direction == "this" and back == 0:
             return anchor
         return anchor + dt.timedelta(days=ahead)
+    if direction in (None, "this") and tense == "present":
+        # "meet separately Monday": a present-tense weekday is a schedule
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
     return anchor - dt.timedelta(days=back)
 
 
@@ -161,9 +178,11 @@ def narrow(start: dt.date, end: dt.date, modifier: str) -> tuple[dt.date, dt.dat
     return start + dt.timedelta(days=third), end - dt.timedelta(days=third)
 
 
-def day_timex(day: dt.date, kind: str = "date", part_of_day: str | None = None) -> Timex:
-    value = day.isoformat() + (f"T{part_of_day}" if part_of_day else "")
-    return Timex(kind, value, day, day, "day")
+def day_timex(day: dt.date, kind: str = "date") -> Timex:
+    """A calendar day. A part of day ("Friday night") stays in the surface, not
+    in the value: the ``dates`` table is day-level, and TimeBank itself annotates
+    such days both with and without a TIMEX3 ``TNI`` suffix."""
+    return Timex(kind, day.isoformat(), day, day, "day")
 
 
 def week_timex(day: dt.date, kind: str = "relative") -> Timex:

@@ -18,8 +18,11 @@ from spacy.tokens import Doc, Token
 
 from toolkit.dates.normalise import Tense
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-UNCERTAIN_MODALS = {"would", "could", "might", "may", "should", "must", "can", "'d"}
+#: "would" is counted as future: in news it is mostly future-in-the-past of
+#: reported speech ("said the delegation would be ready after June 22")
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "'d"}
+UNCERTAIN_MODALS = {"could", "might", "may", "should", "must", "can"}
+PAST_AUX_WORDS = {"had", "was", "were", "did"}
 PAST_AUX_TAGS = {"VBD"}
 MAX_CLIMB = 8
 
@@ -38,16 +41,18 @@ def verb_tense(verb: Token, future_lemmas: frozenset[str]) -> Tense:
     chain = [verb]
     while chain[-1].dep_ in ("xcomp", "conj", "ccomp") and chain[-1].head is not chain[-1] and len(chain) < 4:
         chain.append(chain[-1].head)
-    for i, v in enumerate(chain):
+    for v in chain:
         auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in FUTURE_AUX for a in auxes):
             return "future"
         if v.lemma_ == "go" and v.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in v.children):
             return "future"
-        plan_verb = v.lemma_.lower() in future_lemmas or v.lower_ in future_lemmas
-        if plan_verb and (i > 0 or v.lower_ in ("due",)):
-            own = _own_tense(v, auxes)
-            return "future" if own in ("present", None) else None
+        if v.lemma_.lower() in future_lemmas or v.lower_ in future_lemmas:
+            # "plans to", "is scheduled to", "has set": the planned thing lies ahead,
+            # unless the plan itself is told in the past ("was planned for March")
+            if v.tag_ == "VBD" or any(a.lower_ in PAST_AUX_WORDS for a in auxes):
+                return None
+            return "future"
     if any(c.dep_ == "aux" and c.lower_ in UNCERTAIN_MODALS for c in verb.children):
         return None
     return _own_tense(verb, [c for c in verb.children if c.dep_ in ("aux", "auxpass")])
