@@ -81,7 +81,8 @@ def _dateparser(text: str) -> dt.datetime | None:
     try:
         import dateparser
 
-        return dateparser.parse(text, settings={"REQUIRE_PARTS": ["day", "month", "year"],
-                                                "PREFER_DAY_OF_MONTH": "first"})
+        # English only: language detection costs seconds per call and the pipeline is English
+        return dateparser.parse(text, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"],
+                                                                  "PREFER_DAY_OF_MONTH": "first"})
     except Exception:  # dateparser raises assorted errors on odd input; a field is just unparsed then
         return None
