@@ -22,10 +22,12 @@ Method (rules over spaCy entities, in the spirit of textacy's extractors):
    person named in full elsewhere in the article takes that person's id
    (``via="surname"``); this also repairs one-word persons the model labels as
    organisations or places ("Lavrov" as ORG).
-4. **Title modifiers** are not separate mentions: "Russian" in "Russian
-   President Vladimir Putin", "Kremlin" in "Kremlin adviser Yuri Ushakov" and
-   an epithet directly before the same actor's name ("Kremlin spokesperson
+4. **Title modifiers** are not separate mentions: a demonym inside a
+   person's title ("Russian" in "Russian President Vladimir Putin") and an
+   epithet directly before the same actor's name ("Kremlin spokesperson
    Dmitry Peskov") are dropped, so an actor named with a title counts once.
+   Nouns stay ("Kremlin" in "Kremlin adviser Yuri Ushakov" is a mention of the
+   Kremlin).
 
 Sources: spaCy ``EntityRuler``-before-``ner`` pattern (spaCy docs, "Rule-based
 entity recognition"); surname coreference as in Stanford CoreNLP's
@@ -124,7 +126,10 @@ def _from_catalogue(ent: Span, ctx: ArticleContext, catalogue: Catalogue) -> Men
         via = "epithet"
     elif phrase in catalogue.by_epithet:
         via = "epithet"
-    return _mention(ent.start, ent.end, actor, via, ent.label_)
+    start = ent.start
+    if via == "catalogue" and len(ent) > 1 and ent[0].lower_ == "the":
+        start += 1  # "the United States" -> "United States" (CoNLL/ACE span convention)
+    return _mention(start, ent.end, actor, via, ent.label_)
 
 
 # -- 2. model entities ----------------------------------------------------------
@@ -137,6 +142,7 @@ def _from_model(ent: Span, catalogue: Catalogue) -> Mention | None:
         return None
     if ent.label_ == "PERSON":
         span = _trim_headline_words(span)
+        span = _extend_first_names(span) if span is not None else None
         if span is None or not _is_name_shaped(span):
             return None
     known = _catalogue_actor(span, catalogue)
@@ -196,6 +202,30 @@ def _trim_headline_words(span: Span) -> Span | None:
 
 def _headline_word(token) -> bool:
     return token.pos_ in NOT_NAME_POS or token.tag_.startswith("VB") or token.is_stop
+
+
+#: capitalised words that precede a name as a title, not as a first name
+TITLE_WORDS = frozenset({
+    "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor",
+    "chancellor", "general", "colonel", "commander", "chief", "ambassador", "deputy", "head", "director",
+    "speaker", "leader", "adviser", "advisor", "aide", "envoy", "senator", "judge", "prosecutor", "defence",
+    "defense", "foreign", "prime", "vice", "elect", "lieutenant", "major", "captain", "sergeant", "officer",
+    "patriarch", "pope", "king", "queen", "prince", "lord", "sir", "dr", "mr", "mrs", "ms", "prof", "st",
+})
+
+
+def _extend_first_names(span: Span) -> Span:
+    """Take in up to two capitalised proper nouns the model left out before a
+    person ("Andrii" in "Andrii Demchenko"), never a title word ("President")."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and span.start - start < 2:
+        prev = doc[start - 1]
+        if (prev.ent_type or not prev.is_title or prev.pos_ != "PROPN" or prev.lower_.rstrip(".") in TITLE_WORDS
+                or prev.is_sent_end or "\n" in prev.whitespace_):
+            break
+        start -= 1
+    return doc[start:span.end]
 
 
 def _is_name_shaped(span: Span) -> bool:
@@ -325,8 +355,8 @@ def _is_title_of(m: Mention, person: Mention, doc: Doc) -> bool:
         return False
     if m.actor_id == person.actor_id:
         return m.via == "epithet"  # "Kremlin spokesperson Dmitry Peskov"
-    if m.kind not in ("country", "group", "organisation", "place") or m.via == "surname":
-        return False
+    if m.label != "NORP" or m.via == "surname":
+        return False  # only demonyms: "England captain Mike Atherton" still mentions England
     # the modifier's head chain must lead into the title + name (compound/amod)
     tok = doc[m.end - 1]
     for _ in range(MAX_TITLE_GAP + 2):
