@@ -11,7 +11,7 @@ table has no rows yet. Tables for ``show_table`` come as DataFrames.
 from toolkit.charts.actors import cooccurrence, mentions_per_outlet, share_of_voice, voice_table
 from toolkit.charts.claims import claims_per_outlet, figures_by_event, ledger, spread
 from toolkit.charts.common import NoRows, html_table
-from toolkit.charts.corpus import articles_over_time, articles_per_outlet, load_summary, outlet_table
+from toolkit.charts.corpus import articles_over_time, articles_per_outlet, load_summary, outlet_table, table_sizes
 from toolkit.charts.framing import attribution_verbs, loaded_terms, naming_choices, signal_rates
 from toolkit.charts.overview import outlet_summary, side_by_side
 from toolkit.charts.timeline import first_reported, first_reported_counts, timeline
@@ -20,5 +20,5 @@ __all__ = [
     "NoRows", "articles_over_time", "articles_per_outlet", "attribution_verbs", "claims_per_outlet",
     "cooccurrence", "figures_by_event", "first_reported", "first_reported_counts", "html_table", "ledger",
     "load_summary", "loaded_terms", "mentions_per_outlet", "naming_choices", "outlet_summary", "outlet_table",
-    "share_of_voice", "side_by_side", "signal_rates", "spread", "timeline", "voice_table",
+    "share_of_voice", "side_by_side", "signal_rates", "spread", "table_sizes", "timeline", "voice_table",
 ]

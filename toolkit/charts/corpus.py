@@ -104,3 +104,17 @@ def outlet_table(corpus: AnnotatedCorpus) -> pd.DataFrame:
     for col in ("first", "last"):
         per[col] = per[col].dt.date
     return per
+
+
+def table_sizes(corpus: AnnotatedCorpus) -> pd.DataFrame:
+    """Rows per table per outlet: which extractors have produced what (a
+    table with no rows yet shows 0 rather than disappearing)."""
+    from toolkit.schema import TEXT_TABLES
+
+    outlet = corpus.articles.set_index("article_id")["outlet"].astype("string")
+    out = pd.DataFrame(index=pd.Index(sorted(outlet.dropna().unique()), name="outlet"))
+    out["articles"] = outlet.value_counts()
+    for name in TEXT_TABLES:
+        df = getattr(corpus, name)
+        out[name] = df["article_id"].map(outlet).value_counts() if len(df) else 0
+    return out.fillna(0).astype(int).reset_index()

@@ -28,6 +28,12 @@ HTML_MANAGER = JS_DIR / "node_modules" / "@jupyter-widgets" / "html-manager" / "
 NPM_INSTALL_HINT = "npm ci --prefix toolkit/report/js --ignore-scripts --no-audit --no-fund  (`make install` runs it)"
 
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
+#: webpack finds its "public path" (where it would load fonts and chunks
+#: from) through the src of the script that runs it; an inline script has
+#: none, and webpack then throws. Resolving against the page instead is what
+#: a file shipped next to the report would do.
+_PUBLIC_PATH_THROW = 'throw new Error("Automatic publicPath is not supported in this browser")'
+_PUBLIC_PATH_FIX = "e=document.baseURI"
 
 
 class AssetMissing(RuntimeError):
@@ -52,7 +58,11 @@ def widget_manager() -> str:
     """The standalone Jupyter widgets HTML manager (``embed.js``), script-safe."""
     if not HTML_MANAGER.exists():
         raise AssetMissing(f"{HTML_MANAGER} is not installed; run: {NPM_INSTALL_HINT}")
-    return _script_safe(HTML_MANAGER.read_text(encoding="utf-8"))
+    js = HTML_MANAGER.read_text(encoding="utf-8")
+    if js.count(_PUBLIC_PATH_THROW) != 1:
+        raise AssetMissing(f"{HTML_MANAGER}: not the pinned build (its public-path code changed); "
+                           f"reinstall with: {NPM_INSTALL_HINT}")
+    return _script_safe(js.replace(_PUBLIC_PATH_THROW, _PUBLIC_PATH_FIX))
 
 
 def _script_safe(js: str) -> str:

@@ -62,12 +62,13 @@ def open_corpus(
     return corpus
 
 
-def show_table(df: pd.DataFrame | NoRows, max_rows: int = 30, caption: str | None = None):
+def show_table(df, max_rows: int = 30, caption: str | None = None):
     """An escaped HTML table (article text in it stays text), or the note
-    explaining why there is nothing to show."""
+    explaining why there is nothing to show; anything that is not a
+    DataFrame (a chart an analysis returned) is passed through to display."""
     from IPython.display import HTML
 
-    if isinstance(df, NoRows):
+    if isinstance(df, NoRows) or (df is not None and not isinstance(df, pd.DataFrame)):
         return df
     if df is None or len(df) == 0:
         return NoRows(caption or "table", "no rows yet")
