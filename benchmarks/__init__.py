@@ -1,0 +1,1 @@
+"""Benchmarks on real corpora (not tests): ``python -m benchmarks.run_all --eval ../shared/eval``."""

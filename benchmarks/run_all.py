@@ -1,0 +1,180 @@
+"""Run every benchmark and write ``docs/results/benchmarks.md``.
+
+    python -m benchmarks.run_all --eval ../shared/eval      # what `make bench` runs
+
+On BBC (2,225 articles) and ru_ua_2022 (407), side by side in one run:
+full ``annotate`` throughput against bare ``nlp.pipe`` of the same model over
+the same texts (n_process 1 and 2, each measurement in a fresh child
+process), each extractor's share of the time, peak memory (RSS, read with
+``os.wait4`` for that child alone), Parquet size, reload and cached re-run
+times, report rendering, the Dask engine on a BBC slice (tables compared with
+the local run) and the profile's hot spots. Raw results also go to
+``build/bench/results.json``. Not tests: nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks import machine
+from benchmarks.child import write_input
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = {"bbc": "corpora/bbc", "ru_ua_2022": "corpora/ru_ua_2022"}
+STEPS = ("parse", "sentences", "actors", "quotes", "dates", "claims", "framing")
+
+
+def run_child(*args: str) -> dict:
+    """``python -m benchmarks.child ARGS`` in a fresh process; its JSON line
+    plus its own peak RSS (``os.wait4`` gives that child's rusage only)."""
+    cmd = [sys.executable, "-m", "benchmarks.child", *args]
+    with tempfile.TemporaryFile() as out:
+        proc = subprocess.Popen(cmd, stdout=out, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        lines = out.read().decode().strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"{' '.join(cmd)} failed with exit code {proc.returncode}")
+    result = json.loads(lines[-1])
+    result["peak_rss_mib"] = usage.ru_maxrss / 1024  # KiB on Linux
+    return result
+
+
+def load_corpus(path: Path, limit: int | None):
+    from toolkit.corpus import Corpus
+    from toolkit.loading import load
+
+    started = time.perf_counter()
+    corpus = load(path)
+    seconds = time.perf_counter() - started
+    if limit:
+        corpus = Corpus(corpus.articles.head(limit).reset_index(drop=True), corpus.load_report)
+    return corpus, seconds
+
+
+def bench_corpus(name: str, corpus, work: Path, n_processes: list[int]) -> dict:
+    """Throughput, shares, memory, storage and reload for one corpus."""
+    from toolkit.annotate import annotate
+    from toolkit.corpus import AnnotatedCorpus
+
+    words = int(corpus.articles["n_words"].sum())
+    folder = write_input(corpus, work / name / "input")
+    saved, cache = work / name / "annotated", work / name / "cache"
+    for stale in (saved, cache):
+        subprocess.run(["rm", "-rf", str(stale)], check=True)
+    out: dict = {"articles": len(corpus.articles), "words": words, "runs": {}}
+    for n in n_processes:
+        print(f"[{name}] raw nlp.pipe, n_process={n}", flush=True)
+        raw = run_child("raw", str(folder), "--n-process", str(n))
+        print(f"[{name}] annotate, n_process={n}", flush=True)
+        extra = ["--save", str(saved), "--cache-dir", str(cache)] if n == n_processes[0] else []
+        ann = run_child("annotate", str(folder), "--n-process", str(n), *extra)
+        out["runs"][n] = {
+            "raw_s": raw["seconds"], "raw_words_s": words / raw["seconds"],
+            "annotate_s": ann["annotate_seconds"], "annotate_words_s": words / ann["annotate_seconds"],
+            "ratio": raw["seconds"] / ann["annotate_seconds"],
+            "timings": ann["timings"], "rows": ann["rows"],
+            "peak_rss_mib": ann["peak_rss_mib"], "worker_rss_mib": ann["rss_workers_mib"],
+            "save_s": ann.get("save_seconds"),
+        }
+    print(f"[{name}] reload", flush=True)
+    opens = []
+    for _ in range(3):
+        started = time.perf_counter()
+        reopened = AnnotatedCorpus.open(saved)
+        opens.append(time.perf_counter() - started)
+    started = time.perf_counter()
+    cached = annotate(corpus, cache_dir=cache, progress=False)
+    cached_s = time.perf_counter() - started
+    out["storage"] = {
+        "parquet_mib": sum(p.stat().st_size for p in saved.glob("*.parquet")) / 2**20,
+        "parquet_text_tables_mib": sum(p.stat().st_size for p in saved.glob("*.parquet")
+                                       if p.stem not in ("articles", "load_report")) / 2**20,
+        "open_s": statistics.median(opens),
+        "cached_rerun_s": cached_s, "cached_from_cache": cached.meta["n_from_cache"],
+        "rows": {n: len(df) for n, df in reopened.tables().items()},
+    }
+    out["reference_tables"] = saved
+    return out
+
+
+def bench_reports(corpus_dir: Path, work: Path) -> dict:
+    try:
+        from toolkit.report import render_all
+    except ImportError as exc:
+        return {"available": False, "why": f"toolkit.report.render_all not importable ({exc})"}
+    out_dir = work / "reports"
+    started = time.perf_counter()
+    written = render_all(corpus_dir, out_dir)
+    seconds = time.perf_counter() - started
+    return {"available": True, "seconds": seconds, "files": len(written),
+            "mib": sum(Path(p).stat().st_size for p in written) / 2**20}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval", help="evaluation data folder")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "results" / "benchmarks.md")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
+    parser.add_argument("--limit", type=int, action="append", default=[], metavar="N",
+                        help="use only the first N articles of every corpus (documented in the output)")
+    parser.add_argument("--n-process", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--dask-slice", type=int, default=200, help="BBC articles for the Dask check (0: skip)")
+    parser.add_argument("--profile-articles", type=int, default=40, help="ru_ua_2022 articles to profile (0: skip)")
+    parser.add_argument("--no-reports", action="store_true")
+    parser.add_argument("--corpus", action="append", choices=list(CORPORA), help="only these corpora")
+    args = parser.parse_args(argv)
+    limit = args.limit[-1] if args.limit else None
+    args.work.mkdir(parents=True, exist_ok=True)
+
+    results: dict = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="minutes"),
+                     "machine": machine.describe(), "busy_at_start": machine.busy_processes(),
+                     "limit": limit, "corpora": {}}
+    loaded = {}
+    for name in args.corpus or list(CORPORA):
+        print(f"[{name}] loading", flush=True)
+        corpus, load_s = load_corpus(args.eval / CORPORA[name], limit)
+        loaded[name] = corpus
+        results["corpora"][name] = {"load_s": load_s, **bench_corpus(name, corpus, args.work, args.n_process)}
+    if "ru_ua_2022" in loaded and not args.no_reports:
+        print("[reports] render_all on ru_ua_2022", flush=True)
+        results["reports"] = bench_reports(results["corpora"]["ru_ua_2022"]["reference_tables"], args.work)
+    if "bbc" in loaded and args.dask_slice:
+        from benchmarks.dask_check import check
+        from toolkit.corpus import AnnotatedCorpus, Corpus
+
+        print(f"[dask] LocalCluster on {args.dask_slice} BBC articles", flush=True)
+        bbc = loaded["bbc"]
+        piece = Corpus(bbc.articles.head(args.dask_slice).reset_index(drop=True), bbc.load_report)
+        reference = AnnotatedCorpus.open(results["corpora"]["bbc"]["reference_tables"]).tables()
+        results["dask"] = check(piece, reference)
+    if "ru_ua_2022" in loaded and args.profile_articles:
+        from benchmarks.hotspots import profile
+
+        print(f"[profile] {args.profile_articles} ru_ua_2022 articles", flush=True)
+        results["profile"] = profile(loaded["ru_ua_2022"], n_articles=args.profile_articles)
+        (args.work / "profile.txt").write_text(results["profile"]["report"])
+    results["machine"]["load average at end (1/5/15 min)"] = machine.load_average()
+    results["busy_at_end"] = machine.busy_processes()
+
+    (args.work / "results.json").write_text(json.dumps(results, indent=2, default=str))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    from benchmarks.markdown import render
+
+    args.out.write_text(render(results, command=" ".join(["python -m benchmarks.run_all", *(argv or sys.argv[1:])])))
+    print(f"wrote {args.out} and {args.work / 'results.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
