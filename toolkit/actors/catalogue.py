@@ -218,7 +218,7 @@ def load_catalogue(path: CataloguePaths = None) -> Catalogue:
     for p in paths:
         for file_path, file_actors, raw in _read_chain(p, seen=()):
             actors.update(file_actors)
-            digest.update(str(file_path.name).encode() + b"\0" + raw)
+            digest.update(raw + b"\0")
             read.append(file_path)
     _check_unique_phrases(actors, paths[-1])
     return Catalogue(actors=actors, path=paths[-1], digest=digest.hexdigest()[:16], paths=tuple(read))
@@ -241,6 +241,8 @@ def _read_chain(path: Path, seen: tuple[Path, ...]) -> list[tuple[Path, dict[str
         data = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
         raise CatalogueError(f"{path}: not valid YAML: {exc}") from exc
+    except ValueError as exc:  # YAML-valid but impossible values, e.g. a date 2025-13-01
+        raise CatalogueError(f"{path}: invalid value: {exc}") from exc
     chain: list[tuple[Path, dict[str, Actor], bytes]] = []
     if isinstance(data, dict):
         unknown = set(data) - {"extends", "actors"}
