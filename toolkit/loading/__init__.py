@@ -163,16 +163,19 @@ class _SidecarIndex:
     """Sidecar rows by file, and which rows were used."""
 
     def __init__(self, sidecars: list[Sidecar]):
-        self.sidecars = sidecars
+        # the nearest sidecar describes a file: deeper folders first
+        self.sidecars = sorted(sidecars, key=lambda sc: len(sc.folder.parts), reverse=True)
         self.used: set[tuple[int, str]] = set()
 
     def lookup(self, item: InputFile, article_id: str) -> dict:
+        """The row naming ``item`` by its path relative to the sidecar's folder
+        (or by its article id); a bare name never matches a file in a subfolder."""
         for n, sc in enumerate(self.sidecars):
             try:
                 rel = item.path.relative_to(sc.folder).as_posix()
             except ValueError:
                 continue
-            for key in (rel, item.path.name, article_id):
+            for key in (rel, f"./{rel}", article_id):
                 if key in sc.rows:
                     self.used.add((n, key))
                     return sc.rows[key]
