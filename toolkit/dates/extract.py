@@ -88,7 +88,10 @@ def find_timexes(doc: Doc, anchor: dt.date | None) -> list[tuple[int, int, Timex
     for start, end, rule, match in select_matches(text, cached_rules()):
         if vetoed(doc, start, end, rule, match):
             continue
-        tense = signal_tense(text, start) or tense_at(doc, start, end, lex.future_lemmas)
+        if text[end:end + 2] in ("'s", "’s"):
+            tense = None  # "Friday's purchases": the clause verb says nothing about the day
+        else:
+            tense = signal_tense(text, start) or tense_at(doc, start, end, lex.future_lemmas)
         try:
             timex = rule.build(match, anchor, tense)
         except (ValueError, KeyError, OverflowError, IndexError):
@@ -98,7 +101,7 @@ def find_timexes(doc: Doc, anchor: dt.date | None) -> list[tuple[int, int, Timex
         found.append((start, end, with_signal(text, start, timex)))
     found.extend(entity_fallback(doc, anchor, [(s, e) for s, e, _ in found]))
     found.sort(key=lambda item: item[0])
-    return merge_ranges(text, found)
+    return merge_ranges(text, year_ago_quarters(text, found))
 
 
 def select_matches(text: str, rules: tuple[Rule, ...]) -> list[tuple[int, int, Rule, re.Match]]:
@@ -125,9 +128,12 @@ def vetoed(doc: Doc, start: int, end: int, rule: Rule, match: re.Match) -> bool:
         return False
     if rule.name == "year":
         tok = next((t for t in span if t.like_num), span[0])
-        if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+        if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
             return True
-        if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in TIME_NOUNS:
+        # "2000 troops": a count of a plural noun ("the 1996 bombing", "1990 earnings" stay years
+        # when the model calls them DATE)
+        if (tok.ent_type_ != "DATE" and tok.dep_ == "nummod" and tok.head.tag_ == "NNS"
+                and tok.head.lemma_.lower() not in TIME_NOUNS):
             return True
     if rule.name == "month" and match["month"] in AMBIGUOUS_MONTHS and not match["pos"]:
         tok = span[-1]
@@ -159,6 +165,27 @@ def with_signal(text: str, start: int, timex: Timex) -> Timex:
         return timex
     modifier = load_lexicon().signal_modifiers.get(re.sub(r"\s+", " ", m["signal"].lower()))
     return replace(timex, modifier=modifier) if modifier else timex
+
+
+COMPARISON = re.compile(r"(?:year|twelve\s+months)[-\s]+(?:ago|earlier|before)|prior[-\s]+year", re.I)
+#: how far back (characters) a quarter still sets the period of "a year earlier"
+COMPARISON_WINDOW = 300
+
+
+def year_ago_quarters(text: str, found: list[tuple[int, int, Timex]]) -> list[tuple[int, int, Timex]]:
+    """In results stories "a year earlier" / "the year-ago quarter" after "the third
+    quarter" means that quarter a year back (1989-Q3 -> 1988-Q3), not the whole year."""
+    out = []
+    last_quarter: tuple[int, Timex] | None = None
+    for start, end, t in found:
+        if t.granularity == "quarter" and t.start_date is not None:
+            last_quarter = (end, t)
+        elif (t.granularity == "year" and t.kind == "relative" and last_quarter is not None
+              and start - last_quarter[0] <= COMPARISON_WINDOW and COMPARISON.search(text[start:end])):
+            q = last_quarter[1]
+            t = nz.quarter_timex(q.start_date.year - 1, (q.start_date.month - 1) // 3 + 1, "relative")
+        out.append((start, end, t))
+    return out
 
 
 RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.I)

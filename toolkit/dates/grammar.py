@@ -266,6 +266,27 @@ def build_rules(lex: Lexicon) -> list[Rule]:
             t = nz.season_timex(nz.season_year(code, anchor, tense), code)
         return _apply_position(t, m["pos"], lex, anchor)
 
+    HOLIDAYS = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(lex.holidays, key=len, reverse=True))
+
+    @rule("holiday", rf"\b(?P<name>{HOLIDAYS})(?:'s)?(?:,?\s+(?P<year>{YEAR}){YEAR_END})?\b")
+    def holiday(m, anchor, tense):
+        name = re.sub(r"\s+", " ", m["name"])
+        spec = lex.holidays[name]
+        if m["year"]:
+            return nz.day_timex(nz.holiday_date(spec, int(m["year"])))
+        if anchor is None:
+            return Timex("date", None, None, None, "day")
+        return nz.day_timex(nz.holiday_date(spec, nz.holiday_year(spec, anchor, tense)))
+
+    @rule("comparison", r"\b(?:(?:the\s+|a\s+)?(?:year|twelve\s+months)[-\s]+(?:ago|earlier|before)(?:\s+(?:period|quarter))?"
+                        r"|(?:the\s+)?prior[-\s]+year(?:\s+(?:period|quarter))?)\b", I)
+    def comparison(m, anchor, tense):
+        """"a year earlier", "the year-ago quarter": the year before the anchor; the
+        extractor turns it into the same quarter a year back after a quarter."""
+        if anchor is None:
+            return Timex("relative", None, None, None, "year")
+        return nz.year_timex(anchor.year - 1, "relative")
+
     # -- deictic days, weekdays and units ----------------------------------------
     @rule("deictic_day", rf"\b(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<pod>{PODS}))?\b", I)
     def deictic_day(m, anchor, tense):

@@ -30,6 +30,7 @@ class Lexicon:
     vague_amounts: tuple[str, ...]
     future_lemmas: frozenset[str]
     references: dict[str, str]
+    holidays: dict[str, dict]
 
 
 @functools.lru_cache(maxsize=4)
@@ -49,6 +50,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         vague_amounts=tuple(str(v).lower() for v in data["vague_amounts"]),
         future_lemmas=frozenset(str(v).lower() for v in data["future_lemmas"]),
         references={str(k).lower(): str(v) for k, v in data["references"].items()},
+        holidays={str(k): dict(v) for k, v in (data.get("holidays") or {}).items()},
     )
 
 

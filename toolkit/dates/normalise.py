@@ -154,6 +154,63 @@ def shift(anchor: dt.date, unit: str, amount: int) -> dt.date:
     return dt.date(year, month + 1, min(anchor.day, calendar.monthrange(year, month + 1)[1]))
 
 
+# -- named days -------------------------------------------------------------------
+
+def western_easter(year: int) -> dt.date:
+    """Easter Sunday (Gregorian): the anonymous Gregorian computus (Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def orthodox_easter(year: int) -> dt.date:
+    """Orthodox Easter Sunday: Meeus' Julian computus, shifted to the Gregorian calendar."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    julian = dt.date(year, month, day + 1)
+    return julian + dt.timedelta(days=year // 100 - year // 400 - 2)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ``weekday`` of a month (n = -1: the last one)."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = month_interval(year, month)[1]
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+HOLIDAY_RULES = {
+    "easter": western_easter,
+    "orthodox_easter": orthodox_easter,
+    "thanksgiving": lambda y: nth_weekday(y, 11, 3, 4),
+    "labor_day": lambda y: nth_weekday(y, 9, 0, 1),
+    "memorial_day": lambda y: nth_weekday(y, 5, 0, -1),
+}
+
+
+def holiday_date(spec: dict, year: int) -> dt.date:
+    """The date of a named day (a lexicon entry) in ``year``."""
+    if "rule" in spec:
+        return HOLIDAY_RULES[spec["rule"]](year)
+    return dt.date(year, int(spec["month"]), int(spec["day"]))
+
+
+def holiday_year(spec: dict, anchor: dt.date, tense: Tense) -> int:
+    years = [anchor.year - 1, anchor.year, anchor.year + 1]
+    days = [holiday_date(spec, y) for y in years]
+    return years[pick_occurrence([(d, d) for d in days], anchor, tense)]
+
+
 # -- values and intervals at each granularity -------------------------------------
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
