@@ -1,0 +1,69 @@
+"""unknown_actors(corpus): uncatalogued actors ranked for the analyst."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from toolkit import schema
+from toolkit.actors import extract_mentions, load_catalogue, unknown_actors
+from toolkit.context import ArticleContext
+from toolkit.corpus import AnnotatedCorpus
+
+EXTRA = {
+    # a second article naming Demchenko by surname only, and Farrell in full
+    "x01": ("Kyiv Post", "Demchenko said Russian units were regrouping near the border. "
+                         "Francis Farrell reported from Kharkiv."),
+    "x02": ("Kyiv Post", "The Kyiv Independent's Francis Farrell explained the new drones."),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(nlp, sample_dir: Path) -> AnnotatedCorpus:
+    catalogue = load_catalogue()
+    meta = pd.read_csv(sample_dir / "metadata.csv")
+    items = [(r.file[:3], r.outlet, (sample_dir / r.file).read_text(encoding="utf-8"), r.published) for r in meta.itertuples()]
+    items += [(aid, outlet, text, "2025-06-28") for aid, (outlet, text) in EXTRA.items()]
+    articles, sentences, mentions = [], [], []
+    for aid, outlet, text, published in items:
+        doc = nlp(text)
+        ctx = ArticleContext(aid, outlet, dt.date.fromisoformat(published))
+        articles.append({"article_id": aid, "outlet": outlet, "published": published, "text": text})
+        sentences += [{"article_id": aid, "sent_id": i, "start": s.start_char, "end": s.end_char, "text": s.text}
+                      for i, s in enumerate(doc.sents)]
+        mentions += extract_mentions(doc, ctx, catalogue)
+    return AnnotatedCorpus(articles=schema.frame("articles", articles), sentences=schema.frame("sentences", sentences),
+                           mentions=schema.frame("mentions", mentions))
+
+
+def test_unknown_people_ranked_with_evidence(corpus):
+    table = unknown_actors(corpus, kinds=("person",))
+    rows = table.set_index("actor_id")
+    assert "putin" not in rows.index and "zelensky" not in rows.index  # catalogued actors are not listed
+    farrell = rows.loc["per:francis_farrell"]
+    assert farrell["n_articles"] == 3 and farrell["n_mentions"] == 3
+    assert farrell["outlets"] == ["Kyiv Post", "The Kyiv Independent"]
+    assert "Francis Farrell" in farrell["example"]
+    # ranked: Farrell (3 articles) before Demchenko (2)
+    assert list(table["actor_id"])[:2] == ["per:francis_farrell", "per:andriy_demchenko"]
+
+
+def test_surname_only_article_folds_into_the_full_name_across_the_corpus(corpus):
+    rows = unknown_actors(corpus).set_index("actor_id")
+    assert "per:demchenko" not in rows.index
+    dem = rows.loc["per:andriy_demchenko"]
+    assert dem["n_articles"] == 2 and dem["name"] == "Andriy Demchenko"
+    assert set(dem["surfaces"]) == {"Andriy Demchenko", "Demchenko"}
+    assert dem["kind"] == "person"
+
+
+def test_kinds_filter_and_empty_result(corpus):
+    places = unknown_actors(corpus, kinds=("place",))
+    assert set(places["kind"]) <= {"place"}
+    assert unknown_actors(corpus, kinds=("person",), min_mentions=100).empty
+    empty = AnnotatedCorpus(articles=schema.frame("articles"))
+    assert list(unknown_actors(empty).columns) == ["actor_id", "name", "kind", "surfaces", "n_articles", "n_mentions",
+                                                   "outlets", "example", "example_article_id"]
