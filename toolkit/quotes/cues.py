@@ -25,6 +25,7 @@ class CueLexicon:
     group_of: dict[str, str]
     weak: frozenset[str]
     phrases: dict[str, str]  # phrase (lower case) -> group
+    noun_group_of: dict[str, str]
 
     def is_cue_lemma(self, lemma: str) -> bool:
         return lemma in self.group_of
@@ -37,7 +38,8 @@ def load_cues() -> CueLexicon:
     data = yaml.safe_load(text)
     group_of = {lemma: group for group, lemmas in data["verbs"].items() for lemma in lemmas}
     phrases = {item["phrase"].lower(): item["group"] for item in data.get("phrases", [])}
-    return CueLexicon(group_of=group_of, weak=frozenset(data.get("weak", [])), phrases=phrases)
+    nouns = {lemma: group for group, lemmas in data.get("nouns", {}).items() for lemma in lemmas}
+    return CueLexicon(group_of=group_of, weak=frozenset(data.get("weak", [])), phrases=phrases, noun_group_of=nouns)
 
 
 def cue_lemma(token: Token) -> str:
@@ -60,9 +62,14 @@ def is_cue_verb(token: Token, *, strong_only: bool = False) -> bool:
     return not (strong_only and lemma in lexicon.weak)
 
 
+def is_cue_noun(token: Token) -> bool:
+    """True when ``token`` is a noun of speech in the lexicon (`claim`, `statement`)."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in load_cues().noun_group_of
+
+
 def cue_group(cue: str | None) -> str | None:
     """Lexicon group of a cue (``neutral``, ``assertive``, ``admission``...), or None."""
     if not cue:
         return None
     lexicon = load_cues()
-    return lexicon.group_of.get(cue) or lexicon.phrases.get(cue)
+    return lexicon.group_of.get(cue) or lexicon.phrases.get(cue) or lexicon.noun_group_of.get(cue)

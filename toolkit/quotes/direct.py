@@ -25,12 +25,12 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from toolkit.quotes.cues import cue_lemma, is_cue_verb
 from toolkit.quotes.marks import QuoteSpan, paragraph_bounds
 from toolkit.quotes.model import Attribution
-from toolkit.quotes.speakers import source_of_preposition, source_of_verb
+from toolkit.quotes.speakers import PERSON_PRONOUNS, noun_phrase, source_of_preposition, source_of_verb
 
 #: how many tokens past a quote a following sentence's cue may sit (`” ⏎ he said`)
 _NEXT_SENTENCE_REACH = 4
@@ -39,6 +39,7 @@ _MIN_CONTINUATION_WORDS = 3
 #: how a cue verb can hang on a quote's word (`“…,” Putin said` as parataxis);
 #: not amod, so `the so-called “peace plan”` has no cue
 _CUE_CHILD_DEPS = {"parataxis", "ccomp", "advcl", "conj", "dep", "relcl", "ROOT"}
+_TRANSCRIPT_SPEAKER = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]):\s")
 _NEWLINES = re.compile(r"\n\s*")
 
 
@@ -72,11 +73,13 @@ def attribute_direct(doc: Doc, quotes: Sequence[QuoteSpan], qmap: QuoteMap) -> l
             # cues never reach across a paragraph break (headlines run into
             # the next line in spaCy's sentences and parse)
             para = (paragraph_bounds(doc.text, quote.open_mark)[0], paragraph_bounds(doc.text, max(quote.open_mark, quote.outer_end - 1))[1])
-            cue = _linked_cue(doc, tokens, qmap, para) or _nearby_cue(doc, quote, tokens, qmap, para)
+            cue = (_linked_cue(doc, tokens, qmap, para) or _colon_cue(doc, tokens, qmap)
+                   or _nearby_cue(doc, quote, tokens, qmap, para))
             if cue is not None:
-                attribution = Attribution.with_cue(quote.start, quote.end, True, cue_lemma(cue), [cue], source_of_verb(cue))
+                attribution = Attribution.with_cue(quote.start, quote.end, True, cue_lemma(cue), [cue], _source(doc, cue, qmap))
             else:
-                attribution = _prepositional(doc, tokens, quote, qmap, para) or _continuation(doc, quote, out) or attribution
+                attribution = (_prepositional(doc, tokens, quote, qmap, para) or _transcript(doc, quote)
+                               or _continuation(doc, quote, out) or attribution)
         out.append(attribution)
     return out
 
@@ -121,6 +124,44 @@ def _nearby_cue(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, para:
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.i - tokens.start), abs(t.i - (tokens.stop - 1))))
+
+
+def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
+    """The cue's source; when the parse gives none or one inside a quote
+    (`“My reaction, that was outrageous,” said Axelrod` parsed with the quote's
+    subject), the name right after or right before the cue verb."""
+    source = source_of_verb(cue)
+    if source is not None and not any(qmap.inside(t) for t in source):
+        return source
+    for i in (cue.i + 1, cue.i - 1):
+        if 0 <= i < len(doc) and not qmap.inside(doc[i]):
+            token = doc[i]
+            while token.dep_ in {"compound", "flat"} and token.head.i > token.i and not qmap.inside(token.head):
+                token = token.head
+            if token.pos_ == "PROPN" or token.lower_ in PERSON_PRONOUNS | {"they"}:
+                return noun_phrase(token)
+    return None
+
+
+def _colon_cue(doc: Doc, tokens: range, qmap: QuoteMap) -> Token | None:
+    """`Caddell continued: ⏎ "…"`: the reporting verb before the colon that
+    introduces the quote, even in the previous paragraph and even a weak cue."""
+    colon = _introducing_colon(doc, tokens.start)
+    if colon is None:
+        return None
+    for i in range(colon.i - 1, colon.sent.start - 1, -1):
+        if not qmap.inside(doc[i]) and is_cue_verb(doc[i]):
+            return doc[i]
+    return None
+
+
+def _transcript(doc: Doc, quote: QuoteSpan) -> Attribution | None:
+    """`"WALLACE: Let's start with…`: an interview transcript line names its speaker."""
+    match = _TRANSCRIPT_SPEAKER.match(doc.text, quote.start, quote.end)
+    if match is None:
+        return None
+    source = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    return Attribution(quote.start, quote.end, True, None, None, None, source) if source is not None else None
 
 
 def _introducing_colon(doc: Doc, first: int) -> Token | None:

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from toolkit.quotes.cues import cue_lemma, is_cue_verb
+from toolkit.quotes.cues import cue_lemma, is_cue_noun, is_cue_verb
 from toolkit.quotes.direct import QuoteMap
 from toolkit.quotes.marks import paragraph_bounds
 from toolkit.quotes.model import Attribution
-from toolkit.quotes.speakers import source_of_preposition, source_of_verb
+from toolkit.quotes.speakers import SUBJECT_DEPS, noun_phrase, source_of_preposition, source_of_verb
 
 #: share of a clause's characters inside direct quotes above which it is not indirect speech
 _MAX_QUOTED_SHARE = 0.5
@@ -37,14 +37,15 @@ def attribute_indirect(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
     for token in doc:
         if qmap.inside(token) or not is_cue_verb(token):
             continue
-        attribution = _complement_clause(doc, token, qmap) or _anaphoric_passive(doc, token)
+        attribution = (_complement_clause(doc, token, qmap) or _object_control(doc, token, qmap)
+                       or _anaphoric_passive(doc, token))
         if attribution is not None:
             out.append(attribution)
             cued_heads.add(token.i)
     for token in doc:
         if qmap.inside(token):
             continue
-        attribution = _prepositional(doc, token, qmap, cued_heads)
+        attribution = _prepositional(doc, token, qmap, cued_heads) or _noun_clause(doc, token, qmap)
         if attribution is not None:
             out.append(attribution)
     return sorted(out, key=lambda a: (a.start, a.end))
@@ -62,6 +63,54 @@ def _complement_clause(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | N
     if source is None or (source.start <= clause.i < source.end):
         return None
     return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
+
+
+def _object_control(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
+    """`urged his supporters to visit polling stations`: the object and its
+    to-infinitive are the reported request."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if obj is None or xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+        return None
+    span = _clip(doc[obj.left_edge.i:xcomp.right_edge.i + 1], verb)
+    source = source_of_verb(verb)
+    if span is None or source is None or _quoted_share(span, qmap) > _MAX_QUOTED_SHARE:
+        return None
+    return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
+
+
+def _noun_clause(doc: Doc, noun: Token, qmap: QuoteMap) -> Attribution | None:
+    """`Trump's claim that …`, `the statement by the ministry that …`: a noun
+    of speech with a that-clause; the source is its possessor, its `by`/`from`
+    object, or the subject of the verb it is the object of (`made the claim that`)."""
+    if not is_cue_noun(noun):
+        return None
+    clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}
+                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        return None
+    span = _clip(doc[clause.left_edge.i:clause.right_edge.i + 1], noun)
+    if span is None or _quoted_share(span, qmap) > _MAX_QUOTED_SHARE:
+        return None
+    source = _noun_source(noun)
+    if source is None:
+        return None
+    return Attribution.with_cue(span.start_char, span.end_char, False, noun.lemma_.lower(), [noun], source)
+
+
+def _noun_source(noun: Token) -> Span | None:
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return noun_phrase(child)
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return noun_phrase(pobj)
+    if noun.dep_ == "dobj":
+        subject = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS - {"nsubjpass"}), None)
+        if subject is not None and subject.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return noun_phrase(subject)
+    return None
 
 
 def _clause_end(clause: Token) -> int:
