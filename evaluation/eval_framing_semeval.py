@@ -103,6 +103,25 @@ def prf(predicted: np.ndarray, positive: np.ndarray) -> tuple[float, float, floa
     return p, r, f
 
 
+def _blame(doc, mention, tone_all) -> float:
+    """Negativity of the mention's sentence, signed by the actor's grammatical
+    role: + when the actor is the agent (active subject, or the ``by``-agent
+    of a passive), − when the patient (passive subject or object)."""
+    from toolkit.context import sent_id
+
+    span = doc.char_span(int(mention["start"]), int(mention["end"]), alignment_mode="expand")
+    if span is None or not len(span):
+        return 0.0
+    tone = tone_all[sent_id(doc, span.start)]
+    negativity = max(0.0, -(tone or 0.0))
+    root = span.root
+    if root.dep_ == "nsubj" or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
+        return negativity
+    if root.dep_ in ("nsubjpass", "dobj") or (root.dep_ == "pobj" and root.head.dep_ != "agent"):
+        return -negativity
+    return 0.0
+
+
 def score_documents(data: Path, gold: pd.DataFrame) -> pd.DataFrame:
     """One row per gold mention with every score (see module docstring)."""
     from toolkit.actors import extract_mentions
@@ -131,9 +150,11 @@ def score_documents(data: Path, gold: pd.DataFrame) -> pd.DataFrame:
         tone_own = [text_tone(split_by_voice(s.text, s.start_char, intervals)[0]) for s in sents]
         doc_tone = np.nanmean([t for t in tone_all if t is not None] or [np.nan])
         sents_of_actor: dict[str, set[int]] = defaultdict(set)
+        blame_of_actor: dict[str, list[float]] = defaultdict(list)
         for m in mentions:
             if m.get("actor_id"):
                 sents_of_actor[m["actor_id"]].add(int(m["sent_id"]))
+                blame_of_actor[m["actor_id"]].append(_blame(doc, m, tone_all))
         loaded_by_sent: dict[int, int] = defaultdict(int)
         loaded_by_actor: dict[str, int] = defaultdict(int)
         for r in framing:
@@ -155,12 +176,14 @@ def score_documents(data: Path, gold: pd.DataFrame) -> pd.DataFrame:
                 actor_sents = [i for i, s in enumerate(sents) if g.entity.lower() in s.text.lower()] or [sid]
             tones = [tone_all[i] for i in actor_sents if tone_all[i] is not None]
             loaded = sum(loaded_by_sent[i] for i in actor_sents) + (loaded_by_actor[actor] if actor else 0)
+            blame = blame_of_actor[actor] if actor else [_blame(doc, {"start": span[0], "end": span[1]}, tone_all)]
             out.append({
                 "doc": name, "entity": g.entity, "role": g.role, "actor_id": actor,
                 "sentence_tone": tone_all[sid], "sentence_tone_outlet": tone_own[sid],
                 "actor_tone": float(np.mean(tones)) if tones else None,
                 "actor_loaded": loaded / len(actor_sents),
                 "document_tone": doc_tone,
+                "actor_blame": float(np.mean(blame)) if blame else 0.0,
                 "n_actor_sentences": len(actor_sents),
             })
     return pd.DataFrame(out)
@@ -169,6 +192,7 @@ def score_documents(data: Path, gold: pd.DataFrame) -> pd.DataFrame:
 SCORES = {  # name -> (column, sign so that larger = more antagonist-like, "negative side" threshold)
     "actor_tone (toolkit)": ("actor_tone", -1, 0.05),
     "actor_loaded (toolkit)": ("actor_loaded", 1, 1e-9),
+    "actor_blame (agent-signed negativity)": ("actor_blame", 1, 1e-9),
     "sentence_tone": ("sentence_tone", -1, 0.05),
     "sentence_tone_outlet": ("sentence_tone_outlet", -1, 0.05),
     "document_tone (baseline)": ("document_tone", -1, 0.05),
@@ -209,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     scored = score_documents(args.data, gold)
     print(f"{scored['doc'].nunique()} documents, {len(scored)} of {len(gold)} gold mentions located; "
           f"{scored['actor_id'].notna().mean():.0%} matched to a toolkit mention")
-    print(markdown(scored.groupby("role")[["sentence_tone", "actor_tone", "actor_loaded", "document_tone"]].mean(), index=True))
+    print(markdown(scored.groupby("role")[["sentence_tone", "actor_tone", "actor_loaded", "actor_blame", "document_tone"]].mean(), index=True))
     results = {}
     for label, pos, negs in (("antagonist vs protagonist", "Antagonist", ("Protagonist",)),
                              ("antagonist vs innocent", "Antagonist", ("Innocent",)),
