@@ -171,6 +171,19 @@ def score(tally: Tally, gold: list[tuple[Spans, Spans | None]], preds: list[Pred
         tally.correct_pred += any(overlap(s, p.source) for _c, s in hits)
 
 
+def head_to_head(h2h: dict, gold, ours: list[Prediction], theirs: list[Prediction]) -> None:
+    """Speaker accuracy of both systems on the gold quotes both of them found."""
+    for content, source in gold:
+        if not source:
+            continue
+        picks = [max(preds, key=lambda p: overlap(content, p.content), default=None) for preds in (ours, theirs)]
+        if any(p is None or not overlap(content, p.content) for p in picks):
+            continue
+        h2h["n"] += 1
+        h2h["toolkit"] += overlap(source, picks[0].source) > 0
+        h2h["textacy"] += overlap(source, picks[1].source) > 0
+
+
 def report(name: str, t: Tally) -> dict:
     rec = t.gold_found / t.gold if t.gold else 0.0
     prec = t.pred_matched / t.pred if t.pred else 0.0
@@ -201,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = [(args.data / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
     nlp = cached_pipeline()
     tallies = defaultdict(Tally)
+    h2h = {"n": 0, "toolkit": 0, "textacy": 0}
     textacy_raised = 0
     errors = []
     started = time.perf_counter()
@@ -213,8 +227,10 @@ def main(argv: list[str] | None = None) -> int:
         textacy_raised += raised
         score(tallies["toolkit"], gold, ours)
         score(tallies["toolkit (direct only)"], gold_direct, [p for p in ours if p.direct])
+        score(tallies["toolkit (direct only, with a source)"], gold_direct, [p for p in ours if p.direct and p.source])
         score(tallies["textacy direct_quotations (direct only)"], gold_direct, theirs)
         score(tallies["textacy direct_quotations (all gold)"], gold, theirs)
+        head_to_head(h2h, gold_direct, [p for p in ours if p.direct], theirs)
         if args.errors:
             errors.extend(_speaker_errors(name, text, gold, ours))
     seconds = time.perf_counter() - started
@@ -227,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, tally in tallies.items():
         row = report(name, tally)
         print("| " + " | ".join(f"{row[c]:.3f}" if isinstance(row[c], float) else str(row[c]) for c in cols) + " |")
+    print(f"\nHead to head, direct gold quotes with a Source found by both systems (n={h2h['n']}): "
+          f"speaker right: toolkit {h2h['toolkit'] / max(1, h2h['n']):.3f}, textacy {h2h['textacy'] / max(1, h2h['n']):.3f}")
     for line in errors[: args.errors]:
         print(line)
     return 0
