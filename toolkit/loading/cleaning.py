@@ -39,7 +39,11 @@ from toolkit.loading.datetext import DATE_LINE, MONTH
 from toolkit.loading.offsets import OffsetMap, SegmentBuilder
 
 LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
-VISIBLE_RUN = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]+")
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f"
+VISIBLE_RUN = re.compile(rf"[^\s{INVISIBLE}]+")
+#: what _copy_line does not copy verbatim: a run of 2+ whitespace/invisible
+#: characters, any whitespace other than a plain space, any invisible character
+GAP = re.compile(rf"[\s{INVISIBLE}]{{2,}}|[^\S ]|[{INVISIBLE}]")
 WHITESPACE = re.compile(r"\s")
 #: sentence-final punctuation, optionally followed by closing quotes/brackets
 ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
@@ -51,6 +55,8 @@ SMALL_WORDS = frozenset(
 MAX_FURNITURE_CHARS = 320
 #: a caption is a sentence or two; a longer line ending in a credit is an entry with a picture
 MAX_CAPTION_CHARS = 300
+#: a photo credit sits in a line's last characters: only they are searched
+CREDIT_TAIL = 200
 #: how many content lines at the top may hold the headline, byline and date stamps
 HEADER_LINES = 6
 
@@ -187,7 +193,7 @@ def _mark_furniture(content: list[_Line], rules: Boilerplate) -> None:
             ln.rule = "no_words"
         elif len(text) <= MAX_FURNITURE_CHARS and (m := rules.line.fullmatch(text)):
             ln.rule = m.lastgroup or "furniture"
-        elif m := rules.caption_credit.search(text):
+        elif m := rules.caption_credit.search(text, max(0, len(text) - CREDIT_TAIL)):  # credits end a line
             if len(text) <= MAX_CAPTION_CHARS:
                 ln.rule = "photo_caption"
             else:  # a live-blog entry ending in its picture's credit: keep the entry, drop the credit
@@ -264,17 +270,17 @@ def _assemble(raw: str, kept: list[_Line]) -> tuple[str, OffsetMap]:
 
 def _copy_line(raw: str, start: int, end: int, out: SegmentBuilder) -> None:
     """Copy a line, collapsing whitespace runs to one space and dropping
-    invisible characters."""
-    prev_end = None
-    for m in VISIBLE_RUN.finditer(raw, start, end):
-        if prev_end is not None:
-            gap = raw[prev_end:m.start()]
-            if gap.startswith(" "):
-                out.copy(prev_end, prev_end + 1)  # a real space: keep it mapped
-            elif WHITESPACE.search(gap):
-                out.insert(" ")
-        out.copy(m.start(), m.end())
-        prev_end = m.end()
+    invisible characters; text between such gaps is copied in one piece."""
+    pos = start
+    for m in GAP.finditer(raw, start, end):
+        out.copy(pos, m.start())
+        gap = m.group()
+        if gap[0] == " ":
+            out.copy(m.start(), m.start() + 1)  # a real space: keep it mapped
+        elif WHITESPACE.search(gap):
+            out.insert(" ")
+        pos = m.end()
+    out.copy(pos, end)
 
 
 # -- line shapes ---------------------------------------------------------------

@@ -8,7 +8,7 @@ cp1252/latin-1 fallback is visible in the load report.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 
 #: magic numbers of common binary formats found in scraped folders
 MAGIC = {
@@ -18,6 +18,8 @@ MAGIC = {
 }
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 FALLBACKS = ("utf-8", "cp1252", "latin-1")
+#: Unicode category Cc minus the usual text controls (tab, newlines, form feed)
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 #: share of control characters above which decoded text is taken for binary
 MAX_CONTROL_SHARE = 0.10  # random bytes as latin-1 are ~23% controls; text with a stray C1 byte is far below
 
@@ -50,7 +52,7 @@ def decode(data: bytes) -> tuple[str, str]:
 def _checked(text: str, encoding: str) -> str:
     sample = text[:20000]
     if sample:
-        controls = sum(1 for ch in sample if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc")
+        controls = len(CONTROL.findall(sample))
         if controls / len(sample) > MAX_CONTROL_SHARE:
             raise NotText(f"binary file ({controls} control characters in the first {len(sample)} as {encoding})")
     return text
