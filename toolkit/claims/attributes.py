@@ -247,6 +247,7 @@ def scope_of(sent: Span, reading: Reading, category: str, value: float | None, l
     verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # "have killed and injured"
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for v in verbs for c in v.children)
     single_event = any(t.lemma_.lower() in lex.event_kinds and t.tag_ in ("NN", "NNP") for t in sent)
-    if perfect and not single_event and category in HARM:
+    many = value is None or value >= 100 or reading.noun is None or reading.noun.tag_ in ("NNS", "NNPS")
+    if perfect and not single_event and category in HARM and many and value != 1:
         return "cumulative"
     return "incident"

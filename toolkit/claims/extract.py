@@ -33,10 +33,15 @@ from toolkit.claims.syntax import NOT_PEOPLE_ENTS, Reading, is_non_person, read_
 from toolkit.context import ArticleContext, sent_id as sent_id_of
 
 #: singular nouns that, with "a"/"an", count one person ("a man was shot dead")
-SINGULAR_PEOPLE = frozenset({"man", "woman", "person", "boy", "girl", "child", "teen", "teenager", "baby",
-                             "infant", "soldier", "civilian", "resident", "officer", "driver", "victim",
-                             "student", "pedestrian", "passenger", "journalist", "worker", "toddler", "adult",
-                             "youth", "juvenile", "male", "female", "serviceman", "policeman", "volunteer"})
+SINGULAR_PEOPLE = frozenset({
+    "man", "woman", "person", "boy", "girl", "child", "teen", "teenager", "baby", "infant", "toddler", "adult",
+    "youth", "juvenile", "male", "female", "soldier", "civilian", "resident", "officer", "deputy", "trooper",
+    "driver", "motorist", "victim", "student", "pedestrian", "passenger", "journalist", "reporter", "worker",
+    "employee", "clerk", "customer", "neighbor", "neighbour", "friend", "relative", "father", "mother", "son",
+    "daughter", "brother", "sister", "husband", "wife", "boyfriend", "girlfriend", "suspect", "gunman",
+    "robber", "intruder", "homeowner", "security", "guard", "serviceman", "policeman", "volunteer", "medic",
+    "doctor", "nurse", "farmer", "fighter", "pilot", "commander", "general", "prisoner", "hostage",
+    "individual", "senior", "elderly", "cyclist", "bystander", "patron", "owner", "shopkeeper", "firefighter"})
 #: "a 1,000-for-1,000 swap": a reciprocal figure on these nouns counts prisoners per side
 RECIPROCAL_NOUNS = frozenset({"swap", "exchange", "trade", "deal", "prisoner", "handover"})
 #: how far (tokens) the counted noun may sit from the figure and still be in `surface`
@@ -117,23 +122,55 @@ def _is_list_marker(tok: Token) -> bool:
 
 def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, quotes, dates,
                         covered: list[tuple[int, int]]) -> list[dict]:
-    """"a man was shot dead", "a woman was killed" -> one person."""
+    """One person, without a number: "a man was shot dead", "a woman was
+    killed", "killing one man and injuring another". The noun must be the
+    object / passive subject of a harm verb (a category noun such as "a
+    death" is an event, not a count) and not a thing ("a car was hit")."""
     out = []
     for tok in doc:
-        if tok.lower_ not in ("a", "an") or tok.dep_ != "det":
+        if tok.lower_ in ("a", "an") and tok.dep_ == "det":
+            noun, start = tok.head, tok.idx
+        elif tok.lower_ == "another" and tok.dep_ in ("dobj", "nsubjpass"):
+            noun, start = tok, tok.idx
+        elif tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
+            named = _named_victim(doc, tok, lex, covered)
+            if named is not None:
+                out.append(_record(doc, ctx, named[0], named[1], named[2], 1.0, 1.0, "exact", False, lex,
+                                   mentions, quotes, dates, {}))
+                covered.append((named[1], named[2]))
             continue
-        noun = tok.head
-        if noun.lemma_.lower() not in SINGULAR_PEOPLE or noun.tag_ != "NN":
+        else:
+            continue
+        if noun.tag_ not in ("NN", "DT") or noun.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT"):
+            continue
+        if is_non_person(noun, lex) or noun.lemma_.lower() in lex.noun_category:
+            continue
+        if noun.lemma_.lower() not in SINGULAR_PEOPLE and noun.lower_ not in SINGULAR_PEOPLE:
             continue
         if any(s <= noun.idx < e for s, e in covered):
             continue
         reading = read_figure(noun, lex)
         if reading.category is None or reading.cue is None or reading.cue.i == noun.i:
             continue
-        record = _record(doc, ctx, reading, tok.idx, noun.idx + len(noun), 1.0, 1.0, "exact", False, lex,
-                         mentions, quotes, dates, {})
-        out.append(record)
+        end = noun.idx + len(noun)
+        out.append(_record(doc, ctx, reading, start, end, 1.0, 1.0, "exact", False, lex, mentions, quotes, dates, {}))
+        covered.append((start, end))
     return out
+
+
+def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Reading, int, int] | None:
+    """A named person who was killed/injured/captured: "Kyle Brown-Edwards was
+    killed", "Gerald Roberson, 39, was found shot dead" -> one person."""
+    ent = next((e for e in doc.ents if e.start == first.i), None)
+    if ent is None or ent.label_ != "PERSON":
+        return None
+    root = ent.root
+    if root.dep_ not in ("nsubjpass", "nsubj", "dobj") or any(s <= ent.start_char < e for s, e in covered):
+        return None
+    reading = read_figure(root, lex)
+    if reading.category is None or reading.cue is None or reading.cue.i in range(ent.start, ent.end):
+        return None
+    return reading, ent.start_char, ent.end_char
 
 
 def _record(doc: Doc, ctx: ArticleContext, reading: Reading, start: int, end: int, low, high, qualifier: str,
@@ -162,6 +199,8 @@ def _record(doc: Doc, ctx: ArticleContext, reading: Reading, start: int, end: in
         "scope": scope,
         "event": attributes.event_label(sent, reading, category, lex, mentions) if scope == "incident" else None,
         "event_date": _event_date(doc, ctx, dates, sid, start, end, scope),
+        # provenance beyond the schema (dropped by schema.frame): the word that gave the category
+        "cue": reading.cue.lemma_.lower() if reading.cue is not None else None,
         **extra,
     }
 

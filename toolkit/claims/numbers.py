@@ -146,7 +146,7 @@ def _pattern() -> re.Pattern[str]:
 # after a figure: ages, durations, sizes, percentages ("72-year-old", "30-day",
 # "2-3-day", "5km", "40%") -> never a count of people
 _NOT_A_COUNT_AFTER = re.compile(
-    r"(?:\s*(?:%|per\s*cent|percent)|-(?!for\b)[a-z]|\s*-?(?:km|kg|mm|cm|mph)\b|\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w))",
+    r"(?:\s*(?:%|per\s*cent|percent)|/\d|-(?!for\b)[a-z]|\s*-?(?:km|kg|mm|cm|mph)\b|\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w))",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"[$£€₴₽]\s*$|\b(?:USD|EUR|GBP|UAH|RUB)\s*$")

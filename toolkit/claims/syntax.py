@@ -42,6 +42,11 @@ EVENT_NOUN_CATEGORY = {
     "capture": "prisoners", "repatriation": "prisoners",
     "disappearance": "missing",
 }
+#: "sustained a gunshot wound"
+SUSTAIN_VERBS = frozenset({"sustain", "suffer", "receive"})
+INJURY_NOUNS = frozenset({"wound", "injury", "burn", "gunshot"})
+#: "taken to hospital"
+HOSPITAL_VERBS = frozenset({"take", "send", "put", "rush", "transport", "airlift", "carry", "admit", "bring"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "appos", "oprd", "conj"})
 PREDICATE_DEPS = frozenset({"oprd", "acomp", "xcomp", "advmod", "ccomp"})
 MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "appos"})
@@ -101,12 +106,23 @@ def read_figure(anchor: Token, lex: Lexicon) -> Reading:
     toll = _toll_cue(head)
     if toll is not None:
         cues.append((toll[0], toll[1]))
+    cues = [(tok, cat) for tok, cat in cues if not _negated_or_attempted(tok)]
     categories = {category for _, category in cues}
     category = _combine(noun_category, categories, cues)
-    cue = next((tok for tok, cat in cues if cat == category), None) if category else None
+    cue = next((tok for tok, cat in cues if cat == category or (category == "injured" and cat == "weak_injured")),
+               None) if category else None
     if category is None and noun_category is None:
         category, cue = _adjacent_cue(noun or head, lex)
     return Reading(head=head, noun=noun, category=category, cue=cue or (noun if category else None))
+
+
+def _negated_or_attempted(cue: Token) -> bool:
+    """"was not injured", "attempted murder", "tried to kill": nobody counted."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    if any(c.lower_ in ("attempted", "attempt", "failed") for c in cue.children if c.dep_ in ("amod", "compound")):
+        return True
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("try", "attempt", "threaten", "plan", "vow")
 
 
 def _lemma(tok: Token) -> str:
@@ -148,6 +164,15 @@ def _predicate_cues(head: Token, lex: Lexicon):
     if dep == "nsubj":
         if _lemma(gov) in SUBJECT_AFFECTED:
             yield gov, lex.predicate_category.get(_lemma(gov), "killed")
+        injury = _sustained_injury(gov)
+        if injury is not None:
+            yield gov, injury
+        # parser slip: "A man believed ... was shot and killed" hangs the
+        # passive verb off "believed" as a subjectless conjunct
+        for conj in gov.children:
+            if conj.dep_ == "conj" and any(c.dep_ == "auxpass" for c in conj.children) \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+                yield from _verb_cues(conj, lex, head)
         # "5 are dead", "12 remain missing": the predicate is a complement
         for child in gov.children:
             if child.dep_ in ("acomp", "attr", "oprd", "xcomp") and _token_category(child, lex) not in (None, "weak_injured"):
@@ -161,10 +186,32 @@ def _predicate_cues(head: Token, lex: Lexicon):
     yield from _verb_cues(verb, lex, head)
 
 
+def _sustained_injury(verb: Token) -> str | None:
+    """"a man sustained a gunshot wound", "suffered fatal injuries"."""
+    if _lemma(verb) not in SUSTAIN_VERBS:
+        return None
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and _lemma(obj) in INJURY_NOUNS:
+            fatal = any(c.lower_ in ("fatal", "mortal", "deadly") for c in obj.children)
+            return "killed" if fatal else "injured"
+    return None
+
+
+def _to_hospital(verb: Token) -> bool:
+    """"was taken to hospital", "sent one man to the hospital"."""
+    if _lemma(verb) not in HOSPITAL_VERBS:
+        return False
+    return any(prep.dep_ == "prep" and prep.lower_ in ("to", "in", "into") and
+               any(p.dep_ == "pobj" and _lemma(p) == "hospital" for p in prep.children)
+               for prep in verb.children)
+
+
 def _verb_cues(verb: Token, lex: Lexicon, head: Token):
     cat = _token_category(verb, lex)
     if cat:
         yield verb, cat
+    elif _to_hospital(verb):
+        yield verb, "injured"
     # "shot dead", "fatally shot", "were left injured"
     for child in verb.children:
         if child.dep_ in PREDICATE_DEPS and child.i != head.i:
@@ -174,12 +221,14 @@ def _verb_cues(verb: Token, lex: Lexicon, head: Token):
                 ccat = _token_category(child, lex)
                 if ccat and ccat != "weak_injured" and not _has_object(child):
                     yield child, ccat
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "ADJ") and not _has_object(child):
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "ADJ") and not _has_object(child) \
+                and _shares_figure(verb, child):
             ccat = _token_category(child, lex)  # "were shot and killed", "killed or wounded"
             if ccat:
                 yield child, ccat
     # "killed and injured scores": the object hangs on the last verb only
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i and not _has_object(verb.head):
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i and not _has_object(verb.head) \
+            and _shares_figure(verb.head, verb):
         hcat = _token_category(verb.head, lex)
         if hcat:
             yield verb.head, hcat
@@ -187,17 +236,31 @@ def _verb_cues(verb: Token, lex: Lexicon, head: Token):
 
 def _modifier_cues(noun: Token, lex: Lexicon):
     """Participles and adjectives on the counted noun: "28 people killed",
-    "civilians who were wounded", "two dead soldiers"."""
+    "civilians who were wounded", "a woman fatally shot", "two dead soldiers"."""
     for child in noun.children:
-        if child.dep_ in MODIFIER_DEPS or (child.dep_ == "amod" and child.i < noun.i):
-            cat = _token_category(child, lex)
-            if cat:
-                yield child, cat
-                for sub in child.children:
-                    if sub.dep_ == "conj" and _token_category(sub, lex):
-                        yield sub, _token_category(sub, lex)
-            elif child.dep_ == "relcl":
-                yield from _verb_cues(child, lex, noun)
+        if child.dep_ not in MODIFIER_DEPS:
+            continue
+        if child.pos_ in ("VERB", "AUX") and child.dep_ in ("acl", "relcl"):
+            yield from _verb_cues(child, lex, noun)
+            continue
+        cat = _token_category(child, lex)
+        if cat:
+            yield child, cat
+            for sub in child.children:
+                if sub.dep_ == "conj" and _token_category(sub, lex) and _shares_figure(child, sub):
+                    yield sub, _token_category(sub, lex)
+
+
+def _shares_figure(first: Token, second: Token) -> bool:
+    """Coordinated cues share a figure only with no other figure between
+    them: "killed and injured scores" shares, "one dead and four others
+    injured" does not."""
+    lo, hi = sorted((first.i, second.i))
+    return not any(t.like_num or t.lower_ in _COUNT_WORDS for t in first.doc[lo + 1:hi])
+
+
+_COUNT_WORDS = frozenset({"another", "others", "dozens", "scores", "hundreds", "thousands", "several", "many",
+                          "one", "a", "an"})
 
 
 def _toll_cue(head: Token) -> tuple[Token, str] | None:

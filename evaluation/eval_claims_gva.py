@@ -1,0 +1,165 @@
+"""Evaluate the claims extractor on GVA shooting reports (article-level counts).
+
+Data: ``../shared/eval/gva/`` (husinthewei/CIS530P): ``X_<split>.json`` =
+``[{text, publish_date}]``, ``y_<split>.json`` = ``[{n_killed, n_injured, ...}]``
+aligned by position; labels describe the article's main shooting.
+
+Rule for the main incident (ours): the article's figure for a category is the
+first ``incident`` claim of that category in reading order (news puts the
+main incident in the lead); ``casualties`` claims (killed and injured
+together) never count for either; a ranged/vague/hedged figure counts as its
+low bound (its high bound for "up to"). No claim -> 0. In an article that
+reports a death, a single person "shot" with no injury word (cue ``shoot``)
+is not counted as injured (the dead victim was shot too; GVA counts him once).
+
+Baseline, measured the same way: a plain regular expression, first match of
+``<number word or digits> (up to two words) killed|dead|died`` for killed and
+``... injured|wounded|hurt`` for injured; no match -> 0.
+
+Usage::
+
+    .venv/bin/python evaluation/eval_claims_gva.py [--data ../shared/eval/gva] [--split val|train|both]
+        [--limit N] [--errors 20]
+
+Prints exact-match accuracy of n_killed, n_injured and both, for ours and the
+baseline, and the error breakdown of ours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from toolkit.claims import extract_claims  # noqa: E402
+from toolkit.claims.numbers import UNIT_WORDS, parse_number  # noqa: E402
+from toolkit.context import ArticleContext  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "gva"
+_NUM = r"(\d+|" + "|".join(UNIT_WORDS) + r")"
+BASELINE = {
+    "killed": re.compile(_NUM + r"\s+(?:\w+\s+){0,2}(?:killed|dead|died)\b", re.IGNORECASE),
+    "injured": re.compile(_NUM + r"\s+(?:\w+\s+){0,2}(?:injured|wounded|hurt)\b", re.IGNORECASE),
+}
+IMPLICIT_WORDS = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:man|woman|person|boy|girl|teen|teenager|child|victim)\b"
+                            r"|\bwas (?:shot|killed|wounded|injured)\b|\bdied\b", re.IGNORECASE)
+
+
+def load_split(data: Path, split: str) -> list[tuple[dict, dict]]:
+    X = json.loads((data / f"X_{split}.json").read_text())
+    y = json.loads((data / f"y_{split}.json").read_text())
+    return list(zip(X, y))
+
+
+def point_value(claim: dict) -> float:
+    low, high = claim.get("value_low"), claim.get("value_high")
+    return float(low if low is not None else high)
+
+
+def article_counts(claims: list[dict]) -> dict[str, int]:
+    """The main-incident rule (module doc)."""
+    out = {"killed": 0, "injured": 0}
+    anyone_killed = any(c["category"] == "killed" for c in claims)
+    for category in out:
+        # "X was shot" (an injury only because nothing in that clause says he
+        # died) is no injury in an article that reports a death
+        first = next((c for c in claims if c["category"] == category and c["scope"] == "incident"
+                      and not (category == "injured" and anyone_killed and c.get("cue") == "shoot"
+                               and point_value(c) == 1)), None)
+        if first is not None:
+            out[category] = int(point_value(first))
+    return out
+
+
+def baseline_counts(text: str) -> dict[str, int]:
+    out = {}
+    for category, pattern in BASELINE.items():
+        m = pattern.search(text)
+        out[category] = int(parse_number(m.group(1)) or 0) if m else 0
+    return out
+
+
+def classify_error(category: str, gold: int, predicted: int, claims: list[dict], text: str) -> str:
+    """Why ours got an article wrong (a coarse, automatic breakdown)."""
+    values = [int(point_value(c)) for c in claims if c["category"] == category]
+    if predicted == 0 and gold > 0:
+        if gold == 1 and IMPLICIT_WORDS.search(text):
+            return "missed: implicit singular"
+        return "missed: figure not read as a claim"
+    if gold == 0 and predicted > 0:
+        return "spurious: other incident / not a shooting victim"
+    first = next((c for c in claims if c["category"] == category and c["scope"] == "incident"), {})
+    if first.get("qualifier") in ("vague", "range", "at_least", "more_than", "up_to", "about"):
+        return "vague or hedged figure"
+    if gold in values:
+        return "wrong incident (right figure is another claim)"
+    return "wrong figure"
+
+
+def evaluate(pairs: list[tuple[dict, dict]], batch_size: int = 32, show_errors: int = 0) -> dict:
+    from toolkit.pipeline import cached_pipeline
+
+    nlp = cached_pipeline()
+    texts = [x["text"] or "" for x, _ in pairs]
+    scores = {"ours": collections.Counter(), "baseline": collections.Counter()}
+    breakdown = collections.Counter()
+    shown = 0
+    for i, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
+        x, gold = pairs[i]
+        published = _date(x.get("publish_date"))
+        claims = extract_claims(doc, ArticleContext(f"gva{i}", "gva", published))
+        ours, base = article_counts(claims), baseline_counts(doc.text)
+        for name, pred in (("ours", ours), ("baseline", base)):
+            k = pred["killed"] == gold["n_killed"]
+            j = pred["injured"] == gold["n_injured"]
+            scores[name].update({"killed": k, "injured": j, "both": k and j, "n": 1})
+        for category, key in (("killed", "n_killed"), ("injured", "n_injured")):
+            if ours[category] != gold[key]:
+                reason = classify_error(category, gold[key], ours[category], claims, doc.text)
+                breakdown[f"{category}: {reason}"] += 1
+                if shown < show_errors:
+                    shown += 1
+                    print(f"--- #{i} {category}: gold {gold[key]} ours {ours[category]} ({reason})")
+                    print("   ", [(c['surface'], c['category'], c['value_low'], c['scope']) for c in claims][:6])
+                    print("   ", doc.text[:300].replace("\n", " "))
+    return {"scores": scores, "breakdown": breakdown}
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--split", choices=("val", "train", "both"), default="val")
+    parser.add_argument("--limit", type=int, default=None, help="evaluate the first N articles only")
+    parser.add_argument("--errors", type=int, default=0, help="print this many errors of ours")
+    args = parser.parse_args(argv)
+    splits = ("train", "val") if args.split == "both" else (args.split,)
+    pairs = [p for s in splits for p in load_split(args.data, s)]
+    if args.limit:
+        pairs = pairs[: args.limit]
+    result = evaluate(pairs, show_errors=args.errors)
+    n = result["scores"]["ours"]["n"]
+    print(f"GVA {'+'.join(splits)}: {n} articles")
+    print(f"{'system':10} {'n_killed':>9} {'n_injured':>10} {'both':>7}")
+    for name, s in result["scores"].items():
+        print(f"{name:10} {s['killed'] / n:9.3f} {s['injured'] / n:10.3f} {s['both'] / n:7.3f}")
+    print("errors of ours:")
+    for reason, count in result["breakdown"].most_common():
+        print(f"  {count:4d}  {reason}")
+
+
+if __name__ == "__main__":
+    main()
