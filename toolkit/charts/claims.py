@@ -16,7 +16,7 @@ from toolkit.charts.common import NoRows, category_dropdown, evidence, outlets_o
 from toolkit.corpus import AnnotatedCorpus
 
 LEDGER_COLUMNS = ["outlet", "published", "category", "figure", "qualifier", "side_affected", "claimant",
-                  "in_quote", "scope", "event", "sentence"]
+                  "in_quote", "scope", "event", "sentence", "article_id", "sent_id"]
 
 
 def claim_rows(corpus: AnnotatedCorpus) -> pd.DataFrame:
