@@ -14,5 +14,6 @@ Public API
 """
 from toolkit.claims.extract import extract_claims
 from toolkit.claims.numbers import Quantity, find_quantities, parse_number
+from toolkit.claims.reconcile import ClaimGroups, reconcile
 
-__all__ = ["extract_claims", "find_quantities", "parse_number", "Quantity"]
+__all__ = ["extract_claims", "reconcile", "ClaimGroups", "find_quantities", "parse_number", "Quantity"]

@@ -1,0 +1,93 @@
+"""Run the claims ledger over the ru_ua_2022 war corpus: counts, and a sample to hand-check.
+
+Data: ``../shared/eval/corpora/ru_ua_2022/`` (Guardian and NYT CSVs, columns
+``published, headlines, articles``; the outlet is the file name). The corpus
+goes through the product path: :func:`toolkit.load` then
+:func:`toolkit.annotate` (all extractors, so claimants come from real quotes
+and mentions), then :func:`toolkit.claims.reconcile`.
+
+Prints (markdown): claims per category and outlet, per qualifier and scope,
+the largest cross-outlet groups, and ``--n`` random claims (fixed ``--seed``)
+each with its sentence, for a person to judge. Precision is what that person
+counts, not something this script computes.
+
+Usage::
+
+    .venv/bin/python evaluation/sample_claims_ru_ua.py [--data ../shared/eval/corpora/ru_ua_2022]
+        [--n 50] [--seed 20250617] [--limit N] [--cache /tmp/claims_ru_ua_cache]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "corpora" / "ru_ua_2022"
+FILES = {"Guardians_Russia_Ukraine.csv": "The Guardian", "NYT_Russia_Ukraine.csv": "The New York Times"}
+
+
+def load_corpus(data: Path, limit: int | None = None):
+    import pandas as pd
+
+    import toolkit
+    from toolkit.corpus import Corpus
+
+    parts = [toolkit.load(data / name, fields={"text": "articles", "title": "headlines", "published": "published"},
+                          outlet=outlet) for name, outlet in FILES.items()]
+    articles = pd.concat([p.articles for p in parts], ignore_index=True)
+    report = pd.concat([p.load_report for p in parts], ignore_index=True)
+    if limit:
+        articles = articles.groupby("outlet", observed=True, group_keys=False).head(limit // 2).reset_index(drop=True)
+    return Corpus(articles, report)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--n", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=20250617)
+    parser.add_argument("--limit", type=int, default=None, help="annotate only this many articles (half per outlet)")
+    parser.add_argument("--cache", default="/tmp/claims_ru_ua_cache")
+    args = parser.parse_args(argv)
+
+    import pandas as pd
+
+    import toolkit
+    from toolkit.claims import reconcile
+
+    corpus = toolkit.annotate(load_corpus(args.data, args.limit), cache_dir=args.cache, progress=False)
+    claims = corpus.with_outlet("claims")
+    words = corpus.articles.groupby("outlet", observed=True)["n_words"].sum()
+    print(f"## ru_ua_2022: {len(corpus.articles)} articles, {len(claims)} claims\n")
+    table = pd.crosstab(claims["category"], claims["outlet"], margins=True, margins_name="total")
+    print(table.to_markdown(), "\n")
+    per_k = (claims.groupby("outlet", observed=True).size() / words * 1000).round(2)
+    print("claims per 1,000 words:", per_k.to_dict(), "\n")
+    print(pd.crosstab(claims["qualifier"], claims["scope"], margins=True, margins_name="total").to_markdown(), "\n")
+    print("claimant is the outlet's own voice:",
+          f"{claims['claimant_actor_id'].astype('string').str.startswith('outlet:').mean():.0%};",
+          f"in a direct quote: {claims['in_quote'].fillna(False).mean():.0%}\n")
+
+    result = reconcile(corpus)
+    multi = result.groups[result.groups["n_outlets"] > 1].sort_values("n_claims", ascending=False)
+    print(f"reconcile: {result}; groups reported by both outlets: {len(multi)}\n")
+    for row in multi.head(8).itertuples():
+        print(f"- {row.group_id} {row.category} {row.place} {row.event_date}: {row.figures[:300]}")
+    print()
+
+    sample = claims.sample(n=min(args.n, len(claims)), random_state=args.seed).sort_values(["article_id", "start"])
+    print(f"## {len(sample)} random claims (seed {args.seed})\n")
+    for i, r in enumerate(sample.itertuples(), 1):
+        sentence = corpus.sentence(r.article_id, r.sent_id).replace("\n", " ")
+        print(f"{i}. [{r.outlet} {r.article_id}] **{r.surface}** -> {r.category} {r.value_low}-{r.value_high} "
+              f"{r.qualifier} unit={r.unit} side={r.side_affected} claimant={r.claimant} quote={r.in_quote} "
+              f"scope={r.scope} event={r.event} date={r.event_date}")
+        print(f"   > {sentence}\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,235 @@
+"""Reconcile claims across outlets: the same event, who said what; running totals over time.
+
+Method (deterministic clustering, no model):
+
+* **Events.** Incident claims are clustered by *place* (from the ``event``
+  label, e.g. "Kyiv" in "Kyiv attack"; claims without a place cluster by the
+  whole label, e.g. "prisoner exchange"; claims with no label stay alone) and
+  *date*: two claims are the same event when their ``event_date`` values are
+  at most ``window_days`` apart; an undated claim (dated by its article's
+  publication instead) joins a dated event published up to
+  ``report_lag_days`` after it, and two undated claims join when published at
+  most ``window_days`` apart. Single linkage over claims sorted by date.
+* **Groups.** One group per event and category (killed, injured, ...), with
+  the spread of figures: the lowest low and highest high bound, whether all
+  claims' intervals overlap (``consistent``) and a readable ``figures`` line
+  saying which outlet/claimant gave which figure.
+* **Series.** Cumulative claims from the same claimant (catalogue actor id,
+  else the normalised claimant name; the outlet's own voice is per outlet)
+  about the same category and side, ordered by date (``event_date`` if the
+  sentence dates it, else publication): e.g. the Ukrainian General Staff's
+  Russian-losses total as reported by several outlets on different days.
+
+Every member row keeps ``article_id, sent_id, start, end`` (the evidence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from toolkit.claims.lexicon import load_lexicon
+
+QUALIFIER_SIGN = {"at_least": "≥", "more_than": ">", "up_to": "≤", "about": "~"}
+
+
+@dataclass
+class ClaimGroups:
+    """Result of :func:`reconcile` (three tidy DataFrames)."""
+
+    groups: pd.DataFrame
+    members: pd.DataFrame
+    series: pd.DataFrame
+
+    def __repr__(self) -> str:
+        return f"ClaimGroups(groups={len(self.groups)}, members={len(self.members)}, series={len(self.series)})"
+
+
+def reconcile(corpus, *, window_days: int = 1, report_lag_days: int = 7) -> ClaimGroups:
+    """Group an :class:`~toolkit.corpus.AnnotatedCorpus`'s claims (see module doc)."""
+    claims = corpus.with_outlet("claims")
+    incident = claims[claims["scope"].astype("string") == "incident"].copy()
+    cumulative = claims[claims["scope"].astype("string") == "cumulative"].copy()
+    members = _cluster_events(incident, window_days, report_lag_days)
+    groups = _summarise_groups(members)
+    series = _series(cumulative)
+    return ClaimGroups(groups=groups, members=members, series=series)
+
+
+# -- events --------------------------------------------------------------------
+
+def place_of(event: str | None) -> str | None:
+    """The place in an event label ("Kyiv missile strike" -> "Kyiv"), or None."""
+    if not isinstance(event, str) or not event.strip():
+        return None
+    kinds = sorted({k for v in load_lexicon().event_kinds.values() for k in (v, *v.split())}, key=len, reverse=True)
+    place = event
+    for kind in kinds:
+        place = re.sub(rf"\s*\b{re.escape(kind)}\b\s*$", "", place, flags=re.IGNORECASE)
+    place = place.strip()
+    return place or None
+
+
+def _cluster_key(event: str | None) -> str | None:
+    place = place_of(event)
+    if place:
+        return "place:" + place.lower()
+    return "event:" + event.lower() if isinstance(event, str) and event.strip() else None
+
+
+def _cluster_events(df: pd.DataFrame, window_days: int, report_lag_days: int) -> pd.DataFrame:
+    columns = ["event_id", "group_id", *MEMBER_COLUMNS]
+    if df.empty:
+        return pd.DataFrame(columns=columns)
+    df = df.reset_index(drop=True)
+    df["place"] = df["event"].map(lambda e: place_of(e if isinstance(e, str) else None))
+    df["cluster_key"] = df["event"].map(lambda e: _cluster_key(e if isinstance(e, str) else None))
+    df["date_basis"] = df["event_date"].notna().map({True: "event_date", False: "published"})
+    df["when"] = df["event_date"].fillna(df["published"])
+    event_ids = pd.Series(pd.NA, index=df.index, dtype="string")
+    next_id = 0
+    for key, part in df.groupby("cluster_key", dropna=False, sort=True):
+        if key is None or (isinstance(key, float) and pd.isna(key)):
+            for i in part.index:  # no place, no label: nothing to reconcile with
+                event_ids[i] = f"E{next_id:04d}"
+                next_id += 1
+            continue
+        for cluster in _link(part, window_days, report_lag_days):
+            for i in cluster:
+                event_ids[i] = f"E{next_id:04d}"
+            next_id += 1
+    df["event_id"] = event_ids
+    df["group_id"] = df["event_id"] + ":" + df["category"].astype("string")
+    return df[columns].sort_values(["event_id", "category", "published", "article_id", "start"]).reset_index(drop=True)
+
+
+def _link(part: pd.DataFrame, window_days: int, report_lag_days: int) -> list[list[int]]:
+    """Single-linkage clusters of one place's claims by date (module doc)."""
+    rows = part.sort_values("when")
+    clusters: list[list[int]] = []
+    for i, row in rows.iterrows():
+        for cluster in reversed(clusters):
+            if any(_same_event(part.loc[j], row, window_days, report_lag_days) for j in cluster):
+                cluster.append(i)
+                break
+        else:
+            clusters.append([i])
+    return clusters
+
+
+def _same_event(a: pd.Series, b: pd.Series, window_days: int, report_lag_days: int) -> bool:
+    if pd.isna(a["when"]) or pd.isna(b["when"]):
+        return a["article_id"] == b["article_id"]
+    a_dated, b_dated = pd.notna(a["event_date"]), pd.notna(b["event_date"])
+    gap = (b["when"] - a["when"]).days
+    if a_dated and b_dated:
+        return abs(gap) <= window_days
+    if a_dated != b_dated:  # an undated report of a dated event comes out after it
+        dated, undated = (a, b) if a_dated else (b, a)
+        lag = (undated["published"] - dated["event_date"]).days
+        return 0 <= lag <= report_lag_days
+    return abs(gap) <= window_days
+
+
+MEMBER_COLUMNS = ["article_id", "sent_id", "start", "end", "outlet", "published", "claimant", "claimant_actor_id",
+                  "in_quote", "category", "surface", "value_low", "value_high", "qualifier", "unit", "side_affected",
+                  "event", "place", "event_date", "date_basis"]
+
+
+def _summarise_groups(members: pd.DataFrame) -> pd.DataFrame:
+    columns = ["group_id", "event_id", "category", "place", "event", "event_date", "first_published",
+               "last_published", "n_claims", "n_articles", "n_outlets", "n_claimants", "low", "high",
+               "consistent", "side_affected", "figures"]
+    if members.empty:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for group_id, g in members.groupby("group_id", sort=True):
+        lows = g["value_low"].astype("Float64")
+        highs = g["value_high"].astype("Float64")
+        sides = sorted({s for s in g["side_affected"].dropna().astype(str) if s != "unknown"})
+        rows.append({
+            "group_id": group_id,
+            "event_id": g["event_id"].iloc[0],
+            "category": g["category"].iloc[0],
+            "place": g["place"].dropna().iloc[0] if g["place"].notna().any() else None,
+            "event": g["event"].dropna().astype(str).mode().iloc[0] if g["event"].notna().any() else None,
+            "event_date": g["event_date"].min(),
+            "first_published": g["published"].min(),
+            "last_published": g["published"].max(),
+            "n_claims": len(g),
+            "n_articles": g["article_id"].nunique(),
+            "n_outlets": g["outlet"].nunique(),
+            "n_claimants": g["claimant"].nunique(),
+            "low": lows.min() if lows.notna().any() else highs.min(),
+            "high": highs.max() if highs.notna().any() else pd.NA,
+            "consistent": _intervals_overlap(lows, highs),
+            "side_affected": "/".join(sides) if sides else "unknown",
+            "figures": "; ".join(_figure_text(r) for r in g.itertuples()),
+        })
+    out = pd.DataFrame(rows, columns=columns)
+    for col in ("low", "high"):
+        out[col] = out[col].astype("Float64")
+    return out
+
+
+def _intervals_overlap(lows: pd.Series, highs: pd.Series) -> bool:
+    """True when one figure could satisfy every claim (open ends are open)."""
+    lo = lows.max() if lows.notna().any() else None
+    hi = highs.min() if highs.notna().any() else None
+    return lo is None or hi is None or bool(lo <= hi)
+
+
+def _figure_text(r) -> str:
+    """"≥28 killed (amedpost.com; claimant: amedpost.com)"."""
+    low, high = r.value_low, r.value_high
+    if pd.notna(low) and pd.notna(high) and low != high:
+        value = f"{_num(low)}–{_num(high)}"
+    else:
+        value = _num(low if pd.notna(low) else high)
+    sign = QUALIFIER_SIGN.get(str(r.qualifier), "")
+    who = r.claimant if isinstance(r.claimant, str) else "?"
+    return f"{sign}{value} [{r.qualifier}] ({r.outlet}; claimant: {who})"
+
+
+def _num(x) -> str:
+    try:
+        return f"{float(x):,.0f}"
+    except (TypeError, ValueError):
+        return "?"
+
+
+# -- series ---------------------------------------------------------------------
+
+SERIES_COLUMNS = ["series_id", "claimant_key", "claimant", "category", "side_affected", "as_of", "date_basis",
+                  "value_low", "value_high", "qualifier", "change", "outlet", "article_id", "sent_id", "start",
+                  "end", "surface", "n_points"]
+
+
+def claimant_key(actor_id, claimant, outlet) -> str:
+    """Who a running total belongs to: the actor id, else the normalised name;
+    the outlet's own voice ("outlet:<name>") stays per outlet."""
+    if isinstance(actor_id, str) and actor_id:
+        return actor_id
+    name = claimant if isinstance(claimant, str) else str(outlet)
+    name = re.sub(r"[’']s\b", "", name.lower())
+    return "name:" + re.sub(r"[^a-z0-9]+", " ", name).strip()
+
+
+def _series(df: pd.DataFrame) -> pd.DataFrame:
+    if df.empty:
+        return pd.DataFrame(columns=SERIES_COLUMNS)
+    df = df.copy()
+    df["claimant_key"] = [claimant_key(a, c, o) for a, c, o in
+                          zip(df["claimant_actor_id"], df["claimant"], df["outlet"])]
+    df["as_of"] = df["event_date"].fillna(df["published"])
+    df["date_basis"] = df["event_date"].notna().map({True: "event_date", False: "published"})
+    df["side_affected"] = df["side_affected"].fillna("unknown")
+    keys = ["claimant_key", "category", "side_affected"]
+    df = df.sort_values([*keys, "as_of", "article_id", "start"]).reset_index(drop=True)
+    df["series_id"] = df.groupby(keys, sort=False, observed=True).ngroup().map(lambda i: f"S{i:04d}")
+    point = df["value_low"].astype("Float64").fillna(df["value_high"].astype("Float64"))
+    df["change"] = point.groupby(df["series_id"]).diff()
+    df["n_points"] = df.groupby("series_id")["series_id"].transform("size")
+    return df[SERIES_COLUMNS].reset_index(drop=True)
