@@ -108,6 +108,7 @@ def find_mentions(doc: Doc, ctx: ArticleContext, catalogue: Catalogue) -> list[M
         mention = _from_catalogue(ent, ctx, catalogue) if ent.ent_id_ in catalogue else _from_model(ent, catalogue)
         if mention is not None:
             mentions.append(mention)
+    mentions = merge_split_names(mentions, doc)
     mentions = fold_partial_names(mentions, doc, catalogue)
     mentions = recover_surnames(mentions, doc)
     return drop_title_modifiers(mentions, doc)
@@ -267,6 +268,22 @@ def _governed_by_place_preposition(span: Span) -> bool:
 
 
 # -- 3. surname folding ---------------------------------------------------------
+
+def merge_split_names(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """Join an uncatalogued person span that runs straight into a catalogued
+    person ("Sergey V." + "Lavrov", "Dmitri S." + "Peskov"): the model split one
+    name, the catalogue knows who it is."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    merged: list[Mention] = []
+    for m in mentions:
+        prev = merged[-1] if merged else None
+        if (prev is not None and prev.via == "model" and prev.kind == "person" and m.kind == "person"
+                and m.via == "catalogue" and prev.end == m.start and "\n" not in doc[prev.end - 1].whitespace_):
+            merged[-1] = replace(m, start=prev.start)
+            continue
+        merged.append(m)
+    return merged
+
 
 def fold_partial_names(mentions: list[Mention], doc: Doc, catalogue: Catalogue) -> list[Mention]:
     """Give a bare surname or first name the id of the person named in full in
