@@ -13,23 +13,33 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+#: horizontal whitespace: a date never runs across a line break ("Tuesday, 1 March\n\n2000 GMT")
+H = r"[^\S\r\n\u2028\u2029]"
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?,?"
-TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|bst|utc|cet|cest|eet|eest|msk|est|edt|pst|pdt|kyiv time)(?:[+-]\d{1,2})?)?)"
+TIME = rf"(?:,?{H}*(?:at{H}+)?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?{H}*(?:[ap]\.?m\.?)?(?:{H}*(?:gmt|bst|utc|cet|cest|eet|eest|msk|est|edt|pst|pdt|kyiv time)(?:[+-]\d{{1,2}})?)?)"
 FULL_DATE_BODY = (
     r"(?:\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?"
-    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}})"
+    rf"|{MONTH}{H}+\d{{1,2}}(?:st|nd|rd|th)?,?{H}+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?{H}+{MONTH},?{H}+\d{{4}})"
 )
 #: a full date, optionally with a weekday before it and a time after it
-FULL_DATE = re.compile(rf"(?:{WEEKDAY}\s+)?(?P<date>{FULL_DATE_BODY}){TIME}?", re.IGNORECASE)
+FULL_DATE = re.compile(rf"(?:{WEEKDAY}{H}+)?(?P<date>{FULL_DATE_BODY}){TIME}?", re.IGNORECASE)
 #: a line that is nothing but a (published/updated) date stamp
 DATE_LINE = re.compile(
     rf"(?:(?:first\s+)?(?:published|updated|posted|last updated|date)\s*(?:on|at)?\s*:?\s*)?"
     rf"(?:{WEEKDAY}\s+)?{FULL_DATE_BODY}{TIME}?"
     rf"(?:\s*[|•·,;–—-]\s*(?:(?:updated|last updated)\s*:?\s*)?(?:{WEEKDAY}\s+)?(?:{FULL_DATE_BODY})?{TIME}?)*"
     r"(?:\s*\d+\s*min(?:ute)?s?\s*read)?\.?",
+    re.IGNORECASE,
+)
+
+
+#: a dateline opening the body: "KYIV, June 27, 2025 (Reuters) —", "June 27, 2025 —"
+DATELINE = re.compile(
+    rf"(?:[A-Z][A-Za-z.'’ -]{{1,40}},{H}*(?:[A-Z][a-z]+,{H}*)?)?(?:\([A-Za-z ]{{2,20}}\){H}*)?"
+    rf"(?:{WEEKDAY}{H}+)?(?P<date>{FULL_DATE_BODY}){TIME}?{H}*(?:\([A-Za-z ]{{2,20}}\){H}*)?[-–—:]",
     re.IGNORECASE,
 )
 

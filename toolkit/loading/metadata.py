@@ -5,8 +5,10 @@ Inference is deliberately conservative (an analyst filters by outlet and
 date, so a wrong guess is worse than ``unknown``):
 
 * publication date, in order: a ``date YYYY-MM-DD`` header line, a byline or
-  date stamp removed by the cleaner, a full date (day, month, year) in the
-  first 200 characters; marked ``published_inferred=True``;
+  date stamp removed by the cleaner, a dateline opening the body ("KYIV, June
+  27, 2025 (Reuters) —"); a full date (day, month, year) on one line in each
+  case; marked ``published_inferred=True``. Any other date in the text is
+  left alone: near the top it is as often the event as the publication;
 * outlet, in order: the article URL's domain (``data/outlets.yaml``), then
   self-references only the outlet's own pages carry (its social handle, its
   related-story card credit, a wire dateline); otherwise ``unknown``.
@@ -24,14 +26,14 @@ from urllib.parse import urlsplit
 import yaml
 
 from toolkit.loading.cleaning import Cleaned, byline_author
-from toolkit.loading.datetext import find_full_date, parse_date
+from toolkit.loading.datetext import DATELINE, find_full_date, parse_date
 
 SIDECAR_NAME = "metadata.csv"
 #: sidecar columns with a meaning; any other column is kept as an extra
 SIDECAR_FIELDS = ("file", "outlet", "title", "published", "author", "url")
 FILE_COLUMNS = ("file", "filename", "path", "file_name")
 OUTLETS_PATH = Path(__file__).parent / "data" / "outlets.yaml"
-#: how far into the raw text a bare full date still counts as the header's
+#: how far into the clean text a dateline may run
 HEADER_CHARS = 200
 UNKNOWN = "unknown"
 
@@ -103,8 +105,10 @@ def infer_published(raw: str, cleaned: Cleaned) -> tuple[dt.date, str] | None:
     for r in cleaned.removed_by("byline", "date_line"):
         if found := find_full_date(r.text):
             return found[0], f"{r.rule} ({r.text.strip()[:60]})"
-    if found := find_full_date(raw[:HEADER_CHARS]):
-        return found[0], "full date near the top"
+    # a full date elsewhere near the top is too often the event ("vanished on 1 February 1995"):
+    # only a dateline that opens the body counts
+    if (m := DATELINE.match(cleaned.text[:HEADER_CHARS])) and (d := parse_date(m.group("date"))):
+        return d, f"dateline ({m.group().strip()[:60]})"
     return None
 
 
