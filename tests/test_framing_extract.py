@@ -256,3 +256,51 @@ def test_quoted_segments_pairing():
     # an unclosed mark runs to the paragraph end; a stray closing mark opens nothing;
     # the apostrophe in "Kyiv’s" is not a closing single quote
     assert segs == [("one", True), ("two", True), ("three", False)]
+
+
+def test_records_with_missing_values_from_a_dataframe(nlp):
+    import pandas as pd
+
+    text = "Putin said the Kremlin tyrant label was a lie."
+    quotes = pd.DataFrame([{"start": 11, "end": text.rindex("."), "cue": "say", "cue_start": None, "cue_end": None,
+                            "speaker_actor_id": None}, {"start": None, "end": None, "cue": None}]).to_dict("records")
+    mentions = pd.DataFrame([{"start": 0, "end": 5, "actor_id": "putin", "via": "catalogue", "kind": "person"},
+                             {"start": None, "end": None, "actor_id": None, "via": "epithet"}]).to_dict("records")
+    _, rows = frame(nlp, text, mentions=mentions, quotes=quotes)
+    (verb,) = rows_where(rows, signal="attribution_verb")
+    assert verb["speaker_actor_id"] is None and verb["start"] == 11  # falls back to the quote span
+    assert rows_where(rows, signal="loaded_term", term="lie")[0]["in_quote"] is True
+
+
+def test_term_counts_by_voice(nlp):
+    from toolkit.framing import term_counts
+
+    doc = nlp("Russia's brutal war crimes shocked Europe. “The brutal war crimes must stop,” Zelensky said.")
+    counts = {(r["kind"], r["term"], r["voice"]): r["n"] for r in term_counts(doc)}
+    assert counts[("lemma", "crime", "outlet")] == 1 and counts[("lemma", "crime", "quoted")] == 1
+    assert counts.get(("noun_phrase", "brutal war crime", "outlet")) == 1
+    assert ("lemma", "the", "outlet") not in counts
+
+
+@pytest.fixture(scope="module")
+def hypothesis_nlp(nlp):
+    return nlp
+
+
+def test_random_text_never_raises(hypothesis_nlp):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(list("abc XYZ.,;:!?\n\"'“”‘’«»-—") + ["Putin", " so-called ", " regime", " Kiev", " war crimes",
+                                                                    " said", " “", "” ", "\u200b", "é", "Київ"])
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(alphabet, max_size=40).map("".join))
+    def check(text):
+        doc = hypothesis_nlp(text)
+        rows = extract_framing(doc, ArticleContext("h"), mentions=[], quotes=[])
+        for r in rows:
+            assert 0 <= r["start"] <= r["end"] <= len(text)
+            assert r["in_quote"] in (True, False)
+
+    check()

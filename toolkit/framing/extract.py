@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from toolkit.context import ArticleContext, char_span_keys
 from toolkit.framing.lexicon import Lexicon, Match, load_lexicon, matcher_for
-from toolkit.framing.quoted import NAMING_VERBS, ActorIndex, VoiceIndex, _clean
+from toolkit.framing.quoted import NAMING_VERBS, ActorIndex, VoiceIndex, _clean, _offset
 
 LEXICON_SIGNALS = ("loaded_term", "euphemism", "official_term", "naming", "hedge")
 EPITHET_DEFAULT_CATEGORY = "descriptive"
@@ -124,10 +124,8 @@ def epithet_rows(doc: Doc, mentions: Sequence[Mapping], matches: list[Match], vo
               for m in matches if m.entry.signal == "loaded_term"]
     rows = []
     for m in mentions:
-        if m.get("via") != "epithet" or m.get("start") is None or m.get("end") is None:
-            continue
-        start, end = int(m["start"]), int(m["end"])
-        if not (0 <= start < end <= len(doc.text)):
+        start, end = _offset(m.get("start")), _offset(m.get("end"))
+        if m.get("via") != "epithet" or start is None or end is None or not (0 <= start < end <= len(doc.text)):
             continue
         category = next((c for s, e, c in loaded if start <= s and e <= end), EPITHET_DEFAULT_CATEGORY)
         term = _clean(m.get("surface")) or doc.text[start:end]
@@ -151,12 +149,11 @@ def attribution_rows(doc: Doc, quotes: Sequence[Mapping], lexicon: Lexicon, voic
         cue = _clean(q.get("cue"))
         if not cue:
             continue
-        start, end = q.get("cue_start"), q.get("cue_end")
-        if start is None or end is None or start != start or end != end:
-            start, end = q.get("start"), q.get("end")
+        start, end = _offset(q.get("cue_start")), _offset(q.get("cue_end"))
+        if start is None or end is None:
+            start, end = _offset(q.get("start")), _offset(q.get("end"))
         if start is None or end is None:
             continue
-        start, end = int(start), int(end)
         if not (0 <= start < end <= len(doc.text)) or (start, end) in seen:
             continue
         seen.add((start, end))

@@ -118,9 +118,9 @@ class ActorIndex:
         spans: list[tuple[int, int, str, bool]] = []
         for m in mentions:
             actor_id = _clean(m.get("actor_id"))
-            start, end = m.get("start"), m.get("end")
+            start, end = _offset(m.get("start")), _offset(m.get("end"))
             if actor_id and start is not None and end is not None:
-                spans.append((int(start), int(end), actor_id, m.get("kind") == "person"))
+                spans.append((start, end, actor_id, m.get("kind") == "person"))
         if not spans:
             for ent in doc.ents:
                 if ent.ent_id_:
@@ -168,8 +168,20 @@ class ActorIndex:
         return None
 
 
+def _offset(value) -> int | None:
+    """An offset from a record: ``None`` for missing values (None, NaN, pd.NA)."""
+    try:
+        return None if value is None or value != value else int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def _clean(value) -> str | None:
-    if value is None or value != value:  # None or NaN
+    """A string field from a record: ``None`` for missing values."""
+    try:
+        if value is None or value != value:  # None or NaN
+            return None
+    except TypeError:  # pd.NA refuses comparison
         return None
     value = str(value)
     return value or None
@@ -189,9 +201,9 @@ class VoiceIndex:
 
     def __init__(self, doc: Doc, quotes: Iterable[Mapping], actors: ActorIndex, reporting_verbs: frozenset[str]):
         self.quotes = [
-            QuoteSpan(int(q["start"]), int(q["end"]), _clean(q.get("speaker_actor_id")))
+            QuoteSpan(_offset(q.get("start")), _offset(q.get("end")), _clean(q.get("speaker_actor_id")))
             for q in quotes
-            if q.get("start") is not None and q.get("end") is not None
+            if _offset(q.get("start")) is not None and _offset(q.get("end")) is not None
         ]
         self.attributed = attribute_segments(doc, quoted_segments(doc.text), actors, reporting_verbs)
 

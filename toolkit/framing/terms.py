@@ -4,8 +4,9 @@ Two ways to get them, both ``(kind, term, voice, n)`` records:
 
 * :func:`term_counts` from a parsed ``Doc`` (during annotation): lemmas of
   content words (``kind="lemma"``) and noun phrases (``kind="noun_phrase"``,
-  spaCy ``noun_chunks`` without leading determiners, pronouns and stop words,
-  head word lemmatised: "the brutal war crimes" -> "brutal war crime");
+  spaCy ``noun_chunks`` without leading determiners, pronouns, stop words
+  and possessors, head word lemmatised: "Russia's brutal war crimes" ->
+  "brutal war crime");
 * :func:`light_term_counts` from plain sentence text (no parse, for a corpus
   annotated without a terms table): lowercase words (``kind="word"``) and
   adjacent content-word pairs (``kind="bigram"``).
@@ -24,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from toolkit.framing.quoted import quoted_segments
+from toolkit.framing.quoted import _offset, quoted_segments
 
 OUTLET, QUOTED = "outlet", "quoted"
 #: parts of speech whose lemmas count as content words
@@ -37,8 +38,8 @@ POSSESSIVE_RE = re.compile(r"['’]s$")
 def quote_intervals(doc_text: str, quotes: Iterable[Mapping] = ()) -> list[tuple[int, int]]:
     """Merged ``[start, end)`` ranges of quoted text: quote records plus
     quotation-marked segments."""
-    spans = [(int(q["start"]), int(q["end"])) for q in quotes
-             if q.get("start") is not None and q.get("end") is not None]
+    spans = [(_offset(q.get("start")), _offset(q.get("end"))) for q in quotes]
+    spans = [(s, e) for s, e in spans if s is not None and e is not None]
     spans += [(s.start, s.end) for s in quoted_segments(doc_text)]
     return merge_intervals(spans)
 
@@ -72,6 +73,9 @@ def term_counts(doc: Doc, quotes: Iterable[Mapping] = ()) -> list[dict]:
     if doc.has_annotation("DEP"):
         for chunk in doc.noun_chunks:
             words = [t for t in chunk if not (t.is_punct or t.is_space)]
+            # a possessor is its own term: "Russia's brutal war crimes" -> "brutal war crime"
+            cut = max((i for i, t in enumerate(words) if t.dep_ == "case"), default=-1)
+            words = words[cut + 1:]
             while words and (words[0].is_stop or words[0].pos_ in ("DET", "PRON", "NUM")):
                 words = words[1:]
             if len(words) < 2 or not all(t.is_alpha or "-" in t.text for t in words):
