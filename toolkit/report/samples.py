@@ -67,3 +67,15 @@ def ensure_annotated_hostile(work_dir: Path) -> Path:
     if not (out / "manifest.json").exists():
         annotate_folder(write_hostile_sample(work_dir / "articles"), out)
     return out
+
+
+def ensure_rendered(corpus_dir: Path, out_dir: Path, notebooks: list[str]) -> dict[str, Path]:
+    """Reports for ``notebooks`` rendered from ``corpus_dir`` into ``out_dir``,
+    rendering only those not there yet (tests share them within a session)."""
+    from toolkit.report.render import render_all
+
+    out_dir = Path(out_dir)
+    missing = [name for name in notebooks if not (out_dir / f"{name}.html").exists()]
+    if missing:
+        render_all(corpus_dir, out_dir, notebooks=missing)
+    return {name: out_dir / f"{name}.html" for name in notebooks}
