@@ -5,6 +5,11 @@ Method: dependency rules on spaCy's parse (after Pareti 2015, PARC 3.0):
 
 * a reporting verb outside direct quotes with a clausal complement (``ccomp``)
   reports that clause; its source comes from :func:`source_of_verb`;
+* a reporting verb set off as parataxis (`Lenox was a juggernaut, Mr. Clarke
+  said, until …`) reports the clause it interrupts;
+* `urged X to …` reports the object and its infinitive; `cited X`,
+  `denied X`, `announced X` report their object;
+* a noun of speech with a that-clause (`Trump's claim that …`) reports the clause;
 * `according to X` / `per X` (X a name) report the clause they modify, minus
   themselves;
 * a passive reporting verb whose subject is `this`/`it`/`that` after a dash or
@@ -28,6 +33,10 @@ from toolkit.quotes.speakers import SUBJECT_DEPS, noun_phrase, source_of_preposi
 #: share of a clause's characters inside direct quotes above which it is not indirect speech
 _MAX_QUOTED_SHARE = 0.5
 _ANAPHORS = {"this", "that", "it"}
+#: verbs whose direct object is the reported content (`denied the allegations`)
+_OBJECT_REPORTING = {"cite", "claim", "deny", "announce", "confirm", "report", "mention", "acknowledge",
+                     "admit", "reiterate", "promise", "pledge", "demand", "propose", "predict", "reveal",
+                     "disclose", "allege", "concede", "repeat", "dispute"}
 
 
 def attribute_indirect(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
@@ -37,7 +46,8 @@ def attribute_indirect(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
     for token in doc:
         if qmap.inside(token) or not is_cue_verb(token):
             continue
-        attribution = (_complement_clause(doc, token, qmap) or _object_control(doc, token, qmap)
+        attribution = (_complement_clause(doc, token, qmap) or _parenthetical(doc, token, qmap)
+                       or _object_control(doc, token, qmap) or _reported_object(doc, token, qmap)
                        or _anaphoric_passive(doc, token))
         if attribution is not None:
             out.append(attribution)
@@ -61,6 +71,42 @@ def _complement_clause(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | N
         return None
     source = source_of_verb(verb)
     if source is None or (source.start <= clause.i < source.end):
+        return None
+    return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
+
+
+def _parenthetical(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
+    """`Lenox was a juggernaut, Mr. Clarke said, until …`: a reporting verb
+    parsed as parataxis of the main clause reports that clause (minus itself)."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head is verb or qmap.inside(head) or not is_cue_verb(verb, strong_only=True):
+        return None
+    para_start, para_end = paragraph_bounds(doc.text, verb.idx)
+    words = [t for t in head.subtree if para_start <= t.idx < para_end and not t.is_punct and not t.is_space]
+    before = [t for t in words if t.i < verb.left_edge.i]
+    after = [t for t in words if t.i > verb.right_edge.i]
+    if not before and not after:
+        return None
+    first = (before or after)[0].i
+    last = (after or before)[-1].i  # the clause may run on both sides of `, X said,`
+    span = _clip(doc[first:last + 1], verb)
+    source = source_of_verb(verb)
+    if span is None or source is None or _quoted_share(span, qmap) > _MAX_QUOTED_SHARE:
+        return None
+    return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
+
+
+def _reported_object(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
+    """`Clinton cited derogatory comments…`, `Putin announced his willingness to…`:
+    the direct object of a verb that reports content by naming it."""
+    if cue_lemma(verb) not in _OBJECT_REPORTING:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    span = _clip(doc[obj.left_edge.i:obj.right_edge.i + 1], verb)
+    source = source_of_verb(verb)
+    if span is None or source is None or _quoted_share(span, qmap) > _MAX_QUOTED_SHARE:
         return None
     return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
 
