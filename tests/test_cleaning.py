@@ -144,3 +144,23 @@ def test_line_rules_on_shuffled_real_lines_keep_the_map(lines, sep):
     for paragraph in (P1, P2, P3):
         if paragraph in lines and lines.count(paragraph) >= 1:
             assert paragraph in c.text or any(r.rule.startswith("tail:") for r in c.removed)
+
+
+def test_archive_headlines_ending_in_a_full_stop_or_split_over_two_lines():
+    # PolNeAR (UPI, USA Today, Western Journal archives, 2016)
+    body = ("HEMPSTEAD, N.Y., Sept. 26 (UPI) — Green Party presidential candidate Jill Stein was escorted off the "
+            "premises of Hofstra University on Monday afternoon.")
+    dotted = clean(f"Green Party candidate Jill Stein removed from N.Y. debate site by police.\n\n{body}",
+                   detect_headline=True)
+    assert dotted.headline == "Green Party candidate Jill Stein removed from N.Y. debate site by police."
+    assert dotted.text == body
+    split = clean("Candidates vie for vets' support; \nTrump and Clinton point out own credentials, each other's "
+                  f"failings during leadership forum.\n\n{body}", detect_headline=True)
+    assert split.headline.startswith("Candidates vie for vets' support; Trump and Clinton")
+    assert split.text == body
+    long_title_case = ("Tim Allen Just Got Asked About Donald Trump – His Response Might Infuriate Most Of Hollywood "
+                       "And Everyone Is Talking About It.")
+    assert clean(f"{long_title_case}\n\n{body}", detect_headline=True).headline == long_title_case
+    # a short lede in sentence case that runs on without a blank line is body
+    lede = "Russia said on Friday it was ready to talk."
+    assert clean(f"{lede}\n{body}", detect_headline=True).text.startswith(lede)

@@ -57,6 +57,8 @@ MAX_FURNITURE_CHARS = 320
 MAX_CAPTION_CHARS = 300
 #: a photo credit sits in a line's last characters: only they are searched
 CREDIT_TAIL = 200
+#: a first line ending in a full stop is a headline only when this short and set off by a blank line
+MAX_DOTTED_HEADLINE_WORDS = 15
 #: how many content lines at the top may hold the headline, byline and date stamps
 HEADER_LINES = 6
 
@@ -226,9 +228,14 @@ def _mark_header(live: list[_Line], title: str | None, detect_headline: bool) ->
     headline = None
     if live:
         first = live[0]
-        same_as_title = title is not None and _norm(first.text) == _norm(title)
-        if same_as_title or (detect_headline and len(live) > 1 and _looks_like_headline(first.text)):
+        same_as_title = title is not None and _norm(first.text).rstrip(".") == _norm(title).rstrip(".")
+        standalone = len(live) > 1 and live[1].block != first.block  # a blank line follows
+        if same_as_title or (detect_headline and len(live) > 1 and _looks_like_headline(first.text, standalone)):
             first.rule, headline = "headline", first.text
+        elif detect_headline and _is_split_headline(live):
+            # "Candidates vie for vets' support;" + "Trump and Clinton point out ..." (headline; dek)
+            live[0].rule = live[1].rule = "headline"
+            headline = f"{live[0].text} {live[1].text}"
     for ln in [ln for ln in live if ln.rule is None][:HEADER_LINES]:
         if byline_author(ln.text) is not None:
             ln.rule = "byline"
@@ -316,21 +323,47 @@ def byline_author(line: str) -> str | None:
     return " ".join(names).rstrip(",")
 
 
-def _looks_like_headline(text: str) -> bool:
+def _looks_like_headline(text: str, standalone: bool = False) -> bool:
+    """Short, and not ending like a sentence; or, set off by a blank line and
+    short, ending in a full stop (some archives end headlines so: PolNeAR)."""
     words = text.split()
-    return 1 <= len(words) <= 30 and len(text) <= 250 and bool(ENDS_HEADLINE_OK.search(text))
+    if not 1 <= len(words) <= 30 or len(text) > 250:
+        return False
+    if ENDS_HEADLINE_OK.search(text):
+        return True
+    # a lede paragraph is never in Title Case, so a Title Case line may be longer
+    return standalone and text.endswith((".", "…")) and (
+        len(words) <= MAX_DOTTED_HEADLINE_WORDS or _title_case_share(text) >= 0.85)
+
+
+def _is_split_headline(live: list[_Line]) -> bool:
+    if len(live) < 3 or live[1].block != live[0].block or live[2].block == live[1].block:
+        return False
+    first, second = live[0].text, live[1].text
+    return (first.endswith((";", ":")) and len(first.split()) <= 15
+            and _looks_like_headline(second, standalone=True) and len(second.split()) <= 25)
 
 
 def _is_title_case_teaser(text: str) -> bool:
     if len(text) > 150 or ENDS_SENTENCE.search(text):
         return False
-    words = [w.strip("‘’“”\"'()[]:,;–—-") for w in text.split()]
-    words = [w for w in words if w and w[0].isalpha()]
+    words = _words(text)
     content = [w for w in words if w.lower() not in SMALL_WORDS]
     # a headline has lower-case small words ("Seeks to Win"); a list of names or an all-caps label has none
     if len(words) < 4 or len(content) < 3 or not any(w in SMALL_WORDS for w in words) or text.isupper():
         return False
-    return sum(w[0].isupper() for w in content) / len(content) >= 0.85
+    return _title_case_share(text) >= 0.85
+
+
+def _words(text: str) -> list[str]:
+    words = [w.strip("‘’“”\"'()[]:,;–—-…") for w in text.split()]
+    return [w for w in words if w and w[0].isalpha()]
+
+
+def _title_case_share(text: str) -> float:
+    """Share of content words (not small words) that start with a capital."""
+    content = [w for w in _words(text) if w.lower() not in SMALL_WORDS]
+    return sum(w[0].isupper() for w in content) / len(content) if content else 0.0
 
 
 def _is_body(text: str) -> bool:
