@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Span
 
 from toolkit.actors.catalogue import Actor, Catalogue
 from toolkit.actors.names import actor_slug, name_key
-from toolkit.context import ArticleContext, span_keys
+from toolkit.context import ArticleContext, sentence_index, span_keys
 
 #: kind of an uncatalogued model entity, and the prefix of its derived id
 MODEL_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
@@ -108,6 +108,7 @@ def find_mentions(doc: Doc, ctx: ArticleContext, catalogue: Catalogue) -> list[M
         mention = _from_catalogue(ent, ctx, catalogue) if ent.ent_id_ in catalogue else _from_model(ent, catalogue)
         if mention is not None:
             mentions.append(mention)
+    mentions = drop_unconfirmed_headline_entities(mentions, doc)
     mentions = merge_split_names(mentions, doc)
     mentions = fold_partial_names(mentions, doc, catalogue)
     mentions = recover_surnames(mentions, doc)
@@ -265,6 +266,54 @@ def _is_capitalised(span: Span) -> bool:
 def _governed_by_place_preposition(span: Span) -> bool:
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+
+# -- 2b. title-case lines --------------------------------------------------------
+
+#: a line is title case when at least this share of its content words is capitalised
+TITLE_CASE_SHARE = 0.8
+TITLE_CASE_MIN_WORDS = 3
+
+
+def drop_unconfirmed_headline_entities(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """In Title Case Lines (headlines, section heads) the model reads capitalised
+    words as names ("Rattles Sabers", "Explosion Kills", "Oil Price Cap"). There a
+    model-only entity is kept only if the article's running text confirms it:
+    the same name (or a full name ending in it) is an entity in a normal
+    sentence. Catalogue matches are unaffected."""
+    model_only = [m for m in mentions if m.via == "model"]
+    if not model_only:
+        return mentions
+    sent_of = sentence_index(doc)
+    headline = _title_case_sentences(doc, {int(sent_of[m.start]) for m in model_only})
+    if not headline:
+        return mentions
+    confirmed: set[str] = set()
+    for m in model_only:
+        if int(sent_of[m.start]) not in headline:
+            key = name_key(doc[m.start:m.end].text)
+            confirmed.add(key)
+            confirmed.add(key.rsplit(" ", 1)[-1])
+    return [m for m in mentions
+            if m.via != "model" or int(sent_of[m.start]) not in headline
+            or name_key(doc[m.start:m.end].text) in confirmed]
+
+
+def _title_case_sentences(doc: Doc, candidates: set[int]) -> set[int]:
+    """Indices of the candidate sentences written in Title Case."""
+    out = set()
+    for i, sent in enumerate(doc.sents):
+        if i not in candidates:
+            continue
+        words = [t for t in sent if t.is_alpha and len(t) >= 3 and not t.is_stop]
+        capitalised = sum(1 for t in words if t.is_title or t.is_upper)
+        if len(words) < TITLE_CASE_MIN_WORDS or capitalised < TITLE_CASE_SHARE * len(words):
+            continue
+        # a headline, not a list of names ("Mike Atherton, Alec Stewart ..."):
+        # it has a capitalised function word or verb after its first word
+        if any((t.is_title or t.is_upper) and (t.is_stop or t.tag_.startswith("VB")) for t in sent[1:] if t.is_alpha):
+            out.add(i)
+    return out
 
 
 # -- 3. surname folding ---------------------------------------------------------

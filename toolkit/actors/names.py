@@ -50,7 +50,7 @@ def name_key(name: str) -> str:
     while len(words) > 1 and words[0] in HONORIFICS:
         words = words[1:]
     # middle initials do not tell people apart ("Janet L. Yellen" = "Janet Yellen")
-    if len(words) > 2:
+    if len(words) > 2 and len(words[0]) > 1 and len(words[-1]) > 1:
         words = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
     return _SKY.sub("iy", _ENDING.sub("iy", " ".join(words)))
 
