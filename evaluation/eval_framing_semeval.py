@@ -14,6 +14,9 @@ well each ranks antagonists above protagonists (ROC AUC; 0.5 = chance):
   mentions the same actor (the mentions table's ``actor_id``; the annotated
   string when no mention overlaps) — what ``toolkit.framing.tone(by="actor")``
   reports;
+* ``actor_blame``: the actor's ``agency`` rows in the framing table, each
+  worth the sentence's negativity (``max(0, -tone)``), + as agent, − as
+  patient (``agent_negativity`` in ``toolkit.framing.tone(by="actor")``);
 * ``actor_loaded``: negative loaded terms (condemnation / dehumanising /
   discrediting / legitimacy) and negative epithets per sentence mentioning the
   actor, plus those the extractor ties to the actor (``actor_id``);
@@ -103,25 +106,6 @@ def prf(predicted: np.ndarray, positive: np.ndarray) -> tuple[float, float, floa
     return p, r, f
 
 
-def _blame(doc, mention, tone_all) -> float:
-    """Negativity of the mention's sentence, signed by the actor's grammatical
-    role: + when the actor is the agent (active subject, or the ``by``-agent
-    of a passive), − when the patient (passive subject or object)."""
-    from toolkit.context import sent_id
-
-    span = doc.char_span(int(mention["start"]), int(mention["end"]), alignment_mode="expand")
-    if span is None or not len(span):
-        return 0.0
-    tone = tone_all[sent_id(doc, span.start)]
-    negativity = max(0.0, -(tone or 0.0))
-    root = span.root
-    if root.dep_ == "nsubj" or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
-        return negativity
-    if root.dep_ in ("nsubjpass", "dobj") or (root.dep_ == "pobj" and root.head.dep_ != "agent"):
-        return -negativity
-    return 0.0
-
-
 def score_documents(data: Path, gold: pd.DataFrame) -> pd.DataFrame:
     """One row per gold mention with every score (see module docstring)."""
     from toolkit.actors import extract_mentions
@@ -154,10 +138,13 @@ def score_documents(data: Path, gold: pd.DataFrame) -> pd.DataFrame:
         for m in mentions:
             if m.get("actor_id"):
                 sents_of_actor[m["actor_id"]].add(int(m["sent_id"]))
-                blame_of_actor[m["actor_id"]].append(_blame(doc, m, tone_all))
+
         loaded_by_sent: dict[int, int] = defaultdict(int)
         loaded_by_actor: dict[str, int] = defaultdict(int)
         for r in framing:
+            if r["signal"] == "agency" and r.get("actor_id"):
+                sign = 1.0 if r["category"] == "agent" else -1.0
+                blame_of_actor[r["actor_id"]].append(sign * max(0.0, -(tone_all[r["sent_id"]] or 0.0)))
             negative = r["signal"] in ("loaded_term", "epithet") and r["category"] in NEGATIVE_LOADED
             if negative and not r["in_quote"]:
                 loaded_by_sent[r["sent_id"]] += 1
@@ -176,7 +163,7 @@ def score_documents(data: Path, gold: pd.DataFrame) -> pd.DataFrame:
                 actor_sents = [i for i, s in enumerate(sents) if g.entity.lower() in s.text.lower()] or [sid]
             tones = [tone_all[i] for i in actor_sents if tone_all[i] is not None]
             loaded = sum(loaded_by_sent[i] for i in actor_sents) + (loaded_by_actor[actor] if actor else 0)
-            blame = blame_of_actor[actor] if actor else [_blame(doc, {"start": span[0], "end": span[1]}, tone_all)]
+            blame = blame_of_actor[actor] if actor else []
             out.append({
                 "doc": name, "entity": g.entity, "role": g.role, "actor_id": actor,
                 "sentence_tone": tone_all[sid], "sentence_tone_outlet": tone_own[sid],

@@ -304,3 +304,17 @@ def test_random_text_never_raises(hypothesis_nlp):
             assert r["in_quote"] in (True, False)
 
     check()
+
+
+def test_agency_who_does_what_to_whom(nlp):
+    _, rows = frame(nlp, "Russia shelled Kharkiv overnight. Ukraine was attacked by Russia again.")
+    agency = {(r["actor_id"], r["term"], r["category"]) for r in rows_where(rows, signal="agency")}
+    assert ("russia", "shell", "agent") in agency
+    assert ("kharkiv", "shell", "patient") in agency
+    assert ("ukraine", "attack", "patient") in agency and ("russia", "attack", "agent") in agency
+
+
+def test_agency_skips_reporting_verbs_and_copulas(seeds):
+    for _, rows in seeds.values():
+        verbs = {r["term"] for r in rows_where(rows, signal="agency")}
+        assert not verbs & {"say", "tell", "add", "be"}

@@ -131,7 +131,26 @@ def test_tone_separates_outlet_voice_from_quotes(small_corpus):
     assert arts.loc[("a", "outlet"), "tone_mean"] < 0
     actors = tone(small_corpus, by="actor")
     assert set(actors["actor_id"]) <= {"putin", "zelensky", "peskov"}
-    assert {"outlet", "actor_id", "voice", "tone_mean", "n_sentences"} <= set(actors.columns)
+    assert {"outlet", "actor_id", "voice", "tone_mean", "n_sentences", "agent_negativity"} <= set(actors.columns)
+
+
+def test_agent_negativity_signs_by_role(small_corpus):
+    # Putin is the agent of the negative sentence 1 ("The brutal attack killed dozens.") in outlet A;
+    # Zelensky the patient of the same kind of sentence would count negative.
+    extra = schema.frame("framing", [
+        {"article_id": "a", "sent_id": 1, "start": 53, "end": 63, "signal": "agency", "term": "kill",
+         "category": "agent", "actor_id": "putin", "in_quote": False},
+        {"article_id": "a", "sent_id": 1, "start": 53, "end": 63, "signal": "agency", "term": "kill",
+         "category": "patient", "actor_id": "zelensky", "in_quote": False},
+    ])
+    small_corpus.framing = pd.concat([small_corpus.framing, extra], ignore_index=True)
+    small_corpus.mentions = pd.concat([small_corpus.mentions, schema.frame("mentions", [
+        {"article_id": "a", "sent_id": 1, "start": 53, "end": 63, "actor_id": "zelensky", "actor": "Volodymyr Zelensky",
+         "side": "Ukraine"}])], ignore_index=True)
+    actors = tone(small_corpus, by="actor").set_index(["outlet", "actor_id", "voice"])
+    assert actors.loc[("Outlet A", "putin", "outlet"), "agent_negativity"] > 0
+    assert actors.loc[("Outlet A", "zelensky", "outlet"), "agent_negativity"] < 0
+    assert actors.loc[("Outlet A", "putin", "outlet"), "n_agent"] == 1
 
 
 def test_text_tone_reads_real_sentences():

@@ -11,7 +11,13 @@
   word inside it, else ``descriptive``;
 * ``attribution_verb``: the cue of every quote in the quotes table, with its
   category (neutral / emphatic / sceptical / concessive / tentative /
-  evaluative / other); ``actor_id`` and ``speaker_actor_id`` = the speaker.
+  directive / critical / supportive / other); ``actor_id`` and
+  ``speaker_actor_id`` = the speaker;
+* ``agency``: who does what to whom — an actor mention that is the agent
+  (active subject, or ``by``-agent of a passive) or the patient (passive
+  subject, direct object) of a verb; ``term`` = the verb lemma, ``category``
+  = ``agent`` / ``patient``. Casting an actor as the doer of negative events
+  is causal attribution in Entman's (1993) sense; see :func:`toolkit.framing.tone`.
 
 Every row carries ``in_quote`` and ``speaker_actor_id`` (see
 :mod:`.quoted`): a term in a quote is the speaker's framing, a term in the
@@ -62,6 +68,7 @@ def extract_framing(
     rows = lexicon_rows(doc, matches, actors, voices)
     rows += epithet_rows(doc, mentions, matches, voices)
     rows += attribution_rows(doc, quotes, lexicon, voices)
+    rows += agency_rows(doc, actors, voices, quotes, lexicon)
     rows += scare_quote_rows(doc, voices)
     for row in rows:
         row["article_id"] = ctx.article_id
@@ -182,3 +189,48 @@ def scare_quote_rows(doc: Doc, voices: VoiceIndex) -> list[dict]:
         rows.append(_row(doc, start, end, "hedge", " ".join(stripped.split()), SCARE_QUOTES,
                          None, (False, None)))
     return rows
+
+
+AGENT, PATIENT = "agent", "patient"
+
+
+def agency_rows(doc: Doc, actors: ActorIndex, voices: VoiceIndex, quotes: Sequence[Mapping] = (),
+                lexicon: Lexicon | None = None) -> list[dict]:
+    """One row per actor mention that is a verb's agent or patient.
+
+    Method: dependency roles of the mention's head token (spaCy English
+    labels): ``nsubj`` and the object of a passive's ``agent`` preposition
+    are agents; ``nsubjpass`` and ``dobj`` are patients. Copulas ("Putin is
+    ready"), the cue verbs of quotes and neutral speech verbs (a speaker is
+    not acting on anyone) are skipped; "attacked" or "accused" count.
+    """
+    if not doc.has_annotation("DEP"):
+        return []
+    lexicon = lexicon or load_lexicon()
+    speech = frozenset(v for v, c in lexicon.verbs.items() if c == "neutral")
+    cue_starts = {_offset(q.get("cue_start")) for q in quotes} - {None}
+    rows = []
+    seen: set[int] = set()
+    for start, end, actor_id, _ in actors.spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.i in seen:
+            continue
+        root = span.root
+        seen.add(root.i)
+        role, verb = _role(root)
+        if role is None or verb.idx in cue_starts or verb.lemma_.lower() in speech or verb.lemma_.lower() == "be":
+            continue
+        rows.append(_row(doc, span.start_char, span.end_char, "agency", verb.lemma_.lower(), role,
+                         actor_id, voices.voice(span.start_char, span.end_char)))
+    return rows
+
+
+def _role(token) -> tuple[str | None, object]:
+    head = token.head
+    if token.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX"):
+        return AGENT, head
+    if token.dep_ == "pobj" and head.dep_ == "agent" and head.head.pos_ == "VERB":
+        return AGENT, head.head
+    if token.dep_ in ("nsubjpass", "dobj") and head.pos_ == "VERB":
+        return PATIENT, head
+    return None, head

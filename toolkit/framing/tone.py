@@ -8,6 +8,13 @@ intensifiers and "but", giving a ``compound`` score in [-1, 1]. News about a
 war is mostly negative whoever it is about; compare outlets and actors with
 each other, not with zero.
 
+The actor table also gives ``agent_negativity``: over the actor's ``agency``
+rows of the framing table, the sentence's negativity (``max(0, -tone)``)
+counted + when the actor is the agent of the verb and − when the patient — a
+lexicon proxy for being cast as the doer of harm rather than its victim. On
+SemEval-2025 T10 it separates antagonists from innocents (AUC 0.75) but not
+from protagonists (see docs/results/framing.md).
+
 Each sentence is scored twice: the outlet's own words (quoted spans blanked)
 and the quoted words, so the tone of a speaker's quote does not become the
 outlet's tone. An actor's tone is the mean over the sentences that mention
@@ -80,7 +87,9 @@ def tone(corpus, by: str = "article", *, sentences: pd.DataFrame | None = None) 
     ``by="article"``: ``article_id, outlet, published, voice, n_sentences,
     tone_mean, share_negative, share_positive``.
     ``by="actor"``: per ``outlet, actor_id, actor, side, voice``, over the
-    sentences that mention the actor, plus ``n_articles``.
+    sentences that mention the actor, plus ``n_articles`` and, from the
+    framing table's ``agency`` rows, ``n_agent, n_patient,
+    agent_negativity``.
     ``sentences``: a precomputed :func:`sentence_tones` frame (reuse it when
     calling both).
     """
@@ -101,4 +110,26 @@ def tone(corpus, by: str = "article", *, sentences: pd.DataFrame | None = None) 
     keys = ["outlet", "actor_id", "actor", "side", "voice"]
     out = _aggregate(joined, keys)
     n_articles = joined.groupby(keys, dropna=False)["article_id"].nunique().rename("n_articles").reset_index()
-    return out.merge(n_articles, on=keys, how="left").sort_values(["outlet", "n_sentences"], ascending=[True, False]).reset_index(drop=True)
+    out = out.merge(n_articles, on=keys, how="left").merge(_agency(corpus, scored, meta), on=["outlet", "actor_id", "voice"], how="left")
+    for column in ("n_agent", "n_patient"):
+        out[column] = out[column].fillna(0).astype("Int64")
+    return out.sort_values(["outlet", "n_sentences"], ascending=[True, False]).reset_index(drop=True)
+
+
+def _agency(corpus, scored: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet × actor × voice: agent and patient counts and the
+    agent-signed negativity (see module docstring)."""
+    columns = ["outlet", "actor_id", "voice", "n_agent", "n_patient", "agent_negativity"]
+    f = corpus.framing
+    f = f[f["signal"].astype("string") == "agency"].dropna(subset=["actor_id"])
+    if f.empty:
+        return pd.DataFrame(columns=columns).astype({"outlet": "string", "actor_id": "string", "voice": "string"})
+    f = f.assign(article_id=f["article_id"].astype("string"), actor_id=f["actor_id"].astype("string"),
+                 voice=f["in_quote"].fillna(False).map({True: QUOTED, False: OUTLET}).astype("string"),
+                 sign=f["category"].map({"agent": 1.0, "patient": -1.0}))
+    f = f.merge(scored, on=["article_id", "sent_id", "voice"], how="left").merge(meta[["article_id", "outlet"]], on="article_id")
+    f["signed"] = f["sign"] * (-f["tone"].astype(float).fillna(0.0)).clip(lower=0.0)
+    return (f.groupby(["outlet", "actor_id", "voice"])
+            .agg(n_agent=("sign", lambda s: int((s > 0).sum())), n_patient=("sign", lambda s: int((s < 0).sum())),
+                 agent_negativity=("signed", "mean"))
+            .reset_index())
