@@ -61,10 +61,10 @@ def eval_polnear(root: Path) -> None:
     print(f"  toolkit                        {score((ours != '') & has_gold, ours == gold_title, int(has_gold.sum()))}")
     print(f"  baseline: first line           {score((first_line != '') & has_gold, first_line == gold_title, int(has_gold.sum()))}")
 
-    gold_date = pd.to_datetime(df["gold_publication_date"], errors="coerce").dt.date.astype(object)
+    gold_date = pd.to_datetime(df["gold_publication_date"], errors="coerce").dt.normalize()
     has_date = gold_date.notna()
-    ours_date = pd.to_datetime(df["published"]).dt.date
-    naive = df["raw_text"].map(lambda t: (find_full_date(t[:200]) or (None,))[0])
+    ours_date = pd.to_datetime(df["published"]).dt.normalize()
+    naive = pd.to_datetime(df["raw_text"].map(lambda t: (find_full_date(t[:200]) or (None,))[0]))
     print("\npublished (same calendar day)")
     print(f"  toolkit (inferred)             {score(ours_date.notna() & has_date, ours_date == gold_date, int(has_date.sum()))}")
     print(f"  baseline: first full date      {score(naive.notna() & has_date, naive == gold_date, int(has_date.sum()))}")
@@ -79,7 +79,7 @@ def eval_polnear(root: Path) -> None:
         print(f"    wrong outlet: {row.filename}: {row.outlet} (gold {row.gold_publisher})")
     wrong_dates = df[ours_date.notna() & (ours_date != gold_date)]
     for row in wrong_dates.head(10).itertuples():
-        print(f"    wrong date: {row.filename}: {row.published.date()} (gold {row.gold_publication_date})")
+        print(f"    wrong date: {row.filename}: {row.published} (gold {row.gold_publication_date})")
 
 
 def eval_bbc(root: Path) -> None:

@@ -114,10 +114,8 @@ def _article(rec: Record, item: InputFile, meta: dict, default_outlet: str | Non
     if published is None and (found := infer_published(rec.raw_text, cleaned)) is not None:
         published, inferred = found[0], True
         notes.append(f"published inferred from {found[1]}")
-        if "published_basis" in meta or "published_basis" in rec.fields:
-            pass
-        else:
-            meta = {**meta, "published_basis": f"inferred from {found[1]}"}
+        # say on what basis, in the column the seeds' sidecar uses for the same purpose
+        meta = {"published_basis": f"inferred from {found[1]}", **meta}
     outlet = _outlet(fields, rec, item, default_outlet, meta)
     if rec.encoding not in (None, "utf-8", "utf-8-sig"):
         notes.append(f"decoded as {rec.encoding}")
