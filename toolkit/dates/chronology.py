@@ -1,7 +1,237 @@
-"""Placeholder replaced below."""
+"""``timeline(corpus)``: dated event mentions and the events they cluster into.
+
+Mentions: every sentence that carries a day- to month-level date (a ``dates``
+row of kind date / relative / range with a concrete interval) is one *event
+mention*, with the actors mentioned in that sentence (``corpus.mentions``) and
+the casualty claims made in it (``corpus.claims``).
+
+Events: mentions are clustered across articles and outlets by single-link
+agglomeration (union-find) over pairs that
+
+1. have compatible dates: two day-level intervals at most ``window_days`` apart
+   (reports of "Friday" and "June 27" may differ by a day around midnight and
+   time zones; within one article the days must be equal), or two coarser
+   mentions (week/month) with the same interval; and
+2. talk about the same thing: at least ``min_shared`` shared items among their
+   actor ids and content words (lower-cased words of 3+ letters minus spaCy's
+   English stop words, reporting verbs and calendar words).
+
+A merge is refused when the merged event would span more than ``window_days``
+(so single links cannot chain June 25 - 26 - 27 into one event). This is the
+"same time window + lexical/entity overlap" event-coreference heuristic of
+topic detection and tracking (Allan et al. 1998, TDT) restricted to dated
+sentences. For each event, the outlet that mentioned it
+first is the one whose article was published first; every other outlet gets
+its lag in days.
+"""
+
+from __future__ import annotations
+
+import re
 from dataclasses import dataclass
+
+import pandas as pd
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from toolkit.dates.lexicon import load_lexicon
+
+EVENT_KINDS = ("date", "relative", "range")
+EVENT_GRANULARITIES = ("day", "weekend", "week", "month")
+#: words that say nothing about what happened
+NON_TERMS = {"said", "says", "say", "told", "tell", "according", "added", "reported", "report", "reports",
+             "noted", "stated", "asked", "including", "also", "year", "years", "month", "months", "week",
+             "weeks", "day", "days", "today", "yesterday", "tomorrow", "earlier", "later", "previously",
+             "late", "early", "mid", "last", "next", "president", "minister", "mr", "mrs", "ms"}
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
+
+
 @dataclass
 class Timeline:
-    pass
-def timeline(corpus):
-    raise NotImplementedError
+    """``mentions``: one row per dated event mention; ``events``: one row per
+    (event, outlet) with the outlet's first mention and its lag."""
+
+    mentions: pd.DataFrame
+    events: pd.DataFrame
+
+    def __repr__(self) -> str:
+        n_events = self.events["event_id"].nunique() if len(self.events) else 0
+        return f"Timeline({len(self.mentions)} dated mentions, {n_events} events)"
+
+
+def timeline(corpus, *, window_days: int = 1, min_shared: int = 3) -> Timeline:
+    """Build the cross-outlet timeline of an :class:`~toolkit.corpus.AnnotatedCorpus`."""
+    mentions = event_mentions(corpus)
+    if len(mentions):
+        mentions["event_id"] = cluster_events(mentions, window_days=window_days, min_shared=min_shared)
+    else:
+        mentions["event_id"] = pd.Series(dtype="Int64")
+    mentions = mentions.sort_values(["event_start", "event_id", "published", "article_id", "start"],
+                                    kind="stable").reset_index(drop=True)
+    return Timeline(mentions=mentions.drop(columns=["_terms"]), events=event_table(mentions))
+
+
+# -- mentions -------------------------------------------------------------------
+
+def event_mentions(corpus) -> pd.DataFrame:
+    """One row per dates row that can date an event, with its sentence, actors and claims."""
+    dates = corpus.dates
+    keep = (dates["kind"].astype("string").isin(EVENT_KINDS)
+            & dates["granularity"].astype("string").isin(EVENT_GRANULARITIES)
+            & dates["start_date"].notna() & dates["end_date"].notna())
+    rows = dates.loc[keep, ["article_id", "sent_id", "start", "end", "surface", "kind", "value",
+                            "start_date", "end_date", "granularity", "modifier"]].copy()
+    rows = rows.rename(columns={"start_date": "event_start", "end_date": "event_end"})
+    rows["kind"] = rows["kind"].astype("string")
+    rows["granularity"] = rows["granularity"].astype("string")
+    # one mention per sentence and date interval (a sentence repeating a date is one mention)
+    rows = rows.drop_duplicates(["article_id", "sent_id", "event_start", "event_end"])
+    arts = corpus.articles[["article_id", "outlet", "published"]].copy()
+    arts["outlet"] = arts["outlet"].astype("string")
+    rows = rows.merge(arts, on="article_id", how="left")
+    sentences = corpus.sentences[["article_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
+    rows = rows.merge(sentences, on=["article_id", "sent_id"], how="left")
+    rows = rows.merge(_actors_by_sentence(corpus.mentions), on=["article_id", "sent_id"], how="left")
+    rows = rows.merge(_claims_by_sentence(corpus.claims), on=["article_id", "sent_id"], how="left")
+    rows["actor_ids"] = rows["actor_ids"].fillna("").astype("string")
+    rows["actors"] = rows["actors"].fillna("").astype("string")
+    rows["n_claims"] = rows["n_claims"].fillna(0).astype("Int64")
+    rows["claim_categories"] = rows["claim_categories"].fillna("").astype("string")
+    calendar_words = _calendar_words()
+    rows["_terms"] = [
+        frozenset(sentence_terms(s if isinstance(s, str) else "", calendar_words)) | frozenset(a.split(";") if a else ())
+        for s, a in zip(rows["sentence"], rows["actor_ids"])
+    ]
+    rows["terms"] = pd.Series([";".join(sorted(t)) for t in rows["_terms"]], index=rows.index, dtype="string")
+    return rows.reset_index(drop=True)
+
+
+def _actors_by_sentence(mentions: pd.DataFrame) -> pd.DataFrame:
+    m = mentions[mentions["actor_id"].notna()]
+    if not len(m):
+        return pd.DataFrame(columns=["article_id", "sent_id", "actor_ids", "actors"])
+    grouped = m.groupby(["article_id", "sent_id"], observed=True)
+    return grouped.agg(
+        actor_ids=("actor_id", lambda s: ";".join(sorted(set(s.dropna())))),
+        actors=("actor", lambda s: ";".join(sorted(set(s.dropna())))),
+    ).reset_index()
+
+
+def _claims_by_sentence(claims: pd.DataFrame) -> pd.DataFrame:
+    if not len(claims):
+        return pd.DataFrame(columns=["article_id", "sent_id", "n_claims", "claim_categories"])
+    grouped = claims.groupby(["article_id", "sent_id"], observed=True)
+    return grouped.agg(
+        n_claims=("category", "size"),
+        claim_categories=("category", lambda s: ";".join(sorted(set(s.dropna().astype(str))))),
+    ).reset_index()
+
+
+def _calendar_words() -> frozenset[str]:
+    lex = load_lexicon()
+    return frozenset(lex.months) | frozenset(lex.weekdays) | frozenset(lex.seasons)
+
+
+def sentence_terms(sentence: str, calendar_words: frozenset[str] = frozenset()) -> set[str]:
+    """Content words of a sentence: lower-cased, 3+ letters, no stop/reporting/calendar words."""
+    out = set()
+    for w in WORD.findall(sentence):
+        w = re.sub(r"['’]s$", "", w.lower()).strip("-'’")
+        if len(w) >= 3 and w not in STOP_WORDS and w not in NON_TERMS and w not in calendar_words:
+            out.add(w)
+    return out
+
+
+# -- clustering -------------------------------------------------------------------
+
+def cluster_events(mentions: pd.DataFrame, *, window_days: int, min_shared: int) -> pd.Series:
+    """Event ids (0, 1, ... in date order) by single-link union-find (see module docstring)."""
+    order = mentions.sort_values(["event_start", "event_end"], kind="stable").index.to_list()
+    parent = {i: i for i in order}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    starts = mentions["event_start"]
+    ends = mentions["event_end"]
+    day_level = mentions["granularity"] == "day"
+    articles = mentions["article_id"]
+    window = pd.Timedelta(days=window_days)
+    span = {i: (starts[i], starts[i]) for i in order}  # per root: earliest and latest start
+    for a_pos, a in enumerate(order):
+        for b in order[a_pos + 1:]:
+            if starts[b] - starts[a] > max(window, ends[a] - starts[a]):
+                break
+            if day_level[a] and day_level[b]:
+                # the tolerance is for different reports of one event; within one
+                # article two different days are two events
+                same_article = articles[a] == articles[b]
+                compatible = starts[b] == starts[a] if same_article else abs(starts[b] - starts[a]) <= window
+            else:
+                compatible = (not day_level[a] and not day_level[b]
+                              and starts[a] == starts[b] and ends[a] == ends[b])
+            if not compatible or not same_story(mentions.at[a, "_terms"], mentions.at[b, "_terms"], min_shared):
+                continue
+            ra, rb = find(a), find(b)
+            if ra == rb:
+                continue
+            lo, hi = min(span[ra][0], span[rb][0]), max(span[ra][1], span[rb][1])
+            if hi - lo > window:
+                continue  # no chaining beyond the window
+            parent[rb] = ra
+            span[ra] = (lo, hi)
+    roots = {i: find(i) for i in order}
+    numbering: dict[int, int] = {}
+    for i in order:
+        numbering.setdefault(roots[i], len(numbering))
+    return pd.Series([numbering[roots[i]] for i in mentions.index], index=mentions.index, dtype="Int64")
+
+
+def same_story(terms_a: frozenset, terms_b: frozenset, min_shared: int) -> bool:
+    """Two dated sentences tell of the same event (see module docstring, condition 2)."""
+    return len(terms_a & terms_b) >= min_shared
+
+
+# -- events ------------------------------------------------------------------------
+
+def event_table(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per (event, outlet): the outlet's first mention, whether it was first, its lag."""
+    columns = ["event_id", "event_start", "event_end", "granularity", "value", "label", "n_mentions", "n_outlets",
+               "n_articles", "first_outlet", "first_published", "outlet", "is_first", "lag_days",
+               "article_id", "published", "sent_id", "start", "end", "surface", "sentence", "actor_ids"]
+    if not len(mentions):
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    m = mentions.copy()
+    m["outlet"] = m["outlet"].fillna("unknown")
+    m = m.sort_values(["event_id", "published", "article_id", "start"], kind="stable", na_position="last")
+    per_event = m.groupby("event_id", sort=True).agg(
+        event_start=("event_start", "min"),
+        event_end=("event_end", "max"),
+        granularity=("granularity", "first"),
+        value=("value", lambda s: s.mode().iloc[0] if len(s.mode()) else s.iloc[0]),
+        n_mentions=("article_id", "size"),
+        n_outlets=("outlet", "nunique"),
+        n_articles=("article_id", "nunique"),
+        first_outlet=("outlet", "first"),
+        first_published=("published", "first"),
+        label=("_terms", event_label),
+    )
+    first_per_outlet = m.drop_duplicates(["event_id", "outlet"], keep="first")
+    keep = ["event_id", "outlet", "article_id", "published", "sent_id", "start", "end", "surface", "sentence",
+            "actor_ids"]
+    out = first_per_outlet[keep].merge(per_event.reset_index(), on="event_id", how="left")
+    out["is_first"] = out["outlet"] == out["first_outlet"]
+    out["lag_days"] = ((out["published"] - out["first_published"]).dt.days).astype("Int64")
+    return out[columns].sort_values(["event_start", "event_id", "lag_days", "outlet"], kind="stable").reset_index(drop=True)
+
+
+def event_label(term_sets: pd.Series, top: int = 4) -> str:
+    """The words most mentions of an event share (a readable handle, not a summary)."""
+    counts: dict[str, int] = {}
+    for terms in term_sets:
+        for t in terms:
+            counts[t] = counts.get(t, 0) + 1
+    ranked = sorted(counts, key=lambda t: (-counts[t], t))
+    return " ".join(ranked[:top])
