@@ -164,3 +164,15 @@ def test_archive_headlines_ending_in_a_full_stop_or_split_over_two_lines():
     # a short lede in sentence case that runs on without a blank line is body
     lede = "Russia said on Friday it was ready to talk."
     assert clean(f"{lede}\n{body}", detect_headline=True).text.startswith(lede)
+
+
+def test_one_line_texts_lose_copyright_and_social_footers_only():
+    # GVA (US local news, 2018-19): whole articles on one line
+    body = "Lafayette Police are searching for two suspects who they say robbed a Lafayette home at gunpoint Monday evening."
+    notice = ("Copyright 2019 Nexstar Broadcasting, Inc. All rights reserved. This material may not be published, "
+              "broadcast, rewritten, or redistributed.")
+    assert clean(f"{notice} {body}").text == body
+    assert clean(f"{body} ({notice})").text == body
+    assert clean(f"{body} Like Times of Trenton on Facebook • Follow @TimesofTrenton on Twitter").text == body
+    # inside a sentence it is text
+    assert clean("He said he would follow @Reuters on Twitter.").text == "He said he would follow @Reuters on Twitter."

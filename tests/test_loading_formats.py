@@ -100,7 +100,7 @@ def test_json_list_single_object_and_jsonl_with_a_bad_line(tmp_path):
     assert arts.loc["list:0", "author"] == "Shaun Walker, Pjotr Sauer"
     assert arts.loc["one", "outlet"] == "The Kyiv Independent"  # URL domain
     assert arts.loc["feed:0", "published"] == pd.Timestamp("2022-05-08 10:00")  # wall-clock time kept
-    assert arts.loc["feed:3", "outlet"] == "feed"  # a multi-article file names its outlet
+    assert arts.loc["feed:3", "outlet"] == "unknown"  # "feed.jsonl" names no outlet
     assert "line 2" in corpus.load_report.set_index("article_id").loc["feed:1", "reason"]
 
 

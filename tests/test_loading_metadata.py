@@ -50,6 +50,7 @@ def test_outlet_evidence():
     assert outlet_from_url("not a url") is None
     assert outlet_from_file_name("Guardians_Russia_Ukraine") == "The Guardian"
     assert outlet_from_file_name("NYT_Russia_Ukraine") == "The New York Times"
+    assert outlet_from_file_name("X_train") is None  # not an outlet's name: no guess
     assert outlet_from_alias("guardian") == "The Guardian" and outlet_from_alias("Some Blog") is None
     # a mention of an agency is not a signature; the outlet's own furniture is
     assert outlet_from_text("Putin said, per Reuters, that he was ready. " + BODY) is None

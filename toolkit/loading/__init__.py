@@ -140,8 +140,8 @@ def _article(rec: Record, item: InputFile, meta: dict, default_outlet: str | Non
 
 def _outlet(fields: dict, rec: Record, item: InputFile, default: str | None, meta: dict) -> str:
     """Metadata first (sidecar, then the record's own field), then the caller's
-    default, then clear evidence: URL domain, file name (multi-article files),
-    self-references in the text."""
+    default, then clear evidence: URL domain, a listed outlet's name as the
+    file name (multi-article files), self-references in the text."""
     if meta.get("outlet"):
         return meta["outlet"]
     if rec.fields.get("outlet"):
@@ -150,8 +150,8 @@ def _outlet(fields: dict, rec: Record, item: InputFile, default: str | None, met
         return default
     if (by_url := outlet_from_url(fields.get("url"))) is not None:
         return by_url
-    if rec.from_rows:
-        return outlet_from_file_name(item.path.stem)
+    if rec.from_rows and (by_name := outlet_from_file_name(item.path.stem)) is not None:
+        return by_name
     return outlet_from_text(rec.raw_text) or UNKNOWN
 
 

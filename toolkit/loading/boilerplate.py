@@ -21,6 +21,7 @@ class Boilerplate:
     """Compiled patterns (see the YAML file for what each group means)."""
 
     leading: re.Pattern  # named alternatives stripped from the start of a line
+    trailing: re.Pattern  # ... and from its end, when it starts a sentence there
     line: re.Pattern  # named alternatives matching a whole furniture line
     caption_credit: re.Pattern
     end_marker: re.Pattern
@@ -40,6 +41,7 @@ def load_boilerplate(path: str | None = None) -> Boilerplate:
     outlets = "|".join(re.escape(o) for o in data.get("card_credit_outlets", []))
     return Boilerplate(
         leading=re.compile(rf"\s*(?:{_alternation(data['leading_tokens'])})(?=\s|$)\s*", flags),
+        trailing=re.compile(rf"(?:(?<=[.!?…\"”’)] )|(?<=[.!?…\"”’)]  )|^)(?:{_alternation(data.get('trailing_tokens') or {'none': '(?!)'})})\s*$", flags),
         line=re.compile(_alternation(data["line_patterns"]), flags),
         caption_credit=re.compile(data["caption_credit"], flags),
         end_marker=re.compile(_alternation(data["end_markers"]), flags),

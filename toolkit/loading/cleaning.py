@@ -5,8 +5,9 @@ jusText (Pomikálek 2011: paragraphs judged by length, link density and
 stop-word density) but driven by what scraped *plain text* still shows: each
 raw line is kept or removed by one named rule, in this order:
 
-1. leading page furniture ("Skip to content", ``date 2025-06-27``) is stripped
-   from the start of a line (``leading_tokens`` in ``data/boilerplate.yaml``);
+1. page furniture is stripped from the start of a line ("Skip to content",
+   ``date 2025-06-27``: ``leading_tokens`` in ``data/boilerplate.yaml``) and
+   from its end (a copyright footer in one-line texts: ``trailing_tokens``);
 2. an end marker in the second half ("Author: ...", "Video", "Thank you for
    signing up ...") cuts everything after it (``tail:<rule>``);
 3. lines without a letter or digit, known furniture lines (calls to action,
@@ -168,6 +169,15 @@ def _strip(raw: str, ln: _Line, rules: Boilerplate) -> None:
         ln.start += 1
     while ln.end > ln.start and _invisible(raw[ln.end - 1]):
         ln.end -= 1
+    while ln.start < ln.end:
+        # furniture at the end of a line: only its last characters are searched
+        m = rules.trailing.search(raw, max(ln.start, ln.end - MAX_FURNITURE_CHARS), ln.end)
+        if not m or m.start() == ln.end:
+            break
+        ln.stripped.append((m.start(), ln.end, m.lastgroup or "trailing"))
+        ln.end = m.start()
+        while ln.end > ln.start and _invisible(raw[ln.end - 1]):
+            ln.end -= 1
 
 
 def _invisible(ch: str) -> bool:

@@ -9,9 +9,10 @@ date, so a wrong guess is worse than ``unknown``):
   27, 2025 (Reuters) —"); a full date (day, month, year) on one line in each
   case; marked ``published_inferred=True``. Any other date in the text is
   left alone: near the top it is as often the event as the publication;
-* outlet, in order: the article URL's domain (``data/outlets.yaml``), then
-  self-references only the outlet's own pages carry (its social handle, its
-  related-story card credit, a wire dateline); otherwise ``unknown``.
+* outlet, in order: the article URL's domain (``data/outlets.yaml``), the
+  name of a multi-article file when it is a listed alias ("NYT_Russia_Ukraine.csv"),
+  then self-references only the outlet's own pages carry (its social handle,
+  its related-story card credit); otherwise ``unknown``.
 """
 
 from __future__ import annotations
@@ -158,7 +159,8 @@ def outlet_from_text(raw: str, outlets: Outlets | None = None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def outlet_from_file_name(stem: str, outlets: Outlets | None = None) -> str:
-    """Outlet of a multi-article file named after it: a listed alias, else the
-    first word of the file name ("Guardians_Russia_Ukraine" -> "The Guardian")."""
-    return outlet_from_alias(stem, outlets) or re.split(r"[_\-\s.]+", stem.strip())[0] or stem
+def outlet_from_file_name(stem: str, outlets: Outlets | None = None) -> str | None:
+    """Outlet of a multi-article file named after it ("Guardians_Russia_Ukraine"
+    -> "The Guardian"), when the name matches a listed alias; otherwise None
+    ("X_train.json" says nothing about an outlet)."""
+    return outlet_from_alias(stem, outlets)
