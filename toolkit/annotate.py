@@ -67,7 +67,6 @@ def annotate(
     from toolkit import __version__, code_digest
     from toolkit.actors.catalogue import load_catalogue, resolve_path
     from toolkit.cache import AnnotationCache, CacheHit
-    from toolkit.pipeline import cached_pipeline, model_signature
 
     if not isinstance(corpus, Corpus):
         from toolkit.loading import load
@@ -75,11 +74,10 @@ def annotate(
         corpus = load(corpus)
     catalogue_path = str(resolve_path(catalogue))
     settings = Settings(model=model, catalogue=catalogue_path, batch_size=batch_size)
-    nlp = cached_pipeline(model, catalogue_path)
     cat = load_catalogue(catalogue_path)
     signature = {
         "toolkit": f"{__version__}+{code_digest()}",
-        "model": model_signature(nlp),
+        "model": installed_model_signature(model, catalogue_path),
         "catalogue": cat.digest,
     }
     articles = corpus.articles
@@ -178,6 +176,24 @@ def annotate_partition(records: list[dict], settings: Settings) -> tuple[dict[st
                 row["article_id"] = aid
             out[name].extend(rows)
     return {name: schema.frame(name, rows) for name, rows in out.items()}, timings
+
+
+def installed_model_signature(model: str | None, catalogue: str | None = None) -> str:
+    """``lang_name==version`` of the model (as :func:`toolkit.pipeline.model_signature`),
+    read from its installed ``meta.json`` instead of loading it: a fully
+    cached run, and the parent of ``n_process>1`` or Dask runs, never parse, and
+    loading spaCy costs seconds. Falls back to loading the pipeline."""
+    import spacy.util
+
+    from toolkit.pipeline import cached_pipeline, model_signature, resolve_model_name
+
+    name = resolve_model_name(model)  # raises ModelNotInstalled with the install hint
+    try:
+        path = Path(name) if Path(name).exists() else spacy.util.get_package_path(name)
+        meta = spacy.util.load_meta(path / "meta.json")
+        return f"{meta.get('lang', '')}_{meta.get('name', '')}=={meta.get('version', '')}"
+    except Exception:  # an unusual model layout: ask the loaded pipeline
+        return model_signature(cached_pipeline(model, catalogue))
 
 
 _CATALOGUES: dict = {}
