@@ -49,10 +49,13 @@ def raw_pipe(corpus, n_process: int, batch_size: int) -> dict:
 
 
 def annotate_run(corpus, n_process: int, batch_size: int, save: str | None, cache_dir: str | None) -> dict:
+    from toolkit.actors.catalogue import resolve_path
     from toolkit.annotate import annotate
     from toolkit.pipeline import cached_pipeline
 
-    cached_pipeline()  # model loading is not annotation throughput (raw_pipe excludes it too)
+    # model loading is not annotation throughput (raw_pipe excludes it too);
+    # the key must be the one annotate_partition asks for
+    cached_pipeline(None, str(resolve_path(None)))
     started = time.perf_counter()
     result = annotate(corpus, cache_dir=cache_dir, n_process=n_process, batch_size=batch_size, progress=False)
     wall = time.perf_counter() - started

@@ -33,6 +33,16 @@ def fresh(corpus):
     return annotate(corpus, cache_dir=None, progress=False)
 
 
+@pytest.fixture(autouse=True)
+def frozen_code_digest(monkeypatch):
+    """Pin the code digest (part of every cache key) for each test, so a run
+    is only invalidated by what the test changes; editing the toolkit's own
+    files invalidates the cache, which test_changed_toolkit_code_... checks."""
+    digest = toolkit.code_digest()
+    monkeypatch.setattr(toolkit, "code_digest", lambda: digest)
+    return digest
+
+
 @pytest.fixture
 def parsed_ids(monkeypatch):
     """Article ids that actually go through spaCy + the extractors."""
@@ -142,3 +152,10 @@ def test_a_different_catalogue_does_not_reuse_the_cache(corpus, tmp_path):
     custom.write_text(default_path().read_text(encoding="utf-8") + "\n# a local edit\n", encoding="utf-8")
     other = annotate(corpus, cache_dir=tmp_path / "cache", catalogue=custom, progress=False)
     assert (other.meta["n_annotated"], other.meta["n_from_cache"]) == (5, 0)
+
+
+def test_changed_toolkit_code_does_not_reuse_the_cache(corpus, tmp_path, monkeypatch, frozen_code_digest):
+    annotate(corpus, cache_dir=tmp_path, progress=False)
+    monkeypatch.setattr(toolkit, "code_digest", lambda: "0" * len(frozen_code_digest))
+    edited = annotate(corpus, cache_dir=tmp_path, progress=False)
+    assert (edited.meta["n_annotated"], edited.meta["n_from_cache"]) == (5, 0)

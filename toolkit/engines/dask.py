@@ -109,7 +109,7 @@ def annotate_to_parquet(
             timings.append(seconds)
     own = [write_partition({"articles": schema.conform("articles", articles),
                             "load_report": schema.conform("load_report", load_report)}, out_dir, 0)]
-    meta = {**environment_signature(settings), "engine": "dask", "n_articles": int(len(articles)),
+    meta = {**environment_signature(settings, loaded=False), "engine": "dask", "n_articles": int(len(articles)),
             "partition_size": partition_size}
     write_manifest(out_dir, own + [written[i] for i in sorted(written)], meta)
     return {step: round(sum(t.get(step, 0.0) for t in timings), 3) for step in (timings[0] if timings else {})}
@@ -195,15 +195,21 @@ def portable_settings(settings: Settings) -> Settings:
     return settings
 
 
-def environment_signature(settings: Settings) -> dict[str, str]:
+def environment_signature(settings: Settings, *, loaded: bool = True) -> dict[str, str]:
     """What decides the annotation output in this process: toolkit version and
-    code digest, spaCy model name/version, catalogue digest."""
+    code digest, spaCy model name/version, catalogue digest. ``loaded``: ask
+    the pipeline this process annotates with (workers), rather than the
+    installed model's metadata (the client, which need not load spaCy)."""
     from toolkit import __version__, code_digest
     from toolkit.actors.catalogue import load_catalogue
+    from toolkit.annotate import installed_model_signature
     from toolkit.pipeline import cached_pipeline, model_signature
 
     try:
-        model = model_signature(cached_pipeline(settings.model, settings.catalogue))
+        if loaded:
+            model = model_signature(cached_pipeline(settings.model, settings.catalogue))
+        else:
+            model = installed_model_signature(settings.model, settings.catalogue)
         catalogue = load_catalogue(settings.catalogue).digest
     except Exception as exc:  # reported per worker by prepare_workers
         return {"error": f"{type(exc).__name__}: {exc}"}
@@ -218,7 +224,7 @@ def prepare_workers(client, settings: Settings) -> Settings:
         raise RuntimeError("the Dask cluster has no workers (start some with `dask worker ADDRESS --nthreads 1`)")
     name = "toolkit-pipeline-" + hashlib.sha256(repr(worker_settings).encode()).hexdigest()[:12]
     client.register_plugin(PipelineWarmup(worker_settings), name=name)
-    expected = environment_signature(settings)
+    expected = environment_signature(settings, loaded=False)
     seen = client.run(environment_signature, worker_settings)
     wrong = {addr: sig for addr, sig in seen.items() if sig != expected}
     if wrong:
