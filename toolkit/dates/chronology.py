@@ -222,8 +222,11 @@ def event_table(mentions: pd.DataFrame) -> pd.DataFrame:
     keep = ["event_id", "outlet", "article_id", "published", "sent_id", "start", "end", "surface", "sentence",
             "actor_ids"]
     out = first_per_outlet[keep].merge(per_event.reset_index(), on="event_id", how="left")
-    out["is_first"] = out["outlet"] == out["first_outlet"]
+    out["is_first"] = (out["outlet"] == out["first_outlet"]).astype("boolean")
     out["lag_days"] = ((out["published"] - out["first_published"]).dt.days).astype("Int64")
+    for column in ("n_mentions", "n_outlets", "n_articles"):
+        out[column] = out[column].astype("Int64")
+    out["label"] = out["label"].astype("string")
     return out[columns].sort_values(["event_start", "event_id", "lag_days", "outlet"], kind="stable").reset_index(drop=True)
 
 

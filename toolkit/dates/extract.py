@@ -130,8 +130,10 @@ def vetoed(doc: Doc, start: int, end: int, rule: Rule, match: re.Match) -> bool:
         tok = next((t for t in span if t.like_num), span[0])
         if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
             return True
-        # "2000 troops": a count of a plural noun ("the 1996 bombing", "1990 earnings" stay years
-        # when the model calls them DATE)
+        # "2000 troops": a count (lexicon count_nouns, or a plural noun the model does not
+        # call a DATE); "the 1996 bombing", "1990 earnings" stay years
+        if tok.dep_ == "nummod" and tok.head.lemma_.lower() in load_lexicon().count_nouns:
+            return True
         if (tok.ent_type_ != "DATE" and tok.dep_ == "nummod" and tok.head.tag_ == "NNS"
                 and tok.head.lemma_.lower() not in TIME_NOUNS):
             return True

@@ -31,6 +31,7 @@ class Lexicon:
     future_lemmas: frozenset[str]
     references: dict[str, str]
     holidays: dict[str, dict]
+    count_nouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -51,6 +52,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         future_lemmas=frozenset(str(v).lower() for v in data["future_lemmas"]),
         references={str(k).lower(): str(v) for k, v in data["references"].items()},
         holidays={str(k): dict(v) for k, v in (data.get("holidays") or {}).items()},
+        count_nouns=frozenset(str(v).lower() for v in data.get("count_nouns") or ()),
     )
 
 

@@ -9,7 +9,8 @@ verb; the clause is *future* if that verb (or a verb it is the complement of,
 auxiliary; *present* for other finite present forms; ``None`` for modals
 (would/could/may) and when no verb is found. This is the tense feature that
 HeidelTime uses to resolve underspecified dates (Strötgen & Gertz 2013), read
-from a dependency parse instead of POS windows.
+from a dependency parse instead of POS windows. A date that modifies a noun
+("an Easter truce", "Friday's purchases") takes no tense from the clause.
 """
 
 from __future__ import annotations
@@ -81,7 +82,10 @@ def tense_at(doc: Doc, start: int, end: int, future_lemmas: frozenset[str]) -> T
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    verb = governing_verb(span.root)
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "declared an Easter truce": the date belongs to the noun, not to the verb's time
+    verb = governing_verb(root)
     if verb is None:
         return None
     return verb_tense(verb, future_lemmas)
