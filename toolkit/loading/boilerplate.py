@@ -41,7 +41,7 @@ def load_boilerplate(path: str | None = None) -> Boilerplate:
     outlets = "|".join(re.escape(o) for o in data.get("card_credit_outlets", []))
     return Boilerplate(
         leading=re.compile(rf"\s*(?:{_alternation(data['leading_tokens'])})(?=\s|$)\s*", flags),
-        trailing=re.compile(rf"(?:(?<=[.!?…\"”’)] )|(?<=[.!?…\"”’)]  )|^)(?:{_alternation(data.get('trailing_tokens') or {'none': '(?!)'})})\s*$", flags),
+        trailing=re.compile(rf"(?:(?<=[.!?…\"”’)] )|(?<=[.!?…\"”’)]  )|(?<=[\n\r\v\f\x85\u2028\u2029])|^)(?:{_alternation(data.get('trailing_tokens') or {'none': '(?!)'})})\s*$", flags),
         line=re.compile(_alternation(data["line_patterns"]), flags),
         caption_credit=re.compile(data["caption_credit"], flags),
         end_marker=re.compile(_alternation(data["end_markers"]), flags),

@@ -102,6 +102,7 @@ class _Line:
     start: int  # the content: after stripped furniture and surrounding whitespace
     end: int
     block: int  # lines with no blank line between them share a block
+    index: int = 0  # position among the raw lines
     rule: str | None = None
     stripped: list[tuple[int, int, str]] = field(default_factory=list)
     text: str = ""
@@ -141,7 +142,7 @@ def _split_lines(raw: str, rules: Boilerplate) -> list[_Line]:
     block, pos, blank_before = 0, 0, False
     breaks = [(m.start(), m.end()) for m in LINE_BREAK.finditer(raw)] + [(len(raw), len(raw))]
     for brk_start, brk_end in breaks:
-        ln = _Line(pos, brk_start, pos, brk_start, block)
+        ln = _Line(pos, brk_start, pos, brk_start, block, index=len(lines))
         _strip(raw, ln, rules)
         if ln.start >= ln.end:
             ln.rule = ln.stripped[-1][2] if ln.stripped else None
@@ -277,7 +278,8 @@ def _assemble(raw: str, kept: list[_Line]) -> tuple[str, OffsetMap]:
     previous: _Line | None = None
     for ln in kept:
         if previous is not None:
-            wrapped = (ln.block == previous.block and not ENDS_SENTENCE.search(previous.text)
+            # a hard-wrapped line: the next raw line, continuing a sentence in lower case
+            wrapped = (ln.index == previous.index + 1 and not ENDS_SENTENCE.search(previous.text)
                        and ln.text[:1].islower())
             out.insert(" " if wrapped else "\n\n")
         _copy_line(raw, ln.start, ln.end, out)
