@@ -10,8 +10,9 @@ scare quotes — and resolves their speaker from the dependency parse:
    segment attached to it, whose lemma is a reporting verb) — its subject,
    looked up in the mentions (a pronoun falls back to the most recent person
    mention before it);
-2. a short quoted term (≤ 4 words, not opening its sentence) with no
-   reporting verb is a **scare quote**: the words are someone else's
+2. a short quoted term (≤ 3 words, not opening its sentence, not a Title
+   Case name or title such as “Operation Air Corridor”) with no reporting
+   verb is a **scare quote**: the words are someone else's
    (``in_quote``) but no speaker is named, and the marks are the outlet's
    distancing device (a ``hedge`` row);
 3. any other segment continues the last attributed quote within the previous
@@ -37,8 +38,9 @@ DOUBLE_MARKS = {"“": "”", "«": "»", '"': '"'}
 SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 #: verbs besides the attribution lexicon that introduce someone's words
 NAMING_VERBS = frozenset({"call", "term", "dub", "label", "brand", "describe", "characterise",
-                          "characterize", "refer", "name", "hail", "decry"})
-SCARE_MAX_WORDS = 4
+                          "characterize", "refer", "name", "hail", "decry", "consider", "deem", "find",
+                          "view", "see", "regard", "promise", "vow", "pledge"})
+SCARE_MAX_WORDS = 3
 CONTINUATION_SENTENCES = 3
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: person mentions searched back for a subject antecedent of a pronoun
@@ -246,7 +248,8 @@ def attribute_segments(doc: Doc, segments: list[Segment], actors: ActorIndex,
             continue
         words = [t for t in span if not (t.is_punct or t.is_space)]
         starts_sentence = not any(not (t.is_punct or t.is_space) for t in doc[span.sent.start:span.start])
-        if seg.closed and 0 < len(words) <= SCARE_MAX_WORDS and not starts_sentence:
+        title_case = all(w.text[:1].isupper() or not w.is_alpha for w in words) and any(w.is_alpha for w in words)
+        if seg.closed and 0 < len(words) <= SCARE_MAX_WORDS and not starts_sentence and not title_case:
             out.append(Attributed(seg, None, True, False))
             continue
         speaker = None
