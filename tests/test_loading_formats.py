@@ -225,3 +225,10 @@ def test_real_csv_corpora_when_present(name, sample_dir):
     assert set(report.loc[report["status"] == "loaded", "article_id"]) == set(corpus.articles["article_id"])
     assert corpus.articles["published"].notna().all()
     assert set(corpus.articles["outlet"].astype(str)) <= {"The Guardian", "The New York Times"}
+
+
+def test_sidecar_saved_as_cp1252_is_read(tmp_path):
+    (tmp_path / "a.txt").write_text(K1, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_bytes("file,outlet,title\na.txt,Kyiv Post,Putin’s “peace” offer\n".encode("cp1252"))
+    row = load(tmp_path).articles.iloc[0]
+    assert row["outlet"] == "Kyiv Post" and row["title"] == "Putin’s “peace” offer"

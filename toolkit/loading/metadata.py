@@ -74,10 +74,20 @@ def read_sidecar(path: str | Path) -> dict[str, dict]:
     Values are strings (empty cells dropped); column names are lower-cased.
     Raises ``ValueError`` when the file has no file column.
     """
+    return sidecar_rows(read_sidecar_frame(path))
+
+
+def read_sidecar_frame(path: str | Path):
+    """A sidecar CSV as strings, decoded like the articles (a spreadsheet may
+    save it as cp1252)."""
+    import io
+
     import pandas as pd
 
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    return sidecar_rows(df)
+    from toolkit.loading.decode import decode
+
+    text, _ = decode(Path(path).read_bytes())
+    return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
 
 
 def sidecar_rows(df) -> dict[str, dict]:

@@ -80,16 +80,14 @@ def _walk(root: Path, out: Inputs, seen_sidecars: set[Path], recursive: bool) ->
 
 def _add_sidecar(path: Path, out: Inputs, seen: set[Path], *, check_missing: bool, report: bool = True) -> bool:
     """Register ``path`` as a sidecar; False if it is a corpus CSV after all."""
-    import pandas as pd
-
-    from toolkit.loading.metadata import sidecar_rows
+    from toolkit.loading.metadata import read_sidecar_frame, sidecar_rows
 
     key = path.resolve()
     if key in seen:
         return True
     try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except Exception as exc:  # pandas raises many parser errors; the sidecar is then reported unusable
+        df = read_sidecar_frame(path)
+    except Exception as exc:  # pandas/decoding raise many error types; the sidecar is then reported unusable
         if report:
             out.skips.append(Skip(str(path), None, f"metadata sidecar unreadable: {type(exc).__name__}: {exc}"))
         seen.add(key)
