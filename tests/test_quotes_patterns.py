@@ -182,3 +182,43 @@ def test_garbage_mentions_are_ignored(nlp):
     doc = nlp("“We are ready,” Putin said.")
     rows = extract_quotes(doc, ArticleContext(article_id="m"), [{"start": None, "end": 3}, {"surface": "x"}])
     assert rows and rows[0]["speaker"] == "Putin"
+
+
+# -- further reported-speech patterns (real sentences from PolNeAR dev) ---------------
+
+def test_parenthetical_said_reports_the_clause_it_interrupts(nlp):
+    rows = quotes_of(nlp, "The latest test, North Korea said, was its biggest yet.")
+    row = find(rows, "was its biggest yet", direct=False)
+    assert row["cue"] == "say" and row["speaker_surface"] == "North Korea"
+    assert row["text"].startswith("The latest test")
+
+
+def test_colon_in_the_previous_paragraph_introduces_the_quote(nlp):
+    text = 'Caddell continued:\n\n"The health issue overall is very much a partisan issue."'
+    row = find(quotes_of(nlp, text), "The health issue overall")
+    assert (row["cue"], row["speaker"]) == ("continue", "Caddell")
+
+
+def test_transcript_line_names_its_speaker(nlp):
+    text = 'Partial transcript as follows:\n\n"WALLACE: Let’s start with breaking news on the debate story.'
+    row = find(quotes_of(nlp, text), "start with breaking news")
+    assert row["speaker_surface"] == "WALLACE" and row["cue"] is None
+
+
+def test_object_of_cite_is_reported_content_but_not_a_source(nlp):
+    rows = quotes_of(nlp, "At Monday’s debate, Hillary Clinton cited disparaging remarks Trump had made about Machado.")
+    row = find(rows, "disparaging remarks", direct=False)
+    assert row["cue"] == "cite" and row["speaker"] and "Clinton" in row["speaker"]
+    rows = quotes_of(nlp, "“It was a dramatic change for the better,” McConnell said, citing the release of political prisoners.")
+    quote = find(rows, "dramatic change", direct=True)
+    assert quote["speaker_surface"] == "McConnell"
+
+
+def test_noun_of_speech_with_that_clause(nlp):
+    row = find(quotes_of(nlp, "Trump repeated his claim that the election was rigged."), "the election was rigged")
+    assert row["cue"] == "claim" and row["speaker_actor_id"] == "trump"
+
+
+def test_urge_object_to_infinitive(nlp):
+    row = find(quotes_of(nlp, "Zelensky urged Western leaders to send more air defence systems."), "Western leaders to send")
+    assert (row["cue"], row["speaker_actor_id"]) == ("urge", "zelensky")

@@ -64,7 +64,7 @@ def attribute_indirect(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
 def _complement_clause(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
     para_start, para_end = paragraph_bounds(doc.text, verb.idx)
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and para_start <= c.idx < para_end), None)
-    if clause is None:
+    if clause is None or _misparsed_relative(verb, clause):
         return None
     span = _clip(doc[clause.left_edge.i:_clause_end(clause)], verb)
     if span is None or _quoted_share(span, qmap) > _MAX_QUOTED_SHARE:
@@ -102,8 +102,8 @@ def _reported_object(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | Non
     if cue_lemma(verb) not in _OBJECT_REPORTING:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None:
-        return None
+    if obj is None or (is_cue_noun(obj) and _that_clause(obj) is not None):
+        return None  # `repeated his claim that …`: the noun rule reports the clause
     span = _clip(doc[obj.left_edge.i:obj.right_edge.i + 1], verb)
     source = source_of_verb(verb)
     if span is None or source is None or _quoted_share(span, qmap) > _MAX_QUOTED_SHARE:
@@ -131,8 +131,7 @@ def _noun_clause(doc: Doc, noun: Token, qmap: QuoteMap) -> Attribution | None:
     object, or the subject of the verb it is the object of (`made the claim that`)."""
     if not is_cue_noun(noun):
         return None
-    clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}
-                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    clause = _that_clause(noun)
     if clause is None:
         return None
     span = _clip(doc[clause.left_edge.i:clause.right_edge.i + 1], noun)
@@ -142,6 +141,11 @@ def _noun_clause(doc: Doc, noun: Token, qmap: QuoteMap) -> Attribution | None:
     if source is None:
         return None
     return Attribution.with_cue(span.start_char, span.end_char, False, noun.lemma_.lower(), [noun], source)
+
+
+def _that_clause(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}
+                 and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
 
 
 def _noun_source(noun: Token) -> Span | None:
@@ -157,6 +161,14 @@ def _noun_source(noun: Token) -> Span | None:
         if subject is not None and subject.pos_ in {"PROPN", "NOUN", "PRON"}:
             return noun_phrase(subject)
     return None
+
+
+def _misparsed_relative(verb: Token, clause: Token) -> bool:
+    """`cited remarks Trump had made`: a bare clause after the object of an
+    object-reporting verb is a relative clause on the object, not a complement."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return (cue_lemma(verb) in _OBJECT_REPORTING and obj is not None and obj.i < clause.i
+            and not any(c.dep_ == "mark" for c in clause.children))
 
 
 def _clause_end(clause: Token) -> int:

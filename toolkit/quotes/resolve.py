@@ -133,7 +133,7 @@ def _antecedent(doc: Doc, pronoun: Span, index: MentionIndex, subjects: list[Spe
         sent = pronoun.sent
         window_start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
         pool = [s for s in subjects + earlier if s.kind in COLLECTIVE_KINDS and window_start <= s.position < at]
-        if word == "it":
+        if word in {"it", "its"}:
             pool = [s for s in pool if s.kind in {"organisation", "country"}]
         return max(pool, key=lambda s: s.position) if pool else None
     return None

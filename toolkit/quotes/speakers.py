@@ -23,8 +23,8 @@ _NP_LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "p
 _BORROW_DEPS = {"advcl", "conj", "xcomp", "ccomp", "acl", "dep", "parataxis", "pcomp"}
 _NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM", "DET", "X"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"they", "them", "it"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"they", "them", "it", "their", "its"}
 
 
 def source_of_verb(cue: Token) -> Span | None:
@@ -36,7 +36,7 @@ def source_of_verb(cue: Token) -> Span | None:
     for _ in range(4):
         if cue_lemma(verb) in {"quote", "cite"} and verb.tag_ == "VBG":
             obj = _child(verb, {"dobj"})
-            if obj is not None:
+            if obj is not None and _names_someone(obj):
                 return noun_phrase(obj)
         subject = _child(verb, SUBJECT_DEPS)
         agent = _child(verb, {"agent"})
@@ -64,9 +64,15 @@ def _quoted_original(verb: Token) -> Span | None:
     for child in verb.children:
         if child.tag_ == "VBG" and cue_lemma(child) in {"quote", "cite"}:
             obj = _child(child, {"dobj"})
-            if obj is not None:
+            if obj is not None and _names_someone(obj):
                 return noun_phrase(obj)
     return None
+
+
+def _names_someone(token: Token) -> bool:
+    """`quoting Dmitry Peskov` names a source; `citing the release of prisoners` does not."""
+    return token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
 
 
 def source_of_preposition(prep: Token) -> Span | None:
