@@ -219,3 +219,22 @@ def test_normalise_text():
     assert (t.value, t.modifier) == ("2025-05", "END")
     assert normalise_text("in January", D(2024, 12, 19), "future").value == "2025-01"
     assert normalise_text("the talks", D(2024, 12, 19)) is None
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+DATE_WORDS = ["May", "June", "2", "31", "2025", "late", "early", "last", "next", "week", "Friday", "since", "-", "–",
+              "to", "from", "between", "and", "ago", "three", "years", "year-old", "the", "fall", "of", "'s", '"',
+              "Q3", "third-quarter", "1990s", "every", "Easter", "/", ",", ".", "\u00a0", "\u2014", "mid-", "now"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(DATE_WORDS), max_size=25), anchor=st.one_of(st.none(), st.dates()))
+def test_fuzzed_date_soup_never_raises_and_rows_trace(nlp, words, anchor):
+    text = " ".join(words)
+    doc = nlp(text)
+    for r in extract_dates(doc, ArticleContext("fuzz", "test", anchor)):
+        assert doc.text[r["start"]:r["end"]] == r["surface"]
+        if r["start_date"] is not None and r["end_date"] is not None:
+            assert r["start_date"] <= r["end_date"]
