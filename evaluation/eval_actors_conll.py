@@ -11,6 +11,8 @@ counts as a false positive, for both systems alike).
 
 * **model**: en_core_web_sm's entities, without the catalogue ruler.
   PERSON -> PER; ORG -> ORG; GPE, LOC, FAC -> LOC; NORP and the rest not scored.
+* **model+ruler** (ablation): ``doc.ents`` with the catalogue ruler in the
+  pipeline, same label mapping, none of the extractor's rules.
 * **toolkit**: the rows :func:`toolkit.actors.extract_mentions` produces
   (catalogue ruler + rules). kind person -> PER; organisation -> ORG;
   country, place -> LOC; group and demonyms ("Russian", NORP) not scored.
@@ -84,6 +86,19 @@ def model_entities(doc: Doc) -> set[Entity]:
     return {(e.start, e.end, MODEL_LABELS[e.label_]) for e in doc.ents if e.label_ in MODEL_LABELS}
 
 
+def ruler_entities(doc: Doc) -> set[Entity]:
+    """Ablation: ``doc.ents`` with the catalogue ruler, mapped like the model
+    (catalogue kinds for ruler matches, demonyms and epithets not scored) but
+    without the extractor's rules."""
+    out = set()
+    for e in doc.ents:
+        if e.ent_id_ and (e.label_ == "NORP" or e[0].lower_ == "the"):
+            continue
+        if e.label_ in MODEL_LABELS:
+            out.add((e.start, e.end, MODEL_LABELS[e.label_]))
+    return out
+
+
 def toolkit_entities(doc: Doc, catalogue, with_epithets: bool = False) -> set[Entity]:
     from toolkit.actors.extract import find_mentions
     from toolkit.context import ArticleContext
@@ -128,7 +143,7 @@ def evaluate(path: Path, limit: int | None = None, batch_size: int = 16) -> dict
     nlp = cached_pipeline()
     catalogue = load_catalogue()
     documents = list(read_conll(path))[:limit]
-    systems = {"model": Counter(), "toolkit": Counter(), "toolkit+epithets": Counter()}
+    systems = {"model": Counter(), "model+ruler": Counter(), "toolkit": Counter(), "toolkit+epithets": Counter()}
     errors: dict[str, Counter] = {"fp": Counter(), "fn": Counter()}
     started = time.perf_counter()
     # baseline: the same pipeline without the catalogue ruler
@@ -138,6 +153,7 @@ def evaluate(path: Path, limit: int | None = None, batch_size: int = 16) -> dict
             tally(systems["model"], model_entities(doc), gold)
     for doc, gold in zip(nlp.pipe((d for d, _ in gold_docs(nlp, documents)), batch_size=batch_size),
                          (g for _, g in documents)):
+        tally(systems["model+ruler"], ruler_entities(doc), gold)
         predicted = toolkit_entities(doc, catalogue)
         tally(systems["toolkit"], predicted, gold)
         tally(systems["toolkit+epithets"], toolkit_entities(doc, catalogue, with_epithets=True), gold)

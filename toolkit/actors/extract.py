@@ -45,7 +45,7 @@ import yaml
 from spacy.tokens import Doc, Span
 
 from toolkit.actors.catalogue import Actor, Catalogue
-from toolkit.actors.names import actor_slug, name_key
+from toolkit.actors.names import TITLE_WORDS, actor_slug, name_key
 from toolkit.context import ArticleContext, sentence_index, span_keys
 
 #: kind of an uncatalogued model entity, and the prefix of its derived id
@@ -204,16 +204,6 @@ def _trim_headline_words(span: Span) -> Span | None:
 
 def _headline_word(token) -> bool:
     return token.pos_ in NOT_NAME_POS or token.tag_.startswith("VB") or token.is_stop
-
-
-#: capitalised words that precede a name as a title, not as a first name
-TITLE_WORDS = frozenset({
-    "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor",
-    "chancellor", "general", "colonel", "commander", "chief", "ambassador", "deputy", "head", "director",
-    "speaker", "leader", "adviser", "advisor", "aide", "envoy", "senator", "judge", "prosecutor", "defence",
-    "defense", "foreign", "prime", "vice", "elect", "lieutenant", "major", "captain", "sergeant", "officer",
-    "patriarch", "pope", "king", "queen", "prince", "lord", "sir", "dr", "mr", "mrs", "ms", "prof", "st",
-})
 
 
 def _extend_first_names(span: Span) -> Span:

@@ -60,3 +60,15 @@ def actor_slug(name: str, prefix: str) -> str:
     underscores ("Andriy Demchenko", "per" -> "per:andriy_demchenko")."""
     key = name_key(name).replace(" ", "_")
     return f"{prefix}:{key}" if key else ""
+
+
+#: capitalised words that precede a name as a title or office, not as part of
+#: the name ("President Putin", "Kyiv Mayor Vitali Klitschko")
+TITLE_WORDS = frozenset({
+    "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor",
+    "chancellor", "general", "colonel", "commander", "chief", "ambassador", "deputy", "head", "director",
+    "speaker", "leader", "adviser", "advisor", "aide", "envoy", "senator", "judge", "prosecutor", "defence",
+    "defense", "foreign", "prime", "vice", "elect", "lieutenant", "major", "captain", "sergeant", "officer",
+    "patriarch", "pope", "king", "queen", "prince", "lord", "sir", "dr", "mr", "mrs", "ms", "prof", "st",
+    "governor-general", "president-elect", "regional", "region", "oblast", "province", "city", "mayor's",
+})
