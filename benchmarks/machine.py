@@ -39,19 +39,19 @@ def load_average() -> str:
 def busy_processes(limit: int = 6, min_cpu: float = 5.0) -> list[str]:
     """The other processes using CPU right now (``ps``, by %CPU)."""
     try:
-        out = subprocess.run(["ps", "-eo", "pcpu,comm,args", "--sort=-pcpu"], capture_output=True, text=True,
+        out = subprocess.run(["ps", "-eo", "pid,pcpu,args", "--sort=-pcpu"], capture_output=True, text=True,
                              timeout=10).stdout.splitlines()[1:]
     except (OSError, subprocess.SubprocessError):
         return []
     busy = []
     for line in out:
-        cpu, _, rest = line.strip().partition(" ")
+        pid, cpu, rest = (line.split(None, 2) + ["", ""])[:3]
         try:
             if float(cpu) < min_cpu:
                 break
         except ValueError:
             continue
-        if str(os.getpid()) in rest:
+        if pid == str(os.getpid()):
             continue
         busy.append(f"{float(cpu):.0f}% {rest.strip()[:90]}")
         if len(busy) >= limit:
