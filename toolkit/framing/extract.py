@@ -192,6 +192,8 @@ def scare_quote_rows(doc: Doc, voices: VoiceIndex) -> list[dict]:
 
 
 AGENT, PATIENT = "agent", "patient"
+#: prepositions whose object undergoes the event they attach to
+PATIENT_PREPOSITIONS = frozenset({"on", "against", "upon", "at", "into"})
 
 
 def agency_rows(doc: Doc, actors: ActorIndex, voices: VoiceIndex, quotes: Sequence[Mapping] = (),
@@ -200,7 +202,10 @@ def agency_rows(doc: Doc, actors: ActorIndex, voices: VoiceIndex, quotes: Sequen
 
     Method: dependency roles of the mention's head token (spaCy English
     labels): ``nsubj`` and the object of a passive's ``agent`` preposition
-    are agents; ``nsubjpass`` and ``dobj`` are patients. Copulas ("Putin is
+    are agents; ``nsubjpass`` and ``dobj`` are patients, and so is the object
+    of a directed preposition ("the attack on Kyiv", "strikes against
+    Ukraine": :data:`PATIENT_PREPOSITIONS`), with the preposition's head as
+    the verb or event noun. Copulas ("Putin is
     ready"), the cue verbs of quotes and neutral speech verbs (a speaker is
     not acting on anyone) are skipped; "attacked" or "accused" count.
     """
@@ -233,4 +238,7 @@ def _role(token) -> tuple[str | None, object]:
         return AGENT, head.head
     if token.dep_ in ("nsubjpass", "dobj") and head.pos_ == "VERB":
         return PATIENT, head
+    if (token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in PATIENT_PREPOSITIONS
+            and head.head.pos_ in ("VERB", "NOUN")):
+        return PATIENT, head.head
     return None, head
