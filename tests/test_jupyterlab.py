@@ -1,0 +1,110 @@
+"""The notebooks live in JupyterLab: start ``jupyter lab`` on 127.0.0.1 with
+a token in its own process group, open 01_actors, run all cells, pick an
+actor in the explorer and see its table and sentences change."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from toolkit.report.render import NOTEBOOK_DIR
+from toolkit.report.samples import ensure_annotated_sample
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def lab(tmp_path, tmp_path_factory):
+    """A JupyterLab server over a copy of the notebooks (running cells must
+    not write outputs into the committed ones)."""
+    corpus = ensure_annotated_sample(tmp_path_factory.getbasetemp() / "annotated_sample")
+    root = tmp_path / "lab"
+    shutil.copytree(NOTEBOOK_DIR, root, ignore=shutil.ignore_patterns("*.html", ".ipynb_checkpoints"))
+    port, token = free_port(), secrets.token_hex(16)
+    env = {**os.environ, "TOOLKIT_CORPUS_DIR": str(corpus), "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
+    jupyter = Path(sys.executable).with_name("jupyter")
+    proc = subprocess.Popen(
+        [str(jupyter), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
+         f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False", "--ServerApp.allow_root=True", "--LabApp.news_url=",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    pytest.fail("jupyter lab did not start")
+                time.sleep(0.5)
+        yield base, token
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)  # the server and the kernels it started
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+
+def test_actor_widget_redraws_chart_and_table_in_jupyterlab(lab):
+    from playwright.sync_api import sync_playwright
+
+    base, token = lab
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
+                       else r.abort())
+            page.goto(f"{base}/lab/tree/01_actors.ipynb?token={token}")
+            page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle'], .jp-Toolbar-kernelStatus",
+                                   timeout=90_000)
+            page.locator(".jp-Notebook").first.click()
+            page.get_by_role("menuitem", name="Run", exact=True).click()
+            page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+            # the charts draw live (the offline renderer's bundle runs in the page)
+            page.wait_for_selector(".jp-OutputArea .vega-embed svg", timeout=180_000)
+            actor = page.locator(".widget-dropdown").filter(has_text="Actor").locator("select")
+            actor.wait_for(timeout=180_000)
+            status = page.locator(".jp-OutputArea .widget-html").filter(has_text="redrawn in")
+            table = page.locator(".jp-OutputArea table.newsframe-table").last
+            before_status, before_table = status.inner_text(), table.inner_text()
+            options = actor.locator("option").all_inner_texts()
+            pick = "Volodymyr Zelensky" if "Volodymyr Zelensky" in options else options[1]
+            actor.select_option(label=pick)
+            page.wait_for_function("([el, before]) => el.innerText !== before",
+                                   arg=[status.element_handle(), before_status], timeout=30_000)
+            assert table.inner_text() != before_table
+            assert pick in table.inner_text()
+            assert page.locator(".jp-OutputArea ol.newsframe-sentences mark").count() >= 1
+            assert page.locator(".jp-OutputArea .newsframe-chart svg").count() >= 3
+        except Exception:
+            page.screenshot(path=str(Path(os.environ.get("TOOLKIT_DEBUG_DIR", "/tmp")) / "jupyterlab_failure.png"))
+            raise
+        finally:
+            browser.close()
