@@ -24,7 +24,8 @@ passes their own with ``annotate(..., catalogue=path)``) lists each actor:
 Fields
     ``actor_id``, ``name``, ``kind`` are required; ``side`` defaults to
     ``other``. ``aliases`` match with their exact spelling and case (so the
-    place "Turkey" never matches "turkey"); spell out each variant
+    place "Turkey" never matches "turkey"), and in ALL CAPS when 4+ characters
+    long ("BIDEN" in a shouted lede); spell out each variant
     (Zelensky/Zelenskiy/Zelenskyy; Erdogan/Erdoğan). Possessives need no entry
     ("Zelenskyy's" tokenises to "Zelenskyy" + "'s"). ``epithets`` and
     ``role_phrases`` match in any case ("The Kremlin leader" at the start of a

@@ -27,6 +27,8 @@ from toolkit.actors.catalogue import Catalogue
 from toolkit.actors.names import TITLE_WORDS
 
 _APOSTROPHE_VARIANTS = ("'", "’")
+#: shorter aliases get no ALL-CAPS variant ("Xi" -> "XI" is a Roman numeral)
+MIN_UPPER_VARIANT = 4
 
 
 class ActorRuler:
@@ -41,7 +43,11 @@ class ActorRuler:
         grouped: dict[tuple[str, str, str], list[str]] = {}
         for pattern in catalogue.ruler_patterns():
             group = (pattern["attr"], pattern["label"], pattern["id"])
-            grouped.setdefault(group, []).extend(_spelling_variants(pattern["pattern"]))
+            phrase = pattern["pattern"]
+            variants = _spelling_variants(phrase)
+            if pattern["attr"] == "ORTH" and len(phrase) >= MIN_UPPER_VARIANT:
+                variants += _spelling_variants(phrase.upper())  # ALL-CAPS headlines and ledes ("BIDEN", "RUSSIA")
+            grouped.setdefault(group, []).extend(variants)
         for (attr, label, actor_id), phrases in grouped.items():
             key = f"{label}|{actor_id}"
             self.keys[nlp.vocab.strings.add(key)] = (label, actor_id)
