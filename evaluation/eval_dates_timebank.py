@@ -18,7 +18,7 @@ value is written at the granularity dateparser reports for it
 Usage (from the repo root)::
 
     .venv/bin/python -m evaluation.eval_dates_timebank [--data ../shared/eval/timebank]
-        [--limit N] [--no-baseline] [--errors 40]
+        [--limit N] [--no-baseline] [--errors 40] [--ablations]
 """
 
 from __future__ import annotations
@@ -86,15 +86,20 @@ def load_gold(data: Path, limit: int | None) -> list[GoldDoc]:
 
 # -- systems -------------------------------------------------------------------
 
-def toolkit_predictions(docs: list[GoldDoc]) -> list[list[tuple[int, int, str | None, str]]]:
+def toolkit_predictions(docs: list[GoldDoc], ablations: bool = False) -> dict[str, list[list[tuple]]]:
+    """Predictions of the full extractor (and, with ``ablations``, without tense / without the fallback)."""
     from toolkit.dates import find_timexes
     from toolkit.pipeline import cached_pipeline
 
+    variants = {"toolkit.dates": {}}
+    if ablations:
+        variants.update({"  without tense": {"use_tense": False}, "  without dateparser fallback": {"use_fallback": False}})
     nlp = cached_pipeline()
-    out = []
+    out: dict[str, list[list[tuple]]] = {name: [] for name in variants}
     for gold, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16)):
-        out.append([(s, e, t.value, doc.text[s:e]) for s, e, t in find_timexes(doc, gold.dct)
-                    if t.kind in ("date", "relative", "range")])
+        for name, options in variants.items():
+            out[name].append([(s, e, t.value, doc.text[s:e]) for s, e, t in find_timexes(doc, gold.dct, **options)
+                              if t.kind in ("date", "relative", "range")])
     return out
 
 
@@ -189,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     ap.add_argument("--no-baseline", action="store_true", help="skip the dateparser baseline")
     ap.add_argument("--errors", type=int, default=0, help="print the N most frequent errors of the toolkit")
+    ap.add_argument("--ablations", action="store_true", help="also score without tense and without the fallback")
     args = ap.parse_args(argv)
     data = Path(args.data)
     if not data.exists():
@@ -200,8 +206,11 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     started = time.perf_counter()
     errors: Counter = Counter()
-    preds = toolkit_predictions(docs)
+    variants = toolkit_predictions(docs, ablations=args.ablations)
+    preds = variants.pop("toolkit.dates")
     rows.append(report("toolkit.dates", score(docs, preds, errors)))
+    for name, variant in variants.items():
+        rows.append(report(name, score(docs, variant)))
     for sub in ("TimeBank", "AQUAINT"):
         idx = [i for i, d in enumerate(docs) if (data / sub / f"{d.name}.tml").exists()]
         if idx:
@@ -213,6 +222,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dateparser: {time.perf_counter() - started:.1f}s", file=sys.stderr)
     print(header)
     print("\n".join(rows))
+    kinds = Counter()
+    for err, n in errors.items():
+        kinds[err.split()[0]] += n
+    print(f"\ntoolkit errors: {kinds['FP']} false positives, {kinds['FN']} misses, "
+          f"{kinds['VAL']} found with a wrong value")
     if args.errors:
         print(f"\nmost frequent toolkit errors (top {args.errors}):")
         for err, n in errors.most_common(args.errors):

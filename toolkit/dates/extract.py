@@ -78,8 +78,13 @@ def extract_dates(doc: Doc, ctx: ArticleContext) -> list[dict]:
     return records
 
 
-def find_timexes(doc: Doc, anchor: dt.date | None) -> list[tuple[int, int, Timex]]:
-    """``(start, end, Timex)`` for every expression in ``doc``, in text order."""
+def find_timexes(doc: Doc, anchor: dt.date | None, *, use_tense: bool = True,
+                 use_fallback: bool = True) -> list[tuple[int, int, Timex]]:
+    """``(start, end, Timex)`` for every expression in ``doc``, in text order.
+
+    ``use_tense=False`` / ``use_fallback=False`` switch off the tense reading and
+    the dateparser fallback (for the ablation in ``evaluation/``).
+    """
     lex = load_lexicon()
     text = doc.text
     if not text.strip():
@@ -88,7 +93,9 @@ def find_timexes(doc: Doc, anchor: dt.date | None) -> list[tuple[int, int, Timex
     for start, end, rule, match in select_matches(text, cached_rules()):
         if vetoed(doc, start, end, rule, match):
             continue
-        if text[end:end + 2] in ("'s", "’s"):
+        if not use_tense:
+            tense = None
+        elif text[end:end + 2] in ("'s", "’s"):
             tense = None  # "Friday's purchases": the clause verb says nothing about the day
         else:
             tense = signal_tense(text, start) or tense_at(doc, start, end, lex.future_lemmas)
@@ -99,7 +106,8 @@ def find_timexes(doc: Doc, anchor: dt.date | None) -> list[tuple[int, int, Timex
         if timex is None:
             continue
         found.append((start, end, with_signal(text, start, timex)))
-    found.extend(entity_fallback(doc, anchor, [(s, e) for s, e, _ in found]))
+    if use_fallback:
+        found.extend(entity_fallback(doc, anchor, [(s, e) for s, e, _ in found]))
     found.sort(key=lambda item: item[0])
     return merge_ranges(text, year_ago_quarters(text, found))
 
