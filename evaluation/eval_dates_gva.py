@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     nlp = cached_pipeline()
     print(f"rule: first day-level date in the first {args.sentences} sentences, 0..{args.max_days} days before publication, else the publish date")
     print("| split | articles | system | exact | within 1 day | found in text |\n|---|---|---|---|---|---|")
-    wrong = []
+    wrong, breakdown = [], []
     for split in args.splits.split(","):
         rows = load_split(data, split, args.limit)
         tally: Counter = Counter()
@@ -117,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
             tally["toolkit found"] += found
             tally["publish exact"] += published == gold
             tally["publish near"] += abs((published - gold).days) <= 1
+            if guess != gold:
+                tally["wrong: no date in text (publish date used)" if not found else
+                      "wrong: off by one day" if abs((guess - gold).days) == 1 else
+                      "wrong: date found, another event or a later day"] += 1
             if guess != gold and len(wrong) < args.errors:
                 wrong.append(f"{split}: published {published} gold {gold} got {guess} from {surface!r}")
             if not args.no_baseline:
@@ -130,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_baseline:
             print(f"| {split} | {len(rows)} | dateparser first hit | {tally['dateparser exact'] / n:.3f} | {tally['dateparser near'] / n:.3f} | {tally['dateparser found'] / n:.3f} |")
         print(f"{split}: {time.perf_counter() - started:.0f}s", file=sys.stderr)
+        breakdown.append(f"{split}: " + ", ".join(f"{k[7:]} {tally[k]}" for k in sorted(tally) if k.startswith("wrong")))
+    print("\nerrors of the rule: " + "; ".join(breakdown))
     for line in wrong:
         print(line)
     return 0

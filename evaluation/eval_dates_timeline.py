@@ -1,0 +1,82 @@
+"""Run ``toolkit.timeline`` on a real two-outlet corpus and print what an analyst
+would check: how many dated mentions and events, how many events more than one
+outlet reported, the first-outlet split and lags, and a random sample of
+cross-outlet events (with their sentences) to judge by hand.
+
+There is no gold standard for cross-outlet event clusters; the sample is for a
+manual precision spot check (results and judgements in docs/results/dates.md).
+
+Data: ``corpora/ru_ua_2022`` (Guardian and NYT, 2022; CSV ``published,
+headlines, articles``; the outlet is the file name).
+
+Usage (from the repo root)::
+
+    .venv/bin/python -m evaluation.eval_dates_timeline [--data ../shared/eval/corpora/ru_ua_2022]
+        [--limit N] [--sample 20] [--seed 0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "corpora" / "ru_ua_2022"
+OUTLETS = {"Guardians_Russia_Ukraine.csv": "The Guardian", "NYT_Russia_Ukraine.csv": "The New York Times"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default=str(DEFAULT_DATA))
+    ap.add_argument("--limit", type=int, default=None, help="first N articles per outlet")
+    ap.add_argument("--sample", type=int, default=20, help="cross-outlet events to print")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+    data = Path(args.data)
+    if not data.exists():
+        print(f"no corpus at {data}: skipped")
+        return 0
+    import pandas as pd
+
+    from toolkit.annotate import annotate
+    from toolkit.corpus import Corpus
+    from toolkit.dates import timeline
+    from toolkit.loading import load
+
+    parts, reports = [], []
+    for name, outlet in OUTLETS.items():
+        c = load(data / name, fields={"text": "articles", "title": "headlines", "published": "published"}, outlet=outlet)
+        arts = c.articles.sort_values("published", kind="stable")
+        parts.append(arts.head(args.limit) if args.limit else arts)
+        reports.append(c.load_report)
+    articles = pd.concat(parts, ignore_index=True)
+    started = time.perf_counter()
+    cache = Path(tempfile.gettempdir()) / "toolkit_eval_dates_timeline"
+    corpus = annotate(Corpus(articles, pd.concat(reports, ignore_index=True)), cache_dir=cache)
+    tl = timeline(corpus)
+    print(f"annotate + timeline: {time.perf_counter() - started:.0f}s", file=sys.stderr)
+    ev = tl.events
+    per_event = ev.groupby("event_id").agg(n_outlets=("outlet", "nunique"), n_mentions=("n_mentions", "first"))
+    multi = per_event[per_event["n_outlets"] > 1].index
+    print(f"{len(articles)} articles ({articles['outlet'].value_counts().to_dict()}), "
+          f"{len(corpus.dates)} date rows, {len(tl.mentions)} dated event mentions, {per_event.shape[0]} events, "
+          f"{len(multi)} reported by both outlets")
+    firsts = ev[ev["event_id"].isin(multi) & ev["is_first"]]["outlet"].value_counts().to_dict()
+    lags = ev[ev["event_id"].isin(multi) & ~ev["is_first"]]["lag_days"]
+    print(f"first outlet on shared events: {firsts}; lag of the other: median {lags.median()} days, "
+          f"mean {lags.mean():.1f}")
+    sample = pd.Series(multi).sample(min(args.sample, len(multi)), random_state=args.seed) if len(multi) else []
+    m = tl.mentions
+    for eid in sorted(sample):
+        rows = m[m["event_id"] == eid]
+        print(f"\n## event {eid}: {rows['value'].iloc[0]} — {len(rows)} mentions")
+        for r in rows.drop_duplicates("outlet").itertuples():
+            print(f"  [{r.outlet}, published {r.published.date()}] {r.sentence.strip()[:300]!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
