@@ -276,3 +276,16 @@ def test_catalogue_name_inside_a_longer_name_is_left_to_the_model(nlp, catalogue
     assert found.get("Washington Post") == "washington_post" and "washington" not in found.values()
     ms = run(nlp, catalogue, "Kyiv Mayor Vitali Klitschko said the city was ready.")
     assert [(m["surface"], m["actor_id"]) for m in ms][:2] == [("Kyiv", "kyiv"), ("Vitali Klitschko", "klitschko")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Guardian / NYT sentences, 2022 (ru_ua_2022 evaluation corpus)
+    ("Russia’s foreign minister, Sergei Lavrov, said a new ‘iron curtain’ was descending.", [("Sergei Lavrov", "lavrov")]),
+    ("Dmitri S. Peskov, the Kremlin’s spokesman, insisted that the move had nothing to do with it.",
+     [("Dmitri S. Peskov", "peskov")]),
+    ("The ayatollah met with Putin in Iran during a rare international trip by the Russian leader.",
+     [("Putin", "putin"), ("Iran", "iran"), ("the Russian leader", "putin")]),
+])
+def test_epithet_in_apposition_counts_once(nlp, catalogue, text, expected):
+    ms = run(nlp, catalogue, text, dt.date(2022, 7, 20))
+    assert [(m["surface"], m["actor_id"]) for m in ms] == expected

@@ -399,18 +399,34 @@ def drop_title_modifiers(mentions: list[Mention], doc: Doc) -> list[Mention]:
     kept = []
     for i, m in enumerate(mentions):
         following = mentions[i + 1] if i + 1 < len(mentions) else None
+        previous = mentions[i - 1] if i > 0 else None
         if following is not None and following.kind == "person" and _is_title_of(m, following, doc):
+            continue
+        if previous is not None and _is_apposed_epithet(m, previous, doc):
             continue
         kept.append(m)
     return kept
 
 
+def _is_apposed_epithet(m: Mention, name: Mention, doc: Doc) -> bool:
+    """An epithet in apposition right after the same actor's name ("Dmitri S.
+    Peskov, the Kremlin's spokesman") or right before it with a comma
+    ("Ukraine's president, Volodymyr Zelenskiy" is handled by :func:`_is_title_of`)."""
+    if m.via != "epithet" or m.actor_id != name.actor_id or name.via == "epithet":
+        return False
+    gap = doc[name.end:m.start]
+    return len(gap) <= 1 and all(t.text == "," for t in gap)
+
+
 def _is_title_of(m: Mention, person: Mention, doc: Doc) -> bool:
     gap = doc[m.end:person.start]
+    if m.actor_id == person.actor_id and m.via == "epithet" and person.via != "epithet":
+        # "Kremlin spokesperson Dmitry Peskov", "Ukraine's president, Volodymyr Zelenskiy"
+        return len(gap) <= 1 and all(t.text == "," for t in gap)
     if len(gap) > MAX_TITLE_GAP or any(not (t.is_alpha or t.text in ("-", ".")) for t in gap):
         return False
     if m.actor_id == person.actor_id:
-        return m.via == "epithet"  # "Kremlin spokesperson Dmitry Peskov"
+        return False
     if m.label != "NORP" or m.via == "surname":
         return False  # only demonyms: "England captain Mike Atherton" still mentions England
     # the modifier's head chain must lead into the title + name (compound/amod)
