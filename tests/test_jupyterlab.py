@@ -82,8 +82,8 @@ def test_actor_widget_redraws_chart_and_table_in_jupyterlab(lab):
                        else r.abort())
             page.goto(f"{base}/lab/tree/01_actors.ipynb?token={token}")
             page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
-            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle'], .jp-Toolbar-kernelStatus",
-                                   timeout=90_000)
+            # run only once the kernel is up: cells sent while it starts can be dropped
+            page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=120_000)
             page.locator(".jp-Notebook").first.click()
             page.get_by_role("menuitem", name="Run", exact=True).click()
             page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
@@ -94,9 +94,10 @@ def test_actor_widget_redraws_chart_and_table_in_jupyterlab(lab):
             status = page.locator(".jp-OutputArea .widget-html").filter(has_text="redrawn in")
             table = page.locator(".jp-OutputArea table.newsframe-table").last
             before_status, before_table = status.inner_text(), table.inner_text()
-            options = actor.locator("option").all_inner_texts()
+            # ipywidgets shows option labels with non-breaking spaces
+            options = [o.replace("\xa0", " ") for o in actor.locator("option").all_inner_texts()]
             pick = "Volodymyr Zelensky" if "Volodymyr Zelensky" in options else options[1]
-            actor.select_option(label=pick)
+            actor.select_option(index=options.index(pick))
             page.wait_for_function("([el, before]) => el.innerText !== before",
                                    arg=[status.element_handle(), before_status], timeout=30_000)
             assert table.inner_text() != before_table
