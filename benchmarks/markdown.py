@@ -16,6 +16,11 @@ def render(results: dict, command: str) -> str:
     for name, n in (results.get("limits") or {}).items():
         which = "every corpus" if name == "*" else name
         lines += ["", f"**Slice:** {n} evenly spaced articles of {which} (not the full corpus)."]
+    for name, ids in (results.get("skipped") or {}).items():
+        if ids:
+            lines += ["", f"**Left out of {name}** ({len(ids)} articles on which `annotate` currently raises "
+                      "`OutOfBoundsDatetime`: a date before 1678 does not fit `datetime64[ns]`): "
+                      + ", ".join(f"`{i}`" for i in ids) + "."]
     lines += ["", *throughput(results), "", *shares(results), "", *storage(results), ""]
     lines += [*reports(results), "", *dask(results), "", *hotspots(results)]
     return "\n".join(lines) + "\n"

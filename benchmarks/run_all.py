@@ -31,6 +31,15 @@ from benchmarks.child import write_input
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = {"bbc": "corpora/bbc", "ru_ua_2022": "corpora/ru_ua_2022"}
 STEPS = ("parse", "sentences", "actors", "quotes", "dates", "claims", "framing")
+#: articles on which annotate() currently raises, left out (and listed in the
+#: output) so the rest can be measured: each yields a date before 1678 ("the
+#: 1600s", "the 15th century", "1642"), which schema.frame cannot cast to
+#: datetime64[ns] (OutOfBoundsDatetime). Reported to the lead; empty this when fixed.
+KNOWN_CRASHES = {
+    "bbc": ["business/440", "entertainment/009", "entertainment/037", "entertainment/310",
+            "politics/393", "sport/320", "sport/323"],
+    "ru_ua_2022": ["NYT_Russia_Ukraine:143", "NYT_Russia_Ukraine:185"],
+}
 
 
 def run_child(*args: str) -> dict:
@@ -50,13 +59,16 @@ def run_child(*args: str) -> dict:
     return result
 
 
-def load_corpus(path: Path, limit: int | None):
+def load_corpus(path: Path, limit: int | None, skip: list[str] = ()):
     from toolkit.corpus import Corpus
     from toolkit.loading import load
 
     started = time.perf_counter()
     corpus = load(path)
     seconds = time.perf_counter() - started
+    if skip:
+        keep = ~corpus.articles["article_id"].isin(list(skip))
+        corpus = Corpus(corpus.articles[keep].reset_index(drop=True), corpus.load_report)
     if limit and limit < len(corpus.articles):
         # evenly spaced, not the first N: BBC's files are grouped by topic folder
         step = len(corpus.articles) / limit
@@ -144,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", action="append", default=[], metavar="[CORPUS=]N",
                         help="use N evenly spaced articles (of CORPUS, or of every corpus); "
                              "recorded in the output")
+    parser.add_argument("--no-skip", action="store_true", help="do not leave out KNOWN_CRASHES")
     parser.add_argument("--n-process", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--dask-slice", type=int, default=200, help="BBC articles for the Dask check (0: skip)")
     parser.add_argument("--profile-articles", type=int, default=40, help="ru_ua_2022 articles to profile (0: skip)")
@@ -155,11 +168,12 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="minutes"),
                      "machine": machine.describe(), "busy_at_start": machine.busy_processes(),
-                     "limits": limits, "corpora": {}}
+                     "limits": limits, "skipped": {} if args.no_skip else KNOWN_CRASHES, "corpora": {}}
     loaded = {}
     for name in args.corpus or list(CORPORA):
         print(f"[{name}] loading", flush=True)
-        corpus, load_s = load_corpus(args.eval / CORPORA[name], limits.get(name, limits.get("*")))
+        corpus, load_s = load_corpus(args.eval / CORPORA[name], limits.get(name, limits.get("*")),
+                                     results["skipped"].get(name, []))
         loaded[name] = corpus
         results["corpora"][name] = {"load_s": load_s, **bench_corpus(name, corpus, args.work, args.n_process)}
     if "ru_ua_2022" in loaded and not args.no_reports:
