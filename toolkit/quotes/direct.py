@@ -138,7 +138,9 @@ def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
             token = doc[i]
             while token.dep_ in {"compound", "flat"} and token.head.i > token.i and not qmap.inside(token.head):
                 token = token.head
-            if token.pos_ == "PROPN" or token.lower_ in PERSON_PRONOUNS | {"they"}:
+            # a pronoun only before the verb: in `said he was “horrified”` the
+            # pronoun after the verb is the reported clause's subject
+            if token.pos_ == "PROPN" or (i < cue.i and token.lower_ in PERSON_PRONOUNS | {"they"}):
                 return noun_phrase(token)
     return None
 
