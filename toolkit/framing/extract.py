@@ -130,12 +130,13 @@ def epithet_rows(doc: Doc, mentions: Sequence[Mapping], matches: list[Match], vo
     loaded = [(doc[m.start:m.end].start_char, doc[m.start:m.end].end_char, m.entry.category)
               for m in matches if m.entry.signal == "loaded_term"]
     rows = []
+    text = doc.text
     for m in mentions:
         start, end = _offset(m.get("start")), _offset(m.get("end"))
-        if m.get("via") != "epithet" or start is None or end is None or not (0 <= start < end <= len(doc.text)):
+        if m.get("via") != "epithet" or start is None or end is None or not (0 <= start < end <= len(text)):
             continue
         category = next((c for s, e, c in loaded if start <= s and e <= end), EPITHET_DEFAULT_CATEGORY)
-        term = _clean(m.get("surface")) or doc.text[start:end]
+        term = _clean(m.get("surface")) or text[start:end]
         rows.append(_row(doc, start, end, "epithet", " ".join(term.split()), category,
                          _clean(m.get("actor_id")), voices.voice(start, end)))
     return rows
@@ -152,6 +153,7 @@ def attribution_rows(doc: Doc, quotes: Sequence[Mapping], lexicon: Lexicon, voic
     """
     rows = []
     seen: set[tuple[int, int]] = set()
+    text_len = len(doc.text)  # doc.text is rebuilt on every access
     for q in quotes:
         cue = _clean(q.get("cue"))
         if not cue:
@@ -161,7 +163,7 @@ def attribution_rows(doc: Doc, quotes: Sequence[Mapping], lexicon: Lexicon, voic
             start, end = _offset(q.get("start")), _offset(q.get("end"))
         if start is None or end is None:
             continue
-        if not (0 <= start < end <= len(doc.text)) or (start, end) in seen:
+        if not (0 <= start < end <= text_len) or (start, end) in seen:
             continue
         seen.add((start, end))
         speaker = _clean(q.get("speaker_actor_id"))
