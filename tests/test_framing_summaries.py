@@ -170,10 +170,31 @@ def test_distinctive_terms_find_each_outlets_words(small_corpus):
     assert "stalled" not in set(outlet_voice["term"])
 
 
+def test_agency_summary(small_corpus):
+    from toolkit.framing import agency
+
+    extra = schema.frame("framing", [
+        {"article_id": "a", "sent_id": 1, "start": 53, "end": 63, "signal": "agency", "term": "kill",
+         "category": "agent", "actor_id": "putin", "in_quote": False},
+        {"article_id": "a", "sent_id": 0, "start": 0, "end": 5, "signal": "agency", "term": "hit",
+         "category": "agent", "actor_id": "putin", "in_quote": False},
+        {"article_id": "a", "sent_id": 0, "start": 0, "end": 5, "signal": "agency", "term": "blame",
+         "category": "patient", "actor_id": "putin", "in_quote": True},
+    ])
+    small_corpus.framing = pd.concat([small_corpus.framing, extra], ignore_index=True)
+    out = agency(small_corpus).set_index(["outlet", "actor_id", "voice", "role"])
+    row = out.loc[("Outlet A", "putin", "outlet", "agent")]
+    assert row["n"] == 2 and row["share"] == pytest.approx(1.0) and set(row["verbs"].split(", ")) == {"kill 1", "hit 1"}
+    assert out.loc[("Outlet A", "putin", "quoted", "patient"), "n"] == 1
+
+
 def test_empty_corpus_gives_empty_frames():
     empty = AnnotatedCorpus(articles=schema.frame("articles"))
     assert by_outlet(empty).empty and attribution(empty).empty and voice(empty).empty
     assert distinctive_terms(empty).empty and tone(empty).empty
+    from toolkit.framing import agency
+
+    assert agency(empty).empty and tone(empty, by="actor").empty
 
 
 # -- the sample, end to end ---------------------------------------------------------

@@ -121,3 +121,30 @@ def voice(corpus, by: str = "actor") -> pd.DataFrame:
     out["share_quotes"] = (out["n_quotes"] / totals["n_quotes"]).astype("Float64")
     out["share_words"] = (out["n_words"] / totals["n_words"].where(totals["n_words"] > 0)).astype("Float64")
     return out.sort_values(["outlet", "n_quotes"], ascending=[True, False]).reset_index(drop=True)
+
+
+def agency(corpus, top_verbs: int = 5) -> pd.DataFrame:
+    """Who does what to whom, per outlet: for each actor, how often it is
+    the agent and the patient of a verb (the framing table's ``agency``
+    rows), in the outlet's voice and in quotes, with its commonest verbs.
+
+    Columns: ``outlet, actor_id, voice, role, n, share, verbs`` where
+    ``share`` is the role's share of the actor's agency rows in that outlet
+    and voice, and ``verbs`` the ``top_verbs`` commonest verb lemmas
+    ("shell 4, attack 3").
+    """
+    f = corpus.with_outlet("framing")
+    f = f[f["signal"].astype("string") == "agency"].dropna(subset=["actor_id"])
+    columns = ["outlet", "actor_id", "voice", "role", "n", "share", "verbs"]
+    if f.empty:
+        return pd.DataFrame(columns=columns)
+    f = f.assign(outlet=f["outlet"].astype("string"), actor_id=f["actor_id"].astype("string"),
+                 voice=f["in_quote"].fillna(False).map({True: QUOTED_VOICE, False: OUTLET_VOICE}),
+                 role=f["category"].astype("string"))
+    keys = ["outlet", "actor_id", "voice", "role"]
+    out = f.groupby(keys).agg(
+        n=("term", "size"),
+        verbs=("term", lambda s: ", ".join(f"{v} {c}" for v, c in s.value_counts().head(top_verbs).items())),
+    ).reset_index()
+    out["share"] = (out["n"] / out.groupby(["outlet", "actor_id", "voice"])["n"].transform("sum")).astype("Float64")
+    return out[columns].sort_values(["outlet", "actor_id", "voice", "role"]).reset_index(drop=True)
