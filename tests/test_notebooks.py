@@ -45,3 +45,27 @@ def test_notebook_runs_top_to_bottom_on_the_sample(path, sample_dir):
     # Altair's own mimetype output would fail nbformat validation in nbconvert
     assert not [o for o in outputs if any(k.startswith("application/vnd.vegalite") for k in o.get("data", {}))]
     assert "AnnotatedCorpus(articles=5" in str(outputs[1].get("data", {}).get("text/plain", ""))
+
+
+@pytest.fixture(scope="session")
+def articles_only_dir(sample_dir, tmp_path_factory):
+    """The sample with every extractor table empty: what the notebooks see
+    before the extractors land (or on a corpus where they find nothing)."""
+    from toolkit.corpus import AnnotatedCorpus
+
+    out = tmp_path_factory.getbasetemp() / "articles_only"
+    if not (out / "manifest.json").exists():
+        full = AnnotatedCorpus.open(sample_dir)
+        AnnotatedCorpus(articles=full.articles, load_report=full.load_report).save(out)
+    return out
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_says_no_rows_yet_instead_of_crashing(path, articles_only_dir):
+    nb = inject_parameters(nbformat.read(path, as_version=4), {"CORPUS_DIR": str(articles_only_dir)})
+    NotebookClient(nb, kernel_name="python3", timeout=600, resources={"metadata": {"path": str(path.parent)}}).execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.output_type == "error"]
+    html = "\n".join(o.get("data", {}).get("text/html", "") for o in outputs if "data" in o)
+    if path.stem != "00_corpus":  # 00 reads only the articles and load report
+        assert "no rows yet" in html or "no rows for this selection" in html
