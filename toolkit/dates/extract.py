@@ -32,16 +32,6 @@ from toolkit.dates.lexicon import load_lexicon
 from toolkit.dates.normalise import Tense, Timex
 from toolkit.dates.tense import tense_at
 
-#: nouns a year may modify and still be a year ("the 2022 invasion" is a year; "2000 troops" is not)
-TIME_NOUNS = {"election", "invasion", "war", "summit", "season", "budget", "census", "campaign", "olympics",
-              "world", "cup", "offensive", "talks", "agreement", "deal", "accord", "protocol", "level", "estimate",
-              "figure", "report", "forecast", "target", "plan", "law", "constitution", "referendum", "vote",
-              "model", "edition", "fiscal", "annexation", "revolution", "crisis", "attack", "meeting", "poll",
-              "quarter", "ceasefire", "memorandum", "treaty", "conference", "strategy", "reform", "result"}
-#: words before "May"/"March" that make them months rather than a name or a verb
-MONTH_CUES = {"in", "of", "since", "until", "till", "by", "from", "to", "through", "before", "after", "during",
-              "early", "mid", "late", "last", "next", "this", "end", "beginning", "middle", "start", "-", "–",
-              "between", "and", "or", "on", "until", "throughout", "as", "since", "around"}
 AMBIGUOUS_MONTHS = {"May", "March"}
 SIGNAL_WINDOW = 20
 DATE_KINDS = ("date", "relative")
@@ -143,14 +133,14 @@ def vetoed(doc: Doc, start: int, end: int, rule: Rule, match: re.Match) -> bool:
         if tok.dep_ == "nummod" and tok.head.lemma_.lower() in load_lexicon().count_nouns:
             return True
         if (tok.ent_type_ != "DATE" and tok.dep_ == "nummod" and tok.head.tag_ == "NNS"
-                and tok.head.lemma_.lower() not in TIME_NOUNS):
+                and tok.head.lemma_.lower() not in load_lexicon().year_nouns):
             return True
     if rule.name == "month" and match["month"] in AMBIGUOUS_MONTHS and not match["pos"]:
         tok = span[-1]
         if tok.ent_type_ == "PERSON" or tok.tag_ == "MD" or tok.pos_ == "VERB":
             return True
         before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
-        if before not in MONTH_CUES:
+        if before not in load_lexicon().month_cues:
             return True
     if rule.name == "duration" and match["unit"].lower() == "second" and match["amt"].lower() in ("a", "an", "one"):
         return True  # "a second round"

@@ -32,6 +32,8 @@ class Lexicon:
     references: dict[str, str]
     holidays: dict[str, dict]
     count_nouns: frozenset[str]
+    year_nouns: frozenset[str]
+    month_cues: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -53,6 +55,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         references={str(k).lower(): str(v) for k, v in data["references"].items()},
         holidays={str(k): dict(v) for k, v in (data.get("holidays") or {}).items()},
         count_nouns=frozenset(str(v).lower() for v in data.get("count_nouns") or ()),
+        year_nouns=frozenset(str(v).lower() for v in data.get("year_nouns") or ()),
+        month_cues=frozenset(str(v).lower() for v in data.get("month_cues") or ()),
     )
 
 
@@ -86,41 +90,26 @@ def weekday_number(lex: Lexicon, text: str) -> int:
 
 def parse_amount(lex: Lexicon, text: str) -> float | None:
     """ "three" -> 3, "twenty four" -> 24, "three-and-a-half" -> 3.5, "1,200" -> 1200,
-    "a" -> 1; vague amounts ("several", "recent") -> None."""
-    text = text.strip().lower()
+    "a" -> 1, "a couple of" -> 2; vague amounts ("several", "recent") -> None."""
+    text = re.sub(r"\s+", " ", text.strip().lower())
     if text in lex.vague_amounts:
         return None
-    digits = text.replace(",", "")
     try:
-        return float(digits)
+        return float(text.replace(",", ""))
     except ValueError:
         pass
+    text = re.sub(r"\b(?:a )?couple of\b", "two", text)
     words = [w for w in re.split(r"[\s\-–]+", text) if w]
     total = 0.0
-    current = 0.0
     i = 0
     while i < len(words):
-        w = words[i]
-        if w == "and" and words[i + 1:i + 3] == ["a", "half"]:
-            current += 0.5
+        if words[i:i + 3] == ["and", "a", "half"]:
+            total += 0.5
             i += 3
             continue
-        if w == "couple" or w == "of":
-            current = current or (2 if w == "couple" else 0)
-            i += 1
-            continue
-        value = lex.numbers.get(w)
+        value = lex.numbers.get(words[i])
         if value is None:
-            try:
-                value = float(w)
-            except ValueError:
-                return None
-        if w == "hundred":
-            current = (current or 1) * 100
-        elif w == "a" and i + 1 < len(words) and words[i + 1] == "couple":
-            pass
-        else:
-            current += value
+            return None
+        total = total * 100 if words[i] == "hundred" and total else total + value
         i += 1
-    total += current
     return total or None
