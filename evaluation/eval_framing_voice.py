@@ -48,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     from toolkit.context import ArticleContext
     from toolkit.framing.extract import NAMING_VERBS
     from toolkit.framing.lexicon import load_lexicon, matcher_for
-    from toolkit.framing.quoted import ActorIndex, VoiceIndex, quoted_segments
+    from toolkit.framing.actor_index import ActorIndex
+    from toolkit.framing.quoted import VoiceIndex, quoted_segments
     from toolkit.pipeline import cached_pipeline
     from toolkit.quotes import extract_quotes
 

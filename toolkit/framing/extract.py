@@ -34,8 +34,9 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc, Span
 
 from toolkit.context import ArticleContext, char_span_keys
+from toolkit.framing.actor_index import ActorIndex, record_offset, record_str
 from toolkit.framing.lexicon import Lexicon, Match, load_lexicon, matcher_for
-from toolkit.framing.quoted import NAMING_VERBS, ActorIndex, VoiceIndex, _clean, _offset
+from toolkit.framing.quoted import NAMING_VERBS, VoiceIndex
 
 LEXICON_SIGNALS = ("loaded_term", "euphemism", "official_term", "naming", "hedge")
 EPITHET_DEFAULT_CATEGORY = "descriptive"
@@ -132,13 +133,13 @@ def epithet_rows(doc: Doc, mentions: Sequence[Mapping], matches: list[Match], vo
     rows = []
     text = doc.text
     for m in mentions:
-        start, end = _offset(m.get("start")), _offset(m.get("end"))
+        start, end = record_offset(m.get("start")), record_offset(m.get("end"))
         if m.get("via") != "epithet" or start is None or end is None or not (0 <= start < end <= len(text)):
             continue
         category = next((c for s, e, c in loaded if start <= s and e <= end), EPITHET_DEFAULT_CATEGORY)
-        term = _clean(m.get("surface")) or text[start:end]
+        term = record_str(m.get("surface")) or text[start:end]
         rows.append(_row(doc, start, end, "epithet", " ".join(term.split()), category,
-                         _clean(m.get("actor_id")), voices.voice(start, end)))
+                         record_str(m.get("actor_id")), voices.voice(start, end)))
     return rows
 
 
@@ -155,18 +156,18 @@ def attribution_rows(doc: Doc, quotes: Sequence[Mapping], lexicon: Lexicon, voic
     seen: set[tuple[int, int]] = set()
     text_len = len(doc.text)  # doc.text is rebuilt on every access
     for q in quotes:
-        cue = _clean(q.get("cue"))
+        cue = record_str(q.get("cue"))
         if not cue:
             continue
-        start, end = _offset(q.get("cue_start")), _offset(q.get("cue_end"))
+        start, end = record_offset(q.get("cue_start")), record_offset(q.get("cue_end"))
         if start is None or end is None:
-            start, end = _offset(q.get("start")), _offset(q.get("end"))
+            start, end = record_offset(q.get("start")), record_offset(q.get("end"))
         if start is None or end is None:
             continue
         if not (0 <= start < end <= text_len) or (start, end) in seen:
             continue
         seen.add((start, end))
-        speaker = _clean(q.get("speaker_actor_id"))
+        speaker = record_str(q.get("speaker_actor_id"))
         in_quote, _ = voices.voice(start, end)
         rows.append(_row(doc, start, end, "attribution_verb", " ".join(cue.lower().split()),
                          lexicon.verb_category(cue), speaker, (in_quote, speaker)))
@@ -215,7 +216,7 @@ def agency_rows(doc: Doc, actors: ActorIndex, voices: VoiceIndex, quotes: Sequen
         return []
     lexicon = lexicon or load_lexicon()
     speech = frozenset(v for v, c in lexicon.verbs.items() if c == "neutral")
-    cue_starts = {_offset(q.get("cue_start")) for q in quotes} - {None}
+    cue_starts = {record_offset(q.get("cue_start")) for q in quotes} - {None}
     rows = []
     seen: set[int] = set()
     for start, end, actor_id, _ in actors.spans:

@@ -25,7 +25,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from toolkit.framing.quoted import _offset, quoted_segments
+from toolkit.framing.actor_index import record_offset
+from toolkit.framing.quoted import quoted_segments
 
 OUTLET, QUOTED = "outlet", "quoted"
 #: parts of speech whose lemmas count as content words
@@ -38,7 +39,7 @@ POSSESSIVE_RE = re.compile(r"['’]s$")
 def quote_intervals(doc_text: str, quotes: Iterable[Mapping] = ()) -> list[tuple[int, int]]:
     """Merged ``[start, end)`` ranges of quoted text: quote records plus
     quotation-marked segments."""
-    spans = [(_offset(q.get("start")), _offset(q.get("end"))) for q in quotes]
+    spans = [(record_offset(q.get("start")), record_offset(q.get("end"))) for q in quotes]
     spans = [(s, e) for s, e in spans if s is not None and e is not None]
     spans += [(s.start, s.end) for s in quoted_segments(doc_text)]
     return merge_intervals(spans)
