@@ -32,8 +32,11 @@ from toolkit.dates.lexicon import load_lexicon
 from toolkit.dates.normalise import Tense, Timex
 from toolkit.dates.tense import tense_at
 
+#: month names that are also common words or names; alone they need a cue word before them
 AMBIGUOUS_MONTHS = {"May", "March"}
+#: how many characters before a date are searched for a preposition (after / since / by ...)
 SIGNAL_WINDOW = 20
+#: kinds that name a point or stretch of the calendar (ranges are built from two of them)
 DATE_KINDS = ("date", "relative")
 
 
