@@ -13,7 +13,7 @@ import altair as alt
 import pandas as pd
 
 from toolkit.charts.common import (FACET_COLUMNS, NoRows, category_dropdown, first_evidence, outlet_dropdown,
-                                   outlets_of, side_of_actors, with_articles)
+                                   outlets_of, side_of_actors, side_scale, with_articles)
 from toolkit.corpus import AnnotatedCorpus
 
 UNKNOWN_SIDE = "unassigned"
@@ -58,7 +58,7 @@ def mentions_per_outlet(corpus: AnnotatedCorpus, top: int = 15) -> alt.TopLevelM
         .encode(
             x=alt.X("share:Q", axis=alt.Axis(format="%"), title="share of the outlet's mentions"),
             y=alt.Y("name:N", sort=names, title=None),
-            color=alt.Color("side:N", title="side"),
+            color=alt.Color("side:N", title="side", scale=side_scale(corpus)),
             opacity=alt.condition(side_pick, alt.value(1.0), alt.value(0.15)),
             tooltip=["outlet:N", "name:N", "side:N", "kind:N", "mentions:Q",
                      alt.Tooltip("share:Q", format=".1%"), alt.Tooltip("evidence:N", title="first mention"),
@@ -156,7 +156,7 @@ def share_of_voice(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
         .encode(
             x=alt.X("share:Q", stack="normalize", axis=alt.Axis(format="%"), title=None),
             y=alt.Y("measure:N", title=None),
-            color=alt.Color("side:N"),
+            color=alt.Color("side:N", scale=side_scale(corpus)),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.15)),
             row=alt.Row("outlet:N", title=None, sort=outlets_of(corpus), header=alt.Header(labelAngle=0, labelAlign="left")),
             tooltip=["outlet:N", "measure:N", "side:N", "count:Q", alt.Tooltip("share:Q", format=".1%")],

@@ -123,6 +123,13 @@ def side_of_actors(corpus: AnnotatedCorpus) -> pd.Series:
     return sides.groupby("actor_id")["side"].agg(lambda s: s.value_counts().index[0]).astype("string")
 
 
+def side_scale(corpus: AnnotatedCorpus) -> alt.Scale:
+    """One colour per side, the same on every chart of a corpus (sides sorted,
+    ``unassigned`` last), so "Russia" is one colour across the report."""
+    sides = sorted(corpus.mentions["side"].astype("string").dropna().unique().tolist())
+    return alt.Scale(domain=[*sides, "unassigned"], scheme="tableau20")
+
+
 def words_per_outlet(corpus: AnnotatedCorpus) -> pd.Series:
     """Total words per outlet: the denominator of every per-1,000-words rate,
     so a long-form outlet does not look louder only for writing more."""

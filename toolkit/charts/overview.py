@@ -13,7 +13,7 @@ import pandas as pd
 
 from toolkit.charts.actors import actor_mentions, voice_table
 from toolkit.charts.claims import claim_rows
-from toolkit.charts.common import NoRows, outlet_dropdown, outlets_of, with_articles
+from toolkit.charts.common import NoRows, outlet_dropdown, outlets_of, side_scale, with_articles
 from toolkit.charts.framing import framing_rows, per_thousand_words
 from toolkit.charts.timeline import referenced_dates
 from toolkit.corpus import AnnotatedCorpus
@@ -83,7 +83,7 @@ def side_by_side(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
                            ("speaks (quotes)", "Who speaks (share of quotes by side)")):
         data = voice[voice["measure"] == measure] if len(voice) else voice
         panels.append((data, title, alt.X("share:Q", stack="normalize", axis=alt.Axis(format="%"), title=None),
-                       alt.Color("side:N", title="side"),
+                       alt.Color("side:N", title="side", scale=side_scale(corpus)),
                        ["outlet:N", "side:N", "count:Q", alt.Tooltip("share:Q", format=".0%")]))
     c = claim_rows(corpus)
     claims = c.groupby(["outlet", "category"]).size().rename("claims").reset_index() if len(c) else c
