@@ -30,6 +30,28 @@ DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "corpora" / "ru_ua_2022"
 FILES = {"Guardians_Russia_Ukraine.csv": "The Guardian", "NYT_Russia_Ukraine.csv": "The New York Times"}
 
 
+def _tolerate_out_of_range_dates() -> None:
+    """Workaround, this script only: ``schema.frame`` raises on dates before
+    1677 (pandas' datetime64[ns] range), and the dates extractor finds "1638"
+    in one NYT article. Reported to the lead; until the schema coerces such
+    dates to NaT, null them here so the run completes."""
+    import datetime as dt
+
+    from toolkit import schema
+
+    original = schema._coerce
+    if getattr(original, "_tolerant", False):
+        return
+
+    def coerce(values, dtype):
+        if dtype == schema.DATE:
+            values = values.map(lambda v: None if isinstance(v, dt.date) and not 1678 <= v.year <= 2261 else v)
+        return original(values, dtype)
+
+    coerce._tolerant = True
+    schema._coerce = coerce
+
+
 def load_corpus(data: Path, limit: int | None = None):
     import pandas as pd
 
@@ -43,6 +65,15 @@ def load_corpus(data: Path, limit: int | None = None):
     if limit:
         articles = articles.groupby("outlet", observed=True, group_keys=False).head(limit // 2).reset_index(drop=True)
     return Corpus(articles, report)
+
+
+def _markdown(table) -> str:
+    """A DataFrame as a markdown table (no tabulate dependency)."""
+    header = [str(table.index.name or "")] + [str(c) for c in table.columns]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for index, row in table.iterrows():
+        lines.append("| " + " | ".join([str(index)] + [str(v) for v in row]) + " |")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -59,15 +90,16 @@ def main(argv: list[str] | None = None) -> None:
     import toolkit
     from toolkit.claims import reconcile
 
+    _tolerate_out_of_range_dates()
     corpus = toolkit.annotate(load_corpus(args.data, args.limit), cache_dir=args.cache, progress=False)
     claims = corpus.with_outlet("claims")
     words = corpus.articles.groupby("outlet", observed=True)["n_words"].sum()
     print(f"## ru_ua_2022: {len(corpus.articles)} articles, {len(claims)} claims\n")
     table = pd.crosstab(claims["category"], claims["outlet"], margins=True, margins_name="total")
-    print(table.to_markdown(), "\n")
+    print(_markdown(table), "\n")
     per_k = (claims.groupby("outlet", observed=True).size() / words * 1000).round(2)
     print("claims per 1,000 words:", per_k.to_dict(), "\n")
-    print(pd.crosstab(claims["qualifier"], claims["scope"], margins=True, margins_name="total").to_markdown(), "\n")
+    print(_markdown(pd.crosstab(claims["qualifier"], claims["scope"], margins=True, margins_name="total")), "\n")
     print("claimant is the outlet's own voice:",
           f"{claims['claimant_actor_id'].astype('string').str.startswith('outlet:').mean():.0%};",
           f"in a direct quote: {claims['in_quote'].fillna(False).mean():.0%}\n")

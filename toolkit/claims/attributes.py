@@ -18,7 +18,7 @@ OPPOSITE_SIDE = {"Russia": "Ukraine", "Ukraine": "Russia"}
 LOSS_VERBS = frozenset({"suffer", "lose", "sustain", "incur", "take"})
 #: nouns of an attack whose nationality adjective names the attacker
 ATTACK_NOUNS = frozenset({"attack", "strike", "airstrike", "shelling", "bombardment", "bombing", "missile",
-                          "drone", "offensive", "assault", "raid", "fire", "forces", "force", "troops", "army"})
+                          "drone", "offensive", "assault", "raid", "fire"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: figures this large are running totals, not one attack
 CUMULATIVE_THRESHOLD = 50_000
@@ -245,7 +245,8 @@ def scope_of(sent: Span, reading: Reading, category: str, value: float | None, l
         return "cumulative"
     verb = reading.cue if reading.cue is not None and reading.cue.pos_ in ("VERB", "AUX") else reading.head.head
     verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # "have killed and injured"
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for v in verbs for c in v.children)
+    # finite perfect only: "have killed", not "are believed to have been killed"
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for v in verbs for c in v.children)
     single_event = any(t.lemma_.lower() in lex.event_kinds and t.tag_ in ("NN", "NNP") for t in sent)
     many = value is None or value >= 100 or reading.noun is None or reading.noun.tag_ in ("NNS", "NNPS")
     if perfect and not single_event and category in HARM and many and value != 1:

@@ -42,6 +42,12 @@ SINGULAR_PEOPLE = frozenset({
     "robber", "intruder", "homeowner", "security", "guard", "serviceman", "policeman", "volunteer", "medic",
     "doctor", "nurse", "farmer", "fighter", "pilot", "commander", "general", "prisoner", "hostage",
     "individual", "senior", "elderly", "cyclist", "bystander", "patron", "owner", "shopkeeper", "firefighter"})
+#: cues that make a named person no toll figure: natural deaths, arrests, flights
+NOT_NAMED_VICTIM_CUES = frozenset({"detain", "imprison", "arrest", "flee", "escape", "evacuate",
+                                   "relocate", "disappear", "surrender", "release", "free", "return"})
+#: words that make a named person's death violent ("died after being shot")
+VIOLENCE_WORDS = frozenset({"shoot", "shot", "gunshot", "wound", "injury", "attack", "strike", "shell", "shelling",
+                            "missile", "bomb", "stab", "explosion", "blast", "gunfire", "kill", "murder", "fire"})
 #: "a 1,000-for-1,000 swap": a reciprocal figure on these nouns counts prisoners per side
 RECIPROCAL_NOUNS = frozenset({"swap", "exchange", "trade", "deal", "prisoner", "handover"})
 #: how far (tokens) the counted noun may sit from the figure and still be in `surface`
@@ -81,13 +87,14 @@ def _claim_for_quantity(doc: Doc, ctx: ArticleContext, q: Quantity, lex: Lexicon
     reading = read_figure(anchor, lex)
     if q.per_side and reading.category is None and reading.head.lemma_.lower() in RECIPROCAL_NOUNS:
         reading = Reading(head=reading.head, noun=None, category="prisoners", cue=reading.head)
-    if reading.category is None or is_non_person(reading.noun, lex):
+    if reading.category is None or is_non_person(reading.noun, lex) or _is_population(reading, anchor):
         return None
     if reading.noun is None and reading.head.pos_ == "NUM" and reading.cue is None:
         return None
     end = q.end
     noun = reading.noun
-    if noun is not None and noun.i > anchor.i and noun.i - anchor.i <= MAX_SURFACE_GAP and noun.sent == anchor.sent:
+    if noun is not None and noun.i > anchor.i and noun.i - anchor.i <= MAX_SURFACE_GAP \
+            and (noun in anchor.ancestors or noun.head.head == anchor) and "\n" not in doc.text[q.end:noun.idx]:
         end = max(end, noun.idx + len(noun))
     low, high, qualifier, extra = q.low, q.high, q.qualifier, {}
     exact = parenthesised_exact(doc.text, end)
@@ -100,6 +107,13 @@ def _claim_for_quantity(doc: Doc, ctx: ArticleContext, q: Quantity, lex: Lexicon
         end = paren_end
     return _record(doc, ctx, reading, q.start, end, low, high, qualifier, q.per_side, lex, mentions, quotes, dates,
                    extra)
+
+
+def _is_population(reading: Reading, anchor: Token) -> bool:
+    """"the city's half a million residents", "Ukraine's 40 million people":
+    a possessor before the figure makes it a population, not a toll."""
+    noun = reading.noun
+    return noun is not None and any(c.dep_ == "poss" and c.i < anchor.i for c in noun.children)
 
 
 def _anchor(span: Span) -> Token:
@@ -170,6 +184,12 @@ def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Readin
     reading = read_figure(root, lex)
     if reading.category is None or reading.cue is None or reading.cue.i in range(ent.start, ent.end):
         return None
+    cue = reading.cue.lemma_.lower()
+    if cue in NOT_NAMED_VICTIM_CUES or reading.category == "displaced":
+        return None  # "Griner was detained", "the president fled"
+    if cue in ("die", "perish") and not any(t.lemma_.lower() in VIOLENCE_WORDS for t in root.sent):
+        return None  # "Reid died last December, aged 82": a death, not a toll
+
     return reading, ent.start_char, ent.end_char
 
 

@@ -166,6 +166,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # "no one", "every one"
         if core.lower() in ("a", "a few") and not m.group("mod") and core.lower() not in lexicon.vague:
             continue
+        if m.group("num") and re.fullmatch(r"\d+\.\d+", m.group("num").strip()):
+            continue  # "21.32" (a live blog's timestamp), "3.5": people come in whole numbers unless scaled
         quantity = _to_quantity(m, lexicon)
         if quantity is not None:
             out.append(quantity)

@@ -4,7 +4,8 @@ Method (deterministic clustering, no model):
 
 * **Events.** Incident claims are clustered by *place* (from the ``event``
   label, e.g. "Kyiv" in "Kyiv attack"; claims without a place cluster by the
-  whole label, e.g. "prisoner exchange"; claims with no label stay alone) and
+  whole label, across outlets only for national events such as "prisoner
+  exchange", else within the article; claims with no label stay alone) and
   *date*: two claims are the same event when their ``event_date`` values are
   at most ``window_days`` apart; an undated claim (dated by its article's
   publication instead) joins a dated event published up to
@@ -72,11 +73,21 @@ def place_of(event: str | None) -> str | None:
     return place or None
 
 
-def _cluster_key(event: str | None) -> str | None:
+#: events without a place that are still one national event per date
+PLACELESS_EVENTS = frozenset({"prisoner exchange"})
+
+
+def _cluster_key(event: str | None, article_id: str) -> str | None:
+    """Claims cluster by place; a place-less label clusters across articles
+    only for national events (a prisoner exchange), else within its article
+    ("an attack" in two outlets on one day need not be the same attack)."""
     place = place_of(event)
     if place:
         return "place:" + place.lower()
-    return "event:" + event.lower() if isinstance(event, str) and event.strip() else None
+    if not isinstance(event, str) or not event.strip():
+        return None
+    label = event.strip().lower()
+    return f"event:{label}" if label in PLACELESS_EVENTS else f"article:{article_id}:{label}"
 
 
 def _cluster_events(df: pd.DataFrame, window_days: int, report_lag_days: int) -> pd.DataFrame:
@@ -85,7 +96,7 @@ def _cluster_events(df: pd.DataFrame, window_days: int, report_lag_days: int) ->
         return pd.DataFrame(columns=columns)
     df = df.reset_index(drop=True)
     df["place"] = df["event"].map(lambda e: place_of(e if isinstance(e, str) else None))
-    df["cluster_key"] = df["event"].map(lambda e: _cluster_key(e if isinstance(e, str) else None))
+    df["cluster_key"] = [_cluster_key(e if isinstance(e, str) else None, a) for e, a in zip(df["event"], df["article_id"])]
     df["date_basis"] = df["event_date"].notna().map({True: "event_date", False: "published"})
     df["when"] = df["event_date"].fillna(df["published"])
     event_ids = pd.Series(pd.NA, index=df.index, dtype="string")

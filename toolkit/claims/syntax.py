@@ -82,6 +82,8 @@ def counted_noun(head: Token, anchor: Token, lex: Lexicon) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
+                    if pobj.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in pobj.children):
+                        return None  # "one of a dead child" (an image): not a count of people
                     return pobj
     if head.pos_ == "NOUN" and _lemma(head) not in lex.vague_lemmas:
         return head  # "dead" tagged as a noun in "28 dead"
@@ -102,6 +104,8 @@ def read_figure(anchor: Token, lex: Lexicon) -> Reading:
     cues = list(_predicate_cues(head, lex))
     if noun is not None and noun is not head:
         cues += [c for c in _modifier_cues(noun, lex)]
+    if noun is not None:
+        cues += [c for c in _of_war_cues(noun, lex)]
     cues += list(_modifier_cues(head, lex))
     toll = _toll_cue(head)
     if toll is not None:
@@ -120,6 +124,8 @@ def _negated_or_attempted(cue: Token) -> bool:
     """"was not injured", "attempted murder", "tried to kill": nobody counted."""
     if any(c.dep_ == "neg" for c in cue.children):
         return True
+    if any(c.dep_ == "prt" and c.lower_ in ("down", "up", "at") for c in cue.children):
+        return True  # "two more were shot down" (missiles), "shot up", "shot at"
     if any(c.lower_ in ("attempted", "attempt", "failed") for c in cue.children if c.dep_ in ("amod", "compound")):
         return True
     return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("try", "attempt", "threaten", "plan", "vow")
@@ -249,6 +255,15 @@ def _modifier_cues(noun: Token, lex: Lexicon):
             for sub in child.children:
                 if sub.dep_ == "conj" and _token_category(sub, lex) and _shares_figure(child, sub):
                     yield sub, _token_category(sub, lex)
+
+
+def _of_war_cues(noun: Token, lex: Lexicon):
+    """"prisoners of war murdered in ...": the parser hangs the participle on "war"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lower_ == "war":
+                    yield from _modifier_cues(pobj, lex)
 
 
 def _shares_figure(first: Token, second: Token) -> bool:
