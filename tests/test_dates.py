@@ -128,6 +128,8 @@ def test_every_row_traces_to_its_sentence(seeds):
     # weekday inside a quote uses the same anchor; future tense picks the coming one
     ('"We will meet the delegation on Friday," Umerov said.', D(2025, 6, 18), "Friday", "2025-06-20"),
     ("Zelensky met Erdogan on Monday in Ankara.", D(2025, 6, 18), "Monday", "2025-06-16"),
+    ("Drones hit Odesa over the weekend.", D(2025, 6, 18), "the weekend", "2025-W24-WE"),
+    ("Delegations will meet at the weekend.", D(2025, 6, 18), "the weekend", "2025-W25-WE"),
     # TimeBank (wsj_0136-style financial sentence, DCT 1989-11-02)
     ("Hadson Corp. said it expects to report a third-quarter net loss of $17 million to $19 million.",
      D(1989, 11, 2), "third-quarter", "1989-Q3"),

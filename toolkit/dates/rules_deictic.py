@@ -64,9 +64,10 @@ def register(rule, lex: Lexicon, p: Pieces) -> None:
     def the_weekend(m, anchor, tense):
         if anchor is None:
             return Timex("relative", None, None, None, "weekend")
-        offset = 1 if tense == "future" and anchor.weekday() < 5 else 0
-        if tense != "future" and anchor.weekday() < 5:
-            offset = -1
+        # on a weekday, "the weekend" is the coming one in the future tense, else the one before;
+        # written on a Saturday or Sunday it is that weekend
+        in_weekend = anchor.weekday() >= 5
+        offset = 0 if in_weekend or tense in ("future", "present") else -1
         return nz.relative_unit_timex(anchor, "weekend", offset)
 
     @rule("ago", rf"(?:(?P<qmod>{QMOD})\s+)?(?P<amt>{AMOUNT}|{VAGUE})[\s-]+(?P<unit>{UNITS})s?\s+(?P<dir>ago|from\s+now|hence)\b", I)
