@@ -142,6 +142,8 @@ def _from_model(ent: Span, catalogue: Catalogue) -> Mention | None:
     span = _trim(ent)
     if span is None or _is_not_actor(span.text) or not _is_capitalised(span):
         return None
+    if len(span) == 1 and span[0].lower_ in TITLE_WORDS:
+        return None  # "Defense" of "Defense Minister Rustem Umerov"
     if ent.label_ == "PERSON":
         span = _trim_headline_words(span)
         span = _extend_first_names(span) if span is not None else None

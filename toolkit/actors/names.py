@@ -28,7 +28,7 @@ HONORIFICS = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "general",
     "col", "colonel", "lt", "capt", "captain", "maj", "major", "sgt", "president", "pres",
     "prime", "minister", "chancellor", "senator", "sen", "rep", "gov", "governor", "mayor",
-    "king", "queen", "prince", "princess", "pope", "rev", "father", "st", "the",
+    "king", "queen", "prince", "princess", "pope", "rev", "father", "ayatollah", "sheikh", "the",
 })
 
 
