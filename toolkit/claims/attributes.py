@@ -162,6 +162,12 @@ def _attacker_side(sent: Span, lex: Lexicon) -> str | None:
                     side = lex.side_words.get(child.lower_)
                     if side:
                         return side
+                if child.dep_ == "prep" and child.lower_ in ("by", "from"):  # "bombardment by Ukrainian forces"
+                    for pobj in child.children:
+                        for word in (pobj, *pobj.children):
+                            side = lex.side_words.get(word.lower_)
+                            if side and word.dep_ in ("pobj", "amod", "compound", "poss"):
+                                return side
     return None
 
 

@@ -20,6 +20,7 @@ schema has columns for them).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -87,7 +88,8 @@ def _claim_for_quantity(doc: Doc, ctx: ArticleContext, q: Quantity, lex: Lexicon
     reading = read_figure(anchor, lex)
     if q.per_side and reading.category is None and reading.head.lemma_.lower() in RECIPROCAL_NOUNS:
         reading = Reading(head=reading.head, noun=None, category="prisoners", cue=reading.head)
-    if reading.category is None or is_non_person(reading.noun, lex) or _is_population(reading, anchor):
+    if reading.category is None or is_non_person(reading.noun, lex) or _is_population(reading, anchor) \
+            or POSSESSIVE_BEFORE.search(doc.text[max(0, q.start - 4):q.start]):
         return None
     if reading.noun is None and reading.head.pos_ == "NUM" and reading.cue is None:
         return None
@@ -107,6 +109,10 @@ def _claim_for_quantity(doc: Doc, ctx: ArticleContext, q: Quantity, lex: Lexicon
         end = paren_end
     return _record(doc, ctx, reading, q.start, end, low, high, qualifier, q.per_side, lex, mentions, quotes, dates,
                    extra)
+
+
+#: "the city’s half a million residents": a possessor right before the figure
+POSSESSIVE_BEFORE = re.compile(r"[’']s\s+$")
 
 
 def _is_population(reading: Reading, anchor: Token) -> bool:
@@ -159,7 +165,7 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             continue
         if is_non_person(noun, lex) or noun.lemma_.lower() in lex.noun_category:
             continue
-        if noun.lemma_.lower() not in SINGULAR_PEOPLE and noun.lower_ not in SINGULAR_PEOPLE:
+        if noun.lemma_.lower() not in SINGULAR_PEOPLE and noun.lower_ not in SINGULAR_PEOPLE and noun is not tok:
             continue
         if any(s <= noun.idx < e for s, e in covered):
             continue
