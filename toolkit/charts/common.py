@@ -100,7 +100,8 @@ def category_dropdown(field: str, values: list[str], name: str, label: str) -> a
 def html_table(df: pd.DataFrame, max_rows: int = 30, caption: str | None = None) -> str:
     """An HTML table with every cell escaped (article text stays text), at
     most ``max_rows`` rows with a note saying how many were left out."""
-    shown = df.head(max_rows)
+    shown = df.head(max_rows).astype(object)
+    shown = shown.where(shown.notna(), "")  # pd.NA would print as "<NA>"
     body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="newsframe-table")
     parts = []
     if caption:
