@@ -38,7 +38,6 @@ from toolkit.framing.actor_index import ActorIndex, record_offset, record_str
 from toolkit.framing.lexicon import Lexicon, Match, load_lexicon, matcher_for
 from toolkit.framing.quoted import NAMING_VERBS, VoiceIndex
 
-LEXICON_SIGNALS = ("loaded_term", "euphemism", "official_term", "naming", "hedge")
 EPITHET_DEFAULT_CATEGORY = "descriptive"
 SCARE_QUOTES = "scare_quotes"
 #: longest noun phrase (tokens) searched for the actor a term is about
@@ -96,7 +95,10 @@ def lexicon_rows(doc: Doc, matches: list[Match], actors: ActorIndex, voices: Voi
     for m in matches:
         span = doc[m.start:m.end]
         start, end = span.start_char, span.end_char
-        actor_id = m.entry.actor_id if m.entry.signal == "naming" else target_actor(span, actors)
+        if m.entry.signal == "naming":  # the named actor itself (Zelensky, Kyiv), not a target
+            actor_id = m.entry.actor_id or actors.actor_at(start, end)
+        else:
+            actor_id = target_actor(span, actors)
         rows.append(_row(doc, start, end, m.entry.signal, m.entry.term, m.entry.category,
                          actor_id, voices.voice(start, end)))
     return rows
