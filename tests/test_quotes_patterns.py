@@ -222,3 +222,10 @@ def test_noun_of_speech_with_that_clause(nlp):
 def test_urge_object_to_infinitive(nlp):
     row = find(quotes_of(nlp, "Zelensky urged Western leaders to send more air defence systems."), "Western leaders to send")
     assert (row["cue"], row["speaker_actor_id"]) == ("urge", "zelensky")
+
+
+def test_title_in_quotes_gets_no_speaker_by_proximity(nlp):
+    rows = quotes_of(nlp, "Pence said on “Fox News Sunday” that the debate would be fair.")
+    title = find(rows, "Fox News Sunday", direct=True)
+    assert title["speaker"] is None
+    assert find(rows, "the debate would be fair", direct=False)["speaker_surface"] == "Pence"

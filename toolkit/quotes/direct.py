@@ -8,7 +8,7 @@ dependency links first):
    outside any quote (the quote is its ccomp/dobj/xcomp, or sits inside its
    complement: `said he was “very angry”`), or down to a reporting verb
    hanging on the quote (`“…,” Putin said` parsed as parataxis);
-2. *proximity*: the nearest strong reporting verb outside quotes in the
+2. *proximity* (not for title-like quotes such as `“Face the Nation”`): the nearest strong reporting verb outside quotes in the
    sentences the quote touches, in the sentence ending with the colon that
    introduces it (`He told Russian state TV: “…`), or at the start of the next
    sentence (`“…” ⏎ he said`); then `according to X` / `per X` in those sentences;
@@ -40,6 +40,9 @@ _MIN_CONTINUATION_WORDS = 3
 #: not amod, so `the so-called “peace plan”` has no cue
 _CUE_CHILD_DEPS = {"parataxis", "ccomp", "advcl", "conj", "dep", "relcl", "ROOT"}
 _TRANSCRIPT_SPEAKER = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]):\s")
+#: how a title-like quote must attach to count as the cue's words (`called it “Operation Z”`)
+_COMPLEMENT_DEPS = {"dobj", "attr", "oprd", "ccomp", "xcomp", "pobj", "conj", "appos"}
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _NEWLINES = re.compile(r"\n\s*")
 
 
@@ -73,8 +76,10 @@ def attribute_direct(doc: Doc, quotes: Sequence[QuoteSpan], qmap: QuoteMap) -> l
             # cues never reach across a paragraph break (headlines run into
             # the next line in spaCy's sentences and parse)
             para = (paragraph_bounds(doc.text, quote.open_mark)[0], paragraph_bounds(doc.text, max(quote.open_mark, quote.outer_end - 1))[1])
-            cue = (_linked_cue(doc, tokens, qmap, para) or _colon_cue(doc, tokens, qmap)
-                   or _nearby_cue(doc, quote, tokens, qmap, para))
+            title = _looks_like_title(doc.text[quote.start:quote.end])
+            cue = _linked_cue(doc, tokens, qmap, para, title) or _colon_cue(doc, tokens, qmap)
+            if cue is None and not title:
+                cue = _nearby_cue(doc, quote, tokens, qmap, para)
             if cue is not None:
                 attribution = Attribution.with_cue(quote.start, quote.end, True, cue_lemma(cue), [cue], _source(doc, cue, qmap))
             else:
@@ -84,19 +89,31 @@ def attribute_direct(doc: Doc, quotes: Sequence[QuoteSpan], qmap: QuoteMap) -> l
     return out
 
 
+def _looks_like_title(text: str) -> bool:
+    """`“Morning Joe”`, `“Face the Nation”`: a short all-capitalised quote names
+    a show or a book; proximity alone does not make it someone's words."""
+    words = _WORD.findall(text)
+    content = [w for i, w in enumerate(words) if i == 0 or len(w) > 3]
+    return 0 < len(words) <= 6 and all(w[0].isupper() for w in content)
+
+
 def _in(token: Token, para: tuple[int, int]) -> bool:
     return para[0] <= token.idx < para[1]
 
 
-def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int]) -> Token | None:
-    """A reporting verb linked to the quote in the parse (rule 1)."""
+def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], title: bool = False) -> Token | None:
+    """A reporting verb linked to the quote in the parse (rule 1). A title-like
+    quote only counts as a complement (`called it “Operation Z”`), not inside
+    an adjunct (`said on “Fox News Sunday”`)."""
     inside = set(tokens)
     for i in tokens:
         token = doc[i]
         if token.head.i in inside:
             continue
+        if title and token.dep_ not in _COMPLEMENT_DEPS:
+            continue
         for ancestor in token.ancestors:
-            if not _in(ancestor, para):
+            if not _in(ancestor, para) or (title and ancestor.dep_ == "prep" and ancestor.lower_ != "as"):
                 break
             if not qmap.inside(ancestor) and is_cue_verb(ancestor):
                 return ancestor
