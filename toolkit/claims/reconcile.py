@@ -66,10 +66,11 @@ def place_of(event: str | None) -> str | None:
     if not isinstance(event, str) or not event.strip():
         return None
     kinds = sorted({k for v in load_lexicon().event_kinds.values() for k in (v, *v.split())}, key=len, reverse=True)
-    place = event
-    for kind in kinds:
-        place = re.sub(rf"\s*\b{re.escape(kind)}\b\s*$", "", place, flags=re.IGNORECASE)
-    place = place.strip()
+    place, previous = event.strip(), None
+    while place != previous:  # "Chasiv Yar missile attack": strip kind words from the end
+        previous = place
+        for kind in kinds:
+            place = re.sub(rf"\s*\b{re.escape(kind)}$", "", place, flags=re.IGNORECASE).strip()
     return place or None
 
 
