@@ -18,14 +18,19 @@ Method (rules over spaCy entities, in the spirit of textacy's extractors):
    a place; a person-labelled span governed by "in/near/outside ..." is a place.
    Unknown actors get stable ids from their normalised name: ``per:``,
    ``org:``, ``loc:``, ``grp:`` + the name key ("per:andriy_demchenko").
+Steps 2b-4 are article-level rules in :mod:`toolkit.actors.resolve`:
+
+2b. **Headlines**: in Title Case lines a model-only entity is kept only when
+   the running text confirms it ("Rattles Sabers" is not a person).
 3. **Surname folding** within the article: a bare surname (or first name) of a
    person named in full elsewhere in the article takes that person's id
    (``via="surname"``); this also repairs one-word persons the model labels as
    organisations or places ("Lavrov" as ORG).
 4. **Title modifiers** are not separate mentions: a demonym inside a
    person's title ("Russian" in "Russian President Vladimir Putin") and an
-   epithet directly before the same actor's name ("Kremlin spokesperson
-   Dmitry Peskov") are dropped, so an actor named with a title counts once.
+   epithet next to the same actor's name ("Kremlin spokesperson Dmitry
+   Peskov", "Ukraine's president, Volodymyr Zelenskiy") are dropped, so an
+   actor named with a title counts once.
    Nouns stay ("Kremlin" in "Kremlin adviser Yuri Ushakov" is a mention of the
    Kremlin).
 
@@ -37,7 +42,6 @@ deterministic coreference "head match" sieve (Lee et al. 2013).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -45,8 +49,16 @@ import yaml
 from spacy.tokens import Doc, Span
 
 from toolkit.actors.catalogue import Actor, Catalogue
-from toolkit.actors.names import TITLE_WORDS, actor_slug, name_key
-from toolkit.context import ArticleContext, sentence_index, span_keys
+from toolkit.actors.mention import Mention, from_actor
+from toolkit.actors.names import TITLE_WORDS, actor_slug
+from toolkit.actors.resolve import (
+    drop_title_modifiers,
+    drop_unconfirmed_headline_entities,
+    fold_partial_names,
+    merge_split_names,
+    recover_surnames,
+)
+from toolkit.context import ArticleContext
 
 #: kind of an uncatalogued model entity, and the prefix of its derived id
 MODEL_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
@@ -60,33 +72,6 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "in
 #: edge of a PERSON span is a headline word ("Putin Interested", "Win Trump")
 NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "CCONJ", "SCONJ", "NUM", "PART", "ADJ", "PUNCT", "SYM", "X", "INTJ"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int  # token index
-    end: int
-    actor_id: str
-    actor: str
-    kind: str
-    side: str
-    role: str
-    via: str
-    label: str  # spaCy label of the entity it came from (for evaluation)
-
-    def record(self, doc: Doc, article_id: str) -> dict:
-        span = doc[self.start:self.end]
-        return {
-            "article_id": article_id,
-            **span_keys(span),
-            "surface": span.text,
-            "actor_id": self.actor_id,
-            "actor": self.actor,
-            "kind": self.kind,
-            "side": self.side,
-            "role": self.role or None,
-            "via": self.via,
-        }
 
 
 def extract_mentions(doc: Doc, ctx: ArticleContext, catalogue: Catalogue) -> list[dict]:
@@ -131,7 +116,7 @@ def _from_catalogue(ent: Span, ctx: ArticleContext, catalogue: Catalogue) -> Men
     start = ent.start
     if via == "catalogue" and len(ent) > 1 and ent[0].lower_ == "the":
         start += 1  # "the United States" -> "United States" (CoNLL/ACE span convention)
-    return _mention(start, ent.end, actor, via, ent.label_)
+    return from_actor(start, ent.end, actor, via, ent.label_)
 
 
 # -- 2. model entities ----------------------------------------------------------
@@ -151,7 +136,7 @@ def _from_model(ent: Span, catalogue: Catalogue) -> Mention | None:
             return None
     known = _catalogue_actor(span, catalogue)
     if known is not None:
-        return _mention(span.start, span.end, known, "catalogue", ent.label_)
+        return from_actor(span.start, span.end, known, "catalogue", ent.label_)
     kind = MODEL_KIND[ent.label_]
     if kind == "person" and _governed_by_place_preposition(span):
         kind = "place"
@@ -260,193 +245,7 @@ def _governed_by_place_preposition(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
 
-# -- 2b. title-case lines --------------------------------------------------------
-
-#: a line is title case when at least this share of its content words is capitalised
-TITLE_CASE_SHARE = 0.8
-TITLE_CASE_MIN_WORDS = 3
-
-
-def drop_unconfirmed_headline_entities(mentions: list[Mention], doc: Doc) -> list[Mention]:
-    """In Title Case Lines (headlines, section heads) the model reads capitalised
-    words as names ("Rattles Sabers", "Explosion Kills", "Oil Price Cap"). There a
-    model-only entity is kept only if the article's running text confirms it:
-    the same name (or a full name ending in it) is an entity in a normal
-    sentence. Catalogue matches are unaffected."""
-    model_only = [m for m in mentions if m.via == "model"]
-    if not model_only:
-        return mentions
-    sent_of = sentence_index(doc)
-    headline = _title_case_sentences(doc, {int(sent_of[m.start]) for m in model_only})
-    if not headline:
-        return mentions
-    confirmed: set[str] = set()
-    for m in model_only:
-        if int(sent_of[m.start]) not in headline:
-            key = name_key(doc[m.start:m.end].text)
-            confirmed.add(key)
-            confirmed.add(key.rsplit(" ", 1)[-1])
-    return [m for m in mentions
-            if m.via != "model" or int(sent_of[m.start]) not in headline
-            or name_key(doc[m.start:m.end].text) in confirmed]
-
-
-def _title_case_sentences(doc: Doc, candidates: set[int]) -> set[int]:
-    """Indices of the candidate sentences written in Title Case."""
-    out = set()
-    for i, sent in enumerate(doc.sents):
-        if i not in candidates:
-            continue
-        words = [t for t in sent if t.is_alpha and len(t) >= 3 and not t.is_stop]
-        capitalised = sum(1 for t in words if t.is_title or t.is_upper)
-        if len(words) < TITLE_CASE_MIN_WORDS or capitalised < TITLE_CASE_SHARE * len(words):
-            continue
-        # a headline, not a list of names ("Mike Atherton, Alec Stewart ..."):
-        # it has a capitalised function word or verb after its first word
-        if any((t.is_title or t.is_upper) and (t.is_stop or t.tag_.startswith("VB")) for t in sent[1:] if t.is_alpha):
-            out.add(i)
-    return out
-
-
-# -- 3. surname folding ---------------------------------------------------------
-
-def merge_split_names(mentions: list[Mention], doc: Doc) -> list[Mention]:
-    """Join an uncatalogued person span that runs straight into a catalogued
-    person ("Sergey V." + "Lavrov", "Dmitri S." + "Peskov"): the model split one
-    name, the catalogue knows who it is."""
-    mentions = sorted(mentions, key=lambda m: m.start)
-    merged: list[Mention] = []
-    for m in mentions:
-        prev = merged[-1] if merged else None
-        if (prev is not None and prev.via == "model" and prev.kind == "person" and m.kind == "person"
-                and m.via == "catalogue" and prev.end == m.start and "\n" not in doc[prev.end - 1].whitespace_):
-            merged[-1] = replace(m, start=prev.start)
-            continue
-        merged.append(m)
-    return merged
-
-
-def fold_partial_names(mentions: list[Mention], doc: Doc, catalogue: Catalogue) -> list[Mention]:
-    """Give a bare surname or first name the id of the person named in full in
-    the same article (Stanford-sieve style head match). Applies to uncatalogued
-    one-word entities of any model label, since the model often calls a lone
-    surname an ORG or GPE ("Lavrov")."""
-    by_last: dict[str, set[str]] = {}
-    by_first: dict[str, set[str]] = {}
-    people: dict[str, Mention] = {}
-    for m in mentions:
-        if m.kind != "person" or m.via == "surname":
-            continue
-        names = [doc[m.start:m.end].text]
-        if m.actor_id in catalogue:
-            actor = catalogue[m.actor_id]
-            names += [actor.name, *actor.aliases]
-        for name in names:
-            parts = name_key(name).split()
-            if len(parts) >= 2:
-                by_last.setdefault(parts[-1], set()).add(m.actor_id)
-                by_first.setdefault(parts[0], set()).add(m.actor_id)
-        people.setdefault(m.actor_id, m)
-    if not by_last:
-        return mentions
-    folded = []
-    for m in mentions:
-        target = None
-        if m.via == "model" and m.end - m.start == 1:
-            key = name_key(doc[m.start].text)
-            # a lone first name only folds when the model says it is a person
-            ids = by_last.get(key) or (by_first.get(key) if m.label == "PERSON" else None) or set()
-            if len(ids) == 1:
-                target = people[next(iter(ids))]
-        if target is not None:
-            m = replace(m, actor_id=target.actor_id, actor=target.actor, kind="person",
-                        side=target.side, role=target.role, via="surname")
-        folded.append(m)
-    return folded
-
-
-def recover_surnames(mentions: list[Mention], doc: Doc) -> list[Mention]:
-    """Add the bare surnames the model missed: a proper-noun token equal to the
-    last word of exactly one uncatalogued person named in full in the article
-    ("Alexander Lebed ... Lebed said"). Catalogued people need no help: the
-    ruler matches their one-word aliases everywhere."""
-    surnames: dict[str, set[str]] = {}
-    people: dict[str, Mention] = {}
-    for m in mentions:
-        if m.kind == "person" and m.via == "model" and m.end - m.start >= 2:
-            surnames.setdefault(doc[m.end - 1].text, set()).add(m.actor_id)
-            people.setdefault(m.actor_id, m)
-    if not surnames:
-        return mentions
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    added = []
-    for tok in doc:  # one dict lookup per token
-        ids = surnames.get(tok.text)
-        if ids is None or len(ids) != 1 or tok.i in covered or tok.pos_ != "PROPN":
-            continue
-        target = people[next(iter(ids))]
-        added.append(replace(target, start=tok.i, end=tok.i + 1, via="surname", label="PERSON"))
-    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
-
-
-# -- 4. title modifiers -----------------------------------------------------------
-
-#: how far (in tokens) a title may stretch between a modifier and the name
-MAX_TITLE_GAP = 4
-
-
-def drop_title_modifiers(mentions: list[Mention], doc: Doc) -> list[Mention]:
-    """Drop mentions that are part of another actor's title (see module docstring)."""
-    mentions = sorted(mentions, key=lambda m: m.start)
-    kept = []
-    for i, m in enumerate(mentions):
-        following = mentions[i + 1] if i + 1 < len(mentions) else None
-        previous = mentions[i - 1] if i > 0 else None
-        if following is not None and following.kind == "person" and _is_title_of(m, following, doc):
-            continue
-        if previous is not None and _is_apposed_epithet(m, previous, doc):
-            continue
-        kept.append(m)
-    return kept
-
-
-def _is_apposed_epithet(m: Mention, name: Mention, doc: Doc) -> bool:
-    """An epithet in apposition right after the same actor's name ("Dmitri S.
-    Peskov, the Kremlin's spokesman") or right before it with a comma
-    ("Ukraine's president, Volodymyr Zelenskiy" is handled by :func:`_is_title_of`)."""
-    if m.via != "epithet" or m.actor_id != name.actor_id or name.via == "epithet":
-        return False
-    gap = doc[name.end:m.start]
-    return len(gap) <= 1 and all(t.text == "," for t in gap)
-
-
-def _is_title_of(m: Mention, person: Mention, doc: Doc) -> bool:
-    gap = doc[m.end:person.start]
-    if m.actor_id == person.actor_id and m.via == "epithet" and person.via != "epithet":
-        # "Kremlin spokesperson Dmitry Peskov", "Ukraine's president, Volodymyr Zelenskiy"
-        return len(gap) <= 1 and all(t.text == "," for t in gap)
-    if len(gap) > MAX_TITLE_GAP or any(not (t.is_alpha or t.text in ("-", ".")) for t in gap):
-        return False
-    if m.actor_id == person.actor_id:
-        return False
-    if m.label != "NORP" or m.via == "surname":
-        return False  # only demonyms: "England captain Mike Atherton" still mentions England
-    # the modifier's head chain must lead into the title + name (compound/amod)
-    tok = doc[m.end - 1]
-    for _ in range(MAX_TITLE_GAP + 2):
-        if person.start <= tok.i < person.end:
-            return True
-        if tok.dep_ not in ("compound", "amod", "nmod", "poss", "case") or tok.head is tok:
-            return False
-        tok = tok.head
-    return False
-
-
 # -- helpers ------------------------------------------------------------------
-
-def _mention(start: int, end: int, actor: Actor, via: str, label: str) -> Mention:
-    return Mention(start, end, actor.actor_id, actor.name, actor.kind, actor.side, actor.role, via, label)
-
 
 def _display_name(span: Span) -> str:
     return " ".join(t.text for t in span if not t.is_space)

@@ -96,11 +96,18 @@ def _inside_longer_name(span: Span, catalogue: Catalogue, title_case: dict[int, 
     side = GUARDED_KINDS.get(actor.kind)
     if side is None:
         return False
+    doc = span.doc
+    if not doc.has_annotation("SENT_START"):
+        return _glued_to_neighbour(span, side)  # no parser: no headline test
     sent = span.sent
     if sent.start not in title_case:
         title_case[sent.start] = _is_title_case(sent)
     if title_case[sent.start]:
         return False
+    return _glued_to_neighbour(span, side)
+
+
+def _glued_to_neighbour(span: Span, side: str) -> bool:
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and _glued_proper_noun(span[-1], after):
