@@ -69,3 +69,19 @@ def test_notebook_says_no_rows_yet_instead_of_crashing(path, articles_only_dir):
     html = "\n".join(o.get("data", {}).get("text/html", "") for o in outputs if "data" in o)
     if path.stem != "00_corpus":  # 00 reads only the articles and load report
         assert "no rows yet" in html or "no rows for this selection" in html
+
+
+def test_papermill_parameters_select_outlets(sample_dir, tmp_path):
+    """The parameters cell is papermill's: a user can render one outlet."""
+    papermill = pytest.importorskip("papermill")
+    path = [p for p in NOTEBOOKS if p.stem == "05_side_by_side"][0]
+    out = tmp_path / "05_kyiv_post.ipynb"
+    papermill.execute_notebook(str(path), str(out), parameters={"CORPUS_DIR": str(sample_dir), "OUTLETS": ["Kyiv Post"]},
+                               kernel_name="python3", cwd=str(path.parent), progress_bar=False)
+    nb = nbformat.read(out, as_version=4)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    text = "\n".join(str(o.get("data", {}).get("text/plain", "")) + o.get("data", {}).get("text/html", "")
+                     for o in outputs if "data" in o)
+    assert "AnnotatedCorpus(articles=1," in text
+    summary = [o["data"]["text/html"] for o in outputs if "newsframe-table" in o.get("data", {}).get("text/html", "")][0]
+    assert "Kyiv Post" in summary and "CSB News" not in summary

@@ -1,0 +1,63 @@
+"""The helpers the notebooks' cells call (fast, no kernel): parameters
+injection, corpus resolution, analyses that have not landed or fail, and the
+asset checks of the inline JavaScript."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+
+from toolkit.charts.common import NoRows
+from toolkit.report import analysis, inject_parameters, notebook_paths, open_corpus, resolve_corpus_dir, show_table
+from toolkit.report.assets import _script_safe, widget_manager
+from toolkit.report.samples import ensure_annotated_sample
+
+
+def test_injected_parameters_follow_the_parameters_cell_and_replace_an_earlier_injection():
+    nb = nbformat.read(notebook_paths(["05_side_by_side"])[0], as_version=4)
+    nb = inject_parameters(nb, {"OUTLETS": ["Kyiv Post"], "CORPUS_DIR": "/x"})
+    nb = inject_parameters(nb, {"OUTLETS": ["CSB News"], "CORPUS_DIR": "/y"})
+    tags = [c.metadata.get("tags", []) for c in nb.cells]
+    at = tags.index(["parameters"])
+    assert tags[at + 1] == ["injected-parameters"] and sum("injected-parameters" in t for t in tags) == 1
+    namespace: dict = {}
+    exec(nb.cells[at].source + "\n" + nb.cells[at + 1].source, namespace)
+    assert namespace["OUTLETS"] == ["CSB News"] and namespace["CORPUS_DIR"] == "/y"
+
+
+def test_corpus_dir_comes_from_parameter_then_environment_then_default(monkeypatch, tmp_path):
+    monkeypatch.delenv("TOOLKIT_CORPUS_DIR", raising=False)
+    assert resolve_corpus_dir(None).as_posix() == "../build/sample"
+    monkeypatch.setenv("TOOLKIT_CORPUS_DIR", str(tmp_path))
+    assert resolve_corpus_dir(None) == tmp_path
+    assert resolve_corpus_dir("elsewhere").as_posix() == "elsewhere"
+    with pytest.raises(FileNotFoundError, match="toolkit annotate"):
+        open_corpus(None)  # tmp_path holds no annotated corpus
+
+
+def test_open_corpus_applies_outlet_and_date_parameters(tmp_path_factory):
+    path = ensure_annotated_sample(tmp_path_factory.getbasetemp() / "annotated_sample")
+    assert len(open_corpus(path)) == 5
+    assert set(open_corpus(path, outlets=["Kyiv Post"]).articles["outlet"].astype(str)) == {"Kyiv Post"}
+    june = open_corpus(path, start="2025-06-01", end="2025-06-30")
+    assert sorted(june.articles["published"].dt.day) == [19, 21, 27]
+
+
+def test_analysis_that_has_not_landed_or_fails_becomes_a_visible_note():
+    missing = analysis("toolkit.not_a_module", "anything")
+    assert isinstance(missing, NoRows) and "not in the toolkit yet" in missing._repr_html_()
+    failing = analysis("json", "loads", "{not json")
+    assert isinstance(failing, NoRows) and "failed: JSONDecodeError" in failing.reason
+    assert analysis("json", "loads", "[1]") == [1]
+    assert isinstance(show_table(missing), NoRows)
+
+
+def test_inline_javascript_cannot_end_its_script_element():
+    js = _script_safe('var a = "</script><!-- x";\n//# sourceMappingURL=embed.js.map\n')
+    assert "</script" not in js and "<!--" not in js and "sourceMappingURL" not in js
+
+
+def test_widget_manager_is_the_pinned_npm_build_patched_for_inline_use():
+    js = widget_manager()
+    assert "Automatic publicPath is not supported" not in js  # the one patch applied
+    assert "</script" not in js and len(js) > 1_000_000
