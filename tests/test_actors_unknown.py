@@ -67,3 +67,32 @@ def test_kinds_filter_and_empty_result(corpus):
     empty = AnnotatedCorpus(articles=schema.frame("articles"))
     assert list(unknown_actors(empty).columns) == ["actor_id", "name", "kind", "surfaces", "n_articles", "n_mentions",
                                                    "outlets", "example", "example_article_id"]
+
+
+def test_unify_person_ids_folds_surname_only_articles(corpus):
+    from toolkit.actors import unify_person_ids
+
+    unified = unify_person_ids(corpus.mentions)
+    before = corpus.mentions[corpus.mentions["article_id"] == "x01"]
+    after = unified[unified["article_id"] == "x01"]
+    assert "per:demchenko" in set(before["actor_id"])
+    dem = after[after["surface"] == "Demchenko"].iloc[0]
+    assert (dem["actor_id"], dem["actor"], dem["via"]) == ("per:andriy_demchenko", "Andriy Demchenko", "surname")
+    untouched = unified["article_id"] != "x01"
+    assert unified[untouched]["actor_id"].equals(corpus.mentions[untouched]["actor_id"])
+    assert len(unified) == len(corpus.mentions) and list(unified.columns) == list(corpus.mentions.columns)
+
+
+def test_catalogue_stub_round_trips_through_the_loader(corpus, tmp_path):
+    import yaml
+
+    from toolkit.actors import catalogue_stub, load_catalogue
+
+    table = unknown_actors(corpus, kinds=("person",))
+    stub = catalogue_stub(table.head(2), side="Ukraine")
+    entries = yaml.safe_load(stub)
+    assert entries[0]["actor_id"] == "francis_farrell" and entries[0]["aliases"] == ["Francis Farrell"]
+    path = tmp_path / "mine.yaml"
+    path.write_text("extends: default\nactors:\n" + "\n".join("  " + line for line in stub.splitlines()), encoding="utf-8")
+    cat = load_catalogue(path)
+    assert cat["andriy_demchenko"].side == "Ukraine" and cat.lookup("Demchenko").actor_id == "andriy_demchenko"

@@ -44,6 +44,50 @@ def unknown_actors(corpus, kinds: tuple[str, ...] | None = None, min_mentions: i
     return table.sort_values(["n_articles", "n_mentions", "actor_id"], ascending=[False, False, True]).reset_index(drop=True)
 
 
+def unify_person_ids(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The mentions table with corpus-level surname folding applied: a derived
+    one-word person id (``per:demchenko``, from an article that never gives the
+    full name) becomes the one multi-word person id with that surname in the
+    corpus (``per:andriy_demchenko``), ``actor`` and ``via="surname"`` with it.
+    Per-article annotation cannot do this (articles are parsed and cached one
+    by one); call it on the assembled table."""
+    out = mentions.copy()
+    derived = out["actor_id"].astype("string").str.startswith("per:", na=False)
+    if not derived.any():
+        return out
+    folded = fold_corpus_surnames(out[derived])
+    changed = folded != out.loc[derived, "actor_id"].astype(str)
+    if not changed.any():
+        return out
+    index = changed[changed].index
+    names = out[derived].groupby(out.loc[derived, "actor_id"].astype(str))["actor"].first()
+    out.loc[index, "actor_id"] = folded[index]
+    out.loc[index, "actor"] = folded[index].map(names).fillna(out.loc[index, "actor"].astype(str))
+    if "via" in out and isinstance(out["via"].dtype, pd.CategoricalDtype) and "surname" not in out["via"].cat.categories:
+        out["via"] = out["via"].cat.add_categories(["surname"])
+    out.loc[index, "via"] = "surname"
+    return out
+
+
+def catalogue_stub(table: pd.DataFrame, side: str = "other") -> str:
+    """YAML entries for rows of :func:`unknown_actors`, ready to edit and paste
+    into an analyst's catalogue (``extends: default``): id without its prefix,
+    the fullest name, kind, every surface as an alias."""
+    import yaml
+
+    entries = []
+    for row in table.itertuples(index=False):
+        entries.append({
+            "actor_id": str(row.actor_id).split(":", 1)[-1],
+            "name": str(row.name),
+            "kind": str(row.kind),
+            "side": side,
+            "role": "",
+            "aliases": sorted({str(s) for s in row.surfaces}),
+        })
+    return yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=120)
+
+
 def fold_corpus_surnames(unknown: pd.DataFrame) -> pd.Series:
     """``actor_id`` with one-word person ids (``per:demchenko``) replaced by the
     one multi-word person id with that surname in the corpus, if exactly one."""
