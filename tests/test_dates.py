@@ -189,6 +189,17 @@ def test_without_anchor_relative_rows_stay_with_null_value(nlp):
     assert one(recs, "June 2")["value"] == "XXXX-06-02"
 
 
+def test_far_past_keeps_its_value_and_fits_the_table(nlp):
+    from toolkit import schema
+
+    recs = run(nlp, "Kyiv was founded before the 11th century; Muscovy grew in the 1500s and in 1654 signed a treaty.",
+               D(2025, 6, 18))
+    assert one(recs, "the 11th century")["value"] == "10" and one(recs, "the 11th century")["start_date"] is None
+    assert one(recs, "1654")["start_date"] is None  # before 1678: outside datetime64[ns]
+    table = schema.frame("dates", recs)
+    assert len(table) == len(recs)
+
+
 def test_inferred_anchor_is_flagged(nlp):
     recs = run(nlp, "The strike came on Sunday.", D(2025, 6, 22), inferred=True)
     assert one(recs, "Sunday")["value"] == "2025-06-22"

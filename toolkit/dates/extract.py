@@ -61,8 +61,8 @@ def extract_dates(doc: Doc, ctx: ArticleContext) -> list[dict]:
             "surface": doc.text[start:end],
             "kind": timex.kind,
             "value": timex.value,
-            "start_date": timex.start_date,
-            "end_date": timex.end_date,
+            "start_date": storable(timex.start_date),
+            "end_date": storable(timex.end_date),
             "granularity": timex.granularity,
             "modifier": timex.modifier,
             "anchor": anchor,
@@ -233,6 +233,16 @@ def entity_fallback(doc: Doc, anchor: dt.date | None, covered: list[tuple[int, i
         if timex is not None:
             out.append((ent.start_char, ent.end_char, timex))
     return out
+
+
+#: the range a ``datetime64[ns]`` column can hold (the schema's DATE dtype)
+STORABLE = (dt.date(1678, 1, 1), dt.date(2261, 12, 31))
+
+
+def storable(day: dt.date | None) -> dt.date | None:
+    """``day`` if the ``dates`` table can store it; the 11th century keeps its
+    ``value`` ("10") but gets no interval."""
+    return day if day is not None and STORABLE[0] <= day <= STORABLE[1] else None
 
 
 def as_date(value) -> dt.date | None:
