@@ -6,6 +6,9 @@ Public API
     interval ``start_date``/``end_date``, ``granularity``, ``modifier``, the
     ``anchor`` it was resolved against).
 
+    :func:`find_timexes` ``(doc, anchor) -> list[(start, end, Timex)]`` — the
+    same expressions as plain objects, without the record wrapping.
+
     :func:`normalise_text` ``(text, anchor, tense=None) -> Timex | None`` —
     normalise one expression string without a Doc (the grammar alone).
 
