@@ -14,6 +14,7 @@ attribution-verb mix, naming choices, signal rates by voice, share of voice
 and tone.
 
 Usage: ``python -m evaluation.framing_outlets [--data ../shared/eval/corpora] [--sample N] [--out FILE]``
+(``--audit N`` prints N random rows per signal with context instead, for a hand audit.)
 """
 
 from __future__ import annotations
@@ -147,12 +148,29 @@ def report(corpus, terms: pd.DataFrame, top: int) -> str:
     return "\n".join(out)
 
 
+def audit_rows(corpus, per_signal: int, seed: int = 1) -> str:
+    """Random framing rows of each signal with their context, for a hand
+    audit of term, category and voice (``--audit N``)."""
+    text = corpus.articles.set_index("article_id")["text"].to_dict()
+    f = corpus.framing
+    lines = []
+    for signal in ("loaded_term", "hedge", "euphemism", "official_term", "epithet", "agency"):
+        rows = f[f["signal"].astype("string") == signal]
+        lines.append(f"===== {signal}: {len(rows)} rows")
+        for r in rows.sample(min(per_signal, len(rows)), random_state=seed).itertuples():
+            context = text[r.article_id][max(0, r.start - 90):r.end + 60].replace("\n", " ")
+            lines.append(f"[{r.term} | {r.category} | actor={r.actor_id} | in_quote={r.in_quote} | "
+                         f"speaker={r.speaker_actor_id}] ...{context}...")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--sample", type=int, default=None, help="at most N articles per outlet")
     parser.add_argument("--top", type=int, default=12)
     parser.add_argument("--out", type=Path, default=None, help="also write the markdown here")
+    parser.add_argument("--audit", type=int, default=0, help="print N random rows per signal for a hand audit")
     args = parser.parse_args(argv)
     if not (args.data / "ru_ua_2022").exists():
         print(f"no corpora at {args.data}; skipped")
@@ -160,6 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     arts = read_articles(args.data, args.sample)
     corpus, terms = annotate(arts)
+    if args.audit:
+        print(audit_rows(corpus, args.audit))
+        return 0
     text = report(corpus, terms, args.top)
     text += f"\n_{len(arts)} articles, {int(arts['n_words'].sum()):,} words, {time.perf_counter() - started:.0f}s._\n"
     print(text)
