@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Span
 
 from toolkit.actors.catalogue import Actor, Catalogue
 from toolkit.actors.mention import Mention, from_actor
-from toolkit.actors.names import TITLE_WORDS, actor_slug
+from toolkit.actors.names import NAME_PARTICLES, TITLE_WORDS, actor_slug
 from toolkit.actors.resolve import (
     drop_title_modifiers,
     drop_unconfirmed_headline_entities,
@@ -64,8 +64,6 @@ from toolkit.context import ArticleContext
 MODEL_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 ID_PREFIX = {"person": "per", "organisation": "org", "place": "loc", "country": "loc", "group": "grp"}
 UNKNOWN_SIDE = "unknown"
-#: lowercase words allowed inside a person's name ("Ursula von der Leyen")
-NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "al", "el", "bin", "ibn", "ben", "dos", "y"})
 #: prepositions after which a "person" is a place ("the attack in Sumy")
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "into", "towards", "toward", "inside"})
 #: parts of speech that end a name: a title-case word with one of these at the

@@ -72,3 +72,7 @@ TITLE_WORDS = frozenset({
     "patriarch", "pope", "king", "queen", "prince", "lord", "sir", "dr", "mr", "mrs", "ms", "prof", "st",
     "governor-general", "president-elect", "regional", "region", "oblast", "province", "city", "mayor's",
 })
+
+#: lowercase words allowed inside a person's name ("Ursula von der Leyen", "Marine Le Pen")
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "al", "el", "bin", "ibn",
+                            "ben", "dos"})

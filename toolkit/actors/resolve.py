@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from toolkit.actors.catalogue import Catalogue
 from toolkit.actors.mention import Mention
-from toolkit.actors.names import name_key
+from toolkit.actors.names import NAME_PARTICLES, name_key
 from toolkit.context import sentence_index
 
 
@@ -146,7 +146,11 @@ def recover_surnames(mentions: list[Mention], doc: Doc) -> list[Mention]:
         if ids is None or len(ids) != 1 or tok.i in covered or tok.pos_ != "PROPN":
             continue
         target = people[next(iter(ids))]
-        added.append(replace(target, start=tok.i, end=tok.i + 1, via="surname", label="PERSON"))
+        start = tok.i
+        # a surname with a particle ("Le Pen", "von der Leyen") keeps its particle
+        while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES and start - 1 not in covered:
+            start -= 1
+        added.append(replace(target, start=start, end=tok.i + 1, via="surname", label="PERSON"))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
