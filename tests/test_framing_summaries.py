@@ -218,3 +218,17 @@ def test_sample_summaries(sample):
     assert shares.groupby("outlet")["share_quotes"].sum().to_numpy() == pytest.approx(1.0)
     top = shares[shares["outlet"] == "Kyiv Post"].groupby("speaker_actor_id")["n_quotes"].sum().idxmax()
     assert top == "putin"
+
+
+def test_distinctive_terms_from_a_terms_table(nlp, small_corpus):
+    """The lemma / noun-phrase path: counts stored at annotation time."""
+    from toolkit.framing import term_counts
+
+    rows = []
+    for aid, text in (("a", TEXT_A + " Russian strikes hit Kharkiv. The strikes went on."), ("b", TEXT_B)):
+        rows += [{**r, "article_id": aid} for r in term_counts(nlp(text))]
+    terms = pd.DataFrame(rows)
+    out = distinctive_terms(small_corpus, terms=terms, min_count=1, top=None, voice="all")
+    z = out.set_index(["group", "kind", "term"])["z"]
+    assert z[("Outlet A", "lemma", "strike")] > 0 > z[("Outlet B", "lemma", "strike")]  # "strikes" x3 -> lemma
+    assert ("Outlet A", "noun_phrase", "military target") in z.index

@@ -82,9 +82,12 @@ def distinctive_terms(
         terms = terms[terms["kind"].isin(kinds)]
     group_of = corpus.articles.set_index("article_id")[by].astype("string")
     terms = terms.assign(group=terms["article_id"].map(group_of)).dropna(subset=["group"])
+    groups = sorted(terms["group"].unique())
     results = []
     for kind, part in terms.groupby("kind"):
+        # every group gets a row, even one with no term of this kind (all zeros)
         counts = part.pivot_table(index="group", columns="term", values="n", aggfunc="sum", fill_value=0)
+        counts = counts.reindex(groups, fill_value=0)
         keep = (counts.sum(axis=0) >= min_count) & ((counts > 0).sum(axis=0) >= min_groups)
         counts = counts.loc[:, keep]
         if counts.shape[1] == 0 or counts.shape[0] < 2:
