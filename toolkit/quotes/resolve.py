@@ -2,7 +2,8 @@
 
 Method: a left-to-right pass in the order of the cues (Mitkov-style salience
 heuristics, no coreference model): a named source maps onto the mention that
-holds its head; `he`/`she` takes the nearest preceding person who is either
+holds its head; `he`/`she` takes a person named before it in the same
+sentence, else the nearest preceding person who is either
 the source of an earlier attribution or a grammatical subject outside quotes
 (so `He added that …` after `Peskov said, “… Trump …”` is Peskov, not the
 quoted Trump), falling back to the nearest person mentioned outside quotes;
@@ -55,7 +56,7 @@ def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution
             written[id(attribution)] = written.get(id(attribution.inherited_from))
         else:
             source = _same_paragraph_source(doc, attribution, index)
-            speaker = _resolve(doc, source, index, subjects, earlier)
+            speaker = _resolve(doc, source, index, subjects, earlier, qmap)
             written[id(attribution)] = source
         resolved[id(attribution)] = speaker
         if speaker is not None and speaker.name and attribution.source is not None:
@@ -101,11 +102,11 @@ def _same_paragraph_source(doc: Doc, attribution: Attribution, index: MentionInd
     return None
 
 
-def _resolve(doc: Doc, source: Span | None, index: MentionIndex, subjects: list[Speaker], earlier: list[Speaker]) -> Speaker | None:
+def _resolve(doc: Doc, source: Span | None, index: MentionIndex, subjects: list[Speaker], earlier: list[Speaker], qmap: QuoteMap) -> Speaker | None:
     if source is None:
         return None
     if is_pronoun(source):
-        antecedent = _antecedent(doc, source, index, subjects, earlier)
+        antecedent = _antecedent(doc, source, index, subjects, earlier, qmap)
         if antecedent is None:
             mention = index.at(source)  # the actors extractor may have resolved it already
             if mention is not None and mention.get("actor_id"):
@@ -118,15 +119,23 @@ def _resolve(doc: Doc, source: Span | None, index: MentionIndex, subjects: list[
     return Speaker(mention.get("actor_id") or None, speaker_name(mention), mention.get("kind"), source.text, source.start_char)
 
 
-def _antecedent(doc: Doc, pronoun: Span, index: MentionIndex, subjects: list[Speaker], earlier: list[Speaker]) -> Speaker | None:
+def _antecedent(doc: Doc, pronoun: Span, index: MentionIndex, subjects: list[Speaker], earlier: list[Speaker], qmap: QuoteMap) -> Speaker | None:
     word = pronoun[0].lower_
     at = pronoun.start_char
     if word in PERSON_PRONOUNS:
+        # a person named earlier in the same sentence, outside quotes (`In a
+        # statement by the Polish prime minister, Mateusz Morawiecki, he said`)
+        sent_start = pronoun.sent.start_char
+        for mention in index.before(at):
+            if int(mention["start"]) < sent_start:
+                break
+            if mention.get("kind") == "person" and not _quoted(doc, mention, qmap):
+                return _speaker_of(mention)
         pool = [s for s in subjects + earlier if s.kind == "person" and s.position < at]
         if pool:
             return max(pool, key=lambda s: s.position)
         for mention in index.before(at):
-            if mention.get("kind") == "person":
+            if mention.get("kind") == "person" and not _quoted(doc, mention, qmap):
                 return _speaker_of(mention)
         return None
     if word in GROUP_PRONOUNS:
@@ -137,6 +146,11 @@ def _antecedent(doc: Doc, pronoun: Span, index: MentionIndex, subjects: list[Spe
             pool = [s for s in pool if s.kind in {"organisation", "country"}]
         return max(pool, key=lambda s: s.position) if pool else None
     return None
+
+
+def _quoted(doc: Doc, mention: dict, qmap: QuoteMap) -> bool:
+    span = doc.char_span(int(mention["start"]), int(mention["end"]), alignment_mode="expand")
+    return span is not None and len(span) > 0 and qmap.inside(span.root)
 
 
 def _subject_mentions(doc: Doc, index: MentionIndex, qmap: QuoteMap) -> list[Speaker]:
