@@ -289,3 +289,23 @@ def test_catalogue_name_inside_a_longer_name_is_left_to_the_model(nlp, catalogue
 def test_epithet_in_apposition_counts_once(nlp, catalogue, text, expected):
     ms = run(nlp, catalogue, text, dt.date(2022, 7, 20))
     assert [(m["surface"], m["actor_id"]) for m in ms] == expected
+
+
+def test_any_text_gives_traceable_rows(nlp, catalogue):
+    """Property: whatever the text (random unicode, quotes, names glued to
+    punctuation), extraction does not raise and every row points at its surface."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(["Putin", "Zelenskiy’s", "the Kremlin boss", "“", "”", "Kyiv", "Mr", ".", ",", "\n\n",
+                              "Andriy Demchenko", "Demchenko", "THE U.S. PRESIDENT", "Sumy", "+", "’s", " ", "Le Pen"])
+    texts = st.lists(st.one_of(pieces, st.text(max_size=8)), max_size=25).map(" ".join)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(texts)
+    def check(text):
+        for when in (dt.date(2022, 5, 1), None):
+            for m in run(nlp, catalogue, text, when):
+                assert text[m["start"]:m["end"]] == m["surface"] and m["actor_id"]
+
+    check()
