@@ -98,7 +98,8 @@ def fold_partial_names(mentions: list[Mention], doc: Doc, catalogue: Catalogue) 
     for m in mentions:
         if m.kind != "person" or m.via == "surname":
             continue
-        names = [doc[m.start:m.end].text]
+        # an epithet's words are not name parts ("the Kremlin boss")
+        names = [] if m.via == "epithet" else [doc[m.start:m.end].text]
         if m.actor_id in catalogue:
             actor = catalogue[m.actor_id]
             names += [actor.name, *actor.aliases]
