@@ -211,7 +211,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="evaluate a random sample of this many texts")
     parser.add_argument("--seed", type=int, default=13, help="random seed for --limit")
     parser.add_argument("--errors", type=int, default=0, help="print this many speaker errors of the toolkit")
+    parser.add_argument("--pronoun-sample", type=Path, default=None, metavar="CSV",
+                        help="instead: print he/she-sourced rows with context from a news CSV (column 'articles') for checking by hand")
     args = parser.parse_args(argv)
+    if args.pronoun_sample:
+        return pronoun_sample(args.pronoun_sample, n_articles=25, n_rows=30, seed=7)
 
     from toolkit.context import ArticleContext
     from toolkit.pipeline import BATCH_SIZE, cached_pipeline
@@ -256,6 +260,35 @@ def main(argv: list[str] | None = None) -> int:
           f"speaker right: toolkit {h2h['toolkit'] / max(1, h2h['n']):.3f}, textacy {h2h['textacy'] / max(1, h2h['n']):.3f}")
     for line in errors[: args.errors]:
         print(line)
+    return 0
+
+
+def pronoun_sample(path: Path, *, n_articles: int, n_rows: int, seed: int) -> int:
+    """Print random he/she-sourced rows, each after the 450 characters before
+    its pronoun, for judging the resolution by hand (see docs/results/quotes.md)."""
+    import csv
+
+    from toolkit.context import ArticleContext
+    from toolkit.pipeline import cached_pipeline
+    from toolkit.quotes import extract_attributions
+
+    csv.field_size_limit(10**8)
+    with open(path, encoding="utf-8") as fh:
+        texts = [row.get("articles") or "" for row in csv.DictReader(fh)]
+    rng = random.Random(seed)
+    picked = rng.sample(range(len(texts)), min(n_articles, len(texts)))
+    nlp = cached_pipeline()
+    items = []
+    for i, doc in zip(picked, nlp.pipe([texts[i] for i in picked], batch_size=8)):
+        ctx = ArticleContext(article_id=str(i))
+        for r in extract_attributions(doc, ctx, mentions_for(doc, ctx)):
+            if (r["speaker_surface"] or "").lower() in ("he", "she") and r["source_start"] is not None:
+                items.append((i, doc.text, r))
+    rng.shuffle(items)
+    for k, (i, text, r) in enumerate(items[:n_rows], 1):
+        at = r["source_start"]
+        context = text[max(0, at - 450):at].replace("\n", " / ")
+        print(f"{k:>2} article {i} -> {r['speaker']!r}\n   ...{context} [[{text[at:at + 40]}]]")
     return 0
 
 
