@@ -71,22 +71,30 @@ def attribute_direct(doc: Doc, quotes: Sequence[QuoteSpan], qmap: QuoteMap) -> l
     out: list[Attribution] = []
     for k, quote in enumerate(quotes):
         tokens = qmap.token_ranges[k]
-        attribution = Attribution(quote.start, quote.end, True)
-        if len(tokens):
-            # cues never reach across a paragraph break (headlines run into
-            # the next line in spaCy's sentences and parse)
-            para = (paragraph_bounds(doc.text, quote.open_mark)[0], paragraph_bounds(doc.text, max(quote.open_mark, quote.outer_end - 1))[1])
-            title = _looks_like_title(doc.text[quote.start:quote.end])
-            cue = _linked_cue(doc, tokens, qmap, para, title) or _colon_cue(doc, tokens, qmap)
-            if cue is None and not title:
-                cue = _nearby_cue(doc, quote, tokens, qmap, para)
-            if cue is not None:
-                attribution = Attribution.with_cue(quote.start, quote.end, True, cue_lemma(cue), [cue], _source(doc, cue, qmap))
-            else:
-                attribution = (_prepositional(doc, tokens, quote, qmap, para) or _transcript(doc, quote)
-                               or _continuation(doc, quote, out) or attribution)
-        out.append(attribution)
+        found = _attribute(doc, quote, tokens, qmap, out) if len(tokens) else None
+        out.append(found or Attribution(quote.start, quote.end, True))
     return out
+
+
+def _attribute(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, previous: list[Attribution]) -> Attribution | None:
+    """Rules 1-3 for one quote, in order; None when nothing attributes it."""
+    para = _paragraphs_of(doc.text, quote)
+    title = _looks_like_title(doc.text[quote.start:quote.end])
+    cue = _linked_cue(doc, tokens, qmap, para, title) or _colon_cue(doc, tokens, qmap)
+    if cue is None and not title:
+        cue = _nearby_cue(doc, quote, tokens, qmap, para)
+    if cue is not None:
+        return Attribution.with_cue(quote.start, quote.end, True, cue_lemma(cue), [cue], _source(doc, cue, qmap))
+    return (_prepositional(doc, tokens, quote, qmap, para) or _transcript(doc, quote)
+            or _continuation(doc, quote, previous))
+
+
+def _paragraphs_of(text: str, quote: QuoteSpan) -> tuple[int, int]:
+    """Offsets of the paragraph(s) the quote spans: cues never reach across a
+    paragraph break (spaCy runs a headline into the next line's sentence)."""
+    first = paragraph_bounds(text, quote.open_mark)[0]
+    last = paragraph_bounds(text, max(quote.open_mark, quote.outer_end - 1))[1]
+    return first, last
 
 
 def _looks_like_title(text: str) -> bool:
