@@ -18,6 +18,9 @@ EXTRA = {
     "x01": ("Kyiv Post", "Demchenko said Russian units were regrouping near the border. "
                          "Francis Farrell reported from Kharkiv."),
     "x02": ("Kyiv Post", "The Kyiv Independent's Francis Farrell explained the new drones."),
+    # Guardian, 2022 (ru_ua_2022): the title gives the side
+    "x03": ("The Guardian", "The Russian presidential aide Sergey Kiriyenko said on Thursday that Putin planned to "
+                            "visit the region. Kiriyenko did not give a date."),
 }
 
 
@@ -65,8 +68,8 @@ def test_kinds_filter_and_empty_result(corpus):
     assert set(places["kind"]) <= {"place"}
     assert unknown_actors(corpus, kinds=("person",), min_mentions=100).empty
     empty = AnnotatedCorpus(articles=schema.frame("articles"))
-    assert list(unknown_actors(empty).columns) == ["actor_id", "name", "kind", "surfaces", "n_articles", "n_mentions",
-                                                   "outlets", "example", "example_article_id"]
+    assert list(unknown_actors(empty).columns) == ["actor_id", "name", "kind", "side", "surfaces", "n_articles",
+                                                   "n_mentions", "outlets", "example", "example_article_id"]
 
 
 def test_unify_person_ids_folds_surname_only_articles(corpus):
@@ -96,3 +99,12 @@ def test_catalogue_stub_round_trips_through_the_loader(corpus, tmp_path):
     path.write_text("extends: default\nactors:\n" + "\n".join("  " + line for line in stub.splitlines()), encoding="utf-8")
     cat = load_catalogue(path)
     assert cat["andriy_demchenko"].side == "Ukraine" and cat.lookup("Demchenko").actor_id == "andriy_demchenko"
+
+
+def test_side_from_the_title(corpus):
+    rows = unknown_actors(corpus, kinds=("person",)).set_index("actor_id")
+    kiriyenko = rows.loc["per:sergey_kiriyenko"]
+    assert kiriyenko["side"] == "Russia" and kiriyenko["n_mentions"] == 2
+    assert rows.loc["per:francis_farrell", "side"] == "unknown"
+    m = corpus.mentions
+    assert set(m[m["actor_id"] == "per:sergey_kiriyenko"]["side"]) == {"Russia"}

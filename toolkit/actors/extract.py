@@ -49,7 +49,7 @@ import yaml
 from spacy.tokens import Doc, Span
 
 from toolkit.actors.catalogue import Actor, Catalogue
-from toolkit.actors.mention import Mention, from_actor
+from toolkit.actors.mention import UNKNOWN_SIDE, Mention, from_actor
 from toolkit.actors.names import NAME_PARTICLES, TITLE_WORDS, actor_slug
 from toolkit.actors.resolve import (
     drop_title_modifiers,
@@ -63,7 +63,6 @@ from toolkit.context import ArticleContext
 #: kind of an uncatalogued model entity, and the prefix of its derived id
 MODEL_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 ID_PREFIX = {"person": "per", "organisation": "org", "place": "loc", "country": "loc", "group": "grp"}
-UNKNOWN_SIDE = "unknown"
 #: prepositions after which a "person" is a place ("the attack in Sumy")
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "into", "towards", "toward", "inside"})
 #: parts of speech that end a name: a title-case word with one of these at the

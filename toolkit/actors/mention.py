@@ -9,6 +9,9 @@ from spacy.tokens import Doc
 from toolkit.actors.catalogue import Actor
 from toolkit.context import span_keys
 
+#: side of an actor the catalogue does not know (and no title tells)
+UNKNOWN_SIDE = "unknown"
+
 
 @dataclass(frozen=True)
 class Mention:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from toolkit.actors.catalogue import Catalogue
-from toolkit.actors.mention import Mention
+from toolkit.actors.mention import UNKNOWN_SIDE, Mention
 from toolkit.actors.names import NAME_PARTICLES, name_key
 from toolkit.context import sentence_index
 
@@ -159,20 +159,32 @@ def recover_surnames(mentions: list[Mention], doc: Doc) -> list[Mention]:
 
 #: how far (in tokens) a title may stretch between a modifier and the name
 MAX_TITLE_GAP = 4
+#: dependency relations that chain a title's words to the name
+TITLE_DEPS = ("compound", "amod", "nmod", "poss", "case")
 
 
 def drop_title_modifiers(mentions: list[Mention], doc: Doc) -> list[Mention]:
-    """Drop mentions that are part of another actor's title (see module docstring)."""
+    """Drop mentions that are part of another actor's title (see module
+    docstring), and give an uncatalogued person the side of the country or
+    institution in their title ("Russian presidential aide Sergey Kiriyenko",
+    "Kremlin adviser X" -> Russia) for every mention of them in the article."""
     mentions = sorted(mentions, key=lambda m: m.start)
     kept = []
+    sides: dict[str, str] = {}
     for i, m in enumerate(mentions):
         following = mentions[i + 1] if i + 1 < len(mentions) else None
         previous = mentions[i - 1] if i > 0 else None
-        if following is not None and following.kind == "person" and _is_title_of(m, following, doc):
-            continue
+        if following is not None and following.kind == "person":
+            if _in_title_of(m, following, doc) and m.side != UNKNOWN_SIDE and following.side == UNKNOWN_SIDE:
+                sides.setdefault(following.actor_id, m.side)
+            if _is_title_of(m, following, doc):
+                continue
         if previous is not None and _is_apposed_epithet(m, previous, doc):
             continue
         kept.append(m)
+    if sides:
+        kept = [replace(m, side=sides[m.actor_id]) if m.side == UNKNOWN_SIDE and m.actor_id in sides else m
+                for m in kept]
     return kept
 
 
@@ -187,22 +199,29 @@ def _is_apposed_epithet(m: Mention, name: Mention, doc: Doc) -> bool:
 
 
 def _is_title_of(m: Mention, person: Mention, doc: Doc) -> bool:
-    gap = doc[m.end:person.start]
+    """``m`` is not a mention in its own right: a demonym in the person's title,
+    or an epithet of the same actor right before the name."""
     if m.actor_id == person.actor_id and m.via == "epithet" and person.via != "epithet":
         # "Kremlin spokesperson Dmitry Peskov", "Ukraine's president, Volodymyr Zelenskiy"
+        gap = doc[m.end:person.start]
         return len(gap) <= 1 and all(t.text == "," for t in gap)
+    # only demonyms: "England captain Mike Atherton" still mentions England
+    return m.label == "NORP" and m.via != "surname" and _in_title_of(m, person, doc)
+
+
+def _in_title_of(m: Mention, person: Mention, doc: Doc) -> bool:
+    """``m`` modifies the person's name through a short title: only words in
+    between, and its head chain (compound/amod/...) leads into the name."""
+    if m.actor_id == person.actor_id or m.kind == "person":
+        return False
+    gap = doc[m.end:person.start]
     if len(gap) > MAX_TITLE_GAP or any(not (t.is_alpha or t.text in ("-", ".")) for t in gap):
         return False
-    if m.actor_id == person.actor_id:
-        return False
-    if m.label != "NORP" or m.via == "surname":
-        return False  # only demonyms: "England captain Mike Atherton" still mentions England
-    # the modifier's head chain must lead into the title + name (compound/amod)
     tok = doc[m.end - 1]
     for _ in range(MAX_TITLE_GAP + 2):
         if person.start <= tok.i < person.end:
             return True
-        if tok.dep_ not in ("compound", "amod", "nmod", "poss", "case") or tok.head is tok:
+        if tok.dep_ not in TITLE_DEPS or tok.head is tok:
             return False
         tok = tok.head
     return False

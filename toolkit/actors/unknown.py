@@ -18,13 +18,16 @@ import pandas as pd
 from toolkit.actors.names import name_key
 
 DERIVED_PREFIXES = ("per:", "org:", "loc:", "grp:")
-COLUMNS = ["actor_id", "name", "kind", "surfaces", "n_articles", "n_mentions", "outlets", "example", "example_article_id"]
+COLUMNS = ["actor_id", "name", "kind", "side", "surfaces", "n_articles", "n_mentions", "outlets", "example",
+           "example_article_id"]
 
 
 def unknown_actors(corpus, kinds: tuple[str, ...] | None = None, min_mentions: int = 1) -> pd.DataFrame:
     """Uncatalogued actors of ``corpus`` (an :class:`~toolkit.corpus.AnnotatedCorpus`)
-    by frequency: ``actor_id, name, kind, surfaces, n_articles, n_mentions,
-    outlets, example, example_article_id``.
+    by frequency: ``actor_id, name, kind, side, surfaces, n_articles,
+    n_mentions, outlets, example, example_article_id``. ``side`` is the side
+    their titles most often give ("Russian presidential aide ...") or
+    ``unknown``.
 
     ``kinds`` keeps only those kinds (e.g. ``("person",)``); ``min_mentions``
     drops the long tail.
@@ -72,7 +75,8 @@ def unify_person_ids(mentions: pd.DataFrame) -> pd.DataFrame:
 def catalogue_stub(table: pd.DataFrame, side: str = "other") -> str:
     """YAML entries for rows of :func:`unknown_actors`, ready to edit and paste
     into an analyst's catalogue (``extends: default``): id without its prefix,
-    the fullest name, kind, every surface as an alias."""
+    the fullest name, kind, side (the row's, else ``side``), every surface as
+    an alias."""
     import yaml
 
     entries = []
@@ -81,7 +85,7 @@ def catalogue_stub(table: pd.DataFrame, side: str = "other") -> str:
             "actor_id": str(row.actor_id).split(":", 1)[-1],
             "name": str(row.name),
             "kind": str(row.kind),
-            "side": side,
+            "side": row.side if getattr(row, "side", "unknown") not in (None, "unknown") else side,
             "role": "",
             "aliases": sorted({str(s) for s in row.surfaces}),
         })
@@ -116,10 +120,13 @@ def _summary(actor_id: str, group: pd.DataFrame, corpus) -> dict:
     except Exception:  # a corpus without the sentences table still gets a report
         example = None
     kinds = group["kind"].astype(str).value_counts()
+    sides = group["side"].astype("string").dropna()
+    sides = sides[sides != "unknown"].value_counts()
     return {
         "actor_id": actor_id,
         "name": full,
         "kind": kinds.index[0],
+        "side": sides.index[0] if len(sides) else "unknown",
         "surfaces": list(surfaces.index),
         "n_articles": int(group["article_id"].nunique()),
         "n_mentions": int(len(group)),
