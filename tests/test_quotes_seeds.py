@@ -110,3 +110,11 @@ def test_004_headline_quote_is_kept_without_a_speaker(seeds):
 def test_004_cue_less_follow_up_quote_continues_the_speaker(seeds):
     row = find(seeds["004"][1], "And we will launch an Oreshnik strike")
     assert row["cue"] is None and row["speaker_actor_id"] == "putin"
+
+
+def test_000_participle_inside_a_reported_clause_belongs_to_the_reporter(seeds):
+    # "He emphasized that Russia seeks a “peaceful end” to the conflict, urging Kyiv not to delay"
+    row = find(seeds["000"][1], "Kyiv not to delay", direct=False)
+    assert (row["cue"], row["speaker_actor_id"]) == ("urge", "putin")
+    lies = find(seeds["000"][1], "incredible lies", direct=True)
+    assert (lies["cue"], lies["speaker_actor_id"]) == ("dismiss", "putin")

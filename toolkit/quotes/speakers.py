@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from toolkit.quotes.cues import cue_lemma
+from toolkit.quotes.cues import cue_lemma, is_cue_verb
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: dependents that belong to the source's noun phrase when left of its head
@@ -55,6 +55,10 @@ def source_of_verb(cue: Token) -> Span | None:
         if verb.dep_ not in _BORROW_DEPS or verb.head is verb:
             return None
         verb = verb.head
+        if verb.dep_ == "ccomp" and is_cue_verb(verb.head):
+            # `He emphasized that Russia seeks …, urging Kyiv …`: a participle
+            # parsed inside the reported clause belongs to the reporter
+            verb = verb.head
     return None
 
 
