@@ -243,12 +243,12 @@ def event_label(sent: Span, reading: Reading, category: str, lex: Lexicon, menti
 def scope_of(sent: Span, reading: Reading, category: str, value: float | None, lex: Lexicon) -> str:
     """``cumulative`` (a running total: "since the start of the war", "in
     total", "to date", a present-perfect verb over repeated attacks, or a
-    figure of 50,000 or more for harm) else ``incident``."""
+    figure of 50,000 or more for harm or displacement) else ``incident``."""
     text = sent.text.lower()
     if any(cue in text for cue in lex.cumulative_cues):
         return "cumulative"
-    if category in HARM and value is not None and value >= CUMULATIVE_THRESHOLD:
-        return "cumulative"
+    if category in (*HARM, "displaced") and value is not None and value >= CUMULATIVE_THRESHOLD:
+        return "cumulative"  # no single attack kills, or evacuation moves, 50,000 people
     verb = reading.cue if reading.cue is not None and reading.cue.pos_ in ("VERB", "AUX") else reading.head.head
     verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # "have killed and injured"
     # finite perfect only: "have killed", not "are believed to have been killed"

@@ -163,7 +163,7 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             continue
         if noun.tag_ not in ("NN", "DT") or noun.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT"):
             continue
-        if is_non_person(noun, lex) or noun.lemma_.lower() in lex.noun_category:
+        if noun.lemma_.lower() in lex.noun_category:
             continue
         if noun.lemma_.lower() not in SINGULAR_PEOPLE and noun.lower_ not in SINGULAR_PEOPLE and noun is not tok:
             continue
@@ -172,6 +172,8 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
         reading = read_figure(noun, lex)
         if reading.category is None or reading.cue is None or reading.cue.i == noun.i:
             continue
+        if reading.cue.dep_ == "amod" and reading.cue.head.i == noun.i:
+            continue  # "one of a dead child" (an image): an adjective alone does not count someone
         end = noun.idx + len(noun)
         out.append(_record(doc, ctx, reading, start, end, 1.0, 1.0, "exact", False, lex, mentions, quotes, dates, {}))
         covered.append((start, end))

@@ -129,7 +129,7 @@ def _parse_number_words(s: str) -> float | None:
 def _pattern() -> re.Pattern[str]:
     vague = "|".join(re.escape(p) for p in sorted(load_lexicon().vague, key=len, reverse=True))
     # a figure never starts inside a word, a code ("Su-34", "F-16") or a decimal
-    left = r"(?<![\w.,/\-–])"
+    left = r"(?<![\w.,/\-–:])"
     return re.compile(
         rf"{left}(?:(?P<mod>{_MODIFIER})\s+)?"
         rf"(?:(?P<swap_a>{_NUMBER})\s*-?\s*for\s*-?\s*(?P<swap_b>{_NUMBER})"
@@ -149,6 +149,10 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"(?:\s*(?:%|per\s*cent|percent)|/\d|-(?!for\b)[a-z]|\s*-?(?:km|kg|mm|cm|mph)\b|\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w))",
     re.IGNORECASE,
 )
+# a day of the month: "12 Jul 2022", "on July 5" -> a date, not a count
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_AFTER = re.compile(rf"\s+{_MONTHS}(?:\s|$|,)", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"[$£€₴₽]\s*$|\b(?:USD|EUR|GBP|UAH|RUB)\s*$")
 _NO_ONE = re.compile(r"\b(?:no|every|any|some)\s*$", re.IGNORECASE)
 
@@ -160,6 +164,9 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _pattern().finditer(text):
         before, after = text[max(0, m.start() - 8):m.start()], text[m.end():m.end() + 12]
         if _NOT_A_COUNT_AFTER.match(after) or _CURRENCY_BEFORE.search(before):
+            continue
+        if m.group("num") and not m.group("mod") and m.group("num")[0].isdigit() and \
+                (_MONTH_AFTER.match(text[m.end():m.end() + 12]) or _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()])):
             continue
         core = m.group(0)[len(m.group("mod")) :].strip() if m.group("mod") else m.group(0)
         if core.lower() == "one" and _NO_ONE.search(before) and not m.group("mod"):

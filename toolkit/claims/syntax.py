@@ -90,10 +90,28 @@ def counted_noun(head: Token, anchor: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+#: plural agent/demonym endings that name people ("workers", "journalists", "Ukrainians", "evacuees")
+PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ans", "ees", "ines", "ites")
+#: words standing for people already named: "12 others", "dozens more", "the two"
+STAND_INS = frozenset({"other", "others", "more", "dead", "wounded", "injured", "missing", "one", "whom", "them",
+                       "those", "each", "all", "survivor"})
+
+
 def is_non_person(noun: Token | None, lex: Lexicon) -> bool:
+    """True when a counted noun is a thing ("104 drones", "one goal", "two
+    videos"): listed as non-person, or a common noun that is neither a
+    person noun, a category noun, a demonym nor a plural agent noun."""
     if noun is None:
         return False
-    return _lemma(noun) in lex.non_person_nouns or noun.lower_ in lex.non_person_nouns
+    lemma, lower = _lemma(noun), noun.lower_
+    if lemma in lex.non_person_nouns or lower in lex.non_person_nouns:
+        return True
+    if lemma in lex.person_nouns or lower in lex.person_nouns or lemma in lex.noun_category \
+            or lower in lex.noun_category or lower in STAND_INS or lemma in STAND_INS:
+        return False
+    if noun.ent_type_ in ("NORP", "PERSON") or noun.pos_ in ("PROPN", "NUM", "PRON"):
+        return False
+    return not (noun.tag_ == "NNS" and lower.endswith(PERSON_SUFFIXES))
 
 
 def read_figure(anchor: Token, lex: Lexicon) -> Reading:
