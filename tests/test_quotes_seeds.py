@@ -114,7 +114,7 @@ def test_004_cue_less_follow_up_quote_continues_the_speaker(seeds):
 
 def test_000_participle_inside_a_reported_clause_belongs_to_the_reporter(seeds):
     # "He emphasized that Russia seeks a “peaceful end” to the conflict, urging Kyiv not to delay"
-    row = find(seeds["000"][1], "Kyiv not to delay", direct=False)
-    assert (row["cue"], row["speaker_actor_id"]) == ("urge", "putin")
+    [row] = [r for r in seeds["000"][1] if r["text"] == "Kyiv not to delay"]
+    assert (row["direct"], row["cue"], row["speaker_actor_id"]) == (False, "urge", "putin")
     lies = find(seeds["000"][1], "incredible lies", direct=True)
     assert (lies["cue"], lies["speaker_actor_id"]) == ("dismiss", "putin")
