@@ -229,3 +229,10 @@ def test_title_in_quotes_gets_no_speaker_by_proximity(nlp):
     title = find(rows, "Fox News Sunday", direct=True)
     assert title["speaker"] is None
     assert find(rows, "the debate would be fair", direct=False)["speaker_surface"] == "Pence"
+
+
+def test_headline_name_colon(nlp):
+    rows = quotes_of(nlp, "Pence: Gennifer Flowers Won’t Be at Debate, Trump Was Mocking Clinton Camp\n\nThe debate is on Monday.")
+    row = find(rows, "Gennifer Flowers Won’t Be at Debate")
+    assert (row["cue"], row["speaker_surface"], row["direct"]) == (":", "Pence", False)
+    assert not any(r["cue"] == ":" for r in quotes_of(nlp, "UPDATE: The meeting in Istanbul was moved to Monday."))

@@ -10,6 +10,7 @@ Method: dependency rules on spaCy's parse (after Pareti 2015, PARC 3.0):
 * `urged X to …` reports the object and its infinitive; `cited X`,
   `denied X`, `announced X` report their object;
 * a noun of speech with a that-clause (`Trump's claim that …`) reports the clause;
+* a headline line `Name: words` reports the words (cue `:`);
 * `according to X` / `per X` (X a name) report the clause they modify, minus
   themselves;
 * a passive reporting verb whose subject is `this`/`it`/`that` after a dash or
@@ -22,6 +23,8 @@ one with no identifiable source is dropped (`it is said that…`).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from toolkit.quotes.cues import cue_lemma, is_cue_noun, is_cue_verb
@@ -33,6 +36,9 @@ from toolkit.quotes.speakers import SUBJECT_DEPS, noun_phrase, source_of_preposi
 #: share of a clause's characters inside direct quotes above which it is not indirect speech
 _MAX_QUOTED_SHARE = 0.5
 _ANAPHORS = {"this", "that", "it"}
+#: a line `Name: words` (a headline) with the name's words capitalised
+_HEADLINE_COLON = re.compile(r"^([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): ([^\n]+?)\s*$", re.MULTILINE)
+_MAX_HEADLINE_WORDS = 25
 #: verbs whose direct object is the reported content (`denied the allegations`)
 _OBJECT_REPORTING = {"cite", "claim", "deny", "announce", "confirm", "report", "mention", "acknowledge",
                      "admit", "reiterate", "promise", "pledge", "demand", "propose", "predict", "reveal",
@@ -58,7 +64,30 @@ def attribute_indirect(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
         attribution = _prepositional(doc, token, qmap, cued_heads) or _noun_clause(doc, token, qmap)
         if attribution is not None:
             out.append(attribution)
+    out.extend(_headline_colons(doc, qmap))
     return sorted(out, key=lambda a: (a.start, a.end))
+
+
+def _headline_colons(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
+    """`Pence: Gennifer Flowers Won't Be at Debate`: a short line opening with
+    a person's or organisation's name and a colon gives that source's words
+    (the headline convention); `UPDATE:`-style labels are not names."""
+    out = []
+    for match in _HEADLINE_COLON.finditer(doc.text):
+        name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        rest_start, rest_end = match.start(2), match.end(2)
+        if (name is None or len(rest := doc.text[rest_start:rest_end].split()) > _MAX_HEADLINE_WORDS or len(rest) < 3
+                or not all(t.pos_ == "PROPN" and t.ent_type_ in {"PERSON", "ORG", ""} for t in name)
+                or name.text.isupper()):
+            continue
+        content = doc.char_span(rest_start, rest_end, alignment_mode="expand")
+        if content is None or _quoted_share(content, qmap) > _MAX_QUOTED_SHARE:
+            continue
+        colon = doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
+        cue_tokens = [colon[0]] if colon is not None and len(colon) else [name[-1]]
+        attribution = Attribution.with_cue(rest_start, rest_end, False, ":", cue_tokens, name)
+        out.append(attribution)
+    return out
 
 
 def _complement_clause(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
