@@ -32,7 +32,8 @@ Steps 2b-4 are article-level rules in :mod:`toolkit.actors.resolve`:
    Peskov", "Ukraine's president, Volodymyr Zelenskiy") are dropped, so an
    actor named with a title counts once.
    Nouns stay ("Kremlin" in "Kremlin adviser Yuri Ushakov" is a mention of the
-   Kremlin).
+   Kremlin). An uncatalogued person takes the side of the country or
+   institution in their title ("Russian presidential aide Sergey Kiriyenko").
 
 Sources: spaCy ``EntityRuler``-before-``ner`` pattern (spaCy docs, "Rule-based
 entity recognition"); surname coreference as in Stanford CoreNLP's

@@ -9,6 +9,9 @@ Bare surnames that the per-article folding could not attach (the full name is
 in another article) are attached here when exactly one uncatalogued person in
 the corpus has that surname, so "Demchenko" in one article and "Andriy
 Demchenko" in another are one row.
+
+:func:`unify_person_ids` applies the same corpus-level folding to a mentions
+table; :func:`catalogue_stub` turns report rows into YAML catalogue entries.
 """
 
 from __future__ import annotations
