@@ -70,24 +70,23 @@ def attribute_indirect(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
 
 def _headline_colons(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
     """`Pence: Gennifer Flowers Won't Be at Debate`: a short line opening with
-    a person's or organisation's name and a colon gives that source's words
-    (the headline convention); `UPDATE:`-style labels are not names."""
+    a name and a colon gives that source's words (the headline convention);
+    all-caps labels (`UPDATE:`) and places are not names."""
     out = []
     for match in _HEADLINE_COLON.finditer(doc.text):
         name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        rest_start, rest_end = match.start(2), match.end(2)
-        if (name is None or len(rest := doc.text[rest_start:rest_end].split()) > _MAX_HEADLINE_WORDS or len(rest) < 3
-                or not all(t.pos_ == "PROPN" and t.ent_type_ in {"PERSON", "ORG", ""} for t in name)
-                or name.text.isupper()):
+        content = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
+        if name is None or content is None or not _is_headline_source(name):
             continue
-        content = doc.char_span(rest_start, rest_end, alignment_mode="expand")
-        if content is None or _quoted_share(content, qmap) > _MAX_QUOTED_SHARE:
+        if not 3 <= len(content) <= _MAX_HEADLINE_WORDS or _quoted_share(content, qmap) > _MAX_QUOTED_SHARE:
             continue
-        colon = doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
-        cue_tokens = [colon[0]] if colon is not None and len(colon) else [name[-1]]
-        attribution = Attribution.with_cue(rest_start, rest_end, False, ":", cue_tokens, name)
-        out.append(attribution)
+        colon = doc[name.end] if name.end < len(doc) else name[-1]
+        out.append(Attribution.with_cue(match.start(2), match.end(2), False, ":", [colon], name))
     return out
+
+
+def _is_headline_source(name: Span) -> bool:
+    return not name.text.isupper() and all(t.pos_ == "PROPN" and t.ent_type_ in {"PERSON", "ORG", ""} for t in name)
 
 
 def _complement_clause(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
