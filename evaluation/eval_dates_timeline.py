@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N articles per outlet")
     ap.add_argument("--sample", type=int, default=20, help="cross-outlet events to print")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--min-similarity", type=float, default=None, help="timeline threshold (default: the toolkit's)")
     args = ap.parse_args(argv)
     data = Path(args.data)
     if not data.exists():
@@ -56,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     cache = Path(tempfile.gettempdir()) / "toolkit_eval_dates_timeline"
     corpus = annotate(Corpus(articles, pd.concat(reports, ignore_index=True)), cache_dir=cache)
-    tl = timeline(corpus)
+    options = {} if args.min_similarity is None else {"min_similarity": args.min_similarity}
+    tl = timeline(corpus, **options)
     print(f"annotate + timeline: {time.perf_counter() - started:.0f}s", file=sys.stderr)
     ev = tl.events
     per_event = ev.groupby("event_id").agg(n_outlets=("outlet", "nunique"), n_mentions=("n_mentions", "first"))

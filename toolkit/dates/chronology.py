@@ -5,28 +5,32 @@ row of kind date / relative / range with a concrete interval) is one *event
 mention*, with the actors mentioned in that sentence (``corpus.mentions``) and
 the casualty claims made in it (``corpus.claims``).
 
-Events: mentions are clustered across articles and outlets by single-link
-agglomeration (union-find) over pairs that
+Events: mentions are clustered across articles and outlets by complete-link
+agglomeration: two mentions may share an event only if they
 
 1. have compatible dates: two day-level intervals at most ``window_days`` apart
    (reports of "Friday" and "June 27" may differ by a day around midnight and
    time zones; within one article the days must be equal), or two coarser
    mentions (week/month) with the same interval; and
-2. talk about the same thing: at least ``min_shared`` shared items among their
-   actor ids and content words (lower-cased words of 3+ letters minus spaCy's
-   English stop words, reporting verbs and calendar words).
+2. tell the same story: the cosine of their binary tf-idf vectors is at least
+   ``min_similarity``. Terms are the sentence's content words (lower-cased,
+   3+ letters, minus spaCy's English stop words, reporting verbs and calendar
+   words) plus the actor ids mentioned in it; idf is computed over the dated
+   mentions, so "russia" in every sentence counts for little and "vinnytsia"
+   for a lot.
 
-A merge is refused when the merged event would span more than ``window_days``
-(so single links cannot chain June 25 - 26 - 27 into one event). This is the
-"same time window + lexical/entity overlap" event-coreference heuristic of
-topic detection and tracking (Allan et al. 1998, TDT) restricted to dated
-sentences. For each event, the outlet that mentioned it
-first is the one whose article was published first; every other outlet gets
-its lag in days.
+Pairs are merged strongest first, and two clusters merge only when *every*
+cross pair satisfies 1 and 2 (complete link), so a chain of loosely similar
+sentences cannot snowball into one "event". This is the "same time window +
+lexical/entity overlap" event-coreference heuristic of topic detection and
+tracking (Allan et al. 1998, TDT) restricted to dated sentences. For each
+event, the outlet that mentioned it first is the one whose article was
+published first; every other outlet gets its lag in days.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -42,6 +46,8 @@ NON_TERMS = {"said", "says", "say", "told", "tell", "according", "added", "repor
              "noted", "stated", "asked", "including", "also", "year", "years", "month", "months", "week",
              "weeks", "day", "days", "today", "yesterday", "tomorrow", "earlier", "later", "previously",
              "late", "early", "mid", "last", "next", "president", "minister", "mr", "mrs", "ms"}
+#: cosine (binary tf-idf) above which two dated sentences tell of the same event
+MIN_SIMILARITY = 0.2
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 
 
@@ -58,11 +64,11 @@ class Timeline:
         return f"Timeline({len(self.mentions)} dated mentions, {n_events} events)"
 
 
-def timeline(corpus, *, window_days: int = 1, min_shared: int = 3) -> Timeline:
+def timeline(corpus, *, window_days: int = 1, min_similarity: float = MIN_SIMILARITY) -> Timeline:
     """Build the cross-outlet timeline of an :class:`~toolkit.corpus.AnnotatedCorpus`."""
     mentions = event_mentions(corpus)
     if len(mentions):
-        mentions["event_id"] = cluster_events(mentions, window_days=window_days, min_shared=min_shared)
+        mentions["event_id"] = cluster_events(mentions, window_days=window_days, min_similarity=min_similarity)
     else:
         mentions["event_id"] = pd.Series(dtype="Int64")
     mentions = mentions.sort_values(["event_start", "event_id", "published", "article_id", "start"],
@@ -143,55 +149,78 @@ def sentence_terms(sentence: str, calendar_words: frozenset[str] = frozenset()) 
 
 # -- clustering -------------------------------------------------------------------
 
-def cluster_events(mentions: pd.DataFrame, *, window_days: int, min_shared: int) -> pd.Series:
-    """Event ids (0, 1, ... in date order) by single-link union-find (see module docstring)."""
-    order = mentions.sort_values(["event_start", "event_end"], kind="stable").index.to_list()
-    parent = {i: i for i in order}
+def term_weights(term_sets) -> dict[str, float]:
+    """Inverse document frequency of each term over the dated mentions: "russia"
+    in every sentence weighs nothing, "istanbul" or "vinnytsia" a lot."""
+    n = len(term_sets)
+    df: dict[str, int] = {}
+    for terms in term_sets:
+        for t in terms:
+            df[t] = df.get(t, 0) + 1
+    return {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    starts = mentions["event_start"]
-    ends = mentions["event_end"]
+def similarity(terms_a: frozenset, terms_b: frozenset, idf: dict[str, float]) -> float:
+    """Cosine of the two sentences' binary tf-idf vectors."""
+    shared = sum(idf[t] ** 2 for t in terms_a & terms_b)
+    if not shared:
+        return 0.0
+    norm_a = math.sqrt(sum(idf[t] ** 2 for t in terms_a))
+    norm_b = math.sqrt(sum(idf[t] ** 2 for t in terms_b))
+    return shared / (norm_a * norm_b)
+
+
+def cluster_events(mentions: pd.DataFrame, *, window_days: int, min_similarity: float) -> pd.Series:
+    """Event ids (0, 1, ... in date order) by complete-link agglomeration (see module docstring)."""
+    starts, ends = mentions["event_start"], mentions["event_end"]
     day_level = mentions["granularity"] == "day"
     articles = mentions["article_id"]
+    terms = mentions["_terms"]
+    idf = term_weights(terms)
     window = pd.Timedelta(days=window_days)
-    span = {i: (starts[i], starts[i]) for i in order}  # per root: earliest and latest start
-    for a_pos, a in enumerate(order):
-        for b in order[a_pos + 1:]:
+
+    def compatible(a: int, b: int) -> bool:
+        if day_level[a] and day_level[b]:
+            # the tolerance is for different reports of one event; within one
+            # article two different days are two events
+            if articles[a] == articles[b]:
+                return starts[a] == starts[b]
+            return abs(starts[b] - starts[a]) <= window
+        return not day_level[a] and not day_level[b] and starts[a] == starts[b] and ends[a] == ends[b]
+
+    cache: dict[tuple[int, int], bool] = {}
+
+    def linked(a: int, b: int) -> bool:
+        key = (a, b) if a < b else (b, a)
+        if key not in cache:
+            cache[key] = compatible(a, b) and similarity(terms[a], terms[b], idf) >= min_similarity
+        return cache[key]
+
+    # candidate pairs, strongest first
+    order = mentions.sort_values(["event_start", "event_end"], kind="stable").index.to_list()
+    pairs = []
+    for pos, a in enumerate(order):
+        for b in order[pos + 1:]:
             if starts[b] - starts[a] > max(window, ends[a] - starts[a]):
                 break
-            if day_level[a] and day_level[b]:
-                # the tolerance is for different reports of one event; within one
-                # article two different days are two events
-                same_article = articles[a] == articles[b]
-                compatible = starts[b] == starts[a] if same_article else abs(starts[b] - starts[a]) <= window
-            else:
-                compatible = (not day_level[a] and not day_level[b]
-                              and starts[a] == starts[b] and ends[a] == ends[b])
-            if not compatible or not same_story(mentions.at[a, "_terms"], mentions.at[b, "_terms"], min_shared):
-                continue
-            ra, rb = find(a), find(b)
-            if ra == rb:
-                continue
-            lo, hi = min(span[ra][0], span[rb][0]), max(span[ra][1], span[rb][1])
-            if hi - lo > window:
-                continue  # no chaining beyond the window
-            parent[rb] = ra
-            span[ra] = (lo, hi)
-    roots = {i: find(i) for i in order}
+            if linked(a, b):
+                pairs.append((similarity(terms[a], terms[b], idf), a, b))
+    pairs.sort(key=lambda p: -p[0])
+
+    members: dict[int, list[int]] = {i: [i] for i in order}
+    root = {i: i for i in order}
+    for _, a, b in pairs:
+        ra, rb = root[a], root[b]
+        if ra == rb or not all(linked(x, y) for x in members[ra] for y in members[rb]):
+            continue  # complete link: every pair across the two clusters must be linked
+        for x in members[rb]:
+            root[x] = ra
+        members[ra].extend(members.pop(rb))
+
     numbering: dict[int, int] = {}
     for i in order:
-        numbering.setdefault(roots[i], len(numbering))
-    return pd.Series([numbering[roots[i]] for i in mentions.index], index=mentions.index, dtype="Int64")
-
-
-def same_story(terms_a: frozenset, terms_b: frozenset, min_shared: int) -> bool:
-    """Two dated sentences tell of the same event (see module docstring, condition 2)."""
-    return len(terms_a & terms_b) >= min_shared
+        numbering.setdefault(root[i], len(numbering))
+    return pd.Series([numbering[root[i]] for i in mentions.index], index=mentions.index, dtype="Int64")
 
 
 # -- events ------------------------------------------------------------------------
@@ -206,6 +235,7 @@ def event_table(mentions: pd.DataFrame) -> pd.DataFrame:
     m = mentions.copy()
     m["outlet"] = m["outlet"].fillna("unknown")
     m = m.sort_values(["event_id", "published", "article_id", "start"], kind="stable", na_position="last")
+    idf = term_weights(m["_terms"])
     per_event = m.groupby("event_id", sort=True).agg(
         event_start=("event_start", "min"),
         event_end=("event_end", "max"),
@@ -216,7 +246,7 @@ def event_table(mentions: pd.DataFrame) -> pd.DataFrame:
         n_articles=("article_id", "nunique"),
         first_outlet=("outlet", "first"),
         first_published=("published", "first"),
-        label=("_terms", event_label),
+        label=("_terms", lambda sets: event_label(sets, idf)),
     )
     first_per_outlet = m.drop_duplicates(["event_id", "outlet"], keep="first")
     keep = ["event_id", "outlet", "article_id", "published", "sent_id", "start", "end", "surface", "sentence",
@@ -230,11 +260,11 @@ def event_table(mentions: pd.DataFrame) -> pd.DataFrame:
     return out[columns].sort_values(["event_start", "event_id", "lag_days", "outlet"], kind="stable").reset_index(drop=True)
 
 
-def event_label(term_sets: pd.Series, top: int = 4) -> str:
-    """The words most mentions of an event share (a readable handle, not a summary)."""
+def event_label(term_sets: pd.Series, idf: dict[str, float], top: int = 4) -> str:
+    """The most frequent, most specific words of an event's sentences (a readable handle, not a summary)."""
     counts: dict[str, int] = {}
     for terms in term_sets:
         for t in terms:
             counts[t] = counts.get(t, 0) + 1
-    ranked = sorted(counts, key=lambda t: (-counts[t], t))
+    ranked = sorted(counts, key=lambda t: (-counts[t], -idf[t], t))
     return " ".join(ranked[:top])
