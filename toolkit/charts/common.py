@@ -97,13 +97,31 @@ def category_dropdown(field: str, values: list[str], name: str, label: str) -> a
     )
 
 
+#: left-aligned, top-aligned cells with room for sentences; specific enough to
+#: beat JupyterLab's right-aligned table style (in the lab and in reports)
+TABLE_STYLE = """<style>
+.jp-RenderedHTMLCommon table.newsframe-table, table.newsframe-table { font-size: 12px; border-collapse: collapse; }
+.jp-RenderedHTMLCommon table.newsframe-table th, .jp-RenderedHTMLCommon table.newsframe-table td,
+table.newsframe-table th, table.newsframe-table td { text-align: left; vertical-align: top; padding: 2px 6px;
+  border-bottom: 1px solid #ddd; max-width: 36em; }
+table.newsframe-wide-last td:last-child { min-width: 24em; }
+</style>"""
+#: columns that hold article text: shown last and wide, so a sentence reads as one
+TEXT_COLUMNS = ("sentence", "text", "example", "evidence")
+
+
 def html_table(df: pd.DataFrame, max_rows: int = 30, caption: str | None = None) -> str:
     """An HTML table with every cell escaped (article text stays text), at
     most ``max_rows`` rows with a note saying how many were left out."""
     shown = df.head(max_rows).astype(object)
     shown = shown.where(shown.notna(), "")  # pd.NA would print as "<NA>"
-    body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes="newsframe-table")
-    parts = []
+    classes = ["newsframe-table"]
+    text_column = next((c for c in TEXT_COLUMNS if c in shown.columns), None)
+    if text_column is not None:
+        shown = shown[[c for c in shown.columns if c != text_column] + [text_column]]
+        classes.append("newsframe-wide-last")
+    body = shown.to_html(index=False, escape=True, na_rep="", border=0, classes=classes)
+    parts = [TABLE_STYLE]
     if caption:
         parts.append(f"<p><strong>{html.escape(caption)}</strong></p>")
     parts.append(body)
