@@ -61,3 +61,17 @@ def test_widget_manager_is_the_pinned_npm_build_patched_for_inline_use():
     js = widget_manager()
     assert "Automatic publicPath is not supported" not in js  # the one patch applied
     assert "</script" not in js and len(js) > 1_000_000
+
+
+def test_show_table_renders_each_table_of_a_result_object_escaped():
+    import pandas as pd
+
+    class Result:  # the shape of toolkit.dates.timeline / toolkit.claims.reconcile results
+        def __init__(self):
+            self.events = pd.DataFrame({"label": ["<script>x</script> strike"], "n": [2]})
+            self.members = pd.DataFrame({"a": []})
+
+    html = show_table(Result()).data
+    assert "events (1 rows)" in html and "&lt;script&gt;x&lt;/script&gt; strike" in html and "<script>" not in html
+    assert "members: no rows yet" in html
+    assert show_table(pd.DataFrame({"a": []}), caption="ledger").reason == "no rows yet"

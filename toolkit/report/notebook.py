@@ -64,15 +64,23 @@ def open_corpus(
 
 def show_table(df, max_rows: int = 30, caption: str | None = None):
     """An escaped HTML table (article text in it stays text), or the note
-    explaining why there is nothing to show; anything that is not a
-    DataFrame (a chart an analysis returned) is passed through to display."""
+    explaining why there is nothing to show. A result object holding several
+    tables (an analysis returning e.g. ``events`` and ``mentions`` frames)
+    shows each, captioned; anything else is passed through to display."""
     from IPython.display import HTML
 
-    if isinstance(df, NoRows) or (df is not None and not isinstance(df, pd.DataFrame)):
+    if isinstance(df, NoRows):
         return df
-    if df is None or len(df) == 0:
+    if df is None or (isinstance(df, pd.DataFrame) and len(df) == 0):
         return NoRows(caption or "table", "no rows yet")
-    return HTML(html_table(df, max_rows=max_rows, caption=caption))
+    if isinstance(df, pd.DataFrame):
+        return HTML(html_table(df, max_rows=max_rows, caption=caption))
+    parts = {name: value for name, value in vars(df).items() if isinstance(value, pd.DataFrame)} \
+        if hasattr(df, "__dict__") else {}
+    if not parts:
+        return df
+    return HTML("\n".join(html_table(part, max_rows=max_rows, caption=f"{name} ({len(part):,} rows)")
+                          if len(part) else NoRows(name)._repr_html_() for name, part in parts.items()))
 
 
 def analysis(module: str, function: str, *args, **kwargs):
