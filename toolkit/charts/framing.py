@@ -101,8 +101,8 @@ def naming_choices(corpus: AnnotatedCorpus) -> alt.Chart | NoRows:
 
 def attribution_verbs(corpus: AnnotatedCorpus, top: int = 12) -> alt.TopLevelMixin | NoRows:
     """Attribution verbs by the speaker's side: does an outlet have one side
-    "claim" and the other "say"? Share of each side's attributions per verb,
-    one panel per outlet; legend click keeps a side."""
+    "claim" and the other "say"? A heat map per outlet: for each side, the
+    share of its attributions that use each verb; dropdown keeps one side."""
     f = framing_rows(corpus, ["attribution_verb"])
     if f.empty:
         return NoRows("attribution verbs", "no attribution verbs yet")
@@ -112,21 +112,22 @@ def attribution_verbs(corpus: AnnotatedCorpus, top: int = 12) -> alt.TopLevelMix
     counts["share"] = counts["count"] / counts.groupby(["outlet", "speaker_side"])["count"].transform("sum")
     counts = counts.merge(first_evidence(corpus, kept, ["outlet", "speaker_side", "term"]),
                           on=["outlet", "speaker_side", "term"], how="left")
-    pick = alt.selection_point(name="verb_side", fields=["speaker_side"], bind="legend")
+    sides = sorted(counts["speaker_side"].unique().tolist())
+    pick = category_dropdown("speaker_side", sides, "verb_side", "Speaker's side ")
     return (
         alt.Chart(counts, title="Attribution verbs by the speaker's side (share of that side's attributions)")
-        .mark_bar()
+        .mark_rect()
         .encode(
-            x=alt.X("share:Q", axis=alt.Axis(format="%"), title=None),
+            x=alt.X("speaker_side:N", sort=sides, title=None, axis=alt.Axis(labelAngle=-35)),
             y=alt.Y("term:N", sort=verbs, title=None),
-            yOffset=alt.YOffset("speaker_side:N"),
-            color=alt.Color("speaker_side:N", title="speaker's side"),
-            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.12)),
+            color=alt.Color("share:Q", scale=alt.Scale(scheme="purples", domain=[0, 1]),
+                            legend=alt.Legend(format="%", title="share of side")),
             tooltip=["outlet:N", "speaker_side:N", "term:N", "count:Q", alt.Tooltip("share:Q", format=".0%"),
                      alt.Tooltip("evidence:N", title="e.g.")],
         )
-        .properties(width=170, height=alt.Step(8))
+        .properties(width=alt.Step(26), height=alt.Step(16))
         .add_params(pick)
+        .transform_filter(pick)
         .facet(facet=alt.Facet("outlet:N", title=None, sort=outlets_of(corpus)), columns=FACET_COLUMNS)
     )
 
