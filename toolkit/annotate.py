@@ -30,7 +30,7 @@ from toolkit.context import ArticleContext
 from toolkit.corpus import AnnotatedCorpus, Corpus
 
 #: tables produced from text, in the order extractors fill them
-TEXT_TABLES = ("sentences", "mentions", "quotes", "dates", "claims", "framing")
+TEXT_TABLES = ("sentences", "mentions", "quotes", "dates", "claims", "framing", "terms")
 #: how many articles a worker process / Dask task handles at a time
 PARTITION_SIZE = 64
 
@@ -65,6 +65,7 @@ def annotate(
     ``Client``). ``progress`` shows a tqdm bar (default: on for > 50 articles).
     """
     from toolkit import __version__, code_digest
+    from toolkit.actors import unify_person_ids
     from toolkit.actors.catalogue import load_catalogue, resolve_path
     from toolkit.cache import AnnotationCache, CacheHit
 
@@ -107,6 +108,9 @@ def annotate(
         name: _concat(name, [hit.tables.get(name), fresh[name]], order=articles["article_id"])
         for name in TEXT_TABLES
     }
+    # one id per person across the corpus: a surname-only person in one article
+    # folds into the full name found in another (per-article work cannot see that)
+    tables["mentions"] = schema.conform("mentions", unify_person_ids(tables["mentions"]))
     meta = {
         **signature,
         "annotated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -136,13 +140,14 @@ def annotate_partition(records: list[dict], settings: Settings) -> tuple[dict[st
     from toolkit.claims import extract_claims
     from toolkit.dates import extract_dates
     from toolkit.framing import extract_framing
+    from toolkit.framing.terms import term_counts
     from toolkit.pipeline import cached_pipeline
     from toolkit.quotes import extract_quotes
 
     nlp = cached_pipeline(settings.model, settings.catalogue)
     catalogue = _cached_catalogue(settings.catalogue)
     out: dict[str, list[dict]] = {name: [] for name in TEXT_TABLES}
-    timings = dict.fromkeys(("parse", "sentences", "actors", "quotes", "dates", "claims", "framing"), 0.0)
+    timings = dict.fromkeys(("parse", "sentences", "actors", "quotes", "dates", "claims", "framing", "terms"), 0.0)
     texts = (r["text"] or "" for r in records)
     clock = time.perf_counter
     t0 = clock()
@@ -165,13 +170,15 @@ def annotate_partition(records: list[dict], settings: Settings) -> tuple[dict[st
         claims = extract_claims(doc, ctx, mentions=mentions, quotes=quotes, dates=dates)
         t6 = clock()
         framing = extract_framing(doc, ctx, mentions=mentions, quotes=quotes)
+        t7 = clock()
+        terms = term_counts(doc, quotes)
         t0 = clock()
-        for step, (a, b) in zip(("sentences", "actors", "quotes", "dates", "claims", "framing"),
-                                ((t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6), (t6, t0))):
+        for step, (a, b) in zip(("sentences", "actors", "quotes", "dates", "claims", "framing", "terms"),
+                                ((t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6), (t6, t7), (t7, t0))):
             timings[step] += b - a
         out["sentences"].extend(sentences)
         for name, rows in (("mentions", mentions), ("quotes", quotes), ("dates", dates),
-                           ("claims", claims), ("framing", framing)):
+                           ("claims", claims), ("framing", framing), ("terms", terms)):
             for row in rows:
                 row["article_id"] = aid
             out[name].extend(rows)
@@ -297,6 +304,6 @@ def _concat(name: str, frames: Iterable[pd.DataFrame | None], order: pd.Series |
     df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     if order is not None:
         rank = {aid: i for i, aid in enumerate(order)}
-        sort_cols = ["_rank", "sent_id", "start"] if name != "sentences" else ["_rank", "sent_id"]
+        sort_cols = {"sentences": ["_rank", "sent_id"], "terms": ["_rank"]}.get(name, ["_rank", "sent_id", "start"])
         df = df.assign(_rank=df["article_id"].map(rank)).sort_values(sort_cols, kind="stable").drop(columns="_rank")
     return schema.conform(name, df.reset_index(drop=True))

@@ -20,7 +20,7 @@ import pandas as pd
 
 from toolkit import schema
 
-ANNOTATED_TABLES = ("articles", "sentences", "mentions", "quotes", "claims", "dates", "framing", "load_report")
+ANNOTATED_TABLES = ("articles", "sentences", "mentions", "quotes", "claims", "dates", "framing", "terms", "load_report")
 MANIFEST = "manifest.json"
 
 
@@ -54,6 +54,7 @@ class AnnotatedCorpus:
     claims: pd.DataFrame = field(default_factory=lambda: schema.frame("claims"))
     dates: pd.DataFrame = field(default_factory=lambda: schema.frame("dates"))
     framing: pd.DataFrame = field(default_factory=lambda: schema.frame("framing"))
+    terms: pd.DataFrame = field(default_factory=lambda: schema.frame("terms"))
     load_report: pd.DataFrame = field(default_factory=lambda: schema.frame("load_report"))
     #: provenance: toolkit version, model, catalogue digest, cache key
     meta: dict = field(default_factory=dict)

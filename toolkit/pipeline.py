@@ -73,10 +73,20 @@ def build_pipeline(model: str | None = None, catalogue: str | os.PathLike | None
 
     name = resolve_model_name(model)
     nlp = spacy.load(name)
+    _split_left_quote_possessive(nlp)
     cat_path = str(actor_catalogue.resolve_path(catalogue))
     nlp.add_pipe("toolkit_actor_ruler", before="ner" if "ner" in nlp.pipe_names else None,
                  config={"catalogue_path": cat_path})
     return nlp
+
+
+def _split_left_quote_possessive(nlp: Language) -> None:
+    """Split a possessive written with a left single quote ("Kyiv‘s", a common
+    typo in web copy) like "Kyiv’s", so the name is a token of its own."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=\w)‘[sS]"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 @functools.lru_cache(maxsize=4)

@@ -100,12 +100,21 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "framing": {
         **TEXT_KEYS,
-        "signal": CAT,  # loaded_term / euphemism / official_term / epithet / naming / attribution_verb / hedge
+        "signal": CAT,  # loaded_term / euphemism / official_term / epithet / naming / attribution_verb / hedge / agency
         "term": STR,
         "category": STR,
         "actor_id": STR,
         "in_quote": BOOL,
         "speaker_actor_id": STR,
+    },
+    # per-article term counts (lemmas and noun phrases, split by voice) for
+    # distinctive-terms analysis without re-parsing: an aggregate, so no offsets
+    "terms": {
+        "article_id": STR,
+        "kind": CAT,  # lemma / noun_phrase
+        "term": STR,
+        "voice": CAT,  # outlet / quoted
+        "n": INT,
     },
 }
 
