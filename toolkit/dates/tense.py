@@ -2,12 +2,14 @@
 
 Method: climb the dependency tree from the expression's root to its governing
 verb; the clause is *future* if that verb (or a verb it is the complement of,
-"is scheduled to take place", "plans to visit") carries will/shall/'ll, or is
-"going to", or is a present-tense plan/expectation verb from the lexicon
-(``future_lemmas``); it is *past* if the verb is a simple past (VBD), a perfect
-(has/had + VBN), a bare participle ("held by Kyiv since August") or has a past
-auxiliary; *present* for other finite present forms; ``None`` for modals
-(would/could/may) and when no verb is found. This is the tense feature that
+"is scheduled to take place", "plans to visit") carries will/shall/'ll/would
+(in news "would" is mostly the future of reported speech: "said the
+delegation would be ready after June 22"), or is "going to", or is a plan or
+expectation verb from the lexicon (``future_lemmas``) not itself told in the
+past; it is *past* if the verb is a simple past (VBD), a perfect (has/had +
+VBN), a bare participle ("held by Kyiv since August") or has a past
+auxiliary; *present* for other finite present forms; ``None`` for the other
+modals (could/may/might/should/must/can) and when no verb is found. This is the tense feature that
 HeidelTime uses to resolve underspecified dates (Strötgen & Gertz 2013), read
 from a dependency parse instead of POS windows. A date that modifies a noun
 ("an Easter truce", "Friday's purchases") takes no tense from the clause.
