@@ -17,7 +17,7 @@ from collections import Counter
 import pandas as pd
 
 from toolkit.framing.logodds import weighted_log_odds
-from toolkit.framing.terms import OUTLET, QUOTED, light_term_counts, merge_intervals, split_by_voice
+from toolkit.framing.terms import OUTLET, QUOTED, light_term_counts, quoted_intervals_by_article, split_by_voice
 
 VOICES = (OUTLET, QUOTED, "all")
 
@@ -26,17 +26,10 @@ def corpus_terms(corpus) -> pd.DataFrame:
     """``article_id, kind, term, voice, n`` from the corpus's sentences
     (words and bigrams; quoted spans from ``corpus.quotes`` and quotation
     marks in the sentence)."""
-    from toolkit.framing.quoted import quoted_segments
-
-    quotes = corpus.quotes.dropna(subset=["start", "end"])
-    spans_by_article = {aid: list(zip(g["start"].astype(int), g["end"].astype(int)))
-                        for aid, g in quotes.groupby("article_id")}
-    article_text = corpus.articles.set_index("article_id")["text"].astype("string").fillna("").to_dict()
+    quoted_by_article = quoted_intervals_by_article(corpus)
     rows = []
     for aid, group in corpus.sentences.groupby("article_id", sort=False):
-        # quotation marks are paired over the whole article: a quote may run over sentences
-        spans = spans_by_article.get(aid, []) + [(seg.start, seg.end) for seg in quoted_segments(article_text.get(aid, ""))]
-        intervals = merge_intervals(spans)
+        intervals = quoted_by_article.get(aid, [])
         own_counts: Counter = Counter()
         quoted_counts: Counter = Counter()
         for start, text in zip(group["start"].astype(int), group["text"].astype("string").fillna("")):

@@ -113,3 +113,19 @@ def split_by_voice(text: str, offset: int, intervals: Sequence[tuple[int, int]])
         for i in range(max(start, offset) - offset, min(end, end_all) - offset):
             quoted[i], own[i] = own[i], " "
     return "".join(own), "".join(quoted)
+
+
+def quoted_intervals_by_article(corpus) -> dict[str, list[tuple[int, int]]]:
+    """Merged quoted character intervals per article: the quotes table's spans
+    plus quotation marks paired over the whole article text (a quote may run
+    over sentences; scare quotes have no quotes-table row)."""
+    from toolkit.framing.quoted import quoted_segments
+
+    quotes = corpus.quotes.dropna(subset=["start", "end"])
+    spans_by_article = {aid: list(zip(g["start"].astype(int), g["end"].astype(int)))
+                        for aid, g in quotes.groupby("article_id")}
+    article_text = corpus.articles.set_index("article_id")["text"].astype("string").fillna("").to_dict()
+    return {
+        aid: merge_intervals(spans_by_article.get(aid, []) + [(seg.start, seg.end) for seg in quoted_segments(text)])
+        for aid, text in article_text.items()
+    }

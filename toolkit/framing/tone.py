@@ -27,8 +27,7 @@ import functools
 
 import pandas as pd
 
-from toolkit.framing.quoted import quoted_segments
-from toolkit.framing.terms import OUTLET, QUOTED, merge_intervals, split_by_voice
+from toolkit.framing.terms import OUTLET, QUOTED, quoted_intervals_by_article, split_by_voice
 
 #: VADER's own thresholds for calling a text positive / negative
 POSITIVE, NEGATIVE = 0.05, -0.05
@@ -54,14 +53,10 @@ def text_tone(text: str) -> float | None:
 def sentence_tones(corpus) -> pd.DataFrame:
     """One row per sentence and voice: ``article_id, sent_id, voice, tone``
     (voice ``outlet``: quoted spans blanked; ``quoted``: only them)."""
-    quotes = corpus.quotes.dropna(subset=["start", "end"])
-    spans_by_article = {aid: list(zip(g["start"].astype(int), g["end"].astype(int)))
-                        for aid, g in quotes.groupby("article_id")}
-    article_text = corpus.articles.set_index("article_id")["text"].astype("string").fillna("").to_dict()
+    quoted_by_article = quoted_intervals_by_article(corpus)
     rows = []
     for aid, group in corpus.sentences.groupby("article_id", sort=False):
-        spans = spans_by_article.get(aid, []) + [(s.start, s.end) for s in quoted_segments(article_text.get(aid, ""))]
-        intervals = merge_intervals(spans)
+        intervals = quoted_by_article.get(aid, [])
         for sid, start, text in zip(group["sent_id"], group["start"].astype(int), group["text"].astype("string").fillna("")):
             own, quoted = split_by_voice(text, start, intervals)
             for voice, piece in ((OUTLET, own), (QUOTED, quoted)):
