@@ -19,7 +19,7 @@ import os
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import multiprocessing
@@ -136,7 +136,6 @@ def annotate_partition(records: list[dict], settings: Settings) -> tuple[dict[st
     call in any process: the pipeline is built once per process and reused.
     """
     from toolkit.actors import extract_mentions
-    from toolkit.actors.catalogue import load_catalogue
     from toolkit.claims import extract_claims
     from toolkit.dates import extract_dates
     from toolkit.framing import extract_framing

@@ -29,7 +29,6 @@ from toolkit import schema
 from toolkit.corpus import ANNOTATED_TABLES, MANIFEST, AnnotatedCorpus, CorruptTableError
 
 PART_NAME = "part-{:05d}.parquet"
-from toolkit.annotate import TEXT_TABLES  # one list of tables, owned by annotate
 
 #: rows/bytes of one part: {"file": relative path, "rows": n, "bytes": n}
 PartInfo = dict[str, object]
