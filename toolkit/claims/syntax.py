@@ -84,6 +84,9 @@ def counted_noun(head: Token, anchor: Token, lex: Lexicon) -> Token | None:
                 if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
                     if pobj.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in pobj.children):
                         return None  # "one of a dead child" (an image): not a count of people
+                    if any(c.tag_ in ("JJS", "RBS") or c.lower_ == "most" or
+                           any(g.lower_ == "most" for g in c.children) for c in pobj.children):
+                        return None  # "one of the world's most famous prisoners": a superlative set, not a toll
                     return pobj
     if head.pos_ == "NOUN" and _lemma(head) not in lex.vague_lemmas:
         return head  # "dead" tagged as a noun in "28 dead"
