@@ -9,7 +9,10 @@ and mentions), then :func:`toolkit.claims.reconcile`.
 Prints (markdown): claims per category and outlet, per qualifier and scope,
 the largest cross-outlet groups, and ``--n`` random claims (fixed ``--seed``)
 each with its sentence, for a person to judge. Precision is what that person
-counts, not something this script computes.
+counts, not something this script computes. Then a recall probe: sentences a
+plain pattern (number + casualty word) flags, the share that got a claim, and
+``--probe`` flagged sentences without one, to sort into misses and correct
+rejections.
 
 Usage::
 
@@ -20,6 +23,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -67,6 +71,29 @@ def load_corpus(data: Path, limit: int | None = None):
     return Corpus(articles, report)
 
 
+#: recall probe: a number-ish word and a casualty word within 60 characters
+PROBE = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|"
+    r"thousands|millions|several)\b[^.;]{0,60}?\b(?:killed|dead|died|deaths|wounded|injured|captured|"
+    r"evacuated|fled|missing|prisoners|casualties|refugees|displaced)\b", re.IGNORECASE)
+
+
+def recall_probe(corpus, claims, n: int, seed: int) -> None:
+    """Sentences a plain pattern flags as stating a toll, and how many of them
+    got a claim; then ``n`` random flagged sentences *without* a claim, for a
+    person to sort into misses and correct rejections (a recall estimate
+    with no gold set: the pattern itself over-fires)."""
+    sentences = corpus.sentences
+    flagged = sentences[sentences["text"].astype(str).str.contains(PROBE)]
+    with_claim = set(zip(claims["article_id"], claims["sent_id"]))
+    hit = [(a, s) in with_claim for a, s in zip(flagged["article_id"], flagged["sent_id"])]
+    print(f"## recall probe: {len(flagged)} sentences match the toll pattern; {sum(hit)} have a claim "
+          f"({sum(hit) / max(len(flagged), 1):.0%})\n")
+    missed = flagged[[not h for h in hit]]
+    for i, r in enumerate(missed.sample(n=min(n, len(missed)), random_state=seed).itertuples(), 1):
+        print(f"{i}. [{r.article_id} s{r.sent_id}] {str(r.text).replace(chr(10), ' ')[:400]}\n")
+
+
 def _markdown(table) -> str:
     """A DataFrame as a markdown table (no tabulate dependency)."""
     header = [str(table.index.name or "")] + [str(c) for c in table.columns]
@@ -83,6 +110,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=20250617)
     parser.add_argument("--limit", type=int, default=None, help="annotate only this many articles (half per outlet)")
     parser.add_argument("--cache", default="/tmp/claims_ru_ua_cache")
+    parser.add_argument("--probe", type=int, default=30, help="flagged sentences without a claim to print")
     args = parser.parse_args(argv)
 
     import pandas as pd
@@ -119,6 +147,7 @@ def main(argv: list[str] | None = None) -> None:
               f"{r.qualifier} unit={r.unit} side={r.side_affected} claimant={r.claimant} quote={r.in_quote} "
               f"scope={r.scope} event={r.event} date={r.event_date}")
         print(f"   > {sentence}\n")
+    recall_probe(corpus, claims, args.probe, args.seed)
 
 
 if __name__ == "__main__":

@@ -108,14 +108,21 @@ def _target_side(sent: Span, reading: Reading, lex: Lexicon, mentions: Sequence[
     return None
 
 
-def _noun_words(noun: Token) -> list[Token]:
+def _noun_words(noun: Token, depth: int = 2) -> list[Token]:
+    """The counted noun, its modifiers, and (two levels deep) what it is "of"
+    or "among": "152 bodies of dead militants and servicemen of Ukraine's
+    armed forces"."""
     words = [noun] + [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    if depth == 0:
+        return words
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("among", "of", "from"):
             for pobj in prep.children:
                 # "deaths from Russian attacks": the attacker, not the victims
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in ATTACK_NOUNS:
-                    words += [pobj] + [c for c in pobj.children if c.dep_ in ("amod", "compound", "poss")]
+                    words += _noun_words(pobj, depth - 1)
+                    for conj in pobj.conjuncts:
+                        words += _noun_words(conj, depth - 1)
     return words
 
 
