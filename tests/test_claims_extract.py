@@ -205,6 +205,14 @@ def test_cumulative_running_totals(nlp):
     assert c["event_date"] is None  # "since February" opens the period; it does not date the total
 
 
+def test_side_from_a_nested_of_phrase(nlp):
+    claims = run(nlp, "Russia’s defence ministry said its troops found “152 bodies of dead militants and servicemen "
+                      "of Ukraine’s armed forces” that it claims were stored inside a cooling unit.")
+    c = find(claims, "152 bodies")
+    assert (c["category"], c["side_affected"]) == ("killed", "Ukraine")
+    assert c["in_quote"] is False or "defence" in c["claimant"].lower() or "defense" in c["claimant"].lower()
+
+
 def test_surrendered_troops_are_prisoners(nlp):
     claims = run(nlp, "Russia has said a further 771 Ukrainian troops have “surrendered” at Mariupol’s besieged "
                       "Azovstal steelworks.")
