@@ -213,7 +213,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="print this many speaker errors of the toolkit")
     parser.add_argument("--pronoun-sample", type=Path, default=None, metavar="CSV",
                         help="instead: print he/she-sourced rows with context from a news CSV (column 'articles') for checking by hand")
+    parser.add_argument("--corpus-stats", type=Path, nargs="+", default=None, metavar="CSV",
+                        help="instead: run on news CSVs (column 'articles') and print row counts (robustness check)")
     args = parser.parse_args(argv)
+    if args.corpus_stats:
+        return corpus_stats(args.corpus_stats)
     if args.pronoun_sample:
         return pronoun_sample(args.pronoun_sample, n_articles=25, n_rows=30, seed=7)
 
@@ -260,6 +264,39 @@ def main(argv: list[str] | None = None) -> int:
           f"speaker right: toolkit {h2h['toolkit'] / max(1, h2h['n']):.3f}, textacy {h2h['textacy'] / max(1, h2h['n']):.3f}")
     for line in errors[: args.errors]:
         print(line)
+    return 0
+
+
+def corpus_stats(paths: list[Path]) -> int:
+    """Extract quotes from every article of the CSVs; every row must point into
+    its text; print counts of rows, speakers, cues and pronoun resolutions."""
+    import csv
+    from collections import Counter
+
+    from toolkit.context import ArticleContext
+    from toolkit.pipeline import cached_pipeline
+    from toolkit.quotes import extract_quotes
+
+    csv.field_size_limit(10**8)
+    texts = []
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            texts += [row.get("articles") or "" for row in csv.DictReader(fh)]
+    nlp = cached_pipeline()
+    rows = []
+    started = time.perf_counter()
+    for i, doc in enumerate(nlp.pipe(texts, batch_size=16)):
+        ctx = ArticleContext(article_id=str(i))
+        for r in extract_quotes(doc, ctx, mentions_for(doc, ctx)):
+            assert r["text"] == doc.text[r["start"]:r["end"]]
+            rows.append(r)
+    direct = [r for r in rows if r["direct"]]
+    pronouns = [r for r in rows if (r["speaker_surface"] or "").lower() in ("he", "she")]
+    print(f"{len(texts)} articles, {time.perf_counter() - started:.0f}s: {len(rows)} rows, {len(direct)} direct "
+          f"({sum(r['speaker'] is not None for r in direct)} with a speaker), {len(rows) - len(direct)} reported; "
+          f"{sum(r['speaker_actor_id'] is not None for r in rows)} with an actor id; "
+          f"he/she sources {len(pronouns)}, resolved {sum(r['speaker'] is not None for r in pronouns)}")
+    print("cues:", Counter(r["cue"] for r in rows).most_common(12))
     return 0
 
 
