@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-STEPS = ("parse", "sentences", "actors", "quotes", "dates", "claims", "framing")
+STEPS = ("parse", "sentences", "actors", "quotes", "dates", "claims", "framing", "terms")
 
 
 def render(results: dict, command: str) -> str:
@@ -21,6 +21,8 @@ def render(results: dict, command: str) -> str:
             lines += ["", f"**Left out of {name}** ({len(ids)} articles on which `annotate` currently raises "
                       "`OutOfBoundsDatetime`: a date before 1678 does not fit `datetime64[ns]`): "
                       + ", ".join(f"`{i}`" for i in ids) + "."]
+    for where, error in (results.get("errors") or {}).items():
+        lines += ["", f"**Failed section `{where}`:** `{error}` (its numbers are missing below)."]
     lines += ["", *throughput(results), "", *shares(results), "", *storage(results), ""]
     lines += [*reports(results), "", *dask(results), "", *hotspots(results)]
     return "\n".join(lines) + "\n"
@@ -35,7 +37,7 @@ def throughput(results: dict) -> list[str]:
            "| corpus | articles | words | n_process | bare nlp.pipe words/s | annotate words/s | ratio |",
            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for name, c in results["corpora"].items():
-        for n, r in c["runs"].items():
+        for n, r in c.get("runs", {}).items():
             out.append(f"| {name} | {c['articles']:,} | {c['words']:,} | {n} | {r['raw_words_s']:,.0f} | "
                        f"{r['annotate_words_s']:,.0f} | {r['ratio']:.2f} |")
     return out
@@ -48,6 +50,8 @@ def shares(results: dict) -> list[str]:
            "| corpus | " + " | ".join(STEPS) + " | other | total s |",
            "| --- |" + " ---: |" * (len(STEPS) + 2)]
     for name, c in results["corpora"].items():
+        if not c.get("runs"):
+            continue
         first = next(iter(c["runs"].values()))
         total = first["annotate_s"]
         t = first["timings"]
@@ -67,6 +71,8 @@ def storage(results: dict) -> list[str]:
            "n=2 parent / worker MiB | load s |",
            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for name, c in results["corpora"].items():
+        if "storage" not in c:
+            continue
         s = c["storage"]
         runs = list(c["runs"].values())
         two = c["runs"].get(2) or c["runs"].get("2")

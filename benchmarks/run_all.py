@@ -169,42 +169,76 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="minutes"),
                      "machine": machine.describe(), "busy_at_start": machine.busy_processes(),
                      "limits": limits, "skipped": {} if args.no_skip else KNOWN_CRASHES, "corpora": {}}
+    command = " ".join(["python -m benchmarks.run_all", *(argv if argv is not None else sys.argv[1:])])
     loaded = {}
     for name in args.corpus or list(CORPORA):
         print(f"[{name}] loading", flush=True)
         corpus, load_s = load_corpus(args.eval / CORPORA[name], limits.get(name, limits.get("*")),
                                      results["skipped"].get(name, []))
         loaded[name] = corpus
-        results["corpora"][name] = {"load_s": load_s, **bench_corpus(name, corpus, args.work, args.n_process)}
-    if "ru_ua_2022" in loaded and not args.no_reports:
+        with section(results, ("corpora", name), args, command):
+            results["corpora"][name] = {"load_s": load_s, **bench_corpus(name, corpus, args.work, args.n_process)}
+    if "ru_ua_2022" in results["corpora"] and not args.no_reports:
         print("[reports] render_all on ru_ua_2022", flush=True)
-        results["reports"] = bench_reports(results["corpora"]["ru_ua_2022"]["reference_tables"], args.work)
-    if "bbc" in loaded and args.dask_slice:
-        from benchmarks.dask_check import check
-        from toolkit.corpus import AnnotatedCorpus, Corpus
-
+        with section(results, ("reports",), args, command):
+            results["reports"] = bench_reports(results["corpora"]["ru_ua_2022"]["reference_tables"], args.work)
+    if "bbc" in results["corpora"] and args.dask_slice:
         print(f"[dask] LocalCluster on {args.dask_slice} BBC articles", flush=True)
-        bbc = loaded["bbc"]
-        step = max(1, len(bbc.articles) // args.dask_slice)  # evenly spaced over the topic folders
-        piece = Corpus(bbc.articles.iloc[::step].head(args.dask_slice).reset_index(drop=True), bbc.load_report)
-        reference = AnnotatedCorpus.open(results["corpora"]["bbc"]["reference_tables"]).tables()
-        results["dask"] = check(piece, reference)
+        with section(results, ("dask",), args, command):
+            results["dask"] = dask_section(loaded["bbc"], results["corpora"]["bbc"]["reference_tables"], args.dask_slice)
     if "ru_ua_2022" in loaded and args.profile_articles:
         from benchmarks.hotspots import profile
 
         print(f"[profile] {args.profile_articles} ru_ua_2022 articles", flush=True)
-        results["profile"] = profile(loaded["ru_ua_2022"], n_articles=args.profile_articles)
-        (args.work / "profile.txt").write_text(results["profile"]["report"])
+        with section(results, ("profile",), args, command):
+            results["profile"] = profile(loaded["ru_ua_2022"], n_articles=args.profile_articles)
+            (args.work / "profile.txt").write_text(results["profile"]["report"])
     results["machine"]["load average at end (1/5/15 min)"] = machine.load_average()
     results["busy_at_end"] = machine.busy_processes()
+    write_outputs(results, args, command)
+    print(f"wrote {args.out} and {args.work / 'results.json'}")
+    return 0
+
+
+class section:
+    """Run one benchmark section; a failure is recorded in ``results["errors"]``
+    (and shown in the page) instead of losing every other number, and the
+    outputs are rewritten after each section so an interrupted run keeps
+    what it measured."""
+
+    def __init__(self, results: dict, where: tuple[str, ...], args, command: str):
+        self.results, self.where, self.args, self.command = results, where, args, command
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if exc is not None:
+            import traceback
+
+            self.results.setdefault("errors", {})["/".join(self.where)] = (
+                f"{kind.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+            traceback.print_exception(kind, exc, tb)
+        write_outputs(self.results, self.args, self.command)
+        return kind is None or issubclass(kind, Exception)
+
+
+def write_outputs(results: dict, args, command: str) -> None:
+    from benchmarks.markdown import render
 
     (args.work / "results.json").write_text(json.dumps(results, indent=2, default=str))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    from benchmarks.markdown import render
+    args.out.write_text(render(results, command=command))
 
-    args.out.write_text(render(results, command=" ".join(["python -m benchmarks.run_all", *(argv or sys.argv[1:])])))
-    print(f"wrote {args.out} and {args.work / 'results.json'}")
-    return 0
+
+def dask_section(bbc, reference_dir: Path, size: int) -> dict:
+    from benchmarks.dask_check import check
+    from toolkit.corpus import AnnotatedCorpus, Corpus
+
+    step = max(1, len(bbc.articles) // size)  # evenly spaced over the topic folders
+    piece = Corpus(bbc.articles.iloc[::step].head(size).reset_index(drop=True), bbc.load_report)
+    reference = AnnotatedCorpus.open(reference_dir).tables()
+    return check(piece, reference)
 
 
 if __name__ == "__main__":

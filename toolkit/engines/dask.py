@@ -107,12 +107,32 @@ def annotate_to_parquet(
                                                      progress=progress, desc="annotate (dask, to parquet)"):
             written[index] = info
             timings.append(seconds)
+    _unify_people(out_dir, written)
     own = [write_partition({"articles": schema.conform("articles", articles),
                             "load_report": schema.conform("load_report", load_report)}, out_dir, 0)]
     meta = {**environment_signature(settings, loaded=False), "engine": "dask", "n_articles": int(len(articles)),
             "partition_size": partition_size}
     write_manifest(out_dir, own + [written[i] for i in sorted(written)], meta)
     return {step: round(sum(t.get(step, 0.0) for t in timings), 3) for step in (timings[0] if timings else {})}
+
+
+def _unify_people(out_dir: Path, written: dict[int, dict]) -> None:
+    """The corpus-level step :func:`toolkit.annotate.annotate` applies after the
+    per-article work (one id per person across the corpus, see
+    :func:`toolkit.actors.unify_person_ids`), on the mentions parts: only the
+    mentions table is read back, unified and rewritten, part by part."""
+    from toolkit.actors import unify_person_ids
+
+    order = sorted(written)
+    frames = [pd.read_parquet(out_dir / str(written[i]["mentions"]["file"])) for i in order]
+    if not frames:
+        return
+    unified = schema.conform("mentions", unify_person_ids(schema.conform("mentions", pd.concat(frames, ignore_index=True))))
+    offset = 0
+    for i, frame in zip(order, frames):
+        part = unified.iloc[offset:offset + len(frame)].reset_index(drop=True)
+        offset += len(frame)
+        written[i].update(write_partition({"mentions": part}, out_dir, i))
 
 
 def _annotate_task(index: int, records: list[dict], settings: Settings) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
