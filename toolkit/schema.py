@@ -151,7 +151,7 @@ def conform(table: str, df: pd.DataFrame) -> pd.DataFrame:
 
 def _coerce(values: pd.Series, dtype: str) -> pd.Series:
     if dtype == DATE:
-        return pd.to_datetime(values, errors="coerce").astype(DATE)
+        return _to_datetime_ns(values)
     if dtype == CAT:
         return values.astype("string").astype(CAT)
     if dtype == BOOL:
@@ -159,3 +159,18 @@ def _coerce(values: pd.Series, dtype: str) -> pd.Series:
     if dtype in (INT, FLOAT):
         return pd.to_numeric(values, errors="coerce").astype(dtype)
     return values.astype(dtype)
+
+
+_NS_MIN, _NS_MAX = pd.Timestamp.min, pd.Timestamp.max
+
+
+def _to_datetime_ns(values: pd.Series) -> pd.Series:
+    """Datetimes at nanosecond resolution; what cannot be one (unparseable, or
+    outside 1677-2262 such as "the 1500s") becomes NaT instead of raising."""
+    parsed = pd.to_datetime(values, errors="coerce")
+    try:
+        return parsed.astype(DATE)
+    except (OverflowError, ValueError, pd.errors.OutOfBoundsDatetime):
+        stamps = [v if v is not pd.NaT and v is not None and _NS_MIN <= v <= _NS_MAX else pd.NaT
+                  for v in (pd.Timestamp(x) if not pd.isna(x) else pd.NaT for x in parsed.astype(object))]
+        return pd.Series(stamps, index=values.index, dtype=DATE)
