@@ -108,9 +108,12 @@ def summary(corpus, out: str | None = None) -> str:
     lines.append(f"inputs: {len(report)}  " + "  ".join(f"{k}: {v}" for k, v in status.items()))
     not_loaded = report[report["status"].astype("string") != "loaded"]
     if len(not_loaded):
-        reasons = not_loaded.groupby([not_loaded["status"].astype("string"), not_loaded["reason"].fillna("")]).size()
+        # one line per kind of reason: "same cleaned text as X:12" counts with its peers
+        kind = not_loaded["reason"].fillna("").str.replace(r"(\bas|:)\s.*$", r"\1 …", regex=True)
+        reasons = not_loaded.groupby([not_loaded["status"].astype("string"), kind]).size()
         for (st, reason), n in reasons.sort_values(ascending=False).head(10).items():
             lines.append(f"  {st:<9} {n:>5}  {reason}")
+        lines.append("  (every input with its full reason: the load_report table)")
     arts = corpus.articles
     if len(arts):
         per_outlet = arts.groupby(arts["outlet"].astype("string"), dropna=False).agg(
