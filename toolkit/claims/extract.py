@@ -42,7 +42,9 @@ SINGULAR_PEOPLE = frozenset({
     "daughter", "brother", "sister", "husband", "wife", "boyfriend", "girlfriend", "suspect", "gunman",
     "robber", "intruder", "homeowner", "security", "guard", "serviceman", "policeman", "volunteer", "medic",
     "doctor", "nurse", "farmer", "fighter", "pilot", "commander", "general", "prisoner", "hostage",
-    "individual", "senior", "elderly", "cyclist", "bystander", "patron", "owner", "shopkeeper", "firefighter"})
+    "individual", "senior", "elderly", "cyclist", "bystander", "patron", "owner", "shopkeeper", "firefighter",
+    "refugee", "producer", "photographer", "cameraman", "athlete", "coach", "priest", "teacher", "engineer",
+    "official", "mayor", "volunteer", "paramedic", "rescuer", "citizen", "national", "marine", "contractor"})
 #: cues that make a named person no toll figure: natural deaths, arrests, flights
 NOT_NAMED_VICTIM_CUES = frozenset({"detain", "imprison", "arrest", "flee", "escape", "evacuate",
                                    "relocate", "disappear", "surrender", "release", "free", "return"})
@@ -81,7 +83,10 @@ def _claim_for_quantity(doc: Doc, ctx: ArticleContext, q: Quantity, lex: Lexicon
     if span is None or len(span) == 0:
         return None
     anchor = _anchor(span)
-    if anchor.ent_type_ in NOT_PEOPLE_ENTS and not q.vague:
+    # dates are written in digits: a number word tagged DATE/TIME sits next to a
+    # live blog's timestamp ("21.50 Eight have died"), not inside a date
+    word_number = anchor.is_alpha and anchor.ent_type_ in ("DATE", "TIME")
+    if anchor.ent_type_ in NOT_PEOPLE_ENTS and not q.vague and not word_number:
         return None
     if _looks_like_year(q) or _is_list_marker(anchor):
         return None
@@ -163,8 +168,8 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             continue
         if noun.tag_ not in ("NN", "DT") or noun.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT"):
             continue
-        if noun.lemma_.lower() in lex.noun_category:
-            continue
+        if lex.noun_category.get(noun.lemma_.lower()) in ("killed", "injured", "casualties", "missing"):
+            continue  # "a death", "an injury": an event, not a person
         if noun.lemma_.lower() not in SINGULAR_PEOPLE and noun.lower_ not in SINGULAR_PEOPLE and noun is not tok:
             continue
         if any(s <= noun.idx < e for s, e in covered):

@@ -188,9 +188,14 @@ def _predicate_cues(head: Token, lex: Lexicon):
         if cat:
             yield noun, cat
         return
+    if dep == "nsubj" and gov.dep_ in ("auxpass", "aux") and gov.head.pos_ == "VERB":
+        # parser slip: "100 civilians were on Sunday evacuated" hangs the subject on "were"
+        yield from _verb_cues(gov.head, lex, head)
+        return
     if dep == "nsubj":
-        if _lemma(gov) in SUBJECT_AFFECTED:
-            yield gov, lex.predicate_category.get(_lemma(gov), "killed")
+        if _lemma(gov) in SUBJECT_AFFECTED or gov.lower_ == "missing":  # "18 people were still missing"
+            yield gov, lex.predicate_category.get(_lemma(gov)) or lex.predicate_category.get(gov.lower_, "killed")
+        yield from _among_cues(gov, lex)
         injury = _sustained_injury(gov)
         if injury is not None:
             yield gov, injury
@@ -207,10 +212,32 @@ def _predicate_cues(head: Token, lex: Lexicon):
         return
     if dep not in OBJECT_DEPS and not (dep == "pobj" and gov.lower_ in ("to", "with")):
         return
-    if dep == "conj":  # "killed 3 and 5 injured"? the conj head carries no cue for us
+    if dep == "conj":  # "one serviceman and two guards were killed": the first conjunct's predicate
+        first = head
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first is not head and first.pos_ in ("NOUN", "PROPN", "NUM"):
+            yield from _predicate_cues(first, lex)
         return
     verb = gov if dep != "pobj" else gov.head
     yield from _verb_cues(verb, lex, head)
+
+
+def _among_cues(verb: Token, lex: Lexicon):
+    """"Three children were among the wounded", "two guards were among those killed"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "among":
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                cat = _token_category(pobj, lex) or lex.noun_category.get(pobj.lower_)
+                if cat and cat != "weak_injured":
+                    yield pobj, cat
+                for child in pobj.children:
+                    if child.dep_ in ("acl", "relcl", "amod"):
+                        ccat = _token_category(child, lex)
+                        if ccat and ccat != "weak_injured":
+                            yield child, ccat
 
 
 def _sustained_injury(verb: Token) -> str | None:
