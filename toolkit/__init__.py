@@ -59,7 +59,8 @@ def code_digest() -> str:
     root = Path(__file__).parent
     h = hashlib.sha256()
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".csv", ".txt", ".json"} and "__pycache__" not in path.parts:
+        if (path.suffix in {".py", ".yaml", ".yml", ".csv", ".txt", ".json"} and path.is_file()
+                and "__pycache__" not in path.parts and "node_modules" not in path.parts):
             h.update(str(path.relative_to(root)).encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:12]
