@@ -105,9 +105,12 @@ def _claim_for_quantity(doc: Doc, ctx: ArticleContext, q: Quantity, lex: Lexicon
         end = max(end, noun.idx + len(noun))
     low, high, qualifier, extra = q.low, q.high, q.qualifier, {}
     exact = parenthesised_exact(doc.text, end)
+    stated = q.low if q.low is not None else q.high
+    if exact is not None and stated and not 0.5 <= exact[0] / stated <= 2:
+        exact = None  # "12 people (2022)": a year or a note, not the exact figure behind a rounded one
     if exact is not None:
         value, paren_end = exact
-        extra = {"stated_value": q.low if q.low is not None else q.high, "stated_qualifier": q.qualifier}
+        extra = {"stated_value": stated, "stated_qualifier": q.qualifier}
         low = high = value
         qualifier = "exact"
         consumed.update(end + x.start for x in find_quantities(doc.text[end:paren_end]))
