@@ -20,11 +20,21 @@ from toolkit.corpus import CorruptTableError  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def client():
-    from distributed import Client, LocalCluster
+def cluster():
+    from distributed import LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=None) as cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="module")
+def client(cluster):
+    # not the default client: the engine must work from an address alone, as
+    # the CLI's --scheduler does in a process that has no client of its own
+    from distributed import Client
+
+    with Client(cluster, set_as_default=False) as client:
         yield client
 
 
@@ -68,7 +78,12 @@ def test_one_article_per_task_across_both_workers(corpus, local, client, setting
 
 
 def test_cli_runs_on_a_scheduler_address(sample_dir, local, client, tmp_path):
+    from distributed import default_client
+
     from toolkit.cli import main
+
+    with pytest.raises(ValueError):
+        default_client()  # as in a fresh `python -m toolkit annotate --scheduler` process
 
     out = tmp_path / "out"
     rc = main(["annotate", str(sample_dir), "--out", str(out), "--scheduler", client.scheduler.address,

@@ -301,7 +301,9 @@ def run_partitions(
         queue.add(future)
         return True
 
-    queue = as_completed()
+    # the client's own loop: without it as_completed looks for a *default*
+    # client, and a client opened from an address is deliberately not one
+    queue = as_completed(loop=client.loop)
     for _ in range(window):
         if not submit_next(queue):
             break
