@@ -60,6 +60,7 @@ def annotate_run(corpus, n_process: int, batch_size: int, save: str | None, cach
     result = annotate(corpus, cache_dir=cache_dir, n_process=n_process, batch_size=batch_size, progress=False)
     wall = time.perf_counter() - started
     out = {"seconds": wall, "annotate_seconds": result.meta["seconds"], "timings": result.meta["timings"],
+           "toolkit_signature": result.meta["toolkit"],
            "rows": {name: len(df) for name, df in result.tables().items()}}
     if save:
         started = time.perf_counter()
