@@ -231,6 +231,10 @@ def test_side_from_a_nested_of_phrase(nlp):
     ("May 2022 01.55 Around 100 civilians were on Sunday evacuated from the Azovstal steelworks in Mariupol.",
      [("displaced", 100)]),
     ("Some 89 athletes and coaches have been killed in hostilities.", [("killed", 89)]),
+    ("Two US volunteer soldiers captured in fighting north of Kharkiv a fortnight ago have been filmed by Russian "
+     "television at a detention facility.", [("prisoners", 2)]),
+    ("“The situation is very difficult; we’re losing 60-100 soldiers per day as killed in action.",
+     [("casualties", 60)]),
 ])
 def test_recall_probe_misses_now_found(nlp, sentence, expected):
     assert [(c["category"], c["value_low"]) for c in run(nlp, sentence)] == expected

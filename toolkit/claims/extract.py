@@ -86,11 +86,13 @@ def _claim_for_quantity(doc: Doc, ctx: ArticleContext, q: Quantity, lex: Lexicon
     # dates are written in digits: a number word tagged DATE/TIME sits next to a
     # live blog's timestamp ("21.50 Eight have died"), not inside a date
     word_number = anchor.is_alpha and anchor.ent_type_ in ("DATE", "TIME")
-    if anchor.ent_type_ in NOT_PEOPLE_ENTS and not q.vague and not word_number:
-        return None
-    if _looks_like_year(q) or _is_list_marker(anchor):
+    if anchor.ent_type_ in ("MONEY", "PERCENT", "ORDINAL") or _looks_like_year(q) or _is_list_marker(anchor):
         return None
     reading = read_figure(anchor, lex)
+    # NER calls "60-100 soldiers per day" a QUANTITY: a person noun overrides it
+    counts_people = reading.noun is not None and reading.noun.lemma_.lower() in lex.person_nouns
+    if anchor.ent_type_ in NOT_PEOPLE_ENTS and not (q.vague or word_number or counts_people):
+        return None
     if q.per_side and reading.category is None and reading.head.lemma_.lower() in RECIPROCAL_NOUNS:
         reading = Reading(head=reading.head, noun=None, category="prisoners", cue=reading.head)
     if reading.category is None or is_non_person(reading.noun, lex) or _is_population(reading, anchor) \

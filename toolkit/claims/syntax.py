@@ -192,6 +192,10 @@ def _predicate_cues(head: Token, lex: Lexicon):
         # parser slip: "100 civilians were on Sunday evacuated" hangs the subject on "were"
         yield from _verb_cues(gov.head, lex, head)
         return
+    if dep == "nsubj" and gov.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in gov.children):
+        # a participle read as an active verb: "Two US volunteer soldiers captured in fighting ... have been filmed"
+        yield from _verb_cues(gov, lex, head)
+        return
     if dep == "nsubj":
         if _lemma(gov) in SUBJECT_AFFECTED or gov.lower_ == "missing":  # "18 people were still missing"
             yield gov, lex.predicate_category.get(_lemma(gov)) or lex.predicate_category.get(gov.lower_, "killed")
