@@ -64,7 +64,7 @@ def shares(results: dict) -> list[str]:
 def storage(results: dict) -> list[str]:
     out = ["## Storage, reload and memory", "",
            "`open` = `toolkit.open(dir)` of the saved corpus (median of 3); cached re-run = "
-           "`annotate(corpus)` again with every article in the cache, in a process that has run it before (median of 2; "cold" = the first call in a fresh process, imports included); peak RSS = the annotating process "
+           "`annotate(corpus)` again with every article in the cache, in a process that has run it before (median of 2; cold = the first call in a fresh process, imports included); peak RSS = the annotating process "
            "(n_process=1), read with `os.wait4` for that process alone; with n_process=2 the parent and "
            "the largest worker.", "",
            "| corpus | Parquet MiB (text tables) | open s | cached re-run s (cold) | save s | peak RSS n=1 MiB | "

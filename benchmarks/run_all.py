@@ -236,9 +236,9 @@ class section:
 
 
 def write_outputs(results: dict, args, command: str) -> None:
+    (args.work / "results.json").write_text(json.dumps(results, indent=2, default=str))
     from benchmarks.markdown import render
 
-    (args.work / "results.json").write_text(json.dumps(results, indent=2, default=str))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render(results, command=command))
 
