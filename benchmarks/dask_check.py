@@ -13,6 +13,7 @@ import time
 
 import pandas as pd
 
+from toolkit import schema
 from toolkit.annotate import TEXT_TABLES
 
 
@@ -64,6 +65,7 @@ def check(corpus, reference: dict[str, pd.DataFrame] | None = None) -> dict:
         for name in TEXT_TABLES:
             df = reference[name]
             df = df[df["article_id"].isin(ids)]
-            restricted[name] = df.iloc[df["article_id"].map(order).argsort(kind="stable")].reset_index(drop=True)
+            df = df.iloc[df["article_id"].map(order).argsort(kind="stable")].reset_index(drop=True)
+            restricted[name] = schema.conform(name, df)  # categories of the slice, not of the whole corpus
         out["identical_to_n_process_1"], out["difference_1"] = identical(on_dask.tables(), restricted)
     return out

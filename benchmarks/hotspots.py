@@ -36,12 +36,15 @@ def profile(corpus, n_articles: int = 40, top: int = 15) -> dict:
         if filename.startswith(root):
             per_module[where] += tottime
         rows.append({"function": f"{where}:{line}({func})", "calls": ncalls, "own_s": tottime, "cum_s": cumtime})
+    own_code = sorted((r for r in rows if r["function"].startswith("toolkit/") and "annotate.py" not in r["function"]),
+                      key=lambda r: r["cum_s"], reverse=True)
     rows.sort(key=lambda r: r["own_s"], reverse=True)
     text = io.StringIO()
     pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(40)
     return {
         "articles": len(records), "total_s": total,
         "top_own": rows[:top],
+        "top_toolkit_cumulative": own_code[:top],
         "toolkit_modules": sorted(per_module.items(), key=lambda kv: kv[1], reverse=True),
         "report": text.getvalue(),
     }

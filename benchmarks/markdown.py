@@ -119,6 +119,10 @@ def hotspots(results: dict) -> list[str]:
            f"{p['articles']} ru_ua_2022 articles, {p['total_s']:.1f} s profiled)", "",
            "Own time per toolkit module:", "", "| module | own s | share |", "| --- | ---: | ---: |"]
     out += [f"| `{m}` | {s:.2f} | {100 * s / p['total_s']:.1f}% |" for m, s in p["toolkit_modules"][:12]]
+    out += ["", "Toolkit functions by cumulative time (what drives the spaCy calls below):", "",
+            "| function | calls | own s | cumulative s |", "| --- | ---: | ---: | ---: |"]
+    out += [f"| `{r['function']}` | {r['calls']:,} | {r['own_s']:.2f} | {r['cum_s']:.2f} |"
+            for r in p.get("top_toolkit_cumulative", [])]
     out += ["", "Top functions by own time (anywhere):", "", "| function | calls | own s | cumulative s |",
             "| --- | ---: | ---: | ---: |"]
     out += [f"| `{r['function']}` | {r['calls']:,} | {r['own_s']:.2f} | {r['cum_s']:.2f} |" for r in p["top_own"]]
