@@ -254,6 +254,12 @@ def test_implicit_singulars(nlp):
     assert [(c["category"], c["value_low"]) for c in dead] == [("killed", 1)]
     shot = run(nlp, "A 22-year-old man was shot in the leg during a drive-by shooting on the city's East Side.")
     assert [(c["category"], c["value_low"], c["surface"]) for c in shot] == [("injured", 1, "A 22-year-old man")]
+    critical = run(nlp, "One person is in stable condition at UF Health following a shooting outside a Southside "
+                        "restaurant early Sunday morning.")
+    assert [(c["category"], c["value_low"]) for c in critical] == [("injured", 1)]
+    found = run(nlp, "Gerald Roberson, 39, was found shot dead late Thursday in the middle of the 8700 block of "
+                     "Cohn Street in Carrollton.")
+    assert [(c["category"], c["value_low"]) for c in found] == [("killed", 1)]
     both = run(nlp, "Jackson police are investigating after someone fired shots into a house, killing one man "
                     "and injuring another.")
     assert [(c["category"], c["value_low"]) for c in both] == [("killed", 1), ("injured", 1)]

@@ -45,6 +45,8 @@ EVENT_NOUN_CATEGORY = {
 #: "sustained a gunshot wound"
 SUSTAIN_VERBS = frozenset({"sustain", "suffer", "receive"})
 INJURY_NOUNS = frozenset({"wound", "injury", "burn", "gunshot"})
+#: "in critical condition" (a hospital's wording for the injured)
+CONDITION_WORDS = frozenset({"critical", "serious", "stable", "fair", "grave", "life-threatening", "guarded"})
 #: "taken to hospital"
 HOSPITAL_VERBS = frozenset({"take", "send", "put", "rush", "transport", "airlift", "carry", "admit", "bring"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "appos", "oprd", "conj"})
@@ -200,7 +202,7 @@ def _predicate_cues(head: Token, lex: Lexicon):
         if _lemma(gov) in SUBJECT_AFFECTED or gov.lower_ == "missing":  # "18 people were still missing"
             yield gov, lex.predicate_category.get(_lemma(gov)) or lex.predicate_category.get(gov.lower_, "killed")
         yield from _among_cues(gov, lex)
-        injury = _sustained_injury(gov)
+        injury = _sustained_injury(gov) or _in_condition(gov)
         if injury is not None:
             yield gov, injury
         # parser slip: "A man believed ... was shot and killed" hangs the
@@ -255,6 +257,18 @@ def _sustained_injury(verb: Token) -> str | None:
     return None
 
 
+def _in_condition(verb: Token) -> str | None:
+    """"One person is in stable condition", "remains in critical condition"."""
+    if _lemma(verb) not in ("be", "remain", "list"):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for pobj in prep.children:
+                if _lemma(pobj) == "condition" and any(c.lower_ in CONDITION_WORDS for c in pobj.children):
+                    return "injured"
+    return None
+
+
 def _to_hospital(verb: Token) -> bool:
     """"was taken to hospital", "sent one man to the hospital"."""
     if _lemma(verb) not in HOSPITAL_VERBS:
@@ -277,8 +291,11 @@ def _verb_cues(verb: Token, lex: Lexicon, head: Token):
                 yield child, "killed"
             else:
                 ccat = _token_category(child, lex)
-                if ccat and ccat != "weak_injured" and not _has_object(child):
+                # "was found shot" keeps the weak cue; "left ... dead" the strong one
+                if ccat and (ccat != "weak_injured" or _lemma(verb) == "find") and not _has_object(child):
                     yield child, ccat
+                    if any(g.lower_ in lex.fatal_modifiers for g in child.children):
+                        yield child, "killed"  # "was found shot dead"
         if child.dep_ == "conj" and child.pos_ in ("VERB", "ADJ") and not _has_object(child) \
                 and _shares_figure(verb, child):
             ccat = _token_category(child, lex)  # "were shot and killed", "killed or wounded"
