@@ -107,7 +107,7 @@ def dask(results: dict) -> list[str]:
              f"Tables vs local n_process=2 on the slice: **{same}**."]
     if "identical_to_n_process_1" in d:
         same1 = "identical" if d["identical_to_n_process_1"] else f"DIFFERENT ({d['difference_1']})"
-        lines.append(f"Tables vs the full-corpus n_process=1 run restricted to the slice: **{same1}**.")
+        lines.append(f"Tables vs local n_process=1 on the slice: **{same1}**.")
     return lines
 
 
@@ -115,15 +115,16 @@ def hotspots(results: dict) -> list[str]:
     p = results.get("profile")
     if p is None:
         return ["## Hot spots", "", "Not profiled in this run."]
-    out = ["## Hot spots (cProfile, `annotate_partition` on "
+    out = [f"## Hot spots ({p.get('method', 'cProfile')}, `annotate_partition` on "
            f"{p['articles']} ru_ua_2022 articles, {p['total_s']:.1f} s profiled)", "",
            "Own time per toolkit module:", "", "| module | own s | share |", "| --- | ---: | ---: |"]
     out += [f"| `{m}` | {s:.2f} | {100 * s / p['total_s']:.1f}% |" for m, s in p["toolkit_modules"][:12]]
-    out += ["", "Toolkit functions by cumulative time (what drives the spaCy calls below):", "",
-            "| function | calls | own s | cumulative s |", "| --- | ---: | ---: | ---: |"]
+    out += ["", "Toolkit functions by inclusive time (calls = distinct call stacks when sampled):", "",
+            "| function | calls | own s | inclusive s |", "| --- | ---: | ---: | ---: |"]
     out += [f"| `{r['function']}` | {r['calls']:,} | {r['own_s']:.2f} | {r['cum_s']:.2f} |"
             for r in p.get("top_toolkit_cumulative", [])]
-    out += ["", "Top functions by own time (anywhere):", "", "| function | calls | own s | cumulative s |",
-            "| --- | ---: | ---: | ---: |"]
-    out += [f"| `{r['function']}` | {r['calls']:,} | {r['own_s']:.2f} | {r['cum_s']:.2f} |" for r in p["top_own"]]
+    if p.get("top_own"):
+        out += ["", "Top functions by own time (anywhere):", "", "| function | calls | own s | cumulative s |",
+                "| --- | ---: | ---: | ---: |"]
+        out += [f"| `{r['function']}` | {r['calls']:,} | {r['own_s']:.2f} | {r['cum_s']:.2f} |" for r in p["top_own"]]
     return out

@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     if "bbc" in results["corpora"] and args.dask_slice:
         print(f"[dask] LocalCluster on {args.dask_slice} BBC articles", flush=True)
         with section(results, ("dask",), args, command):
-            results["dask"] = dask_section(loaded["bbc"], results["corpora"]["bbc"]["reference_tables"], args.dask_slice)
+            results["dask"] = dask_section(loaded["bbc"], args.dask_slice)
     if "ru_ua_2022" in loaded and args.profile_articles:
         from benchmarks.hotspots import profile
 
@@ -243,14 +243,12 @@ def write_outputs(results: dict, args, command: str) -> None:
     args.out.write_text(render(results, command=command))
 
 
-def dask_section(bbc, reference_dir: Path, size: int) -> dict:
+def dask_section(bbc, size: int) -> dict:
     from benchmarks.dask_check import check
-    from toolkit.corpus import AnnotatedCorpus, Corpus
+    from toolkit.corpus import Corpus
 
     step = max(1, len(bbc.articles) // size)  # evenly spaced over the topic folders
-    piece = Corpus(bbc.articles.iloc[::step].head(size).reset_index(drop=True), bbc.load_report)
-    reference = AnnotatedCorpus.open(reference_dir).tables()
-    return check(piece, reference)
+    return check(Corpus(bbc.articles.iloc[::step].head(size).reset_index(drop=True), bbc.load_report))
 
 
 if __name__ == "__main__":
