@@ -284,6 +284,8 @@ def test_named_victims_count_one_but_natural_deaths_and_arrests_do_not(nlp):
     "The government is in possession of more than seven million guns.",           # equipment (GVA)
     "Daylan Bradstreet, 24, convicted of attempted murder of two people in 2014, has been re-sentenced.",  # attempt
     "The victim was not injured.",                                                  # negation
+    "The threat follows the sentencing to death of two Britons and a Moroccan who surrendered in Mariupol.",  # sentence
+    "One of the civilians evacuated spoke to Reuters, telling the news agency they had not seen the sun.",  # partitive
     "Witnesses praised Brittney Griner in a courtroom outside Moscow, where the American basketball star, now one "
     "of the world’s most famous prisoners, is facing a possible 10-year sentence.",  # partitive of a superlative
     "Ukraine, a nation of 45 million people, has restrictive laws governing private gun ownership.",  # population

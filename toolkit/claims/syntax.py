@@ -125,11 +125,16 @@ def read_figure(anchor: Token, lex: Lexicon) -> Reading:
     noun = counted_noun(head, anchor, lex)
     noun_category = _noun_category(noun, lex) if noun is not None else None
     cues = list(_predicate_cues(head, lex))
-    if noun is not None and noun is not head:
+    # "one of the civilians evacuated": an individual picked from a group, not a
+    # count of the group; only the figure's own predicate ("one of the victims died") counts
+    partitive_of_definite = noun is not None and noun is not head and head.i == anchor.i and \
+        any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children)
+    if noun is not None and noun is not head and not partitive_of_definite:
         cues += [c for c in _modifier_cues(noun, lex)]
     if noun is not None:
         cues += [c for c in _of_war_cues(noun, lex)]
-    cues += list(_modifier_cues(head, lex))
+    if not partitive_of_definite:
+        cues += list(_modifier_cues(head, lex))
     toll = _toll_cue(head)
     if toll is not None:
         cues.append((toll[0], toll[1]))
@@ -186,6 +191,8 @@ def _predicate_cues(head: Token, lex: Lexicon):
     dep = head.dep_
     if dep == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("of", "among"):
         noun = gov.head  # "the deaths of 12 people", "the evacuation of 500"
+        if noun.dep_ == "pobj" and noun.head.lower_ == "to":
+            return  # "the sentencing to death of two Britons": a sentence, not a death
         cat = EVENT_NOUN_CATEGORY.get(_lemma(noun)) or _noun_category(noun, lex)
         if cat:
             yield noun, cat
