@@ -77,6 +77,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "value_low": FLOAT,
         "value_high": FLOAT,
         "qualifier": CAT,  # exact / at_least / more_than / up_to / about / vague / range
+        # a rounded figure stated next to the exact one: "more than one million
+        # casualties (1,008,240)" -> value 1,008,240, stated 1,000,000 more_than
+        "stated_value": FLOAT,
+        "stated_qualifier": CAT,
+        "cue": STR,  # the word that gave the category ("killed", "casualties", "swap")
         "unit": STR,
         "side_affected": STR,
         "claimant_actor_id": STR,
