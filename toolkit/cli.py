@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--cache-dir", default="build/cache", help="annotation cache (default: %(default)s)")
     a.add_argument("--no-cache", action="store_true", help="annotate everything again, ignore the cache")
     a.add_argument("--n-process", type=int, default=1, help="worker processes (default: %(default)s)")
-    a.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size (default: %(default)s)")
+    a.add_argument("--batch-size", type=int, default=256, help="articles per nlp.pipe batch (default: %(default)s)")
     a.add_argument("--scheduler", help="run on a dask.distributed cluster at this address (tcp://host:8786)")
     a.add_argument("--quiet", action="store_true", help="no progress bar")
 

