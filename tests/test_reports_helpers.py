@@ -7,8 +7,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from toolkit.charts.common import NoRows
-from toolkit.report import analysis, inject_parameters, notebook_paths, open_corpus, resolve_corpus_dir, show_table
+from toolkit.report import inject_parameters, notebook_paths, open_corpus, resolve_corpus_dir, show_table
 from toolkit.report.assets import _script_safe, widget_manager
 from toolkit.report.samples import ensure_annotated_sample
 
@@ -41,15 +40,6 @@ def test_open_corpus_applies_outlet_and_date_parameters(tmp_path_factory):
     assert set(open_corpus(path, outlets=["Kyiv Post"]).articles["outlet"].astype(str)) == {"Kyiv Post"}
     june = open_corpus(path, start="2025-06-01", end="2025-06-30")
     assert sorted(june.articles["published"].dt.day) == [19, 21, 27]
-
-
-def test_analysis_that_has_not_landed_or_fails_becomes_a_visible_note():
-    missing = analysis("toolkit.not_a_module", "anything")
-    assert isinstance(missing, NoRows) and "not in the toolkit yet" in missing._repr_html_()
-    failing = analysis("json", "loads", "{not json")
-    assert isinstance(failing, NoRows) and "failed: JSONDecodeError" in failing.reason
-    assert analysis("json", "loads", "[1]") == [1]
-    assert isinstance(show_table(missing), NoRows)
 
 
 def test_inline_javascript_cannot_end_its_script_element():

@@ -14,8 +14,8 @@ See :mod:`toolkit.report.altair_offline` (charts without a CDN),
 
 from __future__ import annotations
 
-from toolkit.report.notebook import analysis, open_corpus, resolve_corpus_dir, setup, show_table
+from toolkit.report.notebook import open_corpus, resolve_corpus_dir, setup, show_table
 from toolkit.report.render import inject_parameters, notebook_paths, render_all, render_notebook
 
-__all__ = ["analysis", "inject_parameters", "notebook_paths", "open_corpus", "render_all",
+__all__ = ["inject_parameters", "notebook_paths", "open_corpus", "render_all",
            "render_notebook", "resolve_corpus_dir", "setup", "show_table"]

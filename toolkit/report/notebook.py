@@ -7,7 +7,6 @@ function lives here, so the six notebooks stay short and alike.
 
 from __future__ import annotations
 
-import importlib
 import os
 from pathlib import Path
 
@@ -83,18 +82,3 @@ def show_table(df, max_rows: int = 30, caption: str | None = None):
                           if len(part) else NoRows(name)._repr_html_() for name, part in parts.items()))
 
 
-def analysis(module: str, function: str, *args, **kwargs):
-    """Call ``module.function(*args)`` if another part of the toolkit has
-    landed it, else a :class:`NoRows` note naming what is missing. Lets a
-    notebook grow as the analyses arrive instead of crashing before."""
-    try:
-        fn = getattr(importlib.import_module(module), function)
-    except (ImportError, AttributeError):
-        return NoRows(f"{module}.{function}", "this analysis is not in the toolkit yet")
-    try:
-        result = fn(*args, **kwargs)
-    except Exception as exc:  # a report with a visible note beats no report
-        return NoRows(f"{module}.{function}", f"failed: {type(exc).__name__}: {exc}")
-    if isinstance(result, pd.DataFrame) and len(result) == 0:
-        return NoRows(f"{module}.{function}", "no rows yet")
-    return result
