@@ -78,7 +78,7 @@ def storage(results: dict) -> list[str]:
         two = c["runs"].get(2) or c["runs"].get("2")
         two_cell = f"{two['peak_rss_mib']:,.0f} / {two['worker_rss_mib']:,.0f}" if two else "–"
         out.append(f"| {name} | {s['parquet_mib']:.1f} ({s['parquet_text_tables_mib']:.1f}) | {s['open_s']:.2f} | "
-                   f"{s['cached_rerun_s']:.2f} ({s['cached_rerun_cold_s']:.1f}) | {runs[0]['save_s']:.2f} | {runs[0]['peak_rss_mib']:,.0f} | "
+                   f"{s['cached_rerun_s']:.2f} ({s['cached_rerun_cold_s']:.1f}; {s['cached_from_cache']}/{c['articles']} cached) | {runs[0]['save_s']:.2f} | {runs[0]['peak_rss_mib']:,.0f} | "
                    f"{two_cell} | {c['load_s']:.1f} |")
     return out
 

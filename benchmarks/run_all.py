@@ -15,6 +15,7 @@ the local run) and the profile's hot spots. Raw results also go to
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -88,9 +89,6 @@ def parse_limits(values: list[str]) -> dict[str, int]:
 
 def bench_corpus(name: str, corpus, work: Path, n_processes: list[int]) -> dict:
     """Throughput, shares, memory, storage and reload for one corpus."""
-    from toolkit.annotate import annotate
-    from toolkit.corpus import AnnotatedCorpus
-
     words = int(corpus.articles["n_words"].sum())
     folder = write_input(corpus, work / name / "input")
     saved, cache = work / name / "annotated", work / name / "cache"
@@ -112,7 +110,16 @@ def bench_corpus(name: str, corpus, work: Path, n_processes: list[int]) -> dict:
             "save_s": ann.get("save_seconds"), "toolkit_signature": ann.get("toolkit_signature"),
         }
     print(f"[{name}] reload", flush=True)
-    pin_code_digest(out["runs"][n_processes[0]]["toolkit_signature"])
+    with pinned_code_digest(out["runs"][n_processes[0]]["toolkit_signature"]):
+        out["storage"] = reload_and_storage(corpus, saved, cache)
+    out["reference_tables"] = saved
+    return out
+
+
+def reload_and_storage(corpus, saved: Path, cache: Path) -> dict:
+    from toolkit.annotate import annotate
+    from toolkit.corpus import AnnotatedCorpus
+
     opens = []
     for _ in range(3):
         started = time.perf_counter()
@@ -123,7 +130,7 @@ def bench_corpus(name: str, corpus, work: Path, n_processes: list[int]) -> dict:
         started = time.perf_counter()
         cached = annotate(corpus, cache_dir=cache, progress=False)
         cached_runs.append(time.perf_counter() - started)
-    out["storage"] = {
+    return {
         "parquet_mib": sum(p.stat().st_size for p in saved.glob("*.parquet")) / 2**20,
         "parquet_text_tables_mib": sum(p.stat().st_size for p in saved.glob("*.parquet")
                                        if p.stem not in ("articles", "load_report")) / 2**20,
@@ -132,19 +139,24 @@ def bench_corpus(name: str, corpus, work: Path, n_processes: list[int]) -> dict:
         "cached_from_cache": cached.meta["n_from_cache"],
         "rows": {n: len(df) for n, df in reopened.tables().items()},
     }
-    out["reference_tables"] = saved
-    return out
 
 
-def pin_code_digest(signature: str) -> None:
+@contextlib.contextmanager
+def pinned_code_digest(signature: str):
     """Make this process see the code digest the annotating child saw. The
     digest (part of every cache key) hashes the toolkit's files, which other
     people may be editing during a long run; without the pin a cached re-run
-    measured minutes later would be a cache miss and re-annotate everything."""
+    measured minutes later would be a cache miss and re-annotate everything.
+    Restored afterwards (the Dask check compares digests with its workers)."""
     import toolkit
 
+    real = toolkit.code_digest
     digest = signature.rpartition("+")[2]
     toolkit.code_digest = lambda: digest
+    try:
+        yield
+    finally:
+        toolkit.code_digest = real
 
 
 def bench_reports(corpus_dir: Path, work: Path) -> dict:
