@@ -121,10 +121,14 @@ def hotspots(results: dict) -> list[str]:
     out += [f"| `{m}` | {s:.2f} | {100 * s / p['total_s']:.1f}% |" for m, s in p["toolkit_modules"][:12]]
     out += ["", "Toolkit functions by inclusive time (calls = distinct call stacks when sampled):", "",
             "| function | calls | own s | inclusive s |", "| --- | ---: | ---: | ---: |"]
-    out += [f"| `{r['function']}` | {r['calls']:,} | {r['own_s']:.2f} | {r['cum_s']:.2f} |"
+    out += [f"| `{r['function']}` | {r['calls']:,} | {_seconds(r['own_s'])} | {r['cum_s']:.2f} |"
             for r in p.get("top_toolkit_cumulative", [])]
     if p.get("top_own"):
         out += ["", "Top functions by own time (anywhere):", "", "| function | calls | own s | cumulative s |",
                 "| --- | ---: | ---: | ---: |"]
         out += [f"| `{r['function']}` | {r['calls']:,} | {r['own_s']:.2f} | {r['cum_s']:.2f} |" for r in p["top_own"]]
     return out
+
+
+def _seconds(value: float) -> str:
+    return "–" if value != value else f"{value:.2f}"  # NaN: the sampling profiler has no own time per call site
