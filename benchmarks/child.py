@@ -50,7 +50,7 @@ def raw_pipe(corpus, n_process: int, batch_size: int) -> dict:
 
 def annotate_run(corpus, n_process: int, batch_size: int, save: str | None, cache_dir: str | None) -> dict:
     from toolkit.actors.catalogue import resolve_path
-    from toolkit.annotate import annotate
+    from toolkit.annotation import annotate
     from toolkit.pipeline import cached_pipeline
 
     # model loading is not annotation throughput (raw_pipe excludes it too);

@@ -13,7 +13,7 @@ import time
 
 import pandas as pd
 
-from toolkit.annotate import TEXT_TABLES
+from toolkit.annotation import TEXT_TABLES
 
 
 def identical(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> tuple[bool, str]:
@@ -35,7 +35,7 @@ def check(corpus) -> dict:
     """
     from distributed import Client, LocalCluster
 
-    from toolkit.annotate import annotate
+    from toolkit.annotation import annotate
 
     words = int(corpus.articles["n_words"].sum())
     started = time.perf_counter()

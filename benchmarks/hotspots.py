@@ -1,5 +1,5 @@
 """Where annotation time goes: a profile of
-:func:`toolkit.annotate.annotate_partition` on a slice of a real corpus, in
+:func:`toolkit.annotation.annotate_partition` on a slice of a real corpus, in
 this process.
 
 Method: pyinstrument's statistical (sampling) profiler when installed
@@ -23,7 +23,7 @@ import toolkit
 
 def profile(corpus, n_articles: int = 40, top: int = 15) -> dict:
     from toolkit.actors.catalogue import resolve_path
-    from toolkit.annotate import Settings, annotate_partition, partitions
+    from toolkit.annotation import Settings, annotate_partition, partitions
     from toolkit.pipeline import cached_pipeline
 
     settings = Settings(catalogue=str(resolve_path(None)))

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     import pandas as pd
 
-    from toolkit.annotate import annotate
+    from toolkit.annotation import annotate
     from toolkit.corpus import Corpus
     from toolkit.dates import timeline
     from toolkit.loading import load

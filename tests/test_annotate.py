@@ -117,3 +117,11 @@ def test_cli_names_a_missing_model(sample_dir, tmp_path, capsys):
     rc = main(["annotate", str(sample_dir), "--out", str(tmp_path / "o"), "--model", "xx_missing_model", "--no-cache"])
     assert rc == 2
     assert "pip install" in capsys.readouterr().err
+
+
+def test_toolkit_annotate_is_the_function_whatever_was_imported_first():
+    # importing the implementing module must not shadow the public function
+    import importlib
+
+    importlib.import_module("toolkit.annotation")
+    assert callable(toolkit.annotate) and toolkit.annotate.__name__ == "annotate"

@@ -14,12 +14,8 @@ import pytest
 
 import toolkit
 
-# resolve the lazy export toolkit.annotate (the function) before anything loads
-# the submodule of the same name, which would otherwise shadow it for every
-# later `toolkit.annotate(...)` in this test session
-toolkit.annotate  # noqa: B018
-annotate_module = importlib.import_module("toolkit.annotate")  # the module, not the function
-from toolkit.annotate import TEXT_TABLES, annotate  # noqa: E402
+annotate_module = importlib.import_module("toolkit.annotation")
+from toolkit.annotation import TEXT_TABLES, annotate
 from toolkit.corpus import Corpus
 
 

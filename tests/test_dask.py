@@ -14,9 +14,8 @@ import toolkit
 
 pytest.importorskip("distributed")
 
-toolkit.annotate  # noqa: B018  resolve the lazy export before the submodule shadows it
-from toolkit.annotate import TEXT_TABLES, Settings, annotate  # noqa: E402
-from toolkit.corpus import CorruptTableError  # noqa: E402
+from toolkit.annotation import TEXT_TABLES, Settings, annotate
+from toolkit.corpus import CorruptTableError
 
 
 @pytest.fixture(scope="module")

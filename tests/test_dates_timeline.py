@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from toolkit import schema
-from toolkit.annotate import _context
+from toolkit.annotation import _context
 from toolkit.corpus import AnnotatedCorpus
 from toolkit.dates import extract_dates, timeline
 from toolkit.loading import load

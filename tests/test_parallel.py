@@ -8,10 +8,7 @@ import pytest
 
 import toolkit
 
-# resolve the lazy export toolkit.annotate (the function) before anything loads
-# the submodule of the same name, which would otherwise shadow it
-toolkit.annotate  # noqa: B018
-from toolkit.annotate import TEXT_TABLES, annotate, merge_results, partitions  # noqa: E402
+from toolkit.annotation import TEXT_TABLES, annotate, merge_results, partitions
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +46,7 @@ def test_partitions_keep_every_article_once_in_order(corpus):
 
 
 def test_merging_out_of_order_results_then_annotate_order_is_stable(corpus, serial):
-    from toolkit.annotate import Settings, _concat, annotate_partition
+    from toolkit.annotation import Settings, _concat, annotate_partition
     from toolkit.actors.catalogue import resolve_path
 
     settings = Settings(catalogue=str(resolve_path(None)))

@@ -20,7 +20,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "load": ("toolkit.loading", "load"),
-    "annotate": ("toolkit.annotate", "annotate"),
+    "annotate": ("toolkit.annotation", "annotate"),
     "open": ("toolkit.corpus", "AnnotatedCorpus.open"),
     "Corpus": ("toolkit.corpus", "Corpus"),
     "AnnotatedCorpus": ("toolkit.corpus", "AnnotatedCorpus"),

@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _annotate(args) -> int:
-    from toolkit.annotate import annotate
+    from toolkit.annotation import annotate
     from toolkit.loading import load
 
     sources = args.source if len(args.source) > 1 else args.source[0]

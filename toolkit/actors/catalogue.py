@@ -76,6 +76,8 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
+
+from toolkit.datafiles import load_yaml
 from spacy.language import Language
 
 from toolkit.actors.names import name_key
@@ -239,7 +241,7 @@ def _read_chain(path: Path, seen: tuple[Path, ...]) -> list[tuple[Path, dict[str
     except OSError as exc:
         raise CatalogueError(f"{path}: cannot read the catalogue: {exc.strerror or exc}") from exc
     try:
-        data = yaml.safe_load(raw)
+        data = load_yaml(raw)
     except yaml.YAMLError as exc:
         raise CatalogueError(f"{path}: not valid YAML: {exc}") from exc
     except ValueError as exc:  # YAML-valid but impossible values, e.g. a date 2025-13-01

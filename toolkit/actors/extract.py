@@ -46,7 +46,8 @@ import functools
 from importlib import resources
 from pathlib import Path
 
-import yaml
+
+from toolkit.datafiles import load_yaml
 from spacy.tokens import Doc, Span
 
 from toolkit.actors.catalogue import Actor, Catalogue
@@ -258,7 +259,7 @@ def not_actor_surfaces() -> frozenset[str]:
     """Lowercased surfaces the model tags as entities that are never actors
     (``toolkit/actors/data/not_actors.yaml``: UI text, time zones, page furniture)."""
     path = Path(str(resources.files("toolkit.actors") / "data" / "not_actors.yaml"))
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     return frozenset(str(s).lower() for group in data.values() for s in (group or ()))
 
 

@@ -13,7 +13,8 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
+
+from toolkit.datafiles import load_yaml
 
 CATEGORIES = ("killed", "injured", "casualties", "prisoners", "missing", "displaced")
 
@@ -47,7 +48,7 @@ class Lexicon:
 
 def _read(name: str) -> dict:
     text = resources.files("toolkit.claims").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    return load_yaml(text) or {}
 
 
 def _invert(mapping: dict[str, list[str]]) -> dict[str, str]:

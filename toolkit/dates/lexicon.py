@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+
+from toolkit.datafiles import load_yaml
 
 LEXICON_PATH = Path(__file__).parent / "data" / "lexicon.yaml"
 #: full month and weekday names are matched Capitalised only ("may", "march" are verbs)
@@ -39,7 +40,7 @@ class Lexicon:
 @functools.lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Read the lexicon YAML (cached per path)."""
-    data = yaml.safe_load(Path(path or LEXICON_PATH).read_text(encoding="utf-8"))
+    data = load_yaml(Path(path or LEXICON_PATH).read_text(encoding="utf-8"))
     return Lexicon(
         months={str(k).lower(): int(v) for k, v in data["months"].items()},
         weekdays={str(k).lower(): int(v) for k, v in data["weekdays"].items()},

@@ -1,7 +1,7 @@
 """Annotate on a ``dask.distributed`` cluster.
 
-Method: the articles are split into partitions (:func:`toolkit.annotate.partitions`);
-each partition becomes one task running :func:`toolkit.annotate.annotate_partition`
+Method: the articles are split into partitions (:func:`toolkit.annotation.partitions`);
+each partition becomes one task running :func:`toolkit.annotation.annotate_partition`
 on a worker, which builds the spaCy pipeline once per worker process (a
 :class:`~distributed.WorkerPlugin` warms it up when the worker joins) and
 returns small tables. Tasks are submitted through a bounded window, so the
@@ -31,7 +31,7 @@ import pandas as pd
 from distributed import WorkerPlugin
 
 from toolkit import schema
-from toolkit.annotate import PARTITION_SIZE, Settings, _concat, annotate_partition, merge_results, partitions
+from toolkit.annotation import PARTITION_SIZE, Settings, _concat, annotate_partition, merge_results, partitions
 from toolkit.corpus import Corpus
 from toolkit.engines.partitioned import write_manifest, write_partition
 
@@ -117,7 +117,7 @@ def annotate_to_parquet(
 
 
 def _unify_people(out_dir: Path, written: dict[int, dict]) -> None:
-    """The corpus-level step :func:`toolkit.annotate.annotate` applies after the
+    """The corpus-level step :func:`toolkit.annotation.annotate` applies after the
     per-article work (one id per person across the corpus, see
     :func:`toolkit.actors.unify_person_ids`), on the mentions parts: only the
     mentions table is read back, unified and rewritten, part by part."""
@@ -143,7 +143,7 @@ def _annotate_task(index: int, records: list[dict], settings: Settings) -> tuple
 
 def _annotate_and_write(index: int, records: list[dict], settings: Settings, out_dir: str):
     """Task body for :func:`annotate_to_parquet`: annotate, sort rows as
-    :func:`toolkit.annotate.annotate` does, write, return the part infos."""
+    :func:`toolkit.annotation.annotate` does, write, return the part infos."""
     frames, seconds = _annotate_task(index, records, settings)
     order = pd.Series([r["article_id"] for r in records])
     frames = {name: _concat(name, [df], order=order) for name, df in frames.items()}
@@ -194,7 +194,7 @@ class PipelineWarmup(WorkerPlugin):
         self.settings = settings
 
     def setup(self, worker) -> None:
-        from toolkit.annotate import _cached_catalogue
+        from toolkit.annotation import _cached_catalogue
         from toolkit.pipeline import cached_pipeline
 
         with _PIPELINE_LOCK:
@@ -222,7 +222,7 @@ def environment_signature(settings: Settings, *, loaded: bool = True) -> dict[st
     installed model's metadata (the client, which need not load spaCy)."""
     from toolkit import __version__, code_digest
     from toolkit.actors.catalogue import load_catalogue
-    from toolkit.annotate import installed_model_signature
+    from toolkit.annotation import installed_model_signature
     from toolkit.pipeline import cached_pipeline, model_signature
 
     try:

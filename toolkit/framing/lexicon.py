@@ -19,6 +19,8 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
+
+from toolkit.datafiles import load_yaml
 from spacy.lang.en import English
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -72,7 +74,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         raw = path.read_bytes()
         digest.update(name.encode() + b"\0" + raw)
         try:
-            data = yaml.safe_load(raw) or {}
+            data = load_yaml(raw) or {}
         except yaml.YAMLError as exc:
             raise LexiconError(f"{path}: not valid YAML: {exc}") from exc
         if name == VERB_FILE:
@@ -80,7 +82,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         file_entries, file_excludes = _parse_file(data, path)
         entries.extend(file_entries)
         excludes.extend(file_excludes)
-    verbs = _parse_verbs(yaml.safe_load((root / VERB_FILE).read_bytes()) or {}, root / VERB_FILE)
+    verbs = _parse_verbs(load_yaml((root / VERB_FILE).read_bytes()) or {}, root / VERB_FILE)
     return Lexicon(tuple(entries), tuple(excludes), verbs, digest.hexdigest()[:16])
 
 

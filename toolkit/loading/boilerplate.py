@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+
+from toolkit.datafiles import load_yaml
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "boilerplate.yaml"
 
@@ -36,7 +37,7 @@ def _alternation(rules: dict[str, str]) -> str:
 @functools.lru_cache(maxsize=8)
 def load_boilerplate(path: str | None = None) -> Boilerplate:
     """Compile the rules in ``path`` (default: the packaged file)."""
-    data = yaml.safe_load(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
+    data = load_yaml(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
     flags = re.IGNORECASE
     outlets = "|".join(re.escape(o) for o in data.get("card_credit_outlets", []))
     return Boilerplate(

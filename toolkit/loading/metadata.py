@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
+
+from toolkit.datafiles import load_yaml
 
 from toolkit.loading.cleaning import Cleaned, byline_author
 from toolkit.loading.datetext import DATELINE, find_full_date, parse_date
@@ -48,7 +49,7 @@ class Outlets:
 
 @functools.lru_cache(maxsize=4)
 def load_outlets(path: str | None = None) -> Outlets:
-    data = yaml.safe_load(Path(path or OUTLETS_PATH).read_text(encoding="utf-8"))
+    data = load_yaml(Path(path or OUTLETS_PATH).read_text(encoding="utf-8"))
     by_domain, by_alias, sigs = {}, {}, []
     for entry in data["outlets"]:
         name = entry["name"]

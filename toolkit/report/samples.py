@@ -26,7 +26,7 @@ HOSTILE_OUTLET = "Hostile <i>Outlet</i>"
 
 def annotate_folder(source: Path, out_dir: Path) -> Path:
     """Load and annotate ``source`` (no cache) and save the tables to ``out_dir``."""
-    from toolkit.annotate import annotate
+    from toolkit.annotation import annotate
     from toolkit.loading import load
 
     annotate(load(source), cache_dir=None, progress=False).save(out_dir)
