@@ -117,7 +117,7 @@ def bench_corpus(name: str, corpus, work: Path, n_processes: list[int]) -> dict:
 
 
 def reload_and_storage(corpus, saved: Path, cache: Path) -> dict:
-    from toolkit.annotate import annotate
+    from toolkit.annotation import annotate
     from toolkit.corpus import AnnotatedCorpus
 
     opens = []
