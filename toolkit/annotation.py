@@ -69,7 +69,6 @@ def annotate(
     ``Client``). ``progress`` shows a tqdm bar (default: on for > 50 articles).
     """
     from toolkit import __version__, code_digest
-    from toolkit.actors import unify_person_ids
     from toolkit.actors.catalogue import load_catalogue, resolve_path
     from toolkit.cache import AnnotationCache, CacheHit
 
@@ -112,9 +111,7 @@ def annotate(
         name: _concat(name, [hit.tables.get(name), fresh[name]], order=articles["article_id"])
         for name in TEXT_TABLES
     }
-    # one id per person across the corpus: a surname-only person in one article
-    # folds into the full name found in another (per-article work cannot see that)
-    tables["mentions"] = schema.conform("mentions", unify_person_ids(tables["mentions"]))
+    tables["mentions"] = corpus_level_mentions(tables["mentions"])
     meta = {
         **signature,
         "annotated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -128,6 +125,16 @@ def annotate(
         "n_process": n_process,
     }
     return AnnotatedCorpus(articles=articles, load_report=corpus.load_report, meta=meta, **tables)
+
+
+def corpus_level_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The step that needs the whole corpus, run after the per-article work by
+    every engine: one id per person across the corpus (a surname-only person in
+    one article folds into the full name found in another, see
+    :func:`toolkit.actors.unify_person_ids`)."""
+    from toolkit.actors import unify_person_ids
+
+    return schema.conform("mentions", unify_person_ids(schema.conform("mentions", mentions)))
 
 
 # -- the unit of work --------------------------------------------------------

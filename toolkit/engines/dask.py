@@ -31,7 +31,8 @@ import pandas as pd
 from distributed import WorkerPlugin
 
 from toolkit import schema
-from toolkit.annotation import PARTITION_SIZE, Settings, _concat, annotate_partition, merge_results, partitions
+from toolkit.annotation import (PARTITION_SIZE, Settings, _concat, annotate_partition, corpus_level_mentions,
+                                merge_results, partitions)
 from toolkit.corpus import Corpus
 from toolkit.engines.partitioned import write_manifest, write_partition
 
@@ -121,13 +122,11 @@ def _unify_people(out_dir: Path, written: dict[int, dict]) -> None:
     per-article work (one id per person across the corpus, see
     :func:`toolkit.actors.unify_person_ids`), on the mentions parts: only the
     mentions table is read back, unified and rewritten, part by part."""
-    from toolkit.actors import unify_person_ids
-
     order = sorted(written)
     frames = [pd.read_parquet(out_dir / str(written[i]["mentions"]["file"])) for i in order]
     if not frames:
         return
-    unified = schema.conform("mentions", unify_person_ids(schema.conform("mentions", pd.concat(frames, ignore_index=True))))
+    unified = corpus_level_mentions(pd.concat(frames, ignore_index=True))
     offset = 0
     for i, frame in zip(order, frames):
         part = unified.iloc[offset:offset + len(frame)].reset_index(drop=True)
