@@ -21,3 +21,20 @@ def nlp():
     from toolkit.pipeline import cached_pipeline
 
     return cached_pipeline()
+
+
+@pytest.fixture(scope="session")
+def sample_corpus(sample_dir):
+    """The sample loaded once per session (tests only read it)."""
+    import toolkit
+
+    return toolkit.load(sample_dir)
+
+
+@pytest.fixture(scope="session")
+def annotated_sample(sample_corpus):
+    """The sample annotated once per session without a cache: the reference
+    tables that cached, parallel and Dask runs are compared against."""
+    import toolkit
+
+    return toolkit.annotate(sample_corpus, cache_dir=None, progress=False)

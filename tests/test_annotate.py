@@ -12,8 +12,8 @@ from toolkit.corpus import AnnotatedCorpus, CorruptTableError
 
 
 @pytest.fixture(scope="module")
-def annotated(sample_dir):
-    return toolkit.annotate(toolkit.load(sample_dir), cache_dir=None)
+def annotated(annotated_sample):
+    return annotated_sample
 
 
 def test_every_table_is_filled_from_the_sample(annotated):

@@ -20,13 +20,13 @@ from toolkit.corpus import Corpus
 
 
 @pytest.fixture(scope="module")
-def corpus(sample_dir):
-    return toolkit.load(sample_dir)
+def corpus(sample_corpus):
+    return sample_corpus
 
 
 @pytest.fixture(scope="module")
-def fresh(corpus):
-    return annotate(corpus, cache_dir=None, progress=False)
+def fresh(annotated_sample):
+    return annotated_sample
 
 
 @pytest.fixture(autouse=True)

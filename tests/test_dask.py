@@ -38,13 +38,13 @@ def client(cluster):
 
 
 @pytest.fixture(scope="module")
-def corpus(sample_dir):
-    return toolkit.load(sample_dir)
+def corpus(sample_corpus):
+    return sample_corpus
 
 
 @pytest.fixture(scope="module")
-def local(corpus):
-    return annotate(corpus, cache_dir=None, progress=False)
+def local(annotated_sample):
+    return annotated_sample
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ words alone, and a hand-made mentions frame checks the actor join).
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from toolkit import schema

@@ -200,10 +200,8 @@ def test_empty_corpus_gives_empty_frames():
 # -- the sample, end to end ---------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def sample(sample_dir):
-    import toolkit
-
-    return toolkit.annotate(sample_dir, cache_dir=None)
+def sample(annotated_sample):
+    return annotated_sample
 
 
 def test_sample_summaries(sample):

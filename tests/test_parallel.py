@@ -6,19 +6,18 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-import toolkit
 
 from toolkit.annotation import TEXT_TABLES, annotate, merge_results, partitions
 
 
 @pytest.fixture(scope="module")
-def corpus(sample_dir):
-    return toolkit.load(sample_dir)
+def corpus(sample_corpus):
+    return sample_corpus
 
 
 @pytest.fixture(scope="module")
-def serial(corpus):
-    return annotate(corpus, cache_dir=None, n_process=1, progress=False)
+def serial(annotated_sample):
+    return annotated_sample  # n_process=1, no cache
 
 
 def test_two_processes_give_the_same_tables_as_one(corpus, serial):
