@@ -86,7 +86,15 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "side_affected": STR,
         "claimant_actor_id": STR,
         "claimant": STR,
+        # issue #12 (claims): the outlet's own voice (no source given), what kind
+        # of statement the figure is, and repeats folded into one claim
+        "claimant_is_outlet": BOOL,
         "in_quote": BOOL,
+        "modality": CAT,  # reported / hypothetical / denied
+        "rate": BOOL,  # a figure per day/week ("each day"): never a total
+        "about_story": BOOL,  # false: another conflict, history, crime (toolkit/data/story*.yaml)
+        "mentions": INT,  # how many times the article gives this figure
+        "repeat_sent_ids": STR,  # the sentences of the other mentions, "4;17"
         "scope": CAT,  # incident / cumulative
         "event": STR,
         "event_date": DATE,

@@ -44,15 +44,21 @@ def unit_of(reading: Reading, category: str, lex: Lexicon) -> str:
 
 
 def side_affected(reading: Reading, category: str, per_side: bool, lex: Lexicon,
-                  mentions: Sequence[dict]) -> str:
-    """Whose people the figure counts (the catalogue's side names), or
-    "each side" / "both" for reciprocal exchanges, else "unknown".
+                  mentions: Sequence[dict], claimant_side: str | None = None) -> str:
+    """Whose people the figure counts (the story's side names), or
+    "each side" / "both" for reciprocal exchanges and for the two sides'
+    losses together, else "unknown".
 
     Order: the counted noun's own words ("Ukrainian civilians", "casualties
-    among Russian troops"); the subject of a loss verb ("the Russians have
-    suffered"); a side-bearing mention inside the noun phrase; the attacker
-    of an attack named in the sentence, inverted ("Russian attacks" -> the
-    victims are Ukraine's); the place attacked ("attack on Kyiv").
+    among Russian troops", "144 of its soldiers" -> the sentence subject's
+    side); the subject of a loss verb ("the Russians have suffered"); the
+    killer or captor, inverted ("Russian forces killed 20 civilians"); the
+    attacker of an attack named in the sentence, inverted ("Russian attacks"
+    -> the victims are Ukraine's); the place attacked ("attack on Kyiv"); the
+    event's place; "both sides" / "the two sides"; any of the story's places
+    in the sentence ("the eastern Ukrainian town of Toretsk", "fled
+    Ukraine"); for civilians, the side of the official who gives the figure;
+    the place of the sentence before, and the article's dateline.
     """
     sent = reading.head.sent
     text = sent.text.lower()
@@ -60,32 +66,193 @@ def side_affected(reading: Reading, category: str, per_side: bool, lex: Lexicon,
         if category == "prisoners":
             return "each side"
     noun = reading.noun or reading.head
-    side = _side_in_tokens(_noun_words(noun), lex, mentions)
+    side = _side_in_tokens(_noun_words(noun), lex, mentions) or _possessor_side(noun, lex, mentions)
     if side:
         return side
+    if category in ("casualties", "killed", "injured") and (any(w in text for w in TWO_SIDES)
+                                                          or _war_is_subject(reading)):
+        return "both"
     side = _loss_subject_side(reading, lex, mentions)
     if side:
         return side
-    if category == "prisoners":
-        return "both" if _is_exchange(sent, lex) else "unknown"
-    side = _attacker_side(sent, lex)
-    if side and side in OPPOSITE_SIDE:
+    side = _agent_side(reading, lex, mentions, claimant_side)
+    if side in OPPOSITE_SIDE:
         return OPPOSITE_SIDE[side]
-    side = _target_side(sent, reading, lex, mentions)
-    if side:
-        return side
-    previous = _previous_sentence(sent)
-    if previous is not None and event_noun(sent, reading, lex) is not None:
-        # "Russia has stepped up its attacks on Ukrainian cities. The ... attacks have killed ..."
-        side = _target_side(previous, reading, lex, mentions) or OPPOSITE_SIDE.get(_attacker_side(previous, lex) or "")
+    if category == "prisoners" and _is_exchange(sent, lex):
+        return "both"
+    if category != "prisoners":
+        side = _attacker_side(sent, lex)
+        if side and side in OPPOSITE_SIDE:
+            return OPPOSITE_SIDE[side]
+        side = _target_side(sent, reading, lex, mentions)
         if side:
             return side
+        previous = _previous_sentence(sent)
+        if previous is not None and event_noun(sent, reading, lex) is not None:
+            # "Russia has stepped up its attacks on Ukrainian cities. The ... attacks have killed ..."
+            side = _target_side(previous, reading, lex, mentions) or OPPOSITE_SIDE.get(_attacker_side(previous, lex) or "")
+            if side:
+                return side
+    side = _fighting_for(sent, lex)
+    if side:
+        return side
     place = event_place(sent, reading, lex, mentions)
     if place is not None:
         side = _place_side(place, lex, mentions)
         if side:
             return side
+    side = _place_in_sentence(sent, reading, lex, category)
+    if side:
+        return side
     return "unknown"
+
+
+def fallback_side(reading: Reading, category: str, lex: Lexicon, claimant_side: str | None) -> str | None:
+    """Weaker evidence, used only after a figure could not take the side of
+    the figure before it (see :func:`toolkit.claims.extract`): for civilians,
+    the side of the official who counts them; the place of the sentence
+    before; the article's dateline."""
+    sent = reading.head.sent
+    civilians = unit_of(reading, category, lex) in ("civilians", "people", "children", "refugees", "evacuees")
+    if civilians and claimant_side in OPPOSITE_SIDE and category != "prisoners":
+        return claimant_side  # a governor / an army counting its own civilians
+    previous = _previous_sentence(sent)
+    if previous is not None and category != "prisoners":
+        side = _place_in_sentence(previous, None, lex, category)
+        if side:
+            return side
+    return _dateline_side(sent.doc, lex)
+
+
+#: "Russia's war has left tens of thousands dead": the dead of both sides
+WAR_NOUNS = frozenset({"war", "conflict", "fighting", "invasion", "battle", "hostility", "hostilities"})
+
+
+def _war_is_subject(reading: Reading) -> bool:
+    if reading.noun is not None and reading.noun.lemma_.lower() in ("civilian", "resident", "child"):
+        return False
+    for verb in (reading.cue, reading.head.head):
+        if verb is None:
+            continue
+        for v in (verb, verb.head):
+            if v.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" and c.lemma_.lower() in WAR_NOUNS
+                                                 for c in v.children):
+                return True
+    return False
+
+
+#: "the two sides have been engaged ..., with thousands of casualties"
+TWO_SIDES = ("both sides", "two sides", "each side", "both armies", "either side")
+#: nouns of a place whose nationality adjective names its side ("the Ukrainian town of Toretsk")
+PLACE_NOUNS = frozenset({"town", "city", "village", "region", "port", "capital", "oblast", "province", "settlement",
+                         "district", "suburb", "territory", "border", "soil", "frontline", "hamlet", "area"})
+#: prepositions/verbs whose object is where the victims are (or come from, for displacement)
+PLACE_PREPS = frozenset({"in", "at", "near", "across", "from", "of", "around", "outside", "inside", "throughout"})
+#: harm verbs whose active subject is the killer or captor ("Russian forces killed 20 civilians")
+AGENT_VERBS = frozenset({"kill", "wound", "injure", "capture", "shoot", "murder", "execute", "abduct", "deport",
+                         "take", "detain", "hit", "strike", "shell", "bomb"})
+
+
+def _fighting_for(sent: Span, lex: Lexicon) -> str | None:
+    """"two Britons captured after fighting for Ukrainian forces": the army they served."""
+    for tok in sent:
+        if tok.lemma_.lower() in ("fight", "serve", "volunteer") :
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "with", "in", "alongside"):
+                    for pobj in prep.children:
+                        side = _side_in_tokens([pobj, *pobj.children], lex, ())
+                        if side:
+                            return side
+    return None
+
+
+def _possessor_side(noun: Token, lex: Lexicon, mentions: Sequence[dict]) -> str | None:
+    """"144 of its soldiers", "their troops": the side of the sentence's subject."""
+    words = [noun] + [p for prep in noun.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for w in words for c in w.children):
+        return None
+    for tok in reversed(list(noun.ancestors)):
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ != "PRON":
+            return _side_in_tokens([subj, *subj.children], lex, mentions)
+    return None
+
+
+def _agent_side(reading: Reading, lex: Lexicon, mentions: Sequence[dict], claimant_side: str | None) -> str | None:
+    """The side of the active subject of the harm verb: the killer or captor.
+    "It had killed scores of Russian soldiers" -> the pronoun is the claimant."""
+    cue = reading.cue
+    if cue is None or cue.pos_ != "VERB" or cue.lemma_.lower() not in AGENT_VERBS:
+        return None
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+        return None
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    if subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we"):
+        return claimant_side
+    return _side_in_tokens([subj, *[c for c in subj.children if c.dep_ in ("amod", "compound", "poss")]],
+                           lex, mentions)
+
+
+def _place_in_sentence(sent: Span, reading: Reading | None, lex: Lexicon, category: str) -> str | None:
+    """A place of the story named in the sentence, nearest the figure: "the
+    eastern Ukrainian town of Toretsk", "in Kharkiv", "have fled Ukraine".
+    Words that name the attacker ("Russian shelling"), the speaker or a
+    destination ("fled to Poland", "taken to Russia") do not count."""
+    best = None
+    anchor = reading.head.i if reading is not None else sent.start
+    for tok in sent:
+        side = None
+        lower = tok.lower_
+        if lower in lex.side_places and tok.pos_ == "PROPN":
+            side = _place_role(tok, category) and lex.side_places[lower]
+        elif lex.side_words.get(lower) and tok.dep_ == "amod" and tok.head.lemma_.lower() in PLACE_NOUNS:
+            side = lex.side_words[lower]  # "the Ukrainian town of ..."
+        elif lower in ("ukraine", "russia") and tok.pos_ == "PROPN":
+            side = _place_role(tok, category) and lex.side_words.get(lower)
+        if side and (best is None or abs(tok.i - anchor) < best[0]):
+            best = (abs(tok.i - anchor), side)
+    if best is None:
+        for name, side in lex.side_places.items():  # multi-word places: "chasiv yar", "kharkiv region"
+            if " " in name and name in sent.text.lower():
+                return side
+    return best[1] if best else None
+
+
+def _place_role(tok: Token, category: str) -> bool:
+    """Is ``tok`` where the victims are (not who attacked, spoke, or where people went)?"""
+    if tok.dep_ == "pobj":
+        prep = tok.head.lower_
+        if prep in ("to", "into", "for", "by", "with", "against", "on") or                 (prep == "from" and category not in ("displaced", "evacuated", "prisoners")):
+            return prep in ("on", "against")  # "attacks on Kharkiv": the target
+        return prep in PLACE_PREPS
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() in ("flee", "leave", "escape")  # "have fled Ukraine"
+    if tok.dep_ in ("compound", "poss"):
+        return tok.head.lemma_.lower() in PLACE_NOUNS or tok.head.ent_type_ in PLACE_ENTS
+    if tok.dep_ == "appos":
+        return True
+    return False
+
+
+#: "KHARKIV, Ukraine — ": a wire-style dateline at the start of the article
+DATELINE_WORDS = 6
+
+
+def _dateline_side(doc, lex: Lexicon) -> str | None:
+    head = doc.text[:80]
+    for dash in ("—", "–", " - "):
+        if dash in head:
+            place = head.split(dash, 1)[0].strip().lower()
+            if 0 < len(place.split()) <= DATELINE_WORDS:
+                for part in [p.strip() for p in place.split(",")]:
+                    side = lex.side_places.get(part)
+                    if side:
+                        return side
+                last = place.split(",")[-1].strip()
+                return lex.side_words.get(last) if last in ("ukraine", "russia") else None
+    return None
 
 
 def _previous_sentence(sent: Span) -> Span | None:
@@ -169,6 +336,10 @@ def _attacker_side(sent: Span, lex: Lexicon) -> str | None:
                     side = lex.side_words.get(child.lower_)
                     if side:
                         return side
+                    # "Russian artillery shelling": the adjective sits on the compound
+                    for grand in child.children:
+                        if grand.dep_ in ("amod", "compound", "poss") and lex.side_words.get(grand.lower_):
+                            return lex.side_words[grand.lower_]
                 if child.dep_ == "prep" and child.lower_ in ("by", "from"):  # "bombardment by Ukrainian forces"
                     for pobj in child.children:
                         for word in (pobj, *pobj.children):

@@ -54,16 +54,49 @@ def resolve_claimant(
 ) -> Claimant:
     """The claimant of the figure at characters ``start:end`` (see module doc)."""
     quote = _enclosing_quote(start, end, quotes)
-    if quote is not None:
+    source = _nearest(head, _according_to(head, lex), _reporting_subject(head, lex)) \
+        or _side_clause(head, lex) or _per(head)
+    direct = quote.get("direct") if quote is not None else None
+    if quote is not None and (direct is None or direct or source is None or source.root.pos_ == "PRON"):
+        # a direct quote is its speaker's; an indirect one too unless the
+        # sentence names the source itself ("The Ukrainian president's office
+        # said ...", "the governor, Serhiy Haidai, said ...")
         name = quote.get("speaker") or quote.get("speaker_surface") or "unattributed quote"
-        direct = quote.get("direct")
-        return Claimant(str(name), _str_or_none(quote.get("speaker_actor_id")), in_quote=bool(direct is None or direct))
-    source = _according_to(head) or _reporting_subject(head, lex) or _side_clause(head, lex) or _per(head)
+        actor = _str_or_none(quote.get("speaker_actor_id"))
+        side = next((_str_or_none(m.get("side")) for m in mentions
+                     if actor is not None and m.get("actor_id") == actor and _str_or_none(m.get("side"))), None)
+        claimant = Claimant(str(name), actor, in_quote=bool(direct is None or direct), side=side)
+        if not _is_pronoun_or_carrier(claimant.name, lex):
+            return claimant
     if source is not None and _across_lines(source, start, end):
         source = None  # a headline run into the text by the sentence splitter
     if source is None:
         return outlet_claimant(ctx)
-    return _name_source(source, mentions)
+    if source.root.pos_ == "PRON":
+        # "Russia blamed Ukraine for a missile attack ..., in which it said ...":
+        # the pronoun is the sentence's own subject before it
+        subject = _subject_before(source.root, head)
+        if subject is not None:
+            source = _source_of(subject, lex)
+    claimant = _name_source(source, mentions)
+    if _is_pronoun_or_carrier(claimant.name, lex):
+        # "he said", "it reported", "data show": never the claimant itself; the
+        # named source of the sentence before, else an unattributed source
+        earlier = _earlier_source(head, lex)
+        if earlier is not None:
+            return _name_source(earlier, mentions)
+        return Claimant("unattributed", None, in_quote=False)
+    return claimant
+
+
+def _nearest(head: Token, *spans: Span | None) -> Span | None:
+    """Of "according to X" and the subject of a reporting verb over the figure,
+    the one closer to it ("where authorities said six people were killed ...,
+    according to its mayor" -> the authorities)."""
+    found = [s for s in spans if s is not None]
+    if not found:
+        return None
+    return min(found, key=lambda s: min(abs(s.start - head.i), abs(s.end - 1 - head.i)))
 
 
 def _across_lines(source: Span, start: int, end: int) -> bool:
@@ -81,15 +114,47 @@ def _enclosing_quote(start: int, end: int, quotes: Sequence[dict]) -> dict | Non
     return min(inside, key=lambda q: q["end"] - q["start"]) if inside else None
 
 
-def _according_to(head: Token) -> Span | None:
+def _according_to(head: Token, lex: Lexicon) -> Span | None:
     sent = head.sent
     best = None
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
             pobj = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
             if pobj is not None and (best is None or abs(pobj.i - head.i) < abs(best.root.i - head.i)):
-                best = _subtree(pobj)
+                best = _source_of(pobj, lex)  # "according to the latest update of Oleh Synyehubov"
     return best
+
+
+PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "which",
+                      "who", "one", "him", "her", "them", "us"})
+
+
+def _is_pronoun_or_carrier(name: str, lex: Lexicon) -> bool:
+    words = [w for w in name.lower().replace("’", "'").split() if w not in ("the", "a", "an", "latest", "new")]
+    if not words:
+        return True
+    return (len(words) == 1 and (words[0] in PRONOUNS or words[0].rstrip("s") in lex.source_carriers
+                                 or words[0] in lex.source_carriers))
+
+
+def _earlier_source(head: Token, lex: Lexicon) -> Span | None:
+    """The last named subject of a reporting verb in the two sentences before."""
+    sent = head.sent
+    doc = head.doc
+    for _ in range(2):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        for tok in reversed(list(sent)):
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.reporting_verbs:
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    return _source_of(subj, lex)
+            if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor(1).lower_ == "to":
+                pobj = next((c for c in tok.nbor(1).children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _source_of(pobj, lex)
+    return None
 
 
 def _reporting_subject(head: Token, lex: Lexicon) -> Span | None:
@@ -101,20 +166,83 @@ def _reporting_subject(head: Token, lex: Lexicon) -> Span | None:
             agent = next((c for c in anc.children if c.dep_ == "agent"), None)
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if subj is None:
+            named = _name_before(anc)
+            if named is not None:  # "..., the governor, Serhiy Haidai, said": the parser lost the subject
+                return named
             continue
         return _source_of(subj, lex)
     return None
 
 
 def _source_of(subj: Token, lex: Lexicon) -> Span:
-    """The subject, or what the figures come from ("figures from Ukraine's army")."""
+    """The subject, or what the figures come from ("figures from Ukraine's
+    army", "United Nations data", "the latest status update of Oleh
+    Synyehubov"); a role phrase with the person's name in apposition ("the
+    governor, Serhiy Haidai,") is the person."""
     if subj.lemma_.lower() in lex.source_carriers:
         for prep in subj.children:
             if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
-                    return _subtree(pobj)
+                    return _source_of(pobj, lex)
+        owner = [c for c in subj.children if c.dep_ in ("compound", "poss") and c.pos_ in ("PROPN", "NOUN")]
+        if owner:  # "United Nations data", "the UN's figures"
+            first, last = owner[0].left_edge.i, owner[-1].i + 1
+            return subj.doc[first:last]
+    named = _named_apposition(subj)
+    if named is not None:
+        return named
     return _subtree(subj)
+
+
+def _subject_before(pron: Token, figure: Token) -> Token | None:
+    """The nearest non-pronoun subject before ``pron`` in its sentence that
+    is not the figure's own phrase ("Three children were among the wounded,
+    he said": the children are not the source)."""
+    for tok in reversed(pron.doc[pron.sent.start:pron.i]):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") \
+                and tok.i != figure.i and figure not in tok.subtree and tok not in figure.subtree:
+            return tok
+    return None
+
+
+def _name_before(verb: Token) -> Span | None:
+    """A PERSON or ORG name ending just before a subjectless reporting verb."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].is_punct:
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    tok = verb.doc[i]
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return next((e for e in verb.doc.ents if e.start <= i < e.end), None)
+    return None
+
+
+def _named_apposition(subj: Token) -> Span | None:
+    """The PERSON named beside a role phrase: ", Serhiy Haidai," (apposition)
+    or "special forces colonel Oleksandr Kutsepalenko" (a name inside the phrase)."""
+    if subj.ent_type_ == "PERSON":
+        return None
+    doc = subj.doc
+    for child in subj.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            ent = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+            return ent if ent is not None else doc[child.i:child.i + 1]
+    phrase = doc[subj.left_edge.i:subj.right_edge.i + 1]
+    people = [e for e in doc.ents if e.label_ == "PERSON" and phrase.start <= e.start and e.end <= phrase.end
+              and e.root.dep_ != "poss"]  # "the president's office" is the office
+    if len(people) == 1 and (people[0].root.head.i == subj.i or people[0].root.dep_ == "appos"
+                             or people[0].start == subj.i + 1):
+        return people[0]  # "colonel Oleksandr Kutsepalenko", "the head ..., Oleh Synyehubov"
+    # "according to special forces colonel Oleksandr Kutsepalenko": the parser
+    # ends the phrase before the name; lower-case role words may sit between
+    i = subj.right_edge.i + 1
+    while i < min(len(doc), subj.right_edge.i + 4) and doc[i].is_lower and doc[i].is_alpha:
+        i += 1
+    if i < len(doc) and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B" and subj.pos_ != "PROPN":
+        return next((e for e in doc.ents if e.start == i), None)
+    return None
 
 
 def _side_clause(head: Token, lex: Lexicon) -> Span | None:

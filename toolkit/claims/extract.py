@@ -26,8 +26,8 @@ from collections.abc import Sequence
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
-from toolkit.claims import attributes
-from toolkit.claims.claimant import resolve_claimant
+from toolkit.claims import attributes, qualify
+from toolkit.claims.claimant import OUTLET_PREFIX, resolve_claimant
 from toolkit.claims.lexicon import load_lexicon, Lexicon
 from toolkit.claims.numbers import Quantity, find_quantities, parenthesised_exact
 from toolkit.claims.syntax import NOT_PEOPLE_ENTS, Reading, is_non_person, read_figure
@@ -74,7 +74,72 @@ def extract_claims(doc: Doc, ctx: ArticleContext, *, mentions: Sequence[dict] = 
             records.append(record)
     covered = [(r["start"], r["end"]) for r in records]
     records += _implicit_singulars(doc, ctx, lex, mentions, quotes, dates, covered)
-    return sorted(records, key=lambda r: r["start"])
+    records = sorted(records, key=lambda r: r["start"])
+    _inherit_sides(records)
+    return fold_repeats(records)
+
+
+def _side_of_name(name: str | None, lex: Lexicon) -> str | None:
+    """"Ukrainian president's office" -> Ukraine: a side word in a claimant's name."""
+    for word in str(name or "").lower().replace("’", "'").split():
+        side = lex.side_words.get(word) or lex.side_words.get(word.removesuffix("'s"))
+        if side in attributes.OPPOSITE_SIDE:
+            return side
+    return None
+
+
+def _inherit_sides(records: list[dict]) -> None:
+    """A figure whose side the text does not say in its own sentence takes
+    the side of the figure before it in the same sentence ("Eight people
+    have been killed and four have been wounded in ... Toretsk"), or in the
+    sentence before from the same claimant ("37,000 dead Russian soldiers.
+    Total sanitary losses of 98-117 thousand people")."""
+    for i, rec in enumerate(records):
+        if rec["side_affected"] != "unknown" or i == 0:
+            continue
+        # a figure after one of a known side, in the same sentence or the one before
+        prev = records[i - 1]
+        if prev["side_affected"] in attributes.OPPOSITE_SIDE and rec["about_story"] and (
+                prev["sent_id"] == rec["sent_id"]
+                or (prev["sent_id"] == rec["sent_id"] - 1 and (prev["claimant"] == rec["claimant"]
+                                                               or not rec["claimant_is_outlet"]))):
+            rec["side_affected"] = prev["side_affected"]
+    for rec in records:
+        guess = rec.pop("_side_guess", None)
+        if rec["side_affected"] == "unknown" and guess:
+            rec["side_affected"] = guess
+
+
+def fold_repeats(records: list[dict]) -> list[dict]:
+    """The same figure repeated in one article is one claim: same category,
+    bounds, side, modality and rate, and no conflicting event (a figure of
+    one person needs the same named event). The first mention stays, with
+    ``mentions`` = how many times the article gives it and ``repeat_sent_ids``
+    the sentences of the other mentions ("4;17"), so every mention still
+    traces to its sentence."""
+    kept: list[dict] = []
+    for rec in records:
+        first = next((k for k in kept if _same_figure(k, rec)), None)
+        if first is None:
+            kept.append(rec)
+            continue
+        first["mentions"] = first.get("mentions", 1) + 1
+        for key in ("event_date", "event"):
+            if first.get(key) is None and rec.get(key) is not None:
+                first[key] = rec[key]
+        ids = [x for x in str(first.get("repeat_sent_ids") or "").split(";") if x]
+        first["repeat_sent_ids"] = ";".join(ids + [str(rec["sent_id"])])
+    return kept
+
+
+def _same_figure(a: dict, b: dict) -> bool:
+    keys = ("category", "value_low", "value_high", "side_affected", "modality", "rate", "about_story")
+    if any(a.get(k) != b.get(k) for k in keys) or a["sent_id"] == b["sent_id"]:
+        return False
+    ea, eb = a.get("event"), b.get("event")
+    if (a.get("value_low") or 0) <= 1 or (a.get("value_high") or 0) == 1:
+        return ea is not None and ea == eb
+    return ea is None or eb is None or ea == eb
 
 
 def _claim_for_quantity(doc: Doc, ctx: ArticleContext, q: Quantity, lex: Lexicon, mentions, quotes, dates,
@@ -136,6 +201,9 @@ def _anchor(span: Span) -> Token:
     """The token that carries the figure: the last numeric/vague word."""
     for tok in reversed(span):
         if tok.like_num or tok.pos_ in ("NUM", "NOUN", "ADJ", "PRON"):
+            # "between 100 and 200 soldiers": the parser makes 200 a conjunct of 100
+            if tok.dep_ == "conj" and tok.head.i >= span.start and tok.head.like_num:
+                return tok.head
             return tok
     return span[-1]
 
@@ -219,6 +287,11 @@ def _record(doc: Doc, ctx: ArticleContext, reading: Reading, start: int, end: in
     point = low if low is not None else high
     scope = attributes.scope_of(sent, reading, category, point, lex)
     sid = sent_id_of(doc, reading.head.i)
+    on_story = qualify.about_story(reading, lex)
+    claimant_side = claimant.side or _side_of_name(claimant.name, lex)
+    side = attributes.side_affected(reading, category, per_side, lex, mentions, claimant_side) if on_story else "other"
+    guess = attributes.fallback_side(reading, category, lex, claimant_side) if side == "unknown" else None
+    is_outlet = claimant.actor_id is not None and claimant.actor_id.startswith(OUTLET_PREFIX)
     return {
         "article_id": ctx.article_id,
         "sent_id": sid,
@@ -230,10 +303,16 @@ def _record(doc: Doc, ctx: ArticleContext, reading: Reading, start: int, end: in
         "value_high": high,
         "qualifier": qualifier,
         "unit": attributes.unit_of(reading, category, lex),
-        "side_affected": attributes.side_affected(reading, category, per_side, lex, mentions),
+        "side_affected": side,
         "claimant_actor_id": claimant.actor_id,
         "claimant": claimant.name,
+        "claimant_is_outlet": is_outlet,
         "in_quote": claimant.in_quote,
+        "modality": qualify.modality(reading, lex),
+        "rate": qualify.is_rate(reading, lex),
+        "about_story": on_story,
+        "mentions": 1,
+        "_side_guess": guess,
         "scope": scope,
         "event": attributes.event_label(sent, reading, category, lex, mentions) if scope == "incident" else None,
         "event_date": _event_date(doc, ctx, dates, sid, start, end, scope),

@@ -1,10 +1,11 @@
 """The claims extractor's editable data, loaded once.
 
-Three YAML files in ``toolkit/claims/data/`` (documented in their headers):
-``vague_quantities.yaml`` (the ranges behind "dozens", "scores", ...),
+Two YAML files in ``toolkit/claims/data/`` (documented in their headers):
+``vague_quantities.yaml`` (the ranges behind "dozens", "scores", ...) and
 ``casualty_cues.yaml`` (which words make a figure a casualty claim and of which
-category, units, non-person nouns, scope and event words, reporting verbs) and
-``sides.yaml`` (words and places that tell whose people were hit).
+category, units, non-person nouns, scope, rate, modality and event words,
+reporting verbs); the side words and places that tell whose people were hit
+come from the story file (:mod:`toolkit.claims.story`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from dataclasses import dataclass
 from importlib import resources
 
 
+from toolkit.claims.story import Story, load_story
 from toolkit.datafiles import load_yaml
 
-CATEGORIES = ("killed", "injured", "casualties", "prisoners", "missing", "displaced")
+CATEGORIES = ("killed", "injured", "casualties", "prisoners", "missing", "displaced", "evacuated", "other")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,10 @@ class Lexicon:
     side_words: dict[str, str]
     side_places: dict[str, str]
     vague_lemmas: frozenset[str]  # "dozen", "scores", ...: the quantity word is not the counted noun
+    hypothetical_governors: frozenset[str]  # "could kill", "threatened to", "aims to displace"
+    denial_verbs: frozenset[str]  # "denied that 300 died"
+    rate_units: frozenset[str]  # "each day", "a week"
+    story: Story
 
 
 def _read(name: str) -> dict:
@@ -60,23 +66,20 @@ def _invert(mapping: dict[str, list[str]]) -> dict[str, str]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """Read the three data files (cached for the process)."""
+    """Read the data files and the story in use (cached per story file)."""
+    story = load_story()
+    return _load_lexicon(story)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_lexicon(story: Story) -> Lexicon:
     vague_raw = _read("vague_quantities.yaml")
     cues = _read("casualty_cues.yaml")
-    sides = _read("sides.yaml")
     vague = {
         phrase.lower(): VagueQuantity(phrase.lower(), int(v["low"]), int(v["high"]), int(v.get("nominal", v["low"])))
         for phrase, v in vague_raw.items()
     }
-    side_words: dict[str, str] = {}
-    side_places: dict[str, str] = {}
-    for side, entry in sides.items():
-        for word in entry.get("adjectives", ()):
-            side_words[str(word).lower()] = side
-        for place in entry.get("places", ()):
-            side_places[str(place).lower()] = side
     lower = lambda words: frozenset(str(w).lower() for w in words or ())  # noqa: E731
     return Lexicon(
         vague=vague,
@@ -91,9 +94,13 @@ def load_lexicon() -> Lexicon:
         event_kinds={str(k).lower(): str(v) for k, v in cues["event_kinds"].items()},
         reporting_verbs=lower(cues["reporting_verbs"]),
         source_carriers=lower(cues["source_carrier_nouns"]),
-        side_words=side_words,
-        side_places=side_places,
+        side_words=story.side_words,
+        side_places=story.side_places,
         vague_lemmas=frozenset(
             form for phrase in vague for form in (phrase.split()[-1], phrase.split()[-1].rstrip("s"))
         ),
+        hypothetical_governors=lower(cues["hypothetical_governors"]),
+        denial_verbs=lower(cues["denial_verbs"]),
+        rate_units=lower(cues["rate_units"]),
+        story=story,
     )

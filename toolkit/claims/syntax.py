@@ -37,7 +37,7 @@ SUBJECT_AFFECTED = frozenset({"die", "perish", "flee", "escape", "disappear", "d
 EVENT_NOUN_CATEGORY = {
     "death": "killed", "killing": "killed", "murder": "killed", "execution": "killed", "life": "killed",
     "injury": "injured", "wounding": "injured",
-    "evacuation": "displaced", "displacement": "displaced", "deportation": "displaced",
+    "evacuation": "evacuated", "displacement": "displaced", "deportation": "other",
     "exchange": "prisoners", "swap": "prisoners", "release": "prisoners", "return": "prisoners",
     "capture": "prisoners", "repatriation": "prisoners",
     "disappearance": "missing",
