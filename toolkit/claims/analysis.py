@@ -56,6 +56,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from toolkit.claims.lexicon import load_lexicon
+from toolkit.claims.qualify import headline_mask
 
 QUALIFIER_SIGN = {"at_least": "≥", "more_than": ">", "up_to": "≤", "about": "~"}
 QUALIFIER_WORDS = {"at_least": "at least ", "more_than": "more than ", "up_to": "up to ", "about": "about "}
@@ -83,7 +84,7 @@ def reconcile(corpus, *, window_days: int = 1, report_lag_days: int = 7) -> Clai
         (= :func:`event_claims` without the display columns) and ``series``
         (= :func:`series`).
     """
-    claims = corpus.with_outlet("claims")
+    claims = countable(corpus.with_outlet("claims"))
     incident = claims[claims["scope"].astype("string") == "incident"].copy()
     cumulative = claims[claims["scope"].astype("string") == "cumulative"].copy()
     members = _cluster_events(incident, window_days, report_lag_days)
@@ -109,25 +110,54 @@ def events(corpus, **options) -> pd.DataFrame:
     return reconcile(corpus, **options).groups
 
 
+def countable(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims that events, spreads, series and headline figures may use:
+    reported (not hypothetical or denied), about the story, not a rate
+    (:func:`toolkit.claims.qualify.headline_mask`). The ledger keeps every
+    claim and shows these columns."""
+    return claims[headline_mask(claims)]
+
+
+def headline_figures(corpus) -> pd.DataFrame:
+    """Per outlet, its largest countable figure (on-story, reported, not a
+    rate): ``outlet, figure, category, value_low, value_high, qualifier,
+    claimant, article_id, sent_id, start, end`` — what a summary may show as
+    an outlet's headline toll."""
+    claims = countable(corpus.with_outlet("claims"))
+    columns = ["outlet", "figure", "category", "value_low", "value_high", "qualifier", "claimant", "article_id",
+               "sent_id", "start", "end"]
+    if claims.empty:
+        return pd.DataFrame(columns=columns)
+    c = claims.assign(point=claims["value_low"].astype("Float64").fillna(claims["value_high"].astype("Float64")),
+                      outlet=claims["outlet"].astype("string"))
+    c = c.dropna(subset=["point"]).sort_values("point", ascending=False, kind="stable").drop_duplicates("outlet")
+    c["figure"] = [figure_text(lo, hi, q) for lo, hi, q in zip(c["value_low"], c["value_high"], c["qualifier"])]
+    c["claimant"] = c["claimant"].fillna(c["outlet"]).astype("string")
+    return c[columns].reset_index(drop=True)
+
+
 def series(corpus) -> pd.DataFrame:
     """Running totals: cumulative claims from one claimant about one category
     and side, in date order, with the change since the previous point."""
-    cumulative = corpus.with_outlet("claims")
+    cumulative = countable(corpus.with_outlet("claims"))
     return _series(cumulative[cumulative["scope"].astype("string") == "cumulative"].copy())
 
 
 def event_labels(groups: pd.DataFrame) -> pd.Series:
     """A readable, unique handle per event: its commonest ``event`` label and
     its date, the earliest ``event_date`` of any of its claims, else its first
-    publication day ("Kyiv attack · 2025-06-17"; "unlabelled" when no claim
-    names the event). Two events with the same handle get their ``event_id``
-    appended, so a label always means one event."""
+    publication day ("Kyiv attack, 17 Jun 2025"). Claims without a place are
+    "unplaced" (each alone, never grouped). Two events with the same handle
+    get their ``event_id`` appended, so a label always means one event."""
     if groups.empty:
         return pd.Series([], dtype="string", index=groups.index)
     g = groups.groupby("event_id", sort=True)
     when = g["event_date"].min().fillna(g["first_published"].min())
-    text = g["event"].agg(lambda s: s.dropna().astype(str).mode().iloc[0] if s.notna().any() else "unlabelled")
-    label = text.astype("string") + " · " + pd.to_datetime(when).dt.strftime("%Y-%m-%d").astype("string").fillna("undated")
+    text = g["event"].agg(lambda s: s.dropna().astype(str).mode().iloc[0] if s.notna().any() else "unplaced")
+    day = pd.to_datetime(when).map(lambda d: f"{d.day} {d:%b %Y}" if pd.notna(d) else "undated")
+    label = text.astype("string") + ", " + day.astype("string")
+    unplaced = pd.Series(g["event_id"].first().index.str.startswith(UNPLACED_PREFIX), index=label.index)
+    label[unplaced] = "unplaced: " + label[unplaced]
     clash = label.duplicated(keep=False)
     label[clash] = label[clash] + " (" + label.index[clash].astype(str) + ")"
     return groups["event_id"].map(label).astype("string")
@@ -165,8 +195,8 @@ def _with_sentences(corpus, rows: pd.DataFrame, width: int = SENTENCE_CHARS) -> 
 
 
 LEDGER_COLUMNS = ["outlet", "published", "category", "figure", "qualifier", "side_affected", "claimant",
-                  "in_quote", "scope", "event", "event_id", "value_low", "value_high", "sentence", "article_id",
-                  "sent_id"]
+                  "claimant_is_outlet", "in_quote", "modality", "rate", "about_story", "mentions", "scope", "event",
+                  "event_id", "value_low", "value_high", "sentence", "article_id", "sent_id"]
 
 
 def ledger(corpus, **options) -> pd.DataFrame:
@@ -209,13 +239,16 @@ def ledger(corpus, **options) -> pd.DataFrame:
 
 
 SPREAD_COLUMNS = ["event", "category", "outlets", "claimants", "claims", "lowest", "highest", "high/low",
-                  "consistent", "event_id"]
+                  "vague", "consistent", "event_id"]
 
 
 def spread(corpus, **options) -> pd.DataFrame:
     """Per event and category with a figure: how many outlets and claimants
     give one, the lowest and highest figure stated, their ratio (1.0 =
     everyone agrees) and whether one figure could satisfy every claim.
+    Vague figures ("dozens") stay ranges in ``vague`` ("24–99 (Trendozz)")
+    and set ``lowest``/``highest`` only when an event has no other figure, so
+    the upper bound of a word never passes for a stated figure.
 
     The rows are :func:`events` (same ``event`` labels, same grouping), most
     outlets first: the table under the figures chart, row for row.
@@ -226,16 +259,24 @@ def spread(corpus, **options) -> pd.DataFrame:
         return pd.DataFrame(columns=SPREAD_COLUMNS)
     groups = events(corpus, **options).set_index("group_id")
     g = members.groupby("group_id", sort=False)
+    vague = members["qualifier"].astype("string").eq("vague").fillna(False)
+    stated = members[~vague].groupby("group_id", sort=False)
     out = pd.DataFrame({
         "event": g["event_label"].first(),
         "category": g["category"].first().astype("string"),
         "outlets": g["outlet"].nunique(),
         "claimants": g["claimant"].agg(lambda s: ", ".join(sorted(set(s)))),
         "claims": g.size(),
-        "lowest": g["value_low"].min().astype("float"),
-        "highest": g["value_high"].max().astype("float"),
+        "lowest": stated["value_low"].min().astype("float").reindex(g.size().index),
+        "highest": stated["value_high"].max().astype("float").reindex(g.size().index),
     })
+    only_vague = out["lowest"].isna()
+    out.loc[only_vague, "lowest"] = g["value_low"].min().astype("float")[only_vague]
+    out.loc[only_vague, "highest"] = g["value_high"].max().astype("float")[only_vague]
     out["high/low"] = (out["highest"] / out["lowest"].where(out["lowest"] > 0)).round(2)
+    out.loc[only_vague, "high/low"] = float("nan")
+    ranges = members[vague].assign(text=lambda m: m["figure"] + " (" + m["outlet"] + ")")
+    out["vague"] = ranges.groupby("group_id", sort=False)["text"].agg("; ".join).reindex(out.index).astype("string")
     out["consistent"] = groups["consistent"].reindex(out.index).astype("boolean")
     out["event_id"] = groups["event_id"].reindex(out.index)
     order = event_order(members)
@@ -295,17 +336,22 @@ def place_of(event: str | None) -> str | None:
 PLACELESS_EVENTS = frozenset({"prisoner exchange"})
 
 
+#: event ids of claims without a place: each is its own "unplaced" row, never grouped
+UNPLACED_PREFIX = "U"
+
+
 def _cluster_key(event: str | None, article_id: str) -> str | None:
-    """Claims cluster by place; a place-less label clusters across articles
-    only for national events (a prisoner exchange), else within its article
-    ("an attack" in two outlets on one day need not be the same attack)."""
+    """Claims cluster by place; a place-less label clusters (across articles)
+    only for national events (a prisoner exchange). Any other claim without a
+    place is unplaced: "an attack" in two outlets on one day need not be the
+    same attack, nor two in one live blog."""
     place = place_of(event)
     if place:
         return "place:" + place.lower()
     if not isinstance(event, str) or not event.strip():
         return None
     label = event.strip().lower()
-    return f"event:{label}" if label in PLACELESS_EVENTS else f"article:{article_id}:{label}"
+    return f"event:{label}" if label in PLACELESS_EVENTS else None
 
 
 def _cluster_events(df: pd.DataFrame, window_days: int, report_lag_days: int) -> pd.DataFrame:
@@ -321,8 +367,8 @@ def _cluster_events(df: pd.DataFrame, window_days: int, report_lag_days: int) ->
     next_id = 0
     for key, part in df.groupby("cluster_key", dropna=False, sort=True):
         if key is None or (isinstance(key, float) and pd.isna(key)):
-            for i in part.index:  # no place, no label: nothing to reconcile with
-                event_ids[i] = f"E{next_id:04d}"
+            for i in part.index:  # no place: nothing to reconcile with
+                event_ids[i] = f"{UNPLACED_PREFIX}{next_id:04d}"
                 next_id += 1
             continue
         for cluster in _link(part, window_days, report_lag_days):

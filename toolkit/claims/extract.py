@@ -47,7 +47,8 @@ SINGULAR_PEOPLE = frozenset({
     "official", "mayor", "volunteer", "paramedic", "rescuer", "citizen", "national", "marine", "contractor"})
 #: cues that make a named person no toll figure: natural deaths, arrests, flights
 NOT_NAMED_VICTIM_CUES = frozenset({"detain", "imprison", "arrest", "flee", "escape", "evacuate",
-                                   "relocate", "disappear", "surrender", "release", "free", "return"})
+                                   "relocate", "disappear", "surrender", "release", "free", "return",
+                                   "exchange", "swap", "trade", "deport"})
 #: words that make a named person's death violent ("died after being shot")
 VIOLENCE_WORDS = frozenset({"shoot", "shot", "gunshot", "wound", "injury", "attack", "strike", "shell", "shelling",
                             "missile", "bomb", "stab", "explosion", "blast", "gunfire", "kill", "murder", "fire"})
@@ -165,6 +166,8 @@ def _claim_for_quantity(doc: Doc, ctx: ArticleContext, q: Quantity, lex: Lexicon
         return None
     if reading.noun is None and reading.head.pos_ == "NUM" and reading.cue is None:
         return None
+    if reading.category in ("evacuated", "displaced") and _family_of_one(reading.noun):
+        return None  # "Filonenko had just evacuated his wife and two children": one family, not a toll
     end = q.end
     noun = reading.noun
     if noun is not None and noun.i > anchor.i and noun.i - anchor.i <= MAX_SURFACE_GAP \
@@ -184,6 +187,20 @@ def _claim_for_quantity(doc: Doc, ctx: ArticleContext, q: Quantity, lex: Lexicon
         end = paren_end
     return _record(doc, ctx, reading, q.start, end, low, high, qualifier, q.per_side, lex, mentions, quotes, dates,
                    extra)
+
+
+FAMILY_NOUNS = frozenset({"child", "children", "son", "daughter", "wife", "husband", "mother", "father", "parent",
+                          "sister", "brother", "grandchild", "grandson", "granddaughter", "kid", "family"})
+
+
+def _family_of_one(noun: Token | None) -> bool:
+    """"his wife and two children", "her three children": one person's family."""
+    if noun is None or noun.lemma_.lower() not in FAMILY_NOUNS:
+        return False
+    for tok in (noun, *noun.conjuncts):
+        if any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "my", "our") for c in tok.children):
+            return True
+    return False
 
 
 #: "the city’s half a million residents": a possessor right before the figure
@@ -271,7 +288,7 @@ def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Readin
     if reading.category is None or reading.cue is None or reading.cue.i in range(ent.start, ent.end):
         return None
     cue = reading.cue.lemma_.lower()
-    if cue in NOT_NAMED_VICTIM_CUES or reading.category == "displaced":
+    if cue in NOT_NAMED_VICTIM_CUES or reading.category in ("displaced", "evacuated", "prisoners"):
         return None  # "Griner was detained", "the president fled"
     if cue in ("die", "perish") and not any(t.lemma_.lower() in VIOLENCE_WORDS for t in root.sent):
         return None  # "Reid died last December, aged 82": a death, not a toll

@@ -154,6 +154,10 @@ _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _MONTH_AFTER = re.compile(rf"\s+{_MONTHS}(?:\s|$|,)", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"[$£€₴₽]\s*$|\b(?:USD|EUR|GBP|UAH|RUB)\s*$")
+_CLOCK_AROUND = re.compile(r":\d\d")
+_CLOCK_BEFORE = re.compile(r"\d:\s*$")
+_YEAR_RANGE = re.compile(r"(?:(?:from|between)\s+)?(?:1[5-9]|20)\d\d\s*(?:-|–|to|and)\s*(?:(?:1[5-9]|20)\d\d|\d\d)",
+                         re.IGNORECASE)
 _NO_ONE = re.compile(r"\b(?:no|every|any|some)\s*$", re.IGNORECASE)
 
 
@@ -175,6 +179,10 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if m.group("num") and re.fullmatch(r"\d+\.\d+", m.group("num").strip()):
             continue  # "21.32" (a live blog's timestamp), "3.5": people come in whole numbers unless scaled
+        if _CLOCK_AROUND.match(text[m.end():m.end() + 3]) or _CLOCK_BEFORE.search(before):
+            continue  # "01:48 Civilians lie dead ...": a live blog's or a video's time stamp
+        if _YEAR_RANGE.fullmatch(m.group(0).strip()):
+            continue  # "from 1932 to 1933", "1941-44": years, not a range of people
         quantity = _to_quantity(m, lexicon)
         if quantity is not None:
             out.append(quantity)
