@@ -47,7 +47,8 @@ def headline(corpus) -> None:
         if c.empty or shown is None or shown != shown:
             print(f"- {outlet}: (none) shown={shown}")
             continue
-        r = next(c.sort_values("value_low", ascending=False).itertuples())
+        point = c["value_low"].astype("Float64").fillna(c["value_high"].astype("Float64"))
+        r = next(c.assign(point=point).sort_values("point", ascending=False).itertuples())
         sentence = corpus.sentence(r.article_id, r.sent_id).replace("\n", " ")
         print(f"- {outlet}: shown **{shown}** <- [{r.article_id} s{r.sent_id}] {r.surface!r} {_row(r)}")
         print(f"  > {sentence[:400]}")
@@ -61,7 +62,7 @@ def _headline_rows(claims):
         from toolkit.claims import headline_mask
     except ImportError:  # before issue #12: every claim with a low bound
         return claims.dropna(subset=["value_low"])
-    return claims[headline_mask(claims)].dropna(subset=["value_low"])
+    return claims[headline_mask(claims)].dropna(subset=["value_low", "value_high"], how="all")
 
 
 def sample(corpus, n: int, seed: int) -> None:

@@ -210,7 +210,7 @@ def test_cumulative_running_totals(nlp):
     claims = run(nlp, "Additionally, the organization cited that there are now nearly six million individual "
                       "Ukrainian refugees across Europe since the war began in February.")
     c = find(claims, "six million")
-    assert (c["category"], c["scope"], c["qualifier"], c["side_affected"]) == ("displaced", "cumulative", "about",
+    assert (c["category"], c["scope"], c["qualifier"], c["side_affected"]) == ("displaced", "cumulative", "up_to",
                                                                                 "Ukraine")
     assert c["event_date"] is None  # "since February" opens the period; it does not date the total
 

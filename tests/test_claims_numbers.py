@@ -39,7 +39,9 @@ def test_hedges_map_to_qualifiers_and_open_bounds():
     up_to = only("a follow-up deal for up to 1,200 prisoners from each side")
     assert (up_to.low, up_to.high, up_to.qualifier) == (None, 1200, "up_to")
     # ru_ua: "nearly six million individual Ukrainian refugees", "the roughly 15,000 the Soviet Union lost"
-    assert only("there are now nearly six million individual Ukrainian refugees").qualifier == "about"
+    # "nearly N": the value is below N (LABELLING.md: low empty, high N)
+    nearly = only("there are now nearly six million individual Ukrainian refugees")
+    assert (nearly.low, nearly.high, nearly.qualifier) == (None, 6_000_000, "up_to")
     assert only("the roughly 15,000 the Soviet Union lost").low == 15_000
 
 

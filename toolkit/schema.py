@@ -95,7 +95,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "about_story": BOOL,  # false: another conflict, history, crime (toolkit/data/story*.yaml)
         "mentions": INT,  # how many times the article gives this figure
         "repeat_sent_ids": STR,  # the sentences of the other mentions, "4;17"
-        "scope": CAT,  # incident / cumulative
+        "scope": CAT,  # incident / cumulative / earlier (another, earlier incident told for context)
         "event": STR,
         "event_date": DATE,
     },

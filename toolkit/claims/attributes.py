@@ -418,13 +418,40 @@ def event_label(sent: Span, reading: Reading, category: str, lex: Lexicon, menti
     return kind or place_text
 
 
-def scope_of(sent: Span, reading: Reading, category: str, value: float | None, lex: Lexicon) -> str:
+#: another incident than the one the article reports (GVA: "last year's shooting")
+EARLIER_CUES = ("last year", "years ago", "a year ago", "year earlier", "years earlier", "in a separate",
+                "separate shooting", "separate incident", "another shooting", "previous shooting", "earlier this year",
+                "a similar shooting", "months ago", "last summer", "last winter", "last spring", "last fall")
+
+
+def _earlier_year(sent: Span, published) -> bool:
+    """A year before the article's in the figure's sentence ("In 2015, three were killed")."""
+    if published is None:
+        return False
+    year = getattr(published, "year", None)
+    if year is None:
+        return False
+    for tok in sent:
+        if tok.ent_type_ == "DATE" and len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) < year \
+                and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("in", "of", "since") \
+                and tok.doc[tok.i - 1].lower_ != "since":
+            return True
+    return False
+
+
+def scope_of(sent: Span, reading: Reading, category: str, value: float | None, lex: Lexicon,
+             published=None) -> str:
     """``cumulative`` (a running total: "since the start of the war", "in
-    total", "to date", a present-perfect verb over repeated attacks, or a
-    figure of 50,000 or more for harm or displacement) else ``incident``."""
+    total", "to date", a round-up "in shootings across the city", a
+    present-perfect verb over repeated attacks, or a figure of 50,000 or more
+    for harm or displacement); ``earlier`` (another, earlier incident told for
+    context: "last year's shooting at the same bar", "in a separate
+    shooting", a year before the article's); else ``incident``."""
     text = sent.text.lower()
     if any(cue in text for cue in lex.cumulative_cues):
         return "cumulative"
+    if any(cue in text for cue in EARLIER_CUES) or _earlier_year(sent, published):
+        return "earlier"
     if category in (*HARM, "displaced") and value is not None and value >= CUMULATIVE_THRESHOLD:
         return "cumulative"  # no single attack kills, or evacuation moves, 50,000 people
     verb = reading.cue if reading.cue is not None and reading.cue.pos_ in ("VERB", "AUX") else reading.head.head

@@ -161,6 +161,9 @@ def _reporting_subject(head: Token, lex: Lexicon) -> Span | None:
     for anc in head.ancestors:
         if anc.pos_ not in ("VERB", "AUX") or anc.lemma_.lower() not in lex.reporting_verbs:
             continue
+        if anc.lemma_.lower() == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives")
+                                                  for c in anc.children):
+            continue  # "Russia's advance has claimed the lives of tens of thousands": a killing, not a source
         subj = next((c for c in anc.children if c.dep_ in ("nsubj",)), None)
         if subj is None:  # "was reported by X"
             agent = next((c for c in anc.children if c.dep_ == "agent"), None)

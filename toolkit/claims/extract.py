@@ -245,10 +245,20 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
     for tok in doc:
         if tok.lower_ in ("a", "an") and tok.dep_ == "det":
             noun, start = tok.head, tok.idx
+        elif tok.lower_ == "the" and tok.dep_ == "det" and tok.head.lemma_.lower() == "victim" \
+                and tok.head.tag_ == "NN":
+            # "The victim was shot in the leg": one unnamed victim, when nothing
+            # before counted anyone (else it is a victim already counted)
+            noun, start = tok.head, tok.idx
+            if out or covered or not _shot_directly(tok.head):
+                continue
         elif tok.lower_ == "another" and tok.dep_ in ("dobj", "nsubjpass"):
             noun, start = tok, tok.idx
         elif tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
             named = _named_victim(doc, tok, lex, covered)
+            if named is not None and any(doc.text[named[1]:named[2]].split()[-1] in r["surface"] for r in out
+                                         if r["value_low"] == 1):
+                continue  # "Najee Odom ... was found shot to death. Odom was transported ...": counted already
             if named is not None:
                 out.append(_record(doc, ctx, named[0], named[1], named[2], 1.0, 1.0, "exact", False, lex,
                                    mentions, quotes, dates, {}))
@@ -273,6 +283,12 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
         out.append(_record(doc, ctx, reading, start, end, 1.0, 1.0, "exact", False, lex, mentions, quotes, dates, {}))
         covered.append((start, end))
     return out
+
+
+def _shot_directly(noun: Token) -> bool:
+    """"The victim was shot", "the victim died": not "the victim told police"."""
+    verb = noun.head
+    return noun.dep_ in ("nsubjpass", "nsubj", "dobj") and verb.lemma_.lower() in ("shoot", "die", "kill", "wound")
 
 
 def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Reading, int, int] | None:
@@ -302,7 +318,7 @@ def _record(doc: Doc, ctx: ArticleContext, reading: Reading, start: int, end: in
     category = reading.category
     claimant = resolve_claimant(reading.head, start, end, ctx, mentions=mentions, quotes=quotes, lex=lex)
     point = low if low is not None else high
-    scope = attributes.scope_of(sent, reading, category, point, lex)
+    scope = attributes.scope_of(sent, reading, category, point, lex, ctx.published)
     sid = sent_id_of(doc, reading.head.i)
     on_story = qualify.about_story(reading, lex)
     claimant_side = claimant.side or _side_of_name(claimant.name, lex)

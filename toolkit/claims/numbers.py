@@ -37,8 +37,9 @@ TENS_WORDS = {
 SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 SCALE_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
-#: hedge in front of a figure -> qualifier. "nearly/almost" are ``about``: the
-#: writer rounds up to a figure the true value is close to.
+#: hedge in front of a figure -> qualifier. "nearly/almost/just under" are
+#: ``up_to`` (the true value is below the figure), as the project's
+#: LABELLING.md defines them: low empty, high N.
 MODIFIERS = {
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "not less than": "at_least", "a minimum of": "at_least",
@@ -48,9 +49,9 @@ MODIFIERS = {
     "up to": "up_to", "as many as": "up_to", "at most": "up_to", "no more than": "up_to",
     "fewer than": "up_to", "less than": "up_to", "under": "up_to", "as much as": "up_to",
     "about": "about", "around": "about", "approximately": "about", "roughly": "about",
-    "some": "about", "nearly": "about", "almost": "about", "close to": "about",
+    "some": "about", "nearly": "up_to", "almost": "up_to", "close to": "about",
     "an estimated": "about", "estimated": "about", "circa": "about", "approx.": "about",
-    "just over": "about", "just under": "about", "nearly all": "about",
+    "just over": "about", "just under": "up_to", "nearly all": "about",
 }
 
 _UNIT = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))

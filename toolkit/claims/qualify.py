@@ -174,7 +174,9 @@ def about_story(reading: Reading, lex: Lexicon) -> bool:
     """Whether the figure is about the story (module doc)."""
     story = lex.story
     sent = reading.head.sent
-    since = _since_ranges(sent)
+    # "since the second world war" is a comparison point, unless the figure is
+    # itself inside it ("far more than the roughly 15,000 the Soviet Union lost")
+    since = [(lo, hi) for lo, hi in _since_ranges(sent) if not lo <= reading.head.idx < hi]
     markers = []
     if story.other_pattern is not None:
         for m in story.other_pattern.finditer(sent.text):

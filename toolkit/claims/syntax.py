@@ -276,6 +276,20 @@ def _in_condition(verb: Token) -> str | None:
     return None
 
 
+TO_DEATH_VERBS = frozenset({"shoot", "shot", "beat", "stab", "burn", "crush", "stone", "hack", "torture", "bludgeon",
+                            "starve", "freeze", "trample", "choke", "strangle", "bleed", "club", "kick"})
+
+
+def _to_death(verb: Token) -> bool:
+    """"shot to death", "stabbed to death": the victim died ("sentenced to
+    death" is a sentence, not a death)."""
+    if _lemma(verb) not in TO_DEATH_VERBS:
+        return False
+    return any(prep.dep_ == "prep" and prep.lower_ == "to" and
+               any(p.dep_ == "pobj" and _lemma(p) == "death" for p in prep.children)
+               for prep in verb.children)
+
+
 def _to_hospital(verb: Token) -> bool:
     """"was taken to hospital", "sent one man to the hospital"."""
     if _lemma(verb) not in HOSPITAL_VERBS:
@@ -291,6 +305,8 @@ def _verb_cues(verb: Token, lex: Lexicon, head: Token):
         yield verb, cat
     elif _to_hospital(verb):
         yield verb, "injured"
+    if _to_death(verb):
+        yield verb, "killed"  # "shot to death", "beaten to death"
     # "shot dead", "fatally shot", "were left injured"
     for child in verb.children:
         if child.dep_ in PREDICATE_DEPS and child.i != head.i:
@@ -301,8 +317,8 @@ def _verb_cues(verb: Token, lex: Lexicon, head: Token):
                 # "was found shot" keeps the weak cue; "left ... dead" the strong one
                 if ccat and (ccat != "weak_injured" or _lemma(verb) == "find") and not _has_object(child):
                     yield child, ccat
-                    if any(g.lower_ in lex.fatal_modifiers for g in child.children):
-                        yield child, "killed"  # "was found shot dead"
+                    if any(g.lower_ in lex.fatal_modifiers for g in child.children) or _to_death(child):
+                        yield child, "killed"  # "was found shot dead", "found shot to death"
         if child.dep_ == "conj" and child.pos_ in ("VERB", "ADJ") and not _has_object(child) \
                 and _shares_figure(verb, child):
             ccat = _token_category(child, lex)  # "were shot and killed", "killed or wounded"
