@@ -61,7 +61,7 @@ def analysis_frames(corpus) -> dict[str, pd.DataFrame]:
     put("claims.reconcile", "toolkit.claims.analysis:reconcile", "toolkit.claims:reconcile")
     put("dates.timeline", "toolkit.dates.chronology:timeline")
     put("dates.first_reported", "toolkit.dates.chronology:first_reported", "toolkit.charts:first_reported")
-    put("dates.referenced_dates", "toolkit.dates.chronology:referenced_dates", "toolkit.charts.timeline:referenced_dates")
+    put("dates.event_mentions", "toolkit.dates.chronology:event_mentions")
     put("voice_table", "toolkit.quotes.voice:voice_by_side", "toolkit.charts:voice_table")
     put("unknown_actors", "toolkit.actors:unknown_actors")
     for name in ("by_outlet", "attribution", "voice", "tone", "agency", "distinctive_terms"):

@@ -14,9 +14,9 @@ import pandas as pd
 from toolkit.charts.actors import actor_mentions, voice_table
 from toolkit.charts.common import NoRows, outlet_dropdown, outlets_of, side_scale, with_articles
 from toolkit.charts.framing import framing_rows, per_thousand_words
-from toolkit.charts.timeline import referenced_dates
 from toolkit.claims.analysis import ledger
 from toolkit.corpus import AnnotatedCorpus
+from toolkit.dates.chronology import event_mentions
 
 PANEL_WIDTH = 200
 
@@ -42,7 +42,7 @@ def outlet_summary(corpus: AnnotatedCorpus) -> pd.DataFrame:
     out["claims"] = c.groupby("outlet").size() if len(c) else 0
     biggest = c.dropna(subset=["value_low"]).sort_values("value_low", ascending=False).drop_duplicates("outlet")
     out["largest figure"] = biggest.set_index("outlet")["figure"] + " " + biggest.set_index("outlet")["category"] if len(biggest) else None
-    d = referenced_dates(corpus)
+    d = event_mentions(corpus)
     out["dates referred to"] = d.groupby("outlet").size() if len(d) else 0
     f = framing_rows(corpus)
     if len(f):
