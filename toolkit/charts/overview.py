@@ -11,7 +11,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from toolkit.charts.actors import actor_mentions, voice_table
+from toolkit.actors.sides import voice_by_side
+from toolkit.charts.actors import actor_mentions
 from toolkit.charts.common import NoRows, outlet_dropdown, outlets_of, side_scale, with_articles
 from toolkit.charts.framing import framing_rows, per_thousand_words
 from toolkit.claims.analysis import ledger
@@ -77,7 +78,7 @@ def side_by_side(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
     if not outlets:
         return NoRows("side by side", "no articles")
     pick = outlet_dropdown(outlets, name="page_outlet")
-    voice = voice_table(corpus)
+    voice = voice_by_side(corpus)
     panels = []
     for measure, title in (("talked about (mentions)", "Who is talked about (share by side)"),
                            ("speaks (quotes)", "Who speaks (share of quotes by side)")):
