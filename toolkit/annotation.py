@@ -124,7 +124,10 @@ def annotate(
         "engine": engine,
         "n_process": n_process,
     }
-    return AnnotatedCorpus(articles=articles, load_report=corpus.load_report, meta=meta, **tables)
+    annotated = AnnotatedCorpus(articles=articles, load_report=corpus.load_report, meta=meta, **tables)
+    from toolkit.review import assemble as review_step  # row ids, confidence, the analyst's corrections
+
+    return review_step(annotated)
 
 
 def corpus_level_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
