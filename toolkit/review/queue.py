@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.review.corrections import _edit_values, _catalogue, append_corrections
+from toolkit.review.corrections import _catalogue, _edit_values, append_corrections, canonical_order
 from toolkit.review.status import NOUNS
 
 #: the fields the widget edits, per table: (field in the corrections file, label)
@@ -73,7 +73,8 @@ class ReviewQueue:
         if len(rejected):
             back = pd.DataFrame([json.loads(r) for r in rejected["row"]]).drop(columns="_machine_position", errors="ignore")
             back["review"] = "rejected"
-            df = pd.concat([df, back.reindex(columns=df.columns)], ignore_index=True)
+            df = canonical_order(self.table, pd.concat([df, back.reindex(columns=df.columns)], ignore_index=True),
+                                 self.corpus.articles)  # in reading order among the others
         arts = self.corpus.articles[["article_id", "outlet", "title", "published"]].astype({"outlet": "string"})
         df = df.merge(arts, on="article_id", how="left")
         sents = self.corpus.sentences[["article_id", "sent_id", "start", "text"]].rename(
