@@ -96,3 +96,98 @@ def _short(text: str, width: int = 160) -> str:
 def review_frame(corpus) -> pd.DataFrame:
     """One row per reviewable table: rows, reviewed, corrected, added, rejected."""
     return pd.DataFrame([vars(review_status(corpus, t)) for t in ID_TABLES])
+
+
+def reviewed_rows(corpus, table: str = "claims") -> pd.DataFrame:
+    """The rows an analyst reviewed, for a report: outlet, the row's text,
+    its review status, what the machine had (for edits), reviewer and note,
+    and the sentence; rejected rows included (status ``rejected``)."""
+    import json
+
+    df = getattr(corpus, table)
+    text_column = {"claims": "surface", "quotes": "text"}.get(table, "surface")
+    rows = df[df["review"].astype("string").isin(REVIEWED)]
+    lines = corpus.corrections
+    applied = lines[(lines["status"].astype("string") == "applied") & (lines["table"] == table)] if len(lines) else lines
+    out = []
+    for r in rows.to_dict("records"):
+        mine = applied[applied["row_id"] == r["row_id"]] if len(applied) else applied
+        edits = mine[mine["action"] == "edit"] if len(mine) else mine
+        was = {}
+        for m in (edits["machine_value"].dropna() if len(edits) else []):
+            was.update(json.loads(m))
+        now = {k: r.get(k) for k in was}
+        last = mine.iloc[-1] if len(mine) else None
+        out.append({
+            "article_id": r["article_id"], "sent_id": r["sent_id"], "row_id": r["row_id"], text_column: r.get(text_column),
+            "review": r["review"],
+            "changed": "; ".join(f"{k}: {_show(was[k])} → {_show(now[k])}" for k in was) or None,
+            "reviewer": None if last is None else last["reviewer"], "note": None if last is None else last["note"],
+        })
+    for r in corpus.rejected[corpus.rejected["table"].astype("string") == table].to_dict("records") if len(corpus.rejected) else []:
+        out.append({"article_id": r["article_id"], "sent_id": r["sent_id"], "row_id": r["row_id"], text_column: r["text"],
+                    "review": "rejected", "changed": None, "reviewer": r["reviewer"], "note": r["note"]})
+    frame = pd.DataFrame(out, columns=["article_id", "sent_id", "row_id", text_column, "review", "changed", "reviewer", "note"])
+    if frame.empty:
+        return frame.assign(outlet=pd.Series(dtype="string"), sentence=pd.Series(dtype="string"))
+    arts = corpus.articles[["article_id", "outlet"]].astype({"outlet": "string"})
+    sents = corpus.sentences[["article_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
+    frame = frame.merge(arts, on="article_id", how="left").merge(sents, on=["article_id", "sent_id"], how="left")
+    return frame[["outlet", text_column, "review", "changed", "reviewer", "note", "sentence", "row_id"]]
+
+
+def status_html(corpus, tables=("claims", "quotes")) -> str:
+    """One escaped paragraph for the top of a report: review progress per
+    table, whether the summary is limited to reviewed rows, the corrections
+    file and its orphans."""
+    import html
+
+    parts = [str(review_status(corpus, t)) for t in tables]
+    meta = corpus.meta or {}
+    info = meta.get("corrections") or {}
+    text = "Review: " + "; ".join(parts) + "."
+    if meta.get("reviewed_only"):
+        text += " Figures below: reviewed rows only."
+    if info.get("orphan"):
+        text += f" {info['orphan']} correction(s) no longer find their row (the text changed): listed below."
+    if info.get("invalid"):
+        text += f" {info['invalid']} line(s) of the corrections file are invalid."
+    if not info:
+        text += " No corrections file applied."
+    return f'<p class="newsframe-review-status">{html.escape(text)}</p>'
+
+
+def _show(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "–"
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:,.0f}"
+    return str(value)
+
+
+class ReviewNote:
+    """:func:`status_html` as a notebook output (escaped HTML)."""
+
+    def __init__(self, corpus, tables=("claims", "quotes")):
+        self.html = status_html(corpus, tables)
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        import re
+
+        return re.sub(r"<[^>]+>", "", self.html)
+
+
+def review_note(corpus, tables=("claims", "quotes")) -> ReviewNote:
+    """The review status line for the top of a report."""
+    return ReviewNote(corpus, tables)
+
+
+def problems(corpus) -> pd.DataFrame:
+    """Corrections that did not apply: orphans (with the sentence they stood
+    on) and invalid lines, with the reason."""
+    c = corpus.corrections
+    bad = c[c["status"].astype("string").isin(["orphan", "invalid"])] if len(c) else c
+    return bad[["line", "status", "table", "action", "field", "value", "message", "sentence"]].reset_index(drop=True)
