@@ -149,7 +149,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
 }
 
 #: tables whose rows come from text and so carry sentence keys and offsets
-TEXT_TABLES = ("sentences", "mentions", "quotes", "claims", "dates", "framing", "sourcing")
+TEXT_TABLES = ("sentences", "mentions", "quotes", "claims", "dates", "framing")
 
 
 def frame(table: str, records: Iterable[Mapping] | pd.DataFrame = (), *, keep_extra: bool = False) -> pd.DataFrame:
