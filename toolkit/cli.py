@@ -38,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--batch-size", type=int, default=256, help="articles per nlp.pipe batch (default: %(default)s)")
     a.add_argument("--scheduler", help="run on a dask.distributed cluster at this address (tcp://host:8786)")
     a.add_argument("--quiet", action="store_true", help="no progress bar")
+    # review (toolkit.review.corrections): the analyst's accept/reject/edit/add, re-applied on every run
+    a.add_argument("--corrections", help="corrections CSV to apply (default: corrections.csv in the source folder, "
+                                         "when present)")
+    a.add_argument("--no-corrections", action="store_true", help="apply no corrections file")
 
     r = sub.add_parser("report", help="render the notebooks to HTML reports")
     r.add_argument("--corpus", default="build/sample", help="annotated corpus directory (default: %(default)s)")
@@ -51,21 +55,41 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return {"annotate": _annotate, "report": _report, "info": _info}[args.command](args)
     except Exception as exc:  # a clear one-line error, not a traceback, for expected failures
-        from toolkit.pipeline import ModelNotInstalled
         from toolkit.actors.catalogue import CatalogueError
+        from toolkit.corpus import CorruptTableError, UnknownNameError
+        from toolkit.pipeline import ModelNotInstalled
 
-        if isinstance(exc, (ModelNotInstalled, CatalogueError, FileNotFoundError)):
+        if isinstance(exc, (ModelNotInstalled, CatalogueError, FileNotFoundError, PermissionError,
+                            CorruptTableError, UnknownNameError, NothingToAnnotate)):
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        if isinstance(exc, ValueError) and args.command == "annotate":  # e.g. --batch-size 0
             print(f"error: {exc}", file=sys.stderr)
             return 2
         raise
 
 
+class NothingToAnnotate(RuntimeError):
+    """The sources hold no loadable article: --out is left untouched."""
+
+
 def _annotate(args) -> int:
-    from toolkit.annotation import annotate
+    from toolkit.annotation import check_writable, annotate
     from toolkit.loading import load
 
+    # everything that can be checked is checked before the (long) annotation
+    from toolkit.pipeline import resolve_model_name
+
+    check_writable(args.out, what="output folder --out")
+    if not args.no_cache:
+        check_writable(args.cache_dir, what="cache folder --cache-dir", hint="use --no-cache to annotate without it")
+    resolve_model_name(args.model)  # a wrong --model or $TOOLKIT_SPACY_MODEL fails now, not after loading
     sources = args.source if len(args.source) > 1 else args.source[0]
     corpus = load(sources, metadata=args.metadata)
+    if len(corpus) == 0:
+        status = corpus.load_report["status"].astype("string").value_counts().to_dict()
+        raise NothingToAnnotate(f"no article could be loaded from {', '.join(args.source)} "
+                                f"(inputs: {status or 'none'}); {args.out} was not written")
     annotated = annotate(
         corpus,
         model=args.model,
@@ -76,10 +100,29 @@ def _annotate(args) -> int:
         engine="dask" if args.scheduler else "local",
         scheduler=args.scheduler,
         progress=not args.quiet and None,
+        corrections=_corrections_arg(args, sources),
     )
+    if not args.corrections and not args.no_corrections:
+        from toolkit.review.corrections import default_path
+
+        annotated.meta["corrections_path"] = str(default_path(sources))  # where the review widget writes
     annotated.save(args.out)
     print(summary(annotated, out=args.out))
     return 0
+
+
+def _corrections_arg(args, sources):
+    """``--corrections PATH``, else the source folder's ``corrections.csv``
+    (the path is recorded even when the file does not exist yet: the review
+    widget writes there)."""
+    if args.no_corrections:
+        return False
+    if args.corrections:
+        return args.corrections
+    from toolkit.review.corrections import default_path
+
+    path = default_path(sources)
+    return path if path is not None and path.is_file() else None
 
 
 def _report(args) -> int:
@@ -129,6 +172,9 @@ def summary(corpus, out: str | None = None) -> str:
                      f"{meta.get('n_from_cache', 0)} from cache")
     for event in meta.get("cache_events", []):
         lines.append(f"cache: {event}")
+    from toolkit.review.status import corrections_summary  # review: corrections applied, orphans with their sentence
+
+    lines.extend(corrections_summary(corpus))
     if out:
         lines.append(f"tables written to {out}/")
     return "\n".join(lines)

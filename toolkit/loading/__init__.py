@@ -39,6 +39,10 @@ __all__ = ["load", "clean", "Cleaned", "OffsetMap", "to_raw", "DEFAULT_MAX_BYTES
 
 #: files above this size are skipped (and reported); pass max_bytes to change
 DEFAULT_MAX_BYTES = 50_000_000
+#: longest raw text read as one article: spaCy refuses longer texts (its
+#: ``nlp.max_length``, error E088); a longer one is split into parts at
+#: paragraph breaks, each loaded (and reported) as an article of its own
+MAX_ARTICLE_CHARS = 1_000_000
 #: extra column holding the clean -> raw offset map (JSON, see toolkit.loading.offsets)
 OFFSET_MAP_COLUMN = "offset_map"
 _META_FIELDS = ("outlet", "title", "published", "author", "url")
@@ -68,18 +72,23 @@ def load(
     whose cleaned text repeats an earlier one (reported as loaded anyway).
     """
     inputs = collect(source, recursive=recursive)
-    explicit = _explicit_metadata(metadata)
+    explicit, explicit_problems = _explicit_metadata(metadata)
+    explicit_used: set[str] = set()
     sidecars = _SidecarIndex(inputs.sidecars)
     report: list[dict] = [_report_row(s) for s in inputs.skips]
     articles: list[dict] = []
     extras: list[str] = []
     by_hash: dict[str, str] = {}
+    # every file's id is reserved first, so a row id of a multi-article file
+    # ("x:1" of x.csv) cannot take the id of a file ("x:1.txt"), nor the reverse
+    taken = {item.article_id for item in inputs.files}
     for item in inputs.files:
-        for result in read_file(item.path, item.article_id, fields=fields, max_bytes=max_bytes):
+        for result in _split_long(read_file(item.path, item.article_id, fields=fields, max_bytes=max_bytes)):
+            renamed = _unique_row_id(result, item, taken)
             if isinstance(result, Skip):
                 report.append(_report_row(result))
                 continue
-            meta = {**sidecars.lookup(item, result.article_id), **_match(explicit, item, result.article_id)}
+            meta = {**sidecars.lookup(item, result.article_id), **_match(explicit, item, result.article_id, explicit_used)}
             article, note = _article(result, item, meta, outlet)
             if article is None:
                 report.append(_report_row(Skip(result.path, result.article_id, note, result.encoding)))
@@ -92,10 +101,57 @@ def load(
             by_hash.setdefault(article["content_hash"], result.article_id)
             extras += [k for k in article if k not in schema.SCHEMAS["articles"] and k not in extras]
             articles.append(article)
+            note = "; ".join(n for n in (result.note, note, renamed) if n)
             report.append({"path": result.path, "article_id": result.article_id, "status": "loaded",
                            "reason": note or None, "encoding": result.encoding})
     report += [_report_row(s) for s in sidecars.missing_files()]
+    where = str(metadata) if not isinstance(metadata, pd.DataFrame) else "metadata (DataFrame)"
+    report += [_report_row(Skip(where, key, reason, status=status)) for key, reason, status in explicit_problems]
+    report += [_report_row(Skip(where, key, "metadata row matches no file, row or article id (ignored)"))
+               for key in explicit if key not in explicit_used]
     return Corpus(articles=_articles_frame(articles, extras), load_report=schema.frame("load_report", report))
+
+
+def _split_long(results: list[Record | Skip], limit: int = MAX_ARTICLE_CHARS) -> list[Record | Skip]:
+    """Records whose raw text is longer than ``limit`` become consecutive parts
+    ``<id>#1``, ``<id>#2`` … cut at the last paragraph break (else line break,
+    else sentence end, else space) before the limit; nothing is dropped, and
+    each part's load-report row says what it is part of."""
+    out: list[Record | Skip] = []
+    for rec in results:
+        if isinstance(rec, Skip) or len(rec.raw_text) <= limit:
+            out.append(rec)
+            continue
+        pieces, rest = [], rec.raw_text
+        while len(rest) > limit:
+            window = rest[:limit]
+            cut = next((i + len(sep) for sep in ("\n\n", "\n", ". ", " ") if (i := window.rfind(sep)) > limit // 2),
+                       limit)
+            pieces.append(rest[:cut])
+            rest = rest[cut:]
+        pieces.append(rest)
+        for n, piece in enumerate(pieces, 1):
+            part = Record(rec.path, f"{rec.article_id}#{n}", piece, dict(rec.fields), rec.encoding,
+                          detect_headline=rec.detect_headline and n == 1, from_rows=rec.from_rows)
+            part.note = (f"part {n} of {len(pieces)}: the text ({len(rec.raw_text):,} characters) is longer "
+                               f"than {limit:,}, so it was split at paragraph breaks")
+            out.append(part)
+    return out
+
+
+def _unique_row_id(result: Record | Skip, item: InputFile, taken: set[str]) -> str:
+    """Give a row of a multi-article file an id no file or earlier row has;
+    returns a note for the load report when it had to be changed."""
+    from toolkit.loading.sources import unique_id
+
+    aid = result.article_id
+    if aid is None or aid == item.article_id:
+        return ""
+    if aid not in taken:
+        taken.add(aid)
+        return ""
+    result.article_id = unique_id(aid, taken)
+    return f"id {aid!r} already taken by another input: renamed {result.article_id!r}"
 
 
 # -- one article -----------------------------------------------------------------
@@ -110,7 +166,12 @@ def _article(rec: Record, item: InputFile, meta: dict, default_outlet: str | Non
     notes = []
     published, inferred = parse_timestamp(fields.get("published")), False
     if fields.get("published") and published is None:
-        notes.append(f"unparseable published value {fields['published'][:40]!r}")
+        from toolkit.loading.datetext import YEAR
+
+        value = fields["published"]
+        notes.append(f"unparseable published value {value[:40]!r}" + ("" if YEAR.search(value) else
+                     " (it names no year; relative dates such as 'yesterday' are not resolved, "
+                     "they would change with the clock)"))
     if published is None and (found := infer_published(rec.raw_text, cleaned)) is not None:
         published, inferred = found[0], True
         notes.append(f"published inferred from {found[1]}")
@@ -191,19 +252,20 @@ class _SidecarIndex:
         return out
 
 
-def _explicit_metadata(metadata) -> dict[str, dict]:
+def _explicit_metadata(metadata) -> tuple[dict[str, dict], list[tuple[str | None, str, str]]]:
+    from toolkit.loading.metadata import read_sidecar_frame, sidecar_rows_checked
+
     if metadata is None:
-        return {}
+        return {}, []
     if isinstance(metadata, pd.DataFrame):
-        return sidecar_rows(metadata.astype("string").fillna(""))
-    from toolkit.loading.metadata import read_sidecar
-
-    return read_sidecar(metadata)
+        return sidecar_rows_checked(metadata.astype("string").fillna(""))
+    return sidecar_rows_checked(read_sidecar_frame(metadata))
 
 
-def _match(rows: dict[str, dict], item: InputFile, article_id: str) -> dict:
+def _match(rows: dict[str, dict], item: InputFile, article_id: str, used: set[str]) -> dict:
     for key in (article_id, str(item.path), item.path.as_posix(), item.path.name):
         if key in rows:
+            used.add(key)
             return rows[key]
     return {}
 
