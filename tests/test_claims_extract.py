@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from helpers import annotate_text
 from hypothesis import strategies as st
 
 from toolkit.claims import extract_claims
@@ -17,18 +18,8 @@ from toolkit.schema import SCHEMAS, frame
 
 
 def run(nlp, text: str, outlet: str = "Test Outlet", published: dt.date | None = None) -> list[dict]:
-    """All extractors in annotate()'s order, then the claims."""
-    from toolkit.actors import extract_mentions
-    from toolkit.actors.catalogue import load_catalogue
-    from toolkit.dates import extract_dates
-    from toolkit.quotes import extract_quotes
-
-    doc = nlp(text)
-    ctx = ArticleContext("t", outlet, published)
-    mentions = extract_mentions(doc, ctx, load_catalogue())
-    quotes = extract_quotes(doc, ctx, mentions)
-    dates = extract_dates(doc, ctx)
-    return extract_claims(doc, ctx, mentions=mentions, quotes=quotes, dates=dates)
+    """The claims of ``text`` from the real extractor chain (annotate()'s)."""
+    return annotate_text(nlp, text, "t", outlet, published)["claims"]
 
 
 @pytest.fixture(scope="module")
