@@ -62,16 +62,12 @@ def corpus_of(nlp, articles: pd.DataFrame | Iterable[Mapping], *, tables: Iterab
     from toolkit import schema
     from toolkit.actors.catalogue import cached_catalogue
     from toolkit.corpus import AnnotatedCorpus
-    from toolkit.extraction import TEXT_TABLES, annotate_doc, article_context, assemble_tables
+    from toolkit.extraction import TEXT_TABLES, annotate_docs, assemble_tables
 
     frame = articles if isinstance(articles, pd.DataFrame) else schema.frame("articles", list(articles))
     records = frame.to_dict("records")
     catalogue = catalogue if catalogue is not None else cached_catalogue(None)
-    rows: dict[str, list[dict]] = {name: [] for name in TEXT_TABLES}
-    for record, doc in zip(records, nlp.pipe([r["text"] or "" for r in records])):
-        for name, found in annotate_doc(doc, article_context(record), catalogue).items():
-            rows[name].extend(found)
-    parts = {name: schema.frame(name, found) for name, found in rows.items()}
+    parts = annotate_docs(zip(records, nlp.pipe([r["text"] or "" for r in records])), catalogue)
     if corpus_steps:
         parts = assemble_tables(frame, [parts])
         parts.pop("articles")

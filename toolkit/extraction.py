@@ -151,6 +151,41 @@ def annotate_doc(doc: Doc, ctx: ArticleContext, catalogue, *,
 
 # -- one partition -----------------------------------------------------------
 
+def annotate_docs(parsed: Iterable[tuple[Mapping, Doc]], catalogue,
+                  timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+    """:func:`annotate_doc` on each parsed article, as one set of tables.
+
+    Args:
+        parsed: ``(record, doc)`` pairs (records as :func:`partitions` makes
+            them, docs in the same order; a lazy ``nlp.pipe`` is fine: the
+            time spent waiting for each doc counts as ``parse``).
+        catalogue: the catalogue the pipeline was built with.
+        timings: when given, the seconds per step are added to it.
+
+    Returns:
+        One frame per text table with the per-article machine columns
+        (row ids, confidence: :func:`toolkit.review.machine_columns`), which
+        are cached with the rows.
+    """
+    from toolkit.review import machine_columns  # row ids and confidence: machine output, cached with it
+
+    out: dict[str, list[dict]] = {name: [] for name in TEXT_TABLES}
+    records: list[Mapping] = []
+    timings = timings if timings is not None else {}
+    pairs = iter(parsed)
+    while True:
+        started = time.perf_counter()
+        pair = next(pairs, None)
+        timings["parse"] = timings.get("parse", 0.0) + time.perf_counter() - started
+        if pair is None:
+            break
+        record, doc = pair
+        records.append(record)
+        for name, rows in annotate_doc(doc, article_context(record), catalogue, timings=timings).items():
+            out[name].extend(rows)
+    return machine_columns({name: schema.frame(name, rows) for name, rows in out.items()}, records)
+
+
 def annotate_partition(records: list[dict], settings: Settings) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
     """Parse and extract one partition of articles.
 
@@ -160,25 +195,18 @@ def annotate_partition(records: list[dict], settings: Settings) -> tuple[dict[st
         settings: model, catalogue and batch size.
 
     Returns:
-        One frame per text table and the seconds spent per step. Safe to call
-        in any process: the pipeline and catalogue are built once per process
-        and reused.
+        One frame per text table (see :func:`annotate_docs`) and the seconds
+        spent per step. Safe to call in any process: the pipeline and
+        catalogue are built once per process and reused.
     """
     from toolkit.actors.catalogue import cached_catalogue
     from toolkit.pipeline import cached_pipeline
 
     nlp = cached_pipeline(settings.model, settings.catalogue)
     catalogue = cached_catalogue(settings.catalogue)
-    out: dict[str, list[dict]] = {name: [] for name in TEXT_TABLES}
     timings = dict.fromkeys(("parse", *STEPS), 0.0)
-    texts = (r["text"] or "" for r in records)
-    started = time.perf_counter()
-    for record, doc in zip(records, nlp.pipe(texts, batch_size=settings.batch_size)):
-        timings["parse"] += time.perf_counter() - started
-        for name, rows in annotate_doc(doc, article_context(record), catalogue, timings=timings).items():
-            out[name].extend(rows)
-        started = time.perf_counter()
-    return {name: schema.frame(name, rows) for name, rows in out.items()}, timings
+    docs = nlp.pipe((r["text"] or "" for r in records), batch_size=settings.batch_size)
+    return annotate_docs(zip(records, docs), catalogue, timings), timings
 
 
 def partitions(articles: pd.DataFrame, size: int = PARTITION_SIZE) -> list[list[dict]]:

@@ -123,6 +123,40 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
 }
 
+# -- review (toolkit.review): columns added when the tables are assembled, not
+# by the extractors: a stable ``row_id`` (see toolkit.review.ids), the analyst's
+# ``review`` status (none / accepted / edited / added, see
+# toolkit.review.corrections) and, on claims and quotes, a ``confidence`` in
+# [0, 1] from the evidence behind the row (toolkit.review.confidence).
+REVIEWABLE_TABLES = ("mentions", "quotes", "claims", "dates", "framing")
+ASSEMBLED_COLUMNS: dict[str, dict[str, str]] = {
+    name: {"row_id": STR, "review": CAT} for name in REVIEWABLE_TABLES
+}
+ASSEMBLED_COLUMNS["claims"]["confidence"] = FLOAT
+ASSEMBLED_COLUMNS["quotes"]["confidence"] = FLOAT
+for _name, _columns in ASSEMBLED_COLUMNS.items():
+    SCHEMAS[_name].update(_columns)
+#: rows an analyst rejected: out of their tables, kept here with the whole
+#: machine row (``row``, JSON) so nothing is lost and a re-run can restore them
+SCHEMAS["rejected"] = {
+    "table": CAT, "row_id": STR, **TEXT_KEYS, "text": STR, "note": STR, "reviewer": STR, "at": STR, "row": STR,
+}
+#: the corrections file as applied, one row per line, with what became of it
+SCHEMAS["corrections"] = {
+    "line": INT, "table": STR, "row_id": STR, "action": STR, "field": STR, "value": STR, "note": STR,
+    "reviewer": STR, "at": STR, "article_id": STR, "start": INT, "end": INT, "sentence": STR,
+    "status": CAT,  # applied / superseded / orphan / invalid
+    "message": STR, "machine_value": STR,
+}
+
+
+def extractor_columns(table: str) -> list[str]:
+    """The columns an extractor's records carry (the schema minus what table
+    assembly adds)."""
+    added = ASSEMBLED_COLUMNS.get(table, {})
+    return [c for c in SCHEMAS[table] if c not in added]
+
+
 #: tables whose rows come from text and so carry sentence keys and offsets
 TEXT_TABLES = ("sentences", "mentions", "quotes", "claims", "dates", "framing")
 
