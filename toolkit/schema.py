@@ -112,6 +112,31 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "in_quote": BOOL,
         "speaker_actor_id": STR,
     },
+    # -- sourcing (toolkit.sourcing) --------------------------------------
+    # one row per credit an article gives to a news agency or outlet
+    "sourcing": {
+        **TEXT_KEYS,
+        "surface": STR,  # the source's name as written, without a leading "the"
+        "source_id": STR,
+        "source": STR,
+        "source_type": CAT,  # agency / newspaper / broadcaster / online / magazine / unspecified / unlisted
+        "kind": CAT,  # citation / interview_with / wire_credit / republished_from
+        "cue": STR,  # the words that decided the kind ("according to", "told", "reported")
+    },
+    # a corpus-level table: one row per pair of articles that share copy
+    # (toolkit.sourcing.copies; spans are "a_start-a_end:b_start-b_end;..." into articles.text)
+    "copies": {
+        "article_a": STR,  # the earlier-published article of the pair (when dates are known)
+        "article_b": STR,
+        "outlet_a": CAT,
+        "outlet_b": CAT,
+        "spans": STR,
+        "n_shared_words": INT,
+        "share_a": FLOAT,  # share of article_a's words in shared passages
+        "share_b": FLOAT,
+        "similarity": FLOAT,  # Jaccard of the two articles' word-shingle sets
+        "first_published": STR,  # article_a / article_b / same_time / unknown
+    },
     # per-article term counts (lemmas and noun phrases, split by voice) for
     # distinctive-terms analysis without re-parsing: an aggregate, so no offsets
     "terms": {
