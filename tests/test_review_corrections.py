@@ -248,3 +248,18 @@ def test_cli_corrections_option_names_another_file_and_a_missing_one_is_an_error
     assert main(["annotate", str(source), "--out", str(out), "--no-cache", "--quiet", "--corrections",
                  str(tmp_path / "missing.csv")]) == 2
     assert "missing.csv" in capsys.readouterr().err
+
+
+def test_reports_can_count_and_limit_to_reviewed_rows(corrected):
+    from toolkit.review.status import reviewed_only, reviewed_rows, status_html
+
+    assert str(toolkit.review.review_status(corrected, "claims")) == "4 of 11 figures reviewed, 2 corrected, 1 added, 1 rejected"
+    only = reviewed_only(corrected)
+    assert set(only.claims["review"]) == {"accepted", "edited", "added"} and len(only.claims) == 4
+    assert len(only.quotes) == 1 and len(only.mentions) == len(corrected.mentions)
+    note = status_html(corrected, reviewed_only=True)
+    assert "Below: reviewed rows only." in note and "1 correction(s) no longer find their row" in note
+    table = reviewed_rows(corrected, "claims")
+    dozens = table[table["surface"] == "dozens"].iloc[0]
+    assert dozens["changed"] == "value_high: 99 → 30" and dozens["review"] == "edited"
+    assert "rejected" in set(table["review"]) and "killed dozens" in dozens["sentence"]
