@@ -11,12 +11,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from toolkit.charts.actors import actor_mentions, voice_table
+from toolkit.actors.sides import voice_by_side
+from toolkit.charts.actors import actor_mentions
 from toolkit.charts.common import NoRows, outlet_dropdown, outlets_of, side_scale, with_articles
 from toolkit.charts.framing import framing_rows, per_thousand_words
-from toolkit.charts.timeline import referenced_dates
 from toolkit.claims.analysis import countable, headline_figures, ledger
 from toolkit.corpus import AnnotatedCorpus
+from toolkit.dates.chronology import event_mentions
 
 PANEL_WIDTH = 200
 
@@ -43,7 +44,7 @@ def outlet_summary(corpus: AnnotatedCorpus) -> pd.DataFrame:
     # the headline toll: on-story, reported, not a rate (issue #12)
     biggest = headline_figures(corpus).set_index("outlet")
     out["largest figure"] = biggest["figure"] + " " + biggest["category"].astype("string") if len(biggest) else None
-    d = referenced_dates(corpus)
+    d = event_mentions(corpus)
     out["dates referred to"] = d.groupby("outlet").size() if len(d) else 0
     f = framing_rows(corpus)
     if len(f):
@@ -78,7 +79,7 @@ def side_by_side(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
     if not outlets:
         return NoRows("side by side", "no articles")
     pick = outlet_dropdown(outlets, name="page_outlet")
-    voice = voice_table(corpus)
+    voice = voice_by_side(corpus)
     panels = []
     for measure, title in (("talked about (mentions)", "Who is talked about (share by side)"),
                            ("speaks (quotes)", "Who speaks (share of quotes by side)")):
