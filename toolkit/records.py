@@ -67,7 +67,7 @@ class ClaimRecord(TextKeys):
     """A casualty / human-toll figure (:func:`toolkit.claims.extract_claims`)."""
 
     surface: str
-    category: str  # killed / injured / casualties / prisoners / missing / displaced
+    category: str  # killed / injured / casualties / prisoners / missing / displaced / evacuated / other
     value_low: float | None
     value_high: float | None
     qualifier: str | None
@@ -78,8 +78,14 @@ class ClaimRecord(TextKeys):
     side_affected: str | None
     claimant_actor_id: str | None
     claimant: str | None
+    claimant_is_outlet: bool  # issue #12: the outlet's own voice, no source given
     in_quote: bool
-    scope: str | None  # incident / cumulative
+    modality: str  # reported / hypothetical / denied
+    rate: bool  # a figure per day/week: never a total
+    about_story: bool  # false: another conflict, history, crime (toolkit/data/story*.yaml)
+    mentions: int  # how many times the article gives this figure (repeats folded)
+    repeat_sent_ids: str | None  # the sentences of the other mentions, "4;17"
+    scope: str | None  # incident / cumulative / earlier
     event: str | None
     event_date: dt.date | None
 

@@ -358,6 +358,7 @@ def _record(doc: Doc, ctx: ArticleContext, reading: Reading, start: int, end: in
         "rate": qualify.is_rate(reading, lex),
         "about_story": on_story,
         "mentions": 1,
+        "repeat_sent_ids": None,
         "_side_guess": guess,
         "scope": scope,
         "event": attributes.event_label(sent, reading, category, lex, mentions) if scope == "incident" else None,
