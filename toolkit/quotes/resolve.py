@@ -22,6 +22,8 @@ from toolkit.context import ArticleContext, char_span_keys
 from toolkit.quotes.direct import QuoteMap
 from toolkit.quotes.marks import paragraph_bounds
 from toolkit.quotes.model import Attribution
+from toolkit.quotes.kinds import clause_kind, quote_kind
+from toolkit.quotes.roles import RoleIndex
 from toolkit.quotes.speakers import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
@@ -46,7 +48,10 @@ class Speaker:
 def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution], mentions: Sequence[dict], qmap: QuoteMap) -> list[dict]:
     """Quotes-table records for ``attributions``, in text order."""
     index = MentionIndex(mentions)
-    subjects = _subject_mentions(doc, index, qmap)
+    reported = [(a.start, a.end) for a in attributions if not a.direct]
+    subjects = [s for s in _subject_mentions(doc, index, qmap)
+                if not any(start <= s.position < end for start, end in reported)]
+    roles = RoleIndex(doc, index)
     resolved: dict[int, Speaker | None] = {}
     written: dict[int, Span | None] = {}
     earlier: list[Speaker] = []
@@ -57,24 +62,35 @@ def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution
         else:
             source = _same_paragraph_source(doc, attribution, index)
             speaker = _resolve(doc, source, index, subjects, earlier, qmap)
+            speaker = roles.name_for(source, speaker, earlier) if source is not None else speaker
             written[id(attribution)] = source
         resolved[id(attribution)] = speaker
         if speaker is not None and speaker.name and attribution.source is not None:
             earlier.append(speaker)
-    return [_record(doc, ctx, a, resolved.get(id(a)), written.get(id(a)))
+    quote_spans = [(q.start, q.end) for q in qmap.quotes]
+    return [_record(doc, ctx, a, resolved.get(id(a)), written.get(id(a)), _kind(doc, a, quote_spans))
             for a in sorted(attributions, key=lambda a: (a.start, a.end))]
+
+
+def _kind(doc: Doc, a: Attribution, quote_spans) -> str:
+    if not a.direct:
+        return clause_kind(a.start, a.end, quote_spans)
+    attributed = a.cue is not None or a.source is not None or a.inherited_from is not None
+    sent_start = max(doc.text.rfind("\n", 0, a.start) + 1, a.start - 200)
+    return quote_kind(doc.text[a.start:a.end], doc.text[sent_start:a.start], attributed=attributed)
 
 
 def _anchor(attribution: Attribution) -> int:
     return attribution.cue_start if attribution.cue_start is not None else attribution.start
 
 
-def _record(doc: Doc, ctx: ArticleContext, a: Attribution, speaker: Speaker | None, source: Span | None) -> dict:
+def _record(doc: Doc, ctx: ArticleContext, a: Attribution, speaker: Speaker | None, source: Span | None, kind: str) -> dict:
     return {
         "article_id": ctx.article_id,
         **char_span_keys(doc, a.start, a.end),
         "text": doc.text[a.start:a.end],
         "direct": a.direct,
+        "kind": kind,
         "cue": a.cue,
         "cue_start": a.cue_start,
         "cue_end": a.cue_end,
@@ -144,8 +160,25 @@ def _antecedent(doc: Doc, pronoun: Span, index: MentionIndex, subjects: list[Spe
         pool = [s for s in subjects + earlier if s.kind in COLLECTIVE_KINDS and window_start <= s.position < at]
         if word in {"it", "its"}:
             pool = [s for s in pool if s.kind in {"organisation", "country"}]
-        return max(pool, key=lambda s: s.position) if pool else None
+        if pool:
+            return max(pool, key=lambda s: s.position)
+        # `British military intelligence said … “…”, it said`: the last source
+        # named in this or the previous sentence, if it is not a person
+        recent = [s for s in earlier if window_start <= s.position < at and s.name]
+        if recent and recent[-1].kind != "person" and not (recent[-1].kind is None and _looks_personal(recent[-1].name)):
+            return recent[-1]
+        return None
     return None
+
+
+def is_pronoun_text(text: str) -> bool:
+    return text.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
+
+
+def _looks_personal(name: str | None) -> bool:
+    """`Mr Smith`, `John Smith`: a name with capitalised words only (a person
+    the mentions table did not type)."""
+    return bool(name) and all(w[:1].isupper() for w in name.split()) and len(name.split()) >= 2
 
 
 def _quoted(doc: Doc, mention: dict, qmap: QuoteMap) -> bool:
