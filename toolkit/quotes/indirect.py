@@ -222,9 +222,24 @@ def _misparsed_relative(verb: Token, clause: Token) -> bool:
             and not any(c.dep_ == "mark" for c in clause.children))
 
 
+#: first words of a trailing adjunct that is the writer's, not the speaker's
+#: (`…, in a report rejected by …`, `…, as most of Ukraine was placed …`)
+_TRAILING_ADJUNCT = {"as", "while", "with", "amid", "in", "after", "despite"}
+
+
 def _clause_end(clause: Token) -> int:
     """End of the reported clause: its subtree, cut before a coordinated
-    reporting verb (`“…,” but clarified that …` is a second attribution)."""
+    reporting verb (`“…,” but clarified that …` is a second attribution) and
+    before a trailing adjunct set off by a comma that is the writer's framing
+    (`…, in a report rejected by …`, `…, as most of Ukraine was placed …`;
+    a participle stays: `…, causing an unspecified number of deaths`)."""
+    doc = clause.doc
+    for child in clause.rights:
+        first = doc[child.left_edge.i]
+        before = doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+        if (child.dep_ in {"advcl", "prep", "npadvmod"} and before is not None and before.text == ","
+                and first.lower_ in _TRAILING_ADJUNCT):
+            return before.i
     for child in clause.rights:
         if child.dep_ == "conj" and is_cue_verb(child):
             left = child.left_edge.i

@@ -26,6 +26,9 @@ class Attribution:
     cue_end: int | None = None
     source: Span | None = None
     inherited_from: "Attribution | None" = None
+    #: how a direct quote got its cue: "linked" (the parse), "colon", "nearby"
+    #: (the nearest reporting verb), "preposition", "transcript"; None otherwise
+    rule: str | None = None
 
     @classmethod
     def with_cue(cls, start: int, end: int, direct: bool, cue: str, cue_tokens: list[Token], source: Span | None) -> "Attribution":

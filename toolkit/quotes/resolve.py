@@ -22,7 +22,7 @@ from toolkit.context import ArticleContext, char_span_keys
 from toolkit.quotes.direct import QuoteMap
 from toolkit.quotes.marks import paragraph_bounds
 from toolkit.quotes.model import Attribution
-from toolkit.quotes.kinds import clause_kind, quote_kind
+from toolkit.quotes.kinds import MAX_FRAGMENT_WORDS, clause_kind, quote_kind
 from toolkit.quotes.roles import RoleIndex
 from toolkit.quotes.speakers import (
     GROUP_PRONOUNS,
@@ -72,10 +72,19 @@ def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution
             for a in sorted(attributions, key=lambda a: (a.start, a.end))]
 
 
+def _other_sentence(doc: Doc, a: int, b: int) -> bool:
+    ta, tb = doc.char_span(a, a + 1, alignment_mode="expand"), doc.char_span(b, b + 1, alignment_mode="expand")
+    return ta is not None and tb is not None and len(ta) and len(tb) and ta[0].sent.start != tb[0].sent.start
+
+
 def _kind(doc: Doc, a: Attribution, quote_spans) -> str:
     if not a.direct:
         return clause_kind(a.start, a.end, quote_spans)
-    attributed = a.cue is not None or a.source is not None or a.inherited_from is not None
+    # a fragment whose only cue is the nearest reporting verb in another
+    # sentence (`Putin's “thinking”. This catastrophe recalls …`) is not speech
+    fragment = len(doc.text[a.start:a.end].split()) <= MAX_FRAGMENT_WORDS
+    far = a.rule == "nearby" and a.cue_start is not None and _other_sentence(doc, a.start, a.cue_start)
+    attributed = (a.source is not None and not (fragment and far)) or a.inherited_from is not None
     sent_start = max(doc.text.rfind("\n", 0, a.start) + 1, a.start - 200)
     return quote_kind(doc.text[a.start:a.end], doc.text[sent_start:a.start], attributed=attributed)
 

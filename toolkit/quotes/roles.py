@@ -74,7 +74,8 @@ class RoleIndex:
     def __init__(self, doc: Doc, index: MentionIndex):
         self.doc = doc
         self.index = index
-        self.people = [m for m in index.mentions if _is_name(m) and (m.get("kind") == "person" or _person_entity(doc, m))]
+        self.people = [m for m in index.mentions if _is_name(m) and (
+            m.get("kind") == "person" or _person_entity(doc, m) or _personal_name(m))]
         self.holders: list[_Holder] = []
         for mention in self.people:
             span = doc.char_span(int(mention["start"]), int(mention["end"]), alignment_mode="expand")
@@ -165,6 +166,21 @@ def _person_entity(doc: Doc, mention: dict) -> bool:
     (`Mevlüt Çavuşoğlu` as an organisation)."""
     span = doc.char_span(int(mention["start"]), int(mention["end"]), alignment_mode="expand")
     return span is not None and len(span) > 0 and span.root.ent_type_ == "PERSON"
+
+
+_ORG_WORDS = {"ministry", "council", "committee", "agency", "office", "department", "court", "service",
+              "forces", "army", "group", "party", "union", "bank", "news", "times", "post", "reuters",
+              "institute", "university", "company", "corporation", "association", "organisation",
+              "organization", "fund", "command", "staff", "guard", "police", "navy", "house", "media"}
+
+
+def _personal_name(mention: dict) -> bool:
+    """An uncatalogued organisation mention that reads as a personal name
+    (`Mevlüt Çavuşoğlu`: two to four capitalised words, none an institution word)."""
+    if mention.get("kind") != "organisation" or mention.get("actor_id") and not str(mention["actor_id"]).startswith("org:"):
+        return False
+    words = str(mention.get("surface") or "").split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.lower() not in _ORG_WORDS for w in words)
 
 
 def _is_name(mention: dict) -> bool:
