@@ -318,10 +318,17 @@ def _mostly_quoted(span: Span, qmap: QuoteMap) -> bool:
     of its characters are quoted and fewer than two of its words are not. A
     clause with words of its own around a quoted fragment (`the strikes “say
     a lot about …”`) is reported speech holding a quote: a `mixed` row."""
+    if _starts_inside_a_quote(span, qmap):
+        return True  # `…talk about,” Putin said, emphasizing …`: a quote's tail is no clause
     if _quoted_share(span, qmap) <= _MAX_QUOTED_SHARE:
         return False
     own = [t for t in span if not qmap.inside(t) and not t.is_punct and not t.is_space]
     return len(own) < _MIN_OWN_WORDS
+
+
+def _starts_inside_a_quote(span: Span, qmap: QuoteMap) -> bool:
+    """The span opens inside a quoted passage and runs past its closing mark."""
+    return any(q.start <= span.start_char < q.end and span.end_char > q.outer_end for q in qmap.quotes)
 
 
 def _quoted_share(span: Span, qmap: QuoteMap) -> float:
