@@ -14,14 +14,13 @@ source in the same or the previous sentence, and stay unresolved otherwise.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from toolkit.context import ArticleContext, char_span_keys
 from toolkit.quotes.direct import QuoteMap
 from toolkit.quotes.marks import paragraph_bounds
-from toolkit.quotes.model import Attribution
+from toolkit.quotes.model import Attribution, Speaker
 from toolkit.quotes.kinds import MAX_FRAGMENT_WORDS, clause_kind, quote_kind
 from toolkit.quotes.roles import RoleIndex
 from toolkit.quotes.speakers import (
@@ -34,15 +33,6 @@ from toolkit.quotes.speakers import (
 )
 
 COLLECTIVE_KINDS = {"organisation", "group", "country"}
-
-
-@dataclass(frozen=True)
-class Speaker:
-    actor_id: str | None
-    name: str | None
-    kind: str | None
-    surface: str | None
-    position: int  # character offset where the speaker is named (for salience)
 
 
 def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution], mentions: Sequence[dict], qmap: QuoteMap) -> list[dict]:

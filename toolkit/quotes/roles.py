@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from toolkit.quotes.model import Speaker
 from toolkit.quotes.speakers import SUBJECT_DEPS, MentionIndex, is_pronoun, speaker_name
 
 #: head nouns of descriptions that stand for one person
@@ -90,8 +91,6 @@ class RoleIndex:
 
     def name_for(self, source: Span, speaker, earlier: list):
         """The named speaker a description stands for, else ``speaker`` unchanged."""
-        from toolkit.quotes.resolve import Speaker
-
         if speaker is None or is_pronoun(source) or (speaker.actor_id and speaker.kind in {"person", "organisation", "country"}):
             return speaker
         head = source.root
@@ -148,8 +147,6 @@ class RoleIndex:
         return None
 
     def _earlier_institution(self, source: Span, lemma: str, mods: set, earlier: list):
-        from toolkit.quotes.resolve import Speaker
-
         at = source.start_char
         for s in reversed(earlier):
             if s.position >= at or at - s.position > _MAX_DISTANCE or not s.surface:
