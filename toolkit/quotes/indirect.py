@@ -70,7 +70,10 @@ def attribute_indirect(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
         if attribution is not None:
             out.append(attribution)
     out.extend(_headline_colons(doc, qmap))
-    return sorted(out, key=lambda a: (a.start, a.end))
+    unique = {}
+    for a in out:  # two rules may find the same clause: one row
+        unique.setdefault((a.start, a.end), a)
+    return sorted(unique.values(), key=lambda a: (a.start, a.end))
 
 
 def _headline_colons(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
@@ -99,7 +102,10 @@ def _complement_clause(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | N
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and para_start <= c.idx < para_end), None)
     if clause is None or _misparsed_relative(verb, clause):
         return None
-    span = _clip(doc[clause.left_edge.i:_clause_end(clause)], verb)
+    first = clause.left_edge.i
+    if first < verb.i < clause.i:  # `the system that Kyiv says it needs`: the clause starts after the cue
+        first = verb.i + 1
+    span = _clip(doc[first:_clause_end(clause)], verb)
     if span is None or _mostly_quoted(span, qmap):
         return None
     source = source_of_verb(verb)
@@ -137,6 +143,9 @@ def _reported_object(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | Non
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or (is_cue_noun(obj) and _that_clause(obj) is not None):
         return None  # `repeated his claim that …`: the noun rule reports the clause
+    if obj.lower_ in {"that", "which", "what", "who"} or (
+            any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) and obj.pos_ in {"NOUN", "PROPN"}):
+        return None  # `a charge that he denied`; `the report cites Ukrainian officials as …` (a source, not content)
     span = _clip(doc[obj.left_edge.i:obj.right_edge.i + 1], verb)
     source = source_of_verb(verb)
     if span is None or source is None or _mostly_quoted(span, qmap):

@@ -153,7 +153,8 @@ class RoleIndex:
                 continue
             words = s.surface.lower().replace("’s", "").split()
             stems = {_stem(w) for w in words}
-            if _stem(lemma) in stems and len(words) > len(source) - (1 if source[0].lower_ == "the" else 0) and mods <= stems:
+            # the head noun itself must match in full (`ministry` is not `minister`)
+            if lemma in words and len(words) > len(source) - (1 if source[0].lower_ == "the" else 0) and mods <= stems:
                 return Speaker(s.actor_id, s.name, s.kind, source.text, source.start_char)
         return None
 
