@@ -222,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         return pronoun_sample(args.pronoun_sample, n_articles=25, n_rows=30, seed=7)
 
     from toolkit.context import ArticleContext
-    from toolkit.pipeline import BATCH_SIZE, cached_pipeline
+    from toolkit.annotation import BATCH_SIZE
+    from toolkit.pipeline import cached_pipeline
 
     chosen = pick_annotations(args.data)
     names = sorted(chosen)

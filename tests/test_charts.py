@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from toolkit import charts, schema
+from toolkit import charts, claims, schema
 from toolkit.charts.common import NoRows, shorten
 from toolkit.corpus import AnnotatedCorpus
 from toolkit.report.altair_offline import chart_html, script_json
@@ -20,8 +20,8 @@ CHART_FUNCTIONS = [charts.articles_over_time, charts.articles_per_outlet, charts
                    charts.cooccurrence, charts.share_of_voice, charts.figures_by_event, charts.claims_per_outlet,
                    charts.timeline, charts.first_reported_counts, charts.loaded_terms, charts.naming_choices,
                    charts.attribution_verbs, charts.side_by_side]
-TABLE_FUNCTIONS = [charts.outlet_table, charts.load_summary, charts.table_sizes, charts.voice_table, charts.ledger,
-                   charts.spread, charts.first_reported, charts.signal_rates, charts.outlet_summary]
+TABLE_FUNCTIONS = [charts.outlet_table, charts.load_summary, charts.table_sizes, charts.voice_table, claims.ledger,
+                   claims.spread, charts.first_reported, charts.signal_rates, charts.outlet_summary]
 SAMPLE_OUTLETS = ["CSB News", "Kyiv Post", "The Kyiv Independent", "Trendozz", "amedpost.com"]
 
 
@@ -45,8 +45,8 @@ def datasets(chart) -> list[list[dict]]:
 @pytest.mark.parametrize("fn", CHART_FUNCTIONS, ids=lambda f: f.__name__)
 def test_charts_aggregate_before_embedding(fn, sample):
     chart = fn(sample)
-    if isinstance(chart, NoRows):
-        pytest.skip(f"{fn.__name__}: {chart.reason} on the sample")
+    # every chart has something to draw on the sample: no rows is a failure
+    assert not isinstance(chart, NoRows), f"{fn.__name__}: {chart.reason} on the sample"
     data = datasets(chart)
     assert data, "the chart embeds its aggregated data"
     n_rows = sum(len(d) for d in data)
@@ -111,17 +111,22 @@ def test_spread_sets_outlets_figures_for_the_same_event_side_by_side(sample):
     records = [
         {"article_id": amed, "sent_id": 0, "start": 0, "end": 10, "surface": "at least 28 people dead",
          "category": "killed", "value_low": 28, "value_high": None, "qualifier": "at_least", "claimant": "amedpost.com",
-         "in_quote": False, "scope": "incident", "event": "Kyiv strike, 17 June 2025"},
+         "in_quote": False, "scope": "incident", "event": "Kyiv strike, 17 June 2025",
+         "event_date": pd.Timestamp("2025-06-17")},
         {"article_id": trend, "sent_id": 3, "start": 0, "end": 10, "surface": "killed dozens",
          "category": "killed", "value_low": 24, "value_high": 48, "qualifier": "vague", "claimant": "Trendozz",
-         "in_quote": False, "scope": "incident", "event": "Kyiv strike, 17 June 2025"},
+         "in_quote": False, "scope": "incident", "event": "Kyiv strike, 17 June 2025",
+         "event_date": pd.Timestamp("2025-06-17")},
     ]
     corpus = AnnotatedCorpus(articles=sample.articles, sentences=sample.sentences,
                              claims=schema.frame("claims", records))
-    row = charts.spread(corpus).iloc[0]
-    assert (row["event"], row["outlets"], row["lowest"], row["highest"]) == ("Kyiv strike, 17 June 2025", 2, 24.0, 48.0)
-    ledger = charts.ledger(corpus)
+    row = claims.spread(corpus).iloc[0]
+    # one event (same label, same date), labelled by its label and date
+    assert (row["event"], row["outlets"], row["lowest"], row["highest"]) == \
+        ("Kyiv strike, 17 June 2025 · 2025-06-17", 2, 24.0, 48.0)
+    ledger = claims.ledger(corpus)
     assert dict(zip(ledger["outlet"], ledger["figure"])) == {"amedpost.com": "at least 28", "Trendozz": "24–48"}
+    assert ledger["event"].nunique() == 1
     # every ledger row shows (and names) the sentence it comes from
     for row in ledger.itertuples():
         assert row.sentence == shorten(sample.sentence(row.article_id, row.sent_id), 400)
@@ -134,3 +139,54 @@ def test_chart_html_cannot_be_closed_by_article_text():
     assert "</script><script>" not in html and "<img" not in html
     assert html.count("</script>") == 1  # only the element's own end tag
     assert json.loads(script_json(hostile)) == hostile  # still the same text for Vega
+
+
+def _chart_rows(chart) -> pd.DataFrame:
+    (data,) = datasets(chart)
+    return pd.DataFrame(data)
+
+
+def test_events_chart_and_events_table_agree_row_for_row(sample):
+    """The figures chart draws one row per event of claims.spread, in the
+    same order, and each dot is a claim of that event in the ledger."""
+    chart = charts.figures_by_event(sample)
+    spec = chart.to_dict()
+    rows = spec["layer"][0]["encoding"]["y"]["scale"]["domain"]
+    table = claims.spread(sample)
+    assert rows == list(dict.fromkeys(table["event"])), "chart rows = the spread table's events, in order"
+    # the sample's one cross-outlet event leads: the 17 June strike on Kyiv, Trendozz and amedpost.com
+    assert rows[0] == "Kyiv attack · 2025-06-17"
+    dots = _chart_rows(chart)
+    ledger = claims.ledger(sample)
+    for dot in dots.itertuples():
+        same = ledger[(ledger["event"] == dot.event) & (ledger["outlet"] == dot.outlet)
+                      & (ledger["figure"] == dot.figure) & (ledger["category"] == dot.category)]
+        assert len(same), f"{dot.outlet} {dot.figure} is not a ledger claim of {dot.event}"
+        assert any(dot.sentence.rstrip("…")[:80] in sentence for sentence in same["sentence"])
+    kyiv = dots[dots["event"] == rows[0]]
+    assert set(kyiv["outlet"]) == {"Trendozz", "amedpost.com"}
+    assert sorted(kyiv["figure"]) == ["24–99", "at least 28", "more than 100"]
+
+
+def test_every_dot_sits_on_its_own_event_row(sample):
+    """Rendered: each point's y lies inside the band of the event its tooltip
+    names (the dots used to drift onto other events' rows)."""
+    import re
+
+    import vl_convert
+
+    chart = charts.figures_by_event(sample)
+    spec = chart.to_dict()
+    svg = vl_convert.vegalite_to_svg(spec)
+    events = spec["layer"][0]["encoding"]["y"]["scale"]["domain"]
+    label_y = {}
+    for m in re.finditer(r'<text[^>]*transform="translate\(-?[\d.]+,([\d.]+)\)"[^>]*>([^<]*)</text>', svg):
+        if m.group(2) in events:
+            label_y[m.group(2)] = float(m.group(1))
+    assert set(label_y) == set(events)
+    band = spec["height"]["step"]
+    points = re.findall(r'<path aria-label="([^"]*)"[^>]*transform="translate\([\d.-]+,([\d.-]+)\)"', svg)
+    assert len(points) == len(_chart_rows(chart))
+    for label, y in points:
+        event = re.search(r"event: ([^;]*)", label).group(1)
+        assert abs(float(y) - label_y[event]) < band / 2, f"dot of {event} drawn off its row"

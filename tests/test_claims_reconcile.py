@@ -1,4 +1,4 @@
-"""reconcile(): the same event across outlets, and running totals over time."""
+"""toolkit.claims.analysis: the same event across outlets, and running totals over time."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from toolkit.claims import ClaimGroups, extract_claims, reconcile
-from toolkit.claims.reconcile import claimant_key, place_of
+from toolkit.claims.analysis import claimant_key, place_of
 from toolkit.context import ArticleContext
 from toolkit.corpus import AnnotatedCorpus
 from toolkit.schema import frame
@@ -46,7 +46,8 @@ def test_member_rows_trace_back_to_their_sentence(sample):
     text = sample.articles.set_index("article_id")["text"]
     for row in members.itertuples():
         assert text[row.article_id][row.start:row.end] == row.surface
-        assert row.surface in sample.sentence(row.article_id, row.sent_id) or row.start >= 0
+        sentence = sample.sentences.set_index(["article_id", "sent_id"]).loc[(row.article_id, row.sent_id)]
+        assert sentence["start"] <= row.start and row.end <= sentence["end"]
 
 
 def _corpus(nlp, articles: list[tuple[str, str, str, str]]) -> AnnotatedCorpus:

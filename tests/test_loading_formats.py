@@ -203,9 +203,14 @@ def test_explicit_metadata_overrides_and_ids_stay_unique(tmp_path):
 
 def test_a_list_of_sources_and_a_missing_path(tmp_path):
     (tmp_path / "a.txt").write_text(K1)
-    corpus = load([tmp_path / "a.txt", tmp_path / "nowhere"], outlet="The Kyiv Independent")
-    assert corpus.articles["outlet"].astype(str).tolist() == ["The Kyiv Independent"]
-    assert corpus.load_report["reason"].fillna("").str.contains("no such file or folder").sum() == 1
+    (tmp_path / "b.txt").write_text(K2)
+    corpus = load([tmp_path / "a.txt", tmp_path / "b.txt"], outlet="The Kyiv Independent")
+    assert corpus.articles["outlet"].astype(str).tolist() == ["The Kyiv Independent"] * 2
+    # a path the caller names must exist: a typo raises, never an empty or partial corpus
+    with pytest.raises(FileNotFoundError, match="nowhere"):
+        load([tmp_path / "a.txt", tmp_path / "nowhere"])
+    with pytest.raises(FileNotFoundError, match="missing"):
+        load(tmp_path / "missing")
 
 
 def test_markdown_heading_is_the_title(tmp_path):

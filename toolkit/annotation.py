@@ -72,6 +72,7 @@ def annotate(
     from toolkit.actors.catalogue import load_catalogue, resolve_path
     from toolkit.cache import AnnotationCache, CacheHit
 
+    _check_arguments(batch_size=batch_size, n_process=n_process, cache_dir=cache_dir)
     if not isinstance(corpus, Corpus):
         from toolkit.loading import load
 
@@ -84,7 +85,7 @@ def annotate(
         "model": installed_model_signature(model, catalogue_path),
         "catalogue": cat.digest,
     }
-    articles = corpus.articles
+    articles, load_report = _refuse_too_long(corpus.articles, corpus.load_report)
     keys = _article_keys(articles, signature)
     cache = AnnotationCache(cache_dir, signature) if cache_dir is not None else None
     hit, events = cache.lookup(keys) if cache is not None else (CacheHit(), [])
@@ -106,7 +107,7 @@ def annotate(
     elapsed = time.perf_counter() - started
 
     if cache is not None and len(todo):
-        cache.store(fresh, keys[keys["article_id"].isin(todo["article_id"])])
+        _store(cache, fresh, keys, todo, events)
     tables = {
         name: _concat(name, [hit.tables.get(name), fresh[name]], order=articles["article_id"])
         for name in TEXT_TABLES
@@ -124,7 +125,7 @@ def annotate(
         "engine": engine,
         "n_process": n_process,
     }
-    return AnnotatedCorpus(articles=articles, load_report=corpus.load_report, meta=meta, **tables)
+    return AnnotatedCorpus(articles=articles, load_report=load_report, meta=meta, **tables)
 
 
 def corpus_level_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -293,6 +294,79 @@ def _annotate_local(articles: pd.DataFrame, settings: Settings, *, n_process: in
 
 
 # -- helpers -----------------------------------------------------------------
+
+def _refuse_too_long(articles: pd.DataFrame, load_report: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Drop (and report) articles spaCy would refuse (error E088) instead of
+    failing the whole run on them. :func:`toolkit.load` already splits such
+    texts; this catches corpora assembled by hand."""
+    from toolkit.loading import MAX_ARTICLE_CHARS
+
+    lengths = articles["text"].astype("string").str.len().fillna(0)
+    long = lengths > MAX_ARTICLE_CHARS
+    if not long.any():
+        return articles, load_report
+    rows = [{"path": r.path, "article_id": r.article_id, "status": "skipped", "encoding": None,
+             "reason": f"text of {int(n):,} characters is longer than spaCy's limit of {MAX_ARTICLE_CHARS:,} "
+                       "(toolkit.load splits such texts into parts)"}
+            for r, n in zip(articles[long].itertuples(index=False), lengths[long])]
+    report = load_report[~load_report["article_id"].isin(articles.loc[long, "article_id"])]
+    report = schema.conform("load_report", pd.concat([report, schema.frame("load_report", rows)], ignore_index=True))
+    return articles[~long].reset_index(drop=True), report
+
+
+def _check_arguments(*, batch_size, n_process, cache_dir) -> None:
+    """Refuse settings that would silently annotate nothing (``batch_size=-1``
+    used to parse no article and cache that) or fail only after all the work
+    (a read-only cache folder), before anything is parsed."""
+    for name, value in (("batch_size", batch_size), ("n_process", n_process)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be a whole number >= 1, not {value!r}")
+    if cache_dir is not None:
+        check_writable(cache_dir, what="cache folder", hint="pass cache_dir=None (CLI: --no-cache) to annotate without it")
+
+
+def check_writable(folder: str | os.PathLike, *, what: str, hint: str = "") -> None:
+    """Raise :class:`PermissionError` with one clear sentence unless files can
+    be created in ``folder``, or in its nearest existing parent when it does
+    not exist yet (nothing is created). Probed with a real file, as permission
+    bits do not tell (read-only mounts, root, ACLs)."""
+    import tempfile
+
+    folder = Path(folder)
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        if not probe.is_dir():
+            raise NotADirectoryError(20, "Not a directory", str(probe))
+        with tempfile.NamedTemporaryFile(dir=probe, prefix=".write-check-"):
+            pass
+    except OSError as exc:
+        raise PermissionError(f"{what} {folder} is not writable ({exc.strerror or exc})"
+                              + (f"; {hint}" if hint else "")) from exc
+
+
+def _store(cache, fresh: dict[str, pd.DataFrame], keys: pd.DataFrame, todo: pd.DataFrame, events: list[str]) -> None:
+    """Cache what was annotated. An article that produced no sentence at all
+    is not cached (its text was not empty, so nothing parsed it: caching that
+    would serve the empty result forever); a cache that cannot be written is
+    reported, never allowed to lose the annotation already done."""
+    import warnings
+
+    parsed = set(fresh["sentences"]["article_id"])
+    done = todo["article_id"][todo["article_id"].isin(parsed)]
+    if len(done) < len(todo):
+        events.append(f"{len(todo) - len(done)} article(s) produced no sentences and were not cached")
+    if not len(done):
+        return
+    ids = set(done)
+    tables = {name: df[df["article_id"].isin(ids)] for name, df in fresh.items()}
+    try:
+        cache.store(tables, keys[keys["article_id"].isin(ids)])
+    except OSError as exc:
+        msg = f"could not write the annotation cache ({type(exc).__name__}: {exc}); results are not cached"
+        warnings.warn(msg, RuntimeWarning, stacklevel=3)
+        events.append(msg)
 
 def _article_keys(articles: pd.DataFrame, signature: dict) -> pd.DataFrame:
     """Cache key per article: its content and every input an extractor reads

@@ -72,7 +72,16 @@ class AnnotationCache:
             if tables is None:
                 continue
             k = tables["keys"]
-            match = k[k["article_id"].map(wanted).eq(k["article_key"]) & ~k["article_id"].isin(hit.article_ids)]
+            # a shard holding one article twice cannot say which rows are which
+            # version: those articles are annotated again, never served mixed
+            doubled = set(k.loc[k["article_id"].duplicated(keep=False), "article_id"])
+            if doubled:
+                msg = (f"cache shard {shard.name} holds {len(doubled)} article(s) more than once "
+                       f"(e.g. {sorted(doubled)[0]!r}); they are annotated again")
+                warnings.warn(msg, RuntimeWarning, stacklevel=2)
+                events.append(msg)
+            match = k[k["article_id"].map(wanted).eq(k["article_key"]) & ~k["article_id"].isin(hit.article_ids)
+                      & ~k["article_id"].isin(doubled)]
             ids = set(match["article_id"])
             if not ids:
                 continue
@@ -95,23 +104,27 @@ class AnnotationCache:
         return shard
 
     def compact(self) -> None:
-        """Merge all valid shards into one (newest row set per article wins)."""
+        """Merge all valid shards into one, keeping the newest annotation of
+        each article and nothing else: the cache never holds two versions of
+        one article (an article whose outlet changed over nine runs used to
+        come back nine times after a merge)."""
         events: list[str] = []
         shards = self.shards()
         merged: dict[str, list[pd.DataFrame]] = {name: [] for name in (*TABLES, "keys")}
         seen: set[str] = set()
-        for shard in reversed(shards):
+        for shard in reversed(shards):  # newest first
             tables = self._read(shard, events)
             if tables is None:
                 continue
             k = tables["keys"]
-            fresh = set(k["article_key"]) - seen
-            keep_ids = set(k.loc[k["article_key"].isin(fresh), "article_id"])
-            seen |= fresh
+            ids = k["article_id"]
+            keep_ids = set(ids[~ids.duplicated(keep=False)]) - seen
+            seen |= set(ids)
             for name in (*TABLES, "keys"):
                 df = tables[name]
                 merged[name].append(df[df["article_id"].isin(keep_ids)])
         target = self.dir / f"shard-{uuid.uuid4().hex[:12]}"
-        write_tables(target, {name: pd.concat(dfs, ignore_index=True) for name, dfs in merged.items() if dfs})
+        write_tables(target, {name: pd.concat(dfs, ignore_index=True) for name, dfs in merged.items() if dfs},
+                     meta=self.signature)
         for shard in shards:
             shutil.rmtree(shard, ignore_errors=True)

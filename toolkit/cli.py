@@ -51,21 +51,41 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return {"annotate": _annotate, "report": _report, "info": _info}[args.command](args)
     except Exception as exc:  # a clear one-line error, not a traceback, for expected failures
-        from toolkit.pipeline import ModelNotInstalled
         from toolkit.actors.catalogue import CatalogueError
+        from toolkit.corpus import CorruptTableError, UnknownNameError
+        from toolkit.pipeline import ModelNotInstalled
 
-        if isinstance(exc, (ModelNotInstalled, CatalogueError, FileNotFoundError)):
+        if isinstance(exc, (ModelNotInstalled, CatalogueError, FileNotFoundError, PermissionError,
+                            CorruptTableError, UnknownNameError, NothingToAnnotate)):
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        if isinstance(exc, ValueError) and args.command == "annotate":  # e.g. --batch-size 0
             print(f"error: {exc}", file=sys.stderr)
             return 2
         raise
 
 
+class NothingToAnnotate(RuntimeError):
+    """The sources hold no loadable article: --out is left untouched."""
+
+
 def _annotate(args) -> int:
-    from toolkit.annotation import annotate
+    from toolkit.annotation import check_writable, annotate
     from toolkit.loading import load
 
+    # everything that can be checked is checked before the (long) annotation
+    from toolkit.pipeline import resolve_model_name
+
+    check_writable(args.out, what="output folder --out")
+    if not args.no_cache:
+        check_writable(args.cache_dir, what="cache folder --cache-dir", hint="use --no-cache to annotate without it")
+    resolve_model_name(args.model)  # a wrong --model or $TOOLKIT_SPACY_MODEL fails now, not after loading
     sources = args.source if len(args.source) > 1 else args.source[0]
     corpus = load(sources, metadata=args.metadata)
+    if len(corpus) == 0:
+        status = corpus.load_report["status"].astype("string").value_counts().to_dict()
+        raise NothingToAnnotate(f"no article could be loaded from {', '.join(args.source)} "
+                                f"(inputs: {status or 'none'}); {args.out} was not written")
     annotated = annotate(
         corpus,
         model=args.model,

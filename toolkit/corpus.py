@@ -10,8 +10,11 @@ outlet, date range or actor while keeping the tables consistent.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import hashlib
 import json
 import os
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +29,30 @@ MANIFEST = "manifest.json"
 
 class CorruptTableError(RuntimeError):
     """A saved table is missing, truncated or does not match its manifest."""
+
+
+class UnknownNameError(ValueError):
+    """A name given to :meth:`AnnotatedCorpus.filter` (outlet, actor) or an id
+    given to :meth:`AnnotatedCorpus.sentence` is not in the corpus; the
+    message lists the closest names that are."""
+
+
+def _check_known(kind: str, asked: list[str], known: Iterable[str]) -> None:
+    known = sorted({str(k) for k in known if isinstance(k, str) and k})
+    folded = {k.casefold(): k for k in known}
+    problems = []
+    for name in asked:
+        if name in known:
+            continue
+        close = [folded[name.casefold()]] if name.casefold() in folded else []
+        close += [k for k in difflib.get_close_matches(name, known, n=3, cutoff=0.6) if k not in close]
+        if not close:  # "putin" for "Vladimir Putin": a case-insensitive substring
+            close = [k for k in known if name.casefold() in k.casefold()][:3]
+        hint = f" (closest: {', '.join(repr(c) for c in close)})" if close else ""
+        problems.append(f"{name!r}{hint}")
+    if problems:
+        raise UnknownNameError(f"unknown {kind} {'; '.join(problems)}; "
+                               f"{len(known)} {kind}s in this corpus")
 
 
 @dataclass
@@ -95,11 +122,15 @@ class AnnotatedCorpus:
 
         ``actors`` keeps articles that mention any of the given actor ids or
         canonical names. ``start``/``end`` are inclusive publication dates.
+        An outlet not in the corpus, or an actor neither mentioned in it nor
+        in the shipped catalogue, raises :class:`UnknownNameError` naming the
+        closest matches (a typo must not look like "no coverage").
         """
         keep = pd.Series(True, index=self.articles.index)
         arts = self.articles
         if outlets is not None:
             outlets = [outlets] if isinstance(outlets, str) else list(outlets)
+            _check_known("outlet", outlets, arts["outlet"].astype("string").dropna().unique())
             keep &= arts["outlet"].astype("string").isin(outlets)
         if start is not None:
             keep &= arts["published"] >= pd.Timestamp(start)
@@ -108,6 +139,8 @@ class AnnotatedCorpus:
         if actors is not None:
             actors = [actors] if isinstance(actors, str) else list(actors)
             m = self.mentions
+            _check_known("actor", actors, [*m["actor_id"].astype("string").dropna().unique(),
+                                           *m["actor"].astype("string").dropna().unique(), *_catalogue_names()])
             hit = m.loc[m["actor_id"].isin(actors) | m["actor"].isin(actors), "article_id"].unique()
             keep &= arts["article_id"].isin(hit)
         if article_ids is not None:
@@ -123,10 +156,18 @@ class AnnotatedCorpus:
 
     # -- convenience ---------------------------------------------------------
     def sentence(self, article_id: str, sent_id: int) -> str:
-        """The text of one sentence (the evidence behind any row)."""
+        """The text of one sentence (the evidence behind any row); raise
+        :class:`UnknownNameError` for an article or sentence not in the corpus."""
         s = self.sentences
-        row = s[(s["article_id"] == article_id) & (s["sent_id"] == sent_id)]
-        return str(row["text"].iloc[0]) if len(row) else ""
+        of_article = s[s["article_id"] == article_id]
+        if not len(of_article):
+            _check_known("article_id", [str(article_id)], self.articles["article_id"].astype("string").dropna())
+            raise UnknownNameError(f"article {article_id!r} has no sentences")
+        row = of_article[of_article["sent_id"] == sent_id]
+        if not len(row):
+            raise UnknownNameError(f"article {article_id!r} has no sentence {sent_id!r} "
+                                   f"(sent_id 0–{int(of_article['sent_id'].max())})")
+        return str(row["text"].iloc[0])
 
     def with_outlet(self, table: str) -> pd.DataFrame:
         """``table`` joined with the article's outlet and publication date."""
@@ -134,30 +175,82 @@ class AnnotatedCorpus:
         return df.merge(self.articles[["article_id", "outlet", "published", "title"]], on="article_id", how="left")
 
 
+def _catalogue_names() -> list[str]:
+    """Ids and names of the shipped catalogue: filtering by a known actor who
+    is simply not mentioned is a legitimate empty selection, not a typo."""
+    try:
+        from toolkit.actors.catalogue import load_catalogue
+
+        actors = load_catalogue(None).actors
+    except Exception:  # the catalogue is a courtesy here; the corpus names still count
+        return []
+    return [*actors, *(a.name for a in actors.values())]
+
+
 def write_tables(directory: str | os.PathLike, tables: dict[str, pd.DataFrame], meta: dict | None = None) -> Path:
     """Write each table to ``<name>.parquet`` and a ``manifest.json`` recording
-    row counts and byte sizes, so a truncated or swapped file is detected when
-    read back. Each file is written under a temporary name and renamed, so a
-    crash never leaves half a file under the real name."""
+    row count, byte size and a SHA-256 of every file's content, so a truncated,
+    swapped or bit-flipped file is detected when read back.
+
+    Atomic in the way that matters: every new file is first written beside its
+    target (``.<name>.parquet.<token>.tmp``); only when *all* of them are on
+    disk are they renamed over the old ones, the manifest last. A save that
+    fails while writing (full disk, read-only folder, a table pyarrow cannot
+    write) removes its temporary files and leaves the previous corpus exactly
+    as it was, still openable.
+    """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    token = uuid.uuid4().hex[:8]
     manifest = {"meta": meta or {}, "tables": {}}
-    for name, df in tables.items():
-        path = directory / f"{name}.parquet"
-        tmp = path.with_suffix(".parquet.tmp")
-        df.to_parquet(tmp, index=False)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, df in tables.items():
+            path = directory / f"{name}.parquet"
+            tmp = directory / f".{name}.parquet.{token}.tmp"
+            staged.append((tmp, path))
+            df.to_parquet(tmp, index=False)
+            _fsync(tmp)
+            manifest["tables"][name] = {"rows": int(len(df)), "bytes": tmp.stat().st_size, "sha256": file_sha256(tmp)}
+        tmp = directory / f".{MANIFEST}.{token}.tmp"
+        staged.append((tmp, directory / MANIFEST))
+        tmp.write_text(json.dumps(manifest, indent=2, default=str))
+        _fsync(tmp)
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    # renames need no space and cannot half-happen; the manifest goes last:
+    # no manifest, no trust (a crash between two renames leaves files that
+    # fail the old manifest's checksums, which open() refuses)
+    for tmp, path in staged:
         os.replace(tmp, path)
-        manifest["tables"][name] = {"rows": int(len(df)), "bytes": path.stat().st_size}
-    tmp = directory / (MANIFEST + ".tmp")
-    tmp.write_text(json.dumps(manifest, indent=2, default=str))
-    os.replace(tmp, directory / MANIFEST)  # the manifest goes last: no manifest, no trust
     return directory
+
+
+def file_sha256(path: str | os.PathLike) -> str:
+    """SHA-256 of a file's bytes (the manifest's content checksum)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
 
 
 def read_tables(directory: str | os.PathLike, names: Iterable[str]) -> tuple[dict[str, pd.DataFrame], dict]:
     """Read tables written by :func:`write_tables`, checking each against the
-    manifest; raise :class:`CorruptTableError` on any mismatch."""
+    manifest (rows, bytes and the content checksum); raise
+    :class:`CorruptTableError` on any mismatch, :class:`FileNotFoundError`
+    when ``directory`` does not exist."""
     directory = Path(directory)
+    if not directory.is_dir():
+        raise FileNotFoundError(f"{directory}: no such corpus folder" if not directory.exists()
+                                else f"{directory}: not a folder")
     manifest_path = directory / MANIFEST
     try:
         manifest = json.loads(manifest_path.read_text())
@@ -173,6 +266,9 @@ def read_tables(directory: str | os.PathLike, names: Iterable[str]) -> tuple[dic
         size = path.stat().st_size
         if size != info.get("bytes"):
             raise CorruptTableError(f"{path}: {size} bytes, manifest says {info.get('bytes')} (truncated or replaced)")
+        # manifests written before checksums existed carry none: rows and bytes only
+        if info.get("sha256") is not None and file_sha256(path) != info["sha256"]:
+            raise CorruptTableError(f"{path}: content checksum differs from the manifest (the file was altered)")
         try:
             df = pd.read_parquet(path)
         except Exception as exc:  # pyarrow raises several types for corrupt files

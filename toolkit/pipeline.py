@@ -42,11 +42,21 @@ def resolve_model_name(model: str | None = None) -> str:
     """Return the name of the spaCy model to load (see module docstring)."""
     requested = model or os.environ.get(MODEL_ENV) or None
     if requested:
-        if Path(requested).exists() or _is_installed(requested):
+        where = "argument" if model else MODEL_ENV
+        if Path(requested).exists():
+            # a path must be a spaCy model folder: spaCy's own errors for /tmp
+            # or /etc/passwd do not say what was wrong
+            if not (Path(requested) / "config.cfg").is_file():
+                raise ModelNotInstalled(
+                    f"{requested!r} (asked for by {where}) is not a spaCy model folder: it has no config.cfg. "
+                    f"Give an installed model's name or a folder written by nlp.to_disk, or use the "
+                    f"project's model: {INSTALL_HINT}")
+            return requested
+        if _is_installed(requested):
             return requested
         raise ModelNotInstalled(
             f"spaCy model {requested!r} is not installed (asked for by "
-            f"{'argument' if model else MODEL_ENV}). Install it with pip, or use the project's model: {INSTALL_HINT}"
+            f"{where}). Install it with pip, or use the project's model: {INSTALL_HINT}"
         )
     for name in PREFERRED_MODELS:
         if _is_installed(name):

@@ -6,10 +6,15 @@ carries the evidence sentence), keeps its interactivity as Altair params
 (dropdowns, legend and interval selections) so a static report stays
 filterable, and returns a :class:`NoRows` note instead of failing when its
 table has no rows yet. Tables for ``show_table`` come as DataFrames.
+
+Charts draw; they do not decide. Which claims are one event, what a
+timeline holds, which side a speaker is on: each is answered once in its
+domain package (``toolkit.claims.analysis``, ``toolkit.dates.chronology``,
+...) and the chart encodes that frame.
 """
 
 from toolkit.charts.actors import cooccurrence, mentions_per_outlet, share_of_voice, voice_table
-from toolkit.charts.claims import claims_per_outlet, figures_by_event, ledger, spread
+from toolkit.charts.claims import claims_per_outlet, figures_by_event
 from toolkit.charts.common import NoRows, html_table
 from toolkit.charts.corpus import articles_over_time, articles_per_outlet, load_summary, outlet_table, table_sizes
 from toolkit.charts.framing import attribution_verbs, loaded_terms, naming_choices, signal_rates
@@ -18,7 +23,7 @@ from toolkit.charts.timeline import first_reported, first_reported_counts, timel
 
 __all__ = [
     "NoRows", "articles_over_time", "articles_per_outlet", "attribution_verbs", "claims_per_outlet",
-    "cooccurrence", "figures_by_event", "first_reported", "first_reported_counts", "html_table", "ledger",
+    "cooccurrence", "figures_by_event", "first_reported", "first_reported_counts", "html_table",
     "load_summary", "loaded_terms", "mentions_per_outlet", "naming_choices", "outlet_summary", "outlet_table",
-    "share_of_voice", "side_by_side", "signal_rates", "spread", "table_sizes", "timeline", "voice_table",
+    "share_of_voice", "side_by_side", "signal_rates", "table_sizes", "timeline", "voice_table",
 ]

@@ -12,10 +12,10 @@ import altair as alt
 import pandas as pd
 
 from toolkit.charts.actors import actor_mentions, voice_table
-from toolkit.charts.claims import claim_rows
 from toolkit.charts.common import NoRows, outlet_dropdown, outlets_of, side_scale, with_articles
 from toolkit.charts.framing import framing_rows, per_thousand_words
 from toolkit.charts.timeline import referenced_dates
+from toolkit.claims.analysis import ledger
 from toolkit.corpus import AnnotatedCorpus
 
 PANEL_WIDTH = 200
@@ -38,7 +38,7 @@ def outlet_summary(corpus: AnnotatedCorpus) -> pd.DataFrame:
     out["quotes"] = q.groupby("outlet").size() if len(q) else 0
     speakers = q.dropna(subset=["speaker"])
     out["most quoted"] = speakers.groupby("outlet")["speaker"].agg(lambda s: s.value_counts().index[0]) if len(speakers) else None
-    c = claim_rows(corpus)
+    c = ledger(corpus)
     out["claims"] = c.groupby("outlet").size() if len(c) else 0
     biggest = c.dropna(subset=["value_low"]).sort_values("value_low", ascending=False).drop_duplicates("outlet")
     out["largest figure"] = biggest.set_index("outlet")["figure"] + " " + biggest.set_index("outlet")["category"] if len(biggest) else None
@@ -85,7 +85,7 @@ def side_by_side(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
         panels.append((data, title, alt.X("share:Q", stack="normalize", axis=alt.Axis(format="%"), title=None),
                        alt.Color("side:N", title="side", scale=side_scale(corpus)),
                        ["outlet:N", "side:N", "count:Q", alt.Tooltip("share:Q", format=".0%")]))
-    c = claim_rows(corpus)
+    c = ledger(corpus)
     claims = c.groupby(["outlet", "category"]).size().rename("claims").reset_index() if len(c) else c
     panels.append((claims, "Casualty claims (by category)", alt.X("claims:Q", title="claims"),
                    alt.Color("category:N", title="claim category", scale=alt.Scale(scheme="reds")),

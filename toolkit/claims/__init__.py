@@ -6,14 +6,18 @@ Public API
     (killed, injured, casualties, prisoners, missing, displaced) with its
     bounds and hedge, unit, side affected, claimant, scope, event and date.
 
-    :func:`reconcile` ``(corpus) -> ClaimGroups`` — claims about the same
-    event grouped across outlets (``groups``, ``members``) and cumulative
-    totals from the same claimant over time (``series``).
+    Corpus-level analyses (:mod:`toolkit.claims.analysis`, the one place that
+    decides which claims are about the same event): :func:`ledger` (every
+    claim with its event), :func:`events` (one row per event and category),
+    :func:`spread` (how far the figures for one event lie apart),
+    :func:`series` (running totals) and :func:`reconcile` (all three at once,
+    ``ClaimGroups``).
 
     :func:`find_quantities` / :func:`parse_number` — the number parser alone.
 """
 from toolkit.claims.extract import extract_claims
 from toolkit.claims.numbers import Quantity, find_quantities, parse_number
-from toolkit.claims.reconcile import ClaimGroups, reconcile
+from toolkit.claims.analysis import ClaimGroups, event_claims, events, ledger, reconcile, series, spread
 
-__all__ = ["extract_claims", "reconcile", "ClaimGroups", "find_quantities", "parse_number", "Quantity"]
+__all__ = ["extract_claims", "ledger", "events", "event_claims", "spread", "series", "reconcile", "ClaimGroups",
+           "find_quantities", "parse_number", "Quantity"]

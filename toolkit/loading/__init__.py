@@ -39,6 +39,10 @@ __all__ = ["load", "clean", "Cleaned", "OffsetMap", "to_raw", "DEFAULT_MAX_BYTES
 
 #: files above this size are skipped (and reported); pass max_bytes to change
 DEFAULT_MAX_BYTES = 50_000_000
+#: longest raw text read as one article: spaCy refuses longer texts (its
+#: ``nlp.max_length``, error E088); a longer one is split into parts at
+#: paragraph breaks, each loaded (and reported) as an article of its own
+MAX_ARTICLE_CHARS = 1_000_000
 #: extra column holding the clean -> raw offset map (JSON, see toolkit.loading.offsets)
 OFFSET_MAP_COLUMN = "offset_map"
 _META_FIELDS = ("outlet", "title", "published", "author", "url")
@@ -74,8 +78,12 @@ def load(
     articles: list[dict] = []
     extras: list[str] = []
     by_hash: dict[str, str] = {}
+    # every file's id is reserved first, so a row id of a multi-article file
+    # ("x:1" of x.csv) cannot take the id of a file ("x:1.txt"), nor the reverse
+    taken = {item.article_id for item in inputs.files}
     for item in inputs.files:
-        for result in read_file(item.path, item.article_id, fields=fields, max_bytes=max_bytes):
+        for result in _split_long(read_file(item.path, item.article_id, fields=fields, max_bytes=max_bytes)):
+            renamed = _unique_row_id(result, item, taken)
             if isinstance(result, Skip):
                 report.append(_report_row(result))
                 continue
@@ -92,10 +100,53 @@ def load(
             by_hash.setdefault(article["content_hash"], result.article_id)
             extras += [k for k in article if k not in schema.SCHEMAS["articles"] and k not in extras]
             articles.append(article)
+            note = "; ".join(n for n in (result.note, note, renamed) if n)
             report.append({"path": result.path, "article_id": result.article_id, "status": "loaded",
                            "reason": note or None, "encoding": result.encoding})
     report += [_report_row(s) for s in sidecars.missing_files()]
     return Corpus(articles=_articles_frame(articles, extras), load_report=schema.frame("load_report", report))
+
+
+def _split_long(results: list[Record | Skip], limit: int = MAX_ARTICLE_CHARS) -> list[Record | Skip]:
+    """Records whose raw text is longer than ``limit`` become consecutive parts
+    ``<id>#1``, ``<id>#2`` … cut at the last paragraph break (else line break,
+    else sentence end, else space) before the limit; nothing is dropped, and
+    each part's load-report row says what it is part of."""
+    out: list[Record | Skip] = []
+    for rec in results:
+        if isinstance(rec, Skip) or len(rec.raw_text) <= limit:
+            out.append(rec)
+            continue
+        pieces, rest = [], rec.raw_text
+        while len(rest) > limit:
+            window = rest[:limit]
+            cut = next((i + len(sep) for sep in ("\n\n", "\n", ". ", " ") if (i := window.rfind(sep)) > limit // 2),
+                       limit)
+            pieces.append(rest[:cut])
+            rest = rest[cut:]
+        pieces.append(rest)
+        for n, piece in enumerate(pieces, 1):
+            part = Record(rec.path, f"{rec.article_id}#{n}", piece, dict(rec.fields), rec.encoding,
+                          detect_headline=rec.detect_headline and n == 1, from_rows=rec.from_rows)
+            part.note = (f"part {n} of {len(pieces)}: the text ({len(rec.raw_text):,} characters) is longer "
+                               f"than {limit:,}, so it was split at paragraph breaks")
+            out.append(part)
+    return out
+
+
+def _unique_row_id(result: Record | Skip, item: InputFile, taken: set[str]) -> str:
+    """Give a row of a multi-article file an id no file or earlier row has;
+    returns a note for the load report when it had to be changed."""
+    from toolkit.loading.sources import unique_id
+
+    aid = result.article_id
+    if aid is None or aid == item.article_id:
+        return ""
+    if aid not in taken:
+        taken.add(aid)
+        return ""
+    result.article_id = unique_id(aid, taken)
+    return f"id {aid!r} already taken by another input: renamed {result.article_id!r}"
 
 
 # -- one article -----------------------------------------------------------------

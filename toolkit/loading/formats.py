@@ -47,6 +47,20 @@ NOT_ARTICLES = {"readme", "license", "licence", "copying", "changelog", "notice"
 csv.field_size_limit(2**31 - 1)
 
 
+def printable(text: str | None) -> str | None:
+    """``text`` with undecodable bytes of a file name (which Python keeps as
+    lone surrogates, ``b"\\xff"`` -> ``"\\udcff"``) written as ``\\xff``:
+    such strings cannot be encoded as UTF-8, so Parquet, JSON and the
+    terminal would all fail on them."""
+    if text is None or text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 @dataclass
 class Record:
     """One article as read, before cleaning."""
@@ -58,6 +72,10 @@ class Record:
     encoding: str | None = None
     detect_headline: bool = False
     from_rows: bool = False  # one of several articles in the file (outlet may come from the file name)
+    note: str = ""  # for the load report (e.g. "part 2 of 3" of a split long text)
+
+    def __post_init__(self) -> None:
+        self.path, self.article_id = printable(self.path), printable(self.article_id)
 
 
 @dataclass
@@ -69,6 +87,9 @@ class Skip:
     reason: str
     encoding: str | None = None
     status: str = "skipped"
+
+    def __post_init__(self) -> None:
+        self.path, self.article_id, self.reason = printable(self.path), printable(self.article_id), printable(self.reason)
 
 
 Result = Record | Skip
@@ -97,15 +118,21 @@ def read_file(path: Path, article_id: str, *, fields: Mapping[str, str | Sequenc
     except NotText as exc:
         return [Skip(name, article_id, str(exc))]
     mapping = field_map(fields)
-    if suffix in TEXT_SUFFIXES:
-        return [Record(name, article_id, text, {}, encoding, detect_headline=True)]
-    if suffix in HTML_SUFFIXES:
-        return [read_html(name, article_id, text, encoding)]
-    if suffix == ".json":
-        return read_json(name, article_id, text, encoding, mapping)
-    if suffix in {".jsonl", ".ndjson"}:
-        return read_jsonl(name, article_id, text, encoding, mapping)
-    return read_csv(name, article_id, text, encoding, mapping, delimiter="\t" if suffix == ".tsv" else ",")
+    try:
+        if suffix in TEXT_SUFFIXES:
+            return [Record(name, article_id, text, {}, encoding, detect_headline=True)]
+        if suffix in HTML_SUFFIXES:
+            return [read_html(name, article_id, text, encoding)]
+        if suffix == ".json":
+            return read_json(name, article_id, text, encoding, mapping)
+        if suffix in {".jsonl", ".ndjson"}:
+            return read_jsonl(name, article_id, text, encoding, mapping)
+        return read_csv(name, article_id, text, encoding, mapping, delimiter="\t" if suffix == ".tsv" else ",")
+    except (RecursionError, MemoryError) as exc:
+        return [Skip(name, article_id, f"structure too deeply nested or too large to read ({type(exc).__name__})",
+                     encoding)]
+    except Exception as exc:  # a reader bug must cost one file, never the run
+        return [Skip(name, article_id, f"reader failed: {type(exc).__name__}: {exc}", encoding)]
 
 
 # -- HTML ----------------------------------------------------------------------
@@ -133,6 +160,8 @@ def read_json(path: str, article_id: str, text: str, encoding: str, mapping: dic
         data = json.loads(text)
     except ValueError as exc:
         return [Skip(path, article_id, f"invalid JSON: {exc}", encoding)]
+    except RecursionError:
+        return [Skip(path, article_id, "JSON nested too deeply to read (RecursionError)", encoding)]
     if isinstance(data, dict):
         rows = next((data[k] for k in LIST_KEYS if isinstance(data.get(k), list)), None)
         if rows is None:
@@ -146,8 +175,12 @@ def read_json(path: str, article_id: str, text: str, encoding: str, mapping: dic
 
 
 def read_jsonl(path: str, article_id: str, text: str, encoding: str, mapping: dict) -> list[Result]:
+    """One record per line. Lines end at ``\\n`` only (JSON Lines): a record
+    may hold U+2028, U+2029 or U+0085 inside a string, which
+    ``str.splitlines`` would take for line ends; a ``\\r`` before the ``\\n``
+    is JSON whitespace and harmless."""
     out: list[Result] = []
-    for i, line in enumerate(text.splitlines()):
+    for i, line in enumerate(text.split("\n")):
         if not line.strip():
             continue
         rid = f"{article_id}:{i}"
@@ -155,6 +188,9 @@ def read_jsonl(path: str, article_id: str, text: str, encoding: str, mapping: di
             row = json.loads(line)
         except ValueError as exc:
             out.append(Skip(path, rid, f"invalid JSON on line {i + 1}: {exc}", encoding))
+            continue
+        except RecursionError:
+            out.append(Skip(path, rid, f"JSON on line {i + 1} nested too deeply to read (RecursionError)", encoding))
             continue
         out.append(_row_record(path, rid, row, encoding, mapping))
     return out or [Skip(path, article_id, "no JSON lines", encoding)]
@@ -220,12 +256,15 @@ def _row_record(path: str, rid: str, row: object, encoding: str, mapping: dict, 
         return Skip(path, rid, f"row is a {type(row).__name__}, not an object", encoding)
     by_key = {normalise_key(k): v for k, v in row.items()}
     values = {}
-    for target, candidates in mapping.items():
-        for c in candidates:
-            v = _as_text(by_key.get(c))
-            if v:
-                values[target] = v
-                break
+    try:
+        for target, candidates in mapping.items():
+            for c in candidates:
+                v = _as_text(by_key.get(c))
+                if v:
+                    values[target] = v
+                    break
+    except RecursionError:
+        return Skip(path, rid, "row's fields are nested too deeply to read (RecursionError)", encoding)
     text = values.pop("text", "")
     if not text.strip():
         return Skip(path, rid, "row has no text", encoding)

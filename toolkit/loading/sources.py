@@ -43,6 +43,7 @@ def collect(sources, *, recursive: bool = True) -> Inputs:
         sources = [sources]
     out = Inputs()
     seen_sidecars: set[Path] = set()
+    missing: list[str] = []
     for source in sources:
         path = Path(source)
         if path.is_dir():
@@ -56,7 +57,10 @@ def collect(sources, *, recursive: bool = True) -> Inputs:
             if sidecar.is_file() and sidecar.resolve() not in seen_sidecars:
                 _add_sidecar(sidecar, out, seen_sidecars, check_missing=False, report=False)
         else:
-            out.skips.append(Skip(str(path), None, "no such file or folder"))
+            missing.append(str(path))
+    if missing:
+        # a path the caller named must exist: a typo is an error, not an empty corpus
+        raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
     _assign_ids(out.files)
     return out
 
@@ -104,16 +108,39 @@ def _add_sidecar(path: Path, out: Inputs, seen: set[Path], *, check_missing: boo
 
 def _assign_ids(files: list[InputFile]) -> None:
     """The file stem; where two files share a stem (bbc/business/001.txt and
-    bbc/sport/001.txt), the path below the source folder without suffix."""
+    bbc/sport/001.txt), the path below the source folder without suffix; where
+    that is shared too (a.txt and a.json), the file name with its suffix. An id
+    is never given twice: a ``~n`` suffix is added until it is unused (so
+    ``a.txt`` + ``a.json`` + ``a~2.txt`` cannot collide), and the loader keeps
+    ids unique against row ids of multi-article files as well (``x.csv`` row
+    1 is ``x:1``, like a file ``x:1.txt``)."""
+    from toolkit.loading.formats import printable
+
+    def relative(f: InputFile, suffix: bool) -> str:
+        try:
+            rel = f.path.relative_to(f.root)
+        except ValueError:
+            rel = f.path
+        return (rel if suffix else rel.with_suffix("")).as_posix()
+
     stems = Counter(f.path.stem for f in files)
-    used: Counter = Counter()
+    below = Counter(relative(f, False) for f in files)
+    used: set[str] = set()
     for f in files:
         if stems[f.path.stem] == 1:
             aid = f.path.stem
+        elif below[relative(f, False)] == 1:
+            aid = relative(f, False)
         else:
-            try:
-                aid = f.path.relative_to(f.root).with_suffix("").as_posix()
-            except ValueError:
-                aid = f.path.with_suffix("").as_posix()
-        used[aid] += 1
-        f.article_id = aid if used[aid] == 1 else f"{aid}~{used[aid]}"
+            aid = relative(f, True)
+        f.article_id = unique_id(printable(aid), used)
+
+
+def unique_id(aid: str, used: set[str]) -> str:
+    """``aid``, or ``aid~2``, ``aid~3`` … whichever is not in ``used`` yet (added)."""
+    candidate, n = aid, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{aid}~{n}"
+    used.add(candidate)
+    return candidate

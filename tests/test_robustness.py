@@ -1,0 +1,268 @@
+"""Nothing lost, nothing duplicated (issue 14): the hostile inputs and faults
+that used to crash the run or lose data silently, each re-run as a test. Every
+case ends either in a clear error before any work starts, or in a load-report
+row with the reason, never in a crash or a silent loss."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+
+import pandas as pd
+import pytest
+
+import toolkit
+from toolkit.annotation import TEXT_TABLES, annotate
+from toolkit.corpus import AnnotatedCorpus, Corpus, CorruptTableError, UnknownNameError
+from toolkit.loading import MAX_ARTICLE_CHARS, load
+
+annotate_module = importlib.import_module("toolkit.annotation")
+
+# real sentences from the sample (data/articles/001_…, 003_…)
+PESKOV = ("Kremlin spokesperson Dmitry Peskov said on Friday that Russian President Vladimir Putin is interested "
+          "in high-level talks on the Ukraine issue.")
+ISTANBUL = ("The second round of direct talks between Russia and Ukraine took place in Istanbul on June 2, "
+            "where the parties exchanged memorandums.")
+
+
+@pytest.fixture(autouse=True)
+def frozen_code_digest(monkeypatch):
+    digest = toolkit.code_digest()
+    monkeypatch.setattr(toolkit, "code_digest", lambda: digest)
+
+
+@pytest.fixture(scope="module")
+def one_article(sample_corpus):
+    arts = sample_corpus.articles.iloc[[1]].reset_index(drop=True)
+    return Corpus(arts, sample_corpus.load_report[sample_corpus.load_report["article_id"].isin(arts["article_id"])])
+
+
+# -- the cache ---------------------------------------------------------------
+
+def test_compaction_keeps_one_version_per_article(one_article, tmp_path, monkeypatch):
+    """The outlet changed over nine cached runs, then the shards were merged:
+    the next run used to return the article's rows nine times."""
+    monkeypatch.setattr("toolkit.cache.MAX_SHARDS", 3)
+    baseline = annotate(one_article, cache_dir=None, progress=False)
+    for n in range(9):
+        arts = one_article.articles.assign(outlet=pd.array([f"Outlet {n}"], dtype=one_article.articles["outlet"].dtype))
+        run = annotate(Corpus(arts, one_article.load_report), cache_dir=tmp_path, progress=False)
+        assert len(run.sentences) == len(baseline.sentences)
+    shards = list(tmp_path.glob("*/shard-*"))
+    assert len(shards) <= 4  # compaction ran
+    again = annotate(Corpus(arts, one_article.load_report), cache_dir=tmp_path, progress=False)
+    assert again.meta["n_from_cache"] == 1
+    for name in TEXT_TABLES:
+        assert len(getattr(again, name)) == len(getattr(baseline, name)), name
+    keys = pd.concat([pd.read_parquet(s / "keys.parquet") for s in tmp_path.glob("*/shard-*")])
+    assert not keys["article_id"].duplicated().any()  # never two versions of one article
+
+
+@pytest.mark.parametrize("batch_size", [-1, 0, 2.5, True])
+def test_a_bad_batch_size_is_refused_before_any_work(one_article, tmp_path, batch_size):
+    with pytest.raises(ValueError, match="batch_size"):
+        annotate(one_article, cache_dir=tmp_path, batch_size=batch_size, progress=False)
+    assert not list(tmp_path.glob("*/shard-*"))  # nothing (least of all an empty result) was cached
+
+
+def test_an_unwritable_cache_folder_is_refused_before_any_work(one_article, tmp_path, monkeypatch):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    parsed = []
+    monkeypatch.setattr(annotate_module, "annotate_partition", lambda *a: parsed.append(a))
+    with pytest.raises(PermissionError, match="cache folder .* not writable"):
+        annotate(one_article, cache_dir=blocker, progress=False)
+    assert parsed == []
+
+
+def test_a_cache_that_fails_to_write_keeps_the_annotation(one_article, tmp_path, monkeypatch):
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("toolkit.cache.write_tables", full_disk)
+    with pytest.warns(RuntimeWarning, match="No space left"):
+        run = annotate(one_article, cache_dir=tmp_path, progress=False)
+    assert len(run.sentences) > 5 and any("not cached" in e for e in run.meta["cache_events"])
+
+
+def flip_byte_in_text(path, needle=b"Putin"):
+    """Alter one character of a stored string without changing the file size
+    (the manifest's row and byte counts cannot see it)."""
+    data = bytearray(path.read_bytes())
+    at = data.find(needle)
+    assert at > 0, f"{needle!r} not stored verbatim in {path.name}"
+    data[at + 3] = ord("l")  # "Putin" -> "Putln"
+    path.write_bytes(bytes(data))
+
+
+def test_a_flipped_byte_is_refused_on_open(annotated_sample, tmp_path):
+    target = annotated_sample.save(tmp_path / "corpus")
+    flip_byte_in_text(target / "sentences.parquet")
+    with pytest.raises(CorruptTableError, match="checksum"):
+        toolkit.open(target)
+
+
+def test_a_flipped_byte_in_the_cache_is_rebuilt(sample_corpus, annotated_sample, tmp_path):
+    annotate(sample_corpus, cache_dir=tmp_path, progress=False)
+    [sentences] = tmp_path.glob("*/shard-*/sentences.parquet")
+    flip_byte_in_text(sentences)
+    with pytest.warns(RuntimeWarning, match="checksum"):
+        rebuilt = annotate(sample_corpus, cache_dir=tmp_path, progress=False)
+    assert rebuilt.meta["n_annotated"] == len(sample_corpus)
+    assert not rebuilt.sentences["text"].str.contains("Putln").any()
+    pd.testing.assert_frame_equal(rebuilt.sentences, annotated_sample.sentences)
+
+
+# -- saving ------------------------------------------------------------------
+
+def test_a_failed_save_leaves_the_previous_corpus_openable(annotated_sample, tmp_path, monkeypatch):
+    target = annotated_sample.save(tmp_path / "corpus")
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    real = pd.DataFrame.to_parquet
+    calls = []
+
+    def fails_on_the_third(self, path, *args, **kwargs):
+        calls.append(path)
+        if len(calls) == 3:
+            real(self, path, *args, **kwargs)  # a partial file on disk, as a full disk leaves it
+            raise OSError(28, "No space left on device")
+        return real(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", fails_on_the_third)
+    smaller = annotated_sample.filter(outlets=["Kyiv Post"])
+    with pytest.raises(OSError, match="No space"):
+        smaller.save(target)
+    monkeypatch.undo()
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before  # no stray .tmp, nothing replaced
+    back = toolkit.open(target)
+    assert len(back.articles) == len(annotated_sample.articles)
+
+
+def test_open_and_sentence_raise_on_what_is_not_there(annotated_sample, tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such corpus folder"):
+        toolkit.open(tmp_path / "missing")
+    with pytest.raises(UnknownNameError, match="nope"):
+        annotated_sample.sentence("nope", 0)
+    aid = annotated_sample.articles["article_id"].iloc[0]
+    with pytest.raises(UnknownNameError, match="no sentence 9999"):
+        annotated_sample.sentence(aid, 9999)
+    first = annotated_sample.sentences.iloc[0]
+    assert annotated_sample.sentence(first["article_id"], int(first["sent_id"])) == first["text"]
+
+
+def test_filter_names_the_closest_outlet_and_actor(annotated_sample):
+    with pytest.raises(UnknownNameError, match="'Kyiv post'.*closest: 'Kyiv Post'"):
+        annotated_sample.filter(outlets=["Kyiv post"])
+    with pytest.raises(UnknownNameError, match="unknown actor 'zzz'"):
+        annotated_sample.filter(actors=["zzz"])
+    with pytest.raises(UnknownNameError, match="closest: 'peskov'"):
+        annotated_sample.filter(actors=["peskof"])
+    # a catalogued actor the corpus does not mention is a real, empty answer
+    assert len(annotated_sample.filter(actors=["nato"]).articles) >= 0
+
+
+# -- loading -----------------------------------------------------------------
+
+def test_deep_json_costs_one_file_not_the_run(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    nested = "[" * 900 + '"x"' + "]" * 900
+    (tmp_path / "rows.json").write_text(f'[{{"text": {json.dumps(PESKOV)}}}, {{"text": {nested}}}]')
+    (tmp_path / "rows.jsonl").write_text(f'{{"text": {json.dumps(ISTANBUL)}}}\n' + "[" * 100_000 + "]" * 100_000 + "\n")
+    corpus = load(tmp_path, outlet="TASS")
+    why = dict(zip(corpus.load_report["article_id"], corpus.load_report["reason"].fillna("")))
+    assert "nested too deeply" in why["deep"]
+    assert "nested too deeply" in why["rows.json:1"] and "nested too deeply" in why["rows.jsonl:1"]
+    assert set(corpus.articles["text"]) == {PESKOV, ISTANBUL}
+
+
+def test_a_file_name_that_is_not_utf8_is_loaded_and_saved(tmp_path):
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"peskov-\xff.txt"), "wb") as fh:
+        fh.write(PESKOV.encode())
+    corpus = load(tmp_path, outlet="TASS")
+    [aid] = corpus.articles["article_id"]
+    assert aid == "peskov-\\xff" and corpus.articles["text"].iloc[0] == PESKOV
+    out = AnnotatedCorpus(articles=corpus.articles, load_report=corpus.load_report).save(tmp_path / "saved")
+    assert toolkit.open(out).articles["article_id"].iloc[0] == aid
+
+
+def test_an_article_over_a_million_characters_is_split_not_lost(tmp_path):
+    paragraph = f"Update 00000: {PESKOV} {ISTANBUL}"  # a live blog: many distinct entries
+    raw = "\n\n".join(f"Update {n:05d}: {PESKOV} {ISTANBUL}" for n in range(2 * MAX_ARTICLE_CHARS // len(paragraph) + 5))
+    (tmp_path / "liveblog.txt").write_text(raw)
+    corpus = load(tmp_path, outlet="TASS")
+    parts = corpus.articles.set_index("article_id")
+    assert list(parts.index) == ["liveblog#1", "liveblog#2", "liveblog#3"]
+    assert (parts["raw_text"].str.len() <= MAX_ARTICLE_CHARS).all()
+    assert "".join(parts["raw_text"]) == raw  # nothing dropped at the cuts
+    assert all(r.startswith("Update ") for r in parts["raw_text"])  # cut at paragraph breaks
+    assert corpus.load_report["reason"].str.contains("part 2 of 3").sum() == 1
+
+
+def test_annotate_reports_a_hand_built_article_spacy_would_refuse(one_article, monkeypatch):
+    arts = one_article.articles
+    long = arts.assign(article_id="huge", text="word " * (MAX_ARTICLE_CHARS // 5 + 1))
+    corpus = Corpus(pd.concat([arts, long], ignore_index=True), one_article.load_report)
+    run = annotate(corpus, cache_dir=None, progress=False)
+    assert set(run.sentences["article_id"]) == set(arts["article_id"])
+    row = run.load_report.set_index("article_id").loc["huge"]
+    assert row["status"] == "skipped" and "longer than spaCy's limit" in row["reason"]
+
+
+def test_jsonl_records_may_hold_unicode_line_separators(tmp_path):
+    texts = [PESKOV.replace(" said ", " said\u2028"), ISTANBUL.replace(", ", ",\u2029 "), f"{PESKOV}\x85{ISTANBUL}"]
+    (tmp_path / "feed.jsonl").write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts)
+                                         + "\r\n")
+    corpus = load(tmp_path, outlet="TASS")
+    assert list(corpus.articles["article_id"]) == ["feed:0", "feed:1", "feed:2"]
+    assert (corpus.load_report["status"] == "loaded").all()
+    assert "Peskov said" in corpus.articles["text"].iloc[0].replace("\n", " ")
+
+
+def test_ids_never_collide(tmp_path):
+    (tmp_path / "a.txt").write_text(PESKOV)
+    (tmp_path / "a.json").write_text(json.dumps({"text": ISTANBUL}))
+    (tmp_path / "a~2.txt").write_text(f"{ISTANBUL} {PESKOV}")
+    (tmp_path / "x.csv").write_text(f'text\n"{PESKOV} Again."\n"{ISTANBUL} Again."\n')
+    (tmp_path / "x:1.txt").write_text(f"{PESKOV} {PESKOV}")
+    corpus = load(tmp_path, outlet="TASS")
+    ids = corpus.articles["article_id"]
+    assert len(ids) == 6 and ids.is_unique
+    assert not corpus.load_report["article_id"].duplicated().any()
+    renamed = corpus.load_report[corpus.load_report["reason"].fillna("").str.contains("already taken")]
+    assert list(renamed["article_id"]) == ["x:1~2"]
+
+
+# -- the command line ----------------------------------------------------------
+
+def test_cli_refuses_missing_or_empty_sources_without_touching_out(annotated_sample, tmp_path, capsys):
+    from toolkit.cli import main
+
+    out = annotated_sample.save(tmp_path / "out")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for source, expected in ((str(tmp_path / "missing"), "no such file or folder"), (str(empty), "no article")):
+        assert main(["annotate", source, "--out", str(out), "--no-cache", "--quiet"]) == 2
+        err = capsys.readouterr().err.strip()
+        assert err.startswith("error: ") and expected in err and len(err.splitlines()) == 1
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--model", "/tmp"], "not a spaCy model folder"),
+    (["--batch-size", "0"], "batch_size must be"),
+    (["--out-is-a-file"], "is not writable"),
+])
+def test_cli_bad_settings_fail_in_one_line_before_work(sample_dir, tmp_path, capsys, monkeypatch, args, expected):
+    from toolkit.cli import main
+
+    monkeypatch.setattr(annotate_module, "annotate_partition", lambda *a: pytest.fail("annotated anyway"))
+    out = tmp_path / "out"
+    if args == ["--out-is-a-file"]:
+        out.write_text("not a folder")
+        out, args = out / "x", []
+    assert main(["annotate", str(sample_dir), "--out", str(out), "--no-cache", "--quiet", *args]) == 2
+    err = capsys.readouterr().err.strip()
+    assert expected in err and len(err.splitlines()) == 1
