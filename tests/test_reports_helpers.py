@@ -69,11 +69,11 @@ def test_show_table_renders_each_table_of_a_result_object_escaped():
 
 
 def test_present_hides_ids_and_offsets_and_formats_on_the_sample_ledger(tmp_path_factory):
-    from toolkit import charts
+    import toolkit
     from toolkit.report.tables import present
 
     corpus = open_corpus(ensure_annotated_sample(tmp_path_factory.getbasetemp() / "annotated_sample"))
-    ledger = charts.ledger(corpus)
+    ledger = toolkit.claims.ledger(corpus)
     shown = present(ledger, corpus=corpus)
     assert len(shown.frame) == len(ledger), "every row"
     assert not any(c in shown.frame.columns for c in ("article_id", "sent_id", "start", "end"))

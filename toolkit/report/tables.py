@@ -198,7 +198,8 @@ def present(df: pd.DataFrame, corpus=None, keep: list[str] | None = None) -> Pre
             numbers = pd.to_numeric(series, errors="coerce").astype("float")
             spec.update(_number_spec(str(name), numbers))
             if spec["type"] == "int":
-                values = numbers.round().astype(object).where(numbers.notna(), None).map(lambda v: None if v is None else int(v))
+                values = pd.Series(np.array([None if pd.isna(v) else int(round(v)) for v in numbers], dtype=object),
+                                   index=numbers.index, dtype=object)
             else:
                 values = numbers.round(6).astype(object).where(np.isfinite(numbers.fillna(np.nan)), None)
         else:
