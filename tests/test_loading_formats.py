@@ -222,7 +222,10 @@ def test_markdown_heading_is_the_title(tmp_path):
 
 @pytest.mark.parametrize("name", ["ru_ua_2022", "guardian_feb2022"])
 def test_real_csv_corpora_when_present(name, sample_dir):
-    path = sample_dir.parents[2] / "shared" / "eval" / "corpora" / name
+    # the project root's parent holds ../shared (a work tree sits one level deeper)
+    path = next((p for p in (sample_dir.parents[2] / "shared" / "eval" / "corpora" / name,
+                             sample_dir.parents[3] / "shared" / "eval" / "corpora" / name) if p.exists()),
+                sample_dir / "missing")
     if not path.exists():
         pytest.skip("evaluation corpora are not part of the project")
     corpus = load(path)

@@ -72,7 +72,8 @@ def load(
     whose cleaned text repeats an earlier one (reported as loaded anyway).
     """
     inputs = collect(source, recursive=recursive)
-    explicit = _explicit_metadata(metadata)
+    explicit, explicit_problems = _explicit_metadata(metadata)
+    explicit_used: set[str] = set()
     sidecars = _SidecarIndex(inputs.sidecars)
     report: list[dict] = [_report_row(s) for s in inputs.skips]
     articles: list[dict] = []
@@ -87,7 +88,7 @@ def load(
             if isinstance(result, Skip):
                 report.append(_report_row(result))
                 continue
-            meta = {**sidecars.lookup(item, result.article_id), **_match(explicit, item, result.article_id)}
+            meta = {**sidecars.lookup(item, result.article_id), **_match(explicit, item, result.article_id, explicit_used)}
             article, note = _article(result, item, meta, outlet)
             if article is None:
                 report.append(_report_row(Skip(result.path, result.article_id, note, result.encoding)))
@@ -104,6 +105,10 @@ def load(
             report.append({"path": result.path, "article_id": result.article_id, "status": "loaded",
                            "reason": note or None, "encoding": result.encoding})
     report += [_report_row(s) for s in sidecars.missing_files()]
+    where = str(metadata) if not isinstance(metadata, pd.DataFrame) else "metadata (DataFrame)"
+    report += [_report_row(Skip(where, key, reason, status=status)) for key, reason, status in explicit_problems]
+    report += [_report_row(Skip(where, key, "metadata row matches no file, row or article id (ignored)"))
+               for key in explicit if key not in explicit_used]
     return Corpus(articles=_articles_frame(articles, extras), load_report=schema.frame("load_report", report))
 
 
@@ -161,7 +166,12 @@ def _article(rec: Record, item: InputFile, meta: dict, default_outlet: str | Non
     notes = []
     published, inferred = parse_timestamp(fields.get("published")), False
     if fields.get("published") and published is None:
-        notes.append(f"unparseable published value {fields['published'][:40]!r}")
+        from toolkit.loading.datetext import YEAR
+
+        value = fields["published"]
+        notes.append(f"unparseable published value {value[:40]!r}" + ("" if YEAR.search(value) else
+                     " (it names no year; relative dates such as 'yesterday' are not resolved, "
+                     "they would change with the clock)"))
     if published is None and (found := infer_published(rec.raw_text, cleaned)) is not None:
         published, inferred = found[0], True
         notes.append(f"published inferred from {found[1]}")
@@ -242,19 +252,20 @@ class _SidecarIndex:
         return out
 
 
-def _explicit_metadata(metadata) -> dict[str, dict]:
+def _explicit_metadata(metadata) -> tuple[dict[str, dict], list[tuple[str | None, str, str]]]:
+    from toolkit.loading.metadata import read_sidecar_frame, sidecar_rows_checked
+
     if metadata is None:
-        return {}
+        return {}, []
     if isinstance(metadata, pd.DataFrame):
-        return sidecar_rows(metadata.astype("string").fillna(""))
-    from toolkit.loading.metadata import read_sidecar
-
-    return read_sidecar(metadata)
+        return sidecar_rows_checked(metadata.astype("string").fillna(""))
+    return sidecar_rows_checked(read_sidecar_frame(metadata))
 
 
-def _match(rows: dict[str, dict], item: InputFile, article_id: str) -> dict:
+def _match(rows: dict[str, dict], item: InputFile, article_id: str, used: set[str]) -> dict:
     for key in (article_id, str(item.path), item.path.as_posix(), item.path.name):
         if key in rows:
+            used.add(key)
             return rows[key]
     return {}
 

@@ -44,6 +44,10 @@ DATELINE = re.compile(
 )
 
 
+#: a field value is a publication date only when it names its year
+YEAR = re.compile(r"(?:1[89]|2[01])\d\d")
+
+
 def find_full_date(text: str) -> tuple[dt.date, int, int] | None:
     """The first full date in ``text`` as (date, start, end), or None."""
     for m in FULL_DATE.finditer(text):
@@ -73,6 +77,11 @@ def parse_timestamp(value: object) -> dt.datetime | None:
     else:
         text = str(value).strip()
         if not text or text.lower() in {"nan", "nat", "none", "null"} or len(text) > 80:
+            return None
+        if not YEAR.search(text):
+            # "yesterday", "today", "3 hours ago", "Friday": relative to the day
+            # it was written, which a field does not say; parsing them against
+            # the clock would change dates (and cache keys) on every run
             return None
         ts = None
         try:

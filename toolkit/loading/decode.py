@@ -39,14 +39,36 @@ def decode(data: bytes) -> tuple[str, str]:
                 return _checked(data.decode(encoding), encoding), encoding
             except UnicodeDecodeError:
                 break
-    if b"\x00" in data[:8192]:
-        raise NotText("binary file (NUL bytes)")
+    head = data[:8192]
+    if b"\x00" in head:
+        if (encoding := _utf16_without_bom(head)) is not None:
+            try:
+                return _checked(data.decode(encoding), encoding), encoding
+            except UnicodeDecodeError:
+                pass
+        # a stray NUL (one bad CSV row) is text with a fault, which the readers
+        # and the cleaner handle; many NULs are a binary file
+        if head.count(b"\x00") > max(2, len(head) // 200):
+            raise NotText("binary file (NUL bytes)")
     for encoding in FALLBACKS:
         try:
             return _checked(data.decode(encoding), encoding), encoding
         except UnicodeDecodeError:
             continue
     raise NotText("undecodable bytes")  # unreachable: latin-1 decodes everything
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when NULs sit in every other byte, as Latin
+    text in UTF-16 has them (``"K\\0y\\0i\\0v\\0"``), else None."""
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 4:
+        return None
+    if odd.count(0) >= 0.6 * len(odd) and even.count(0) <= 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.6 * len(even) and odd.count(0) <= 0.05 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def _checked(text: str, encoding: str) -> str:

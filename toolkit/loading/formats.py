@@ -207,6 +207,17 @@ def read_csv(path: str, article_id: str, text: str, encoding: str, mapping: dict
     keys = [normalise_key(h) for h in header]
     if _find(keys, mapping["text"]) is None:
         return [Skip(path, article_id, f"no text column among {header[:12]} (pass fields={{'text': ...}})", encoding)]
+    # a repeated column name ("text,text") would let the last cell overwrite
+    # the first without a word: the first is used, and every row says so
+    first_of: dict[str, int] = {}
+    repeats = []
+    for col, key in enumerate(keys):
+        if key in first_of:
+            repeats.append(f"{header[col]!r} (column {col + 1} repeats column {first_of[key] + 1})")
+        else:
+            first_of[key] = col
+    note = f"CSV header repeats {', '.join(repeats)}: the first of each is used, the others ignored" if repeats else ""
+    used_columns = sorted(first_of.values())
     out: list[Result] = []
     i = 0
     while True:
@@ -225,8 +236,14 @@ def read_csv(path: str, article_id: str, text: str, encoding: str, mapping: dict
         if len(row) != len(header):
             out.append(Skip(path, rid, f"malformed CSV row: {len(row)} fields, header has {len(header)}", encoding))
             continue
-        out.append(_row_record(path, rid, dict(zip(header, row)), encoding, mapping))
-    return out or [Skip(path, article_id, "CSV has a header but no rows", encoding)]
+        result = _row_record(path, rid, {header[c]: row[c] for c in used_columns}, encoding, mapping)
+        if note:
+            if isinstance(result, Skip):
+                result.reason = f"{result.reason}; {note}"
+            else:
+                result.note = note
+        out.append(result)
+    return out or [Skip(path, article_id, "CSV has a header but no rows" + (f"; {note}" if note else ""), encoding)]
 
 
 # -- fields --------------------------------------------------------------------

@@ -92,18 +92,36 @@ def read_sidecar_frame(path: str | Path):
 
 
 def sidecar_rows(df) -> dict[str, dict]:
+    """Rows keyed by their file column (see :func:`sidecar_rows_checked`)."""
+    return sidecar_rows_checked(df)[0]
+
+
+def sidecar_rows_checked(df) -> tuple[dict[str, dict], list[tuple[str | None, str, str]]]:
+    """Rows keyed by their file column, and the rows that were not used as
+    ``(key, reason, status)``: a row without a file name, or naming a file an
+    earlier row already named (the first row is used)."""
     columns = {c: c.strip().casefold() for c in df.columns}
     file_col = next((c for c, low in columns.items() if low in FILE_COLUMNS), None)
     if file_col is None:
         raise ValueError(f"metadata has no file column (one of {', '.join(FILE_COLUMNS)})")
-    rows = {}
-    for record in df.astype(object).to_dict("records"):
+    rows: dict[str, dict] = {}
+    line_of: dict[str, int] = {}
+    problems: list[tuple[str | None, str, str]] = []
+    for n, record in enumerate(df.astype(object).to_dict("records")):
+        line = n + 2  # the header is line 1
         key = str(record.pop(file_col) or "").strip()
-        if not key:
+        if not key or key.lower() == "nan":
+            if any(str(v).strip() for v in record.values() if v is not None):
+                problems.append((None, f"metadata row on line {line} names no file (ignored)", "skipped"))
             continue
+        if key in rows:
+            problems.append((key, f"metadata row on line {line} names {key!r} again (line {line_of[key]} is used)",
+                             "duplicate"))
+            continue
+        line_of[key] = line
         rows[key] = {columns[c]: str(v).strip() for c, v in record.items()
                      if v is not None and str(v).strip() and str(v).strip().lower() != "nan"}
-    return rows
+    return rows, problems
 
 
 # -- inference -------------------------------------------------------------------

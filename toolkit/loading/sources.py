@@ -13,6 +13,8 @@ from pathlib import Path
 from toolkit.loading.formats import Skip
 from toolkit.loading.metadata import SIDECAR_NAME, is_sidecar
 
+CORRECTIONS_NAME = "corrections.csv"  # = toolkit.review.corrections.FILE_NAME (not imported: loading stays below review)
+
 
 @dataclass
 class InputFile:
@@ -66,25 +68,42 @@ def collect(sources, *, recursive: bool = True) -> Inputs:
 
 
 def _walk(root: Path, out: Inputs, seen_sidecars: set[Path], recursive: bool) -> None:
-    for folder, dirs, files in os.walk(root):
+    """Walk ``root``, following symlinked folders (an analyst links a corpus
+    in rather than copying it) but never into a folder already walked: a link
+    to a parent or a second link to the same folder gets a report row instead
+    of an endless or doubled walk."""
+    walked = {root.resolve()}
+    for folder, dirs, files in os.walk(root, followlinks=True):
         folder_path = Path(folder)
         hidden = sorted(d for d in dirs if d.startswith("."))
         for d in hidden:
             out.skips.append(Skip(str(folder_path / d), None, "hidden folder (not read)"))
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
+        keep = []
+        for d in sorted(d for d in dirs if not d.startswith(".")) if recursive else []:
+            real = (folder_path / d).resolve()
+            if real in walked:
+                out.skips.append(Skip(str(folder_path / d), None,
+                                      f"symlinked folder leads to {real}, already read (not read twice)"))
+                continue
+            walked.add(real)
+            keep.append(d)
+        dirs[:] = keep
         for name in sorted(files):
             path = folder_path / name
             if name.startswith("."):
                 out.skips.append(Skip(str(path), None, "hidden file"))
             elif name == SIDECAR_NAME and _add_sidecar(path, out, seen_sidecars, check_missing=True):
                 continue
+            elif name == CORRECTIONS_NAME:
+                # the analyst's review of this folder (toolkit.review.corrections), not articles
+                out.skips.append(Skip(str(path), None, "review corrections file (applied by annotate, not articles)"))
             else:
                 out.files.append(InputFile(path, root))
 
 
 def _add_sidecar(path: Path, out: Inputs, seen: set[Path], *, check_missing: bool, report: bool = True) -> bool:
     """Register ``path`` as a sidecar; False if it is a corpus CSV after all."""
-    from toolkit.loading.metadata import read_sidecar_frame, sidecar_rows
+    from toolkit.loading.metadata import read_sidecar_frame, sidecar_rows_checked
 
     key = path.resolve()
     if key in seen:
@@ -99,10 +118,19 @@ def _add_sidecar(path: Path, out: Inputs, seen: set[Path], *, check_missing: boo
     if not is_sidecar(list(df.columns)):
         return False
     seen.add(key)
-    rows = sidecar_rows(df)
+    rows, problems = sidecar_rows_checked(df)
+    for name in list(rows):
+        # lexically: a row may name a file inside a symlinked subfolder
+        if Path(name).is_absolute() or os.path.normpath(name).split(os.sep)[0] == os.pardir:
+            # only files below the sidecar's folder are described by it
+            problems.append((name, f"metadata row names {name!r}, outside the folder of {path.name} (ignored)",
+                             "skipped"))
+            del rows[name]
     out.sidecars.append(Sidecar(path, path.parent, rows, check_missing))
     if report:
         out.skips.append(Skip(str(path), None, f"metadata sidecar ({len(rows)} rows), not an article"))
+    for name, reason, status in problems if report else ():
+        out.skips.append(Skip(str(path), name, reason, status=status))
     return True
 
 
