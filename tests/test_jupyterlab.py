@@ -22,7 +22,7 @@ from helpers import ensure_annotated_sample
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-from toolkit.report.browser import CHROMIUM_ARGS, require_chromium
+from toolkit.report.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium  # noqa: F401 (CHROMIUM: test_review_jupyterlab)
 
 
 def free_port() -> int:

