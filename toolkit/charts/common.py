@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
+from toolkit.actors.sides import UNATTRIBUTED, UNKNOWN_SIDE
 from toolkit.corpus import AnnotatedCorpus
 
 #: characters of an evidence sentence shown in a tooltip
@@ -130,23 +131,29 @@ def html_table(df: pd.DataFrame, max_rows: int = 30, caption: str | None = None)
     return "\n".join(parts)
 
 
-def side_of_actors(corpus: AnnotatedCorpus) -> pd.Series:
-    """actor_id -> side, as the mentions table records it (most frequent side
-    per actor), for tables that only carry an actor id (quotes, framing)."""
-    m = corpus.mentions.dropna(subset=["actor_id"])
-    if m.empty:
-        return pd.Series(dtype="string")
-    sides = m.assign(side=m["side"].astype("string")).dropna(subset=["side"])
-    if sides.empty:
-        return pd.Series(dtype="string")
-    return sides.groupby("actor_id")["side"].agg(lambda s: s.value_counts().index[0]).astype("string")
-
-
 def side_scale(corpus: AnnotatedCorpus) -> alt.Scale:
-    """One colour per side, the same on every chart of a corpus (sides sorted,
-    ``unassigned`` last), so "Russia" is one colour across the report."""
-    sides = sorted(corpus.mentions["side"].astype("string").dropna().unique().tolist())
-    return alt.Scale(domain=[*sides, "unassigned"], scheme="tableau20")
+    """One colour per side, fixed in ``toolkit/data/sides.yaml`` (the same
+    on every chart, report and corpus; minor sides as "other"); the legend
+    lists the side groups this corpus has. Colour by ``side_group`` (see
+    :func:`with_side_group`)."""
+    from toolkit.charts.colours import side_scale as fixed_side_scale
+
+    return fixed_side_scale(corpus.mentions["side"])
+
+
+def with_side_group(df: pd.DataFrame, column: str = "side") -> pd.DataFrame:
+    """``df`` with ``side_group``: the side as coloured (main side, "other",
+    "unknown"); ``column`` keeps the exact side for tooltips."""
+    from toolkit.charts.colours import side_group
+
+    return df.assign(side_group=side_group(df[column]) if len(df) else pd.Series([], dtype="string"))
+
+
+def outlet_scale(corpus: AnnotatedCorpus) -> alt.Scale:
+    """One colour per outlet across a report (the corpus's outlets, sorted)."""
+    from toolkit.charts.colours import outlet_scale as fixed_outlet_scale
+
+    return fixed_outlet_scale(outlets_of(corpus))
 
 
 def words_per_outlet(corpus: AnnotatedCorpus) -> pd.Series:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from toolkit.charts.actors import actor_mentions, voice_table
-from toolkit.charts.common import NoRows, outlet_dropdown, outlets_of, side_scale, with_articles
+from toolkit.actors.sides import voice_by_side
+from toolkit.charts.actors import actor_mentions
+from toolkit.charts.common import (NoRows, outlet_dropdown, outlet_scale, outlets_of, side_scale, with_articles,
+                                   with_side_group)
 from toolkit.charts.framing import framing_rows, per_thousand_words
-from toolkit.charts.timeline import referenced_dates
 from toolkit.claims.analysis import ledger
 from toolkit.corpus import AnnotatedCorpus
+from toolkit.dates.chronology import event_mentions
 
 PANEL_WIDTH = 200
 
@@ -42,7 +44,7 @@ def outlet_summary(corpus: AnnotatedCorpus) -> pd.DataFrame:
     out["claims"] = c.groupby("outlet").size() if len(c) else 0
     biggest = c.dropna(subset=["value_low"]).sort_values("value_low", ascending=False).drop_duplicates("outlet")
     out["largest figure"] = biggest.set_index("outlet")["figure"] + " " + biggest.set_index("outlet")["category"] if len(biggest) else None
-    d = referenced_dates(corpus)
+    d = event_mentions(corpus)
     out["dates referred to"] = d.groupby("outlet").size() if len(d) else 0
     f = framing_rows(corpus)
     if len(f):
@@ -77,13 +79,13 @@ def side_by_side(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
     if not outlets:
         return NoRows("side by side", "no articles")
     pick = outlet_dropdown(outlets, name="page_outlet")
-    voice = voice_table(corpus)
+    voice = voice_by_side(corpus)
     panels = []
     for measure, title in (("talked about (mentions)", "Who is talked about (share by side)"),
                            ("speaks (quotes)", "Who speaks (share of quotes by side)")):
-        data = voice[voice["measure"] == measure] if len(voice) else voice
+        data = with_side_group(voice[voice["measure"] == measure]) if len(voice) else voice
         panels.append((data, title, alt.X("share:Q", stack="normalize", axis=alt.Axis(format="%"), title=None),
-                       alt.Color("side:N", title="side", scale=side_scale(corpus)),
+                       alt.Color("side_group:N", title="side", scale=side_scale(corpus)),
                        ["outlet:N", "side:N", "count:Q", alt.Tooltip("share:Q", format=".0%")]))
     c = ledger(corpus)
     claims = c.groupby(["outlet", "category"]).size().rename("claims").reset_index() if len(c) else c
@@ -104,7 +106,7 @@ def side_by_side(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
         if data is None or len(data) == 0:
             data = pd.DataFrame({"outlet": outlets})
             title = f"{title}: no rows yet"
-            x, color, tooltip = alt.X("none:Q", title=None), alt.Color("outlet:N", legend=None), ["outlet:N"]
+            x, color, tooltip = alt.X("none:Q", title=None), alt.Color("outlet:N", legend=None, scale=outlet_scale(corpus)), ["outlet:N"]
         charts.append(_panel(data.reset_index(drop=True), title, x, color, tooltip, outlets, pick, with_param=(i == 0)))
     return (
         alt.hconcat(*charts, title="Coverage side by side, one row per outlet")
