@@ -27,6 +27,7 @@ _EXPORTS = {
     "unknown_actors": ("toolkit.actors", "unknown_actors"),
     "timeline": ("toolkit.dates", "timeline"),
     "build_pipeline": ("toolkit.pipeline", "build_pipeline"),
+    "actors": ("toolkit.actors", None),
     "claims": ("toolkit.claims", None),
     "framing": ("toolkit.framing", None),
     "dates": ("toolkit.dates", None),
