@@ -13,7 +13,7 @@ from toolkit.sourcing.provenance import add_via
 
 
 def credits_of(nlp, articles: pd.DataFrame) -> pd.DataFrame:
-    from toolkit.annotation import _context
+    from toolkit.extraction import article_context as _context
 
     rows = []
     for record in articles.to_dict("records"):
@@ -23,8 +23,19 @@ def credits_of(nlp, articles: pd.DataFrame) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def sample_tables(annotated_sample, nlp):
-    return annotated_sample, credits_of(nlp, annotated_sample.articles)
+def sample_tables(annotated_sample):
+    return annotated_sample, annotated_sample.sourcing
+
+
+def test_annotate_fills_sourcing_and_via(annotated_sample, nlp):
+    # the sourcing table is the extractor's output, and claims/quotes carry via from the corpus step
+    rebuilt = credits_of(nlp, annotated_sample.articles)
+    cols = ["article_id", "sent_id", "start", "end", "source_id", "kind"]
+    assert annotated_sample.sourcing[cols].reset_index(drop=True).equals(rebuilt[cols].reset_index(drop=True))
+    assert set(annotated_sample.sourcing["source_id"]) == {"reuters", "ria_novosti", "suspilne"}
+    via = add_via(annotated_sample.quotes, annotated_sample.sourcing, annotated_sample.articles)
+    assert annotated_sample.quotes["via_chain"].fillna("").tolist() == via["via_chain"].fillna("").tolist()
+    assert "Kyiv Post ← Reuters ← Vladimir Putin" in set(annotated_sample.quotes["via_chain"].dropna())
 
 
 def test_quotes_reached_through_an_agency(sample_tables):
