@@ -63,6 +63,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
         **TEXT_KEYS,
         "text": STR,
         "direct": BOOL,
+        # speech: direct / indirect / mixed; not speech: scare_quote / title / term
+        # (toolkit.quotes.kinds; share of voice counts speech only)
+        "kind": CAT,
         "cue": STR,
         "cue_start": INT,
         "cue_end": INT,
@@ -176,7 +179,7 @@ SCHEMAS["rejected"] = {
 #: the corrections file as applied, one row per line, with what became of it
 SCHEMAS["corrections"] = {
     "line": INT, "table": STR, "row_id": STR, "action": STR, "field": STR, "value": STR, "note": STR,
-    "reviewer": STR, "at": STR, "article_id": STR, "start": INT, "end": INT, "sentence": STR,
+    "reviewer": STR, "at": STR, "article_id": STR, "start": INT, "end": INT, "span": STR, "sentence": STR,
     "status": CAT,  # applied / superseded / orphan / invalid
     "message": STR, "machine_value": STR,
 }
