@@ -181,7 +181,8 @@ def test_a_figure_repeated_in_one_article_is_one_claim(nlp):
     claims = run(nlp, "The two sides previously met for a negotiation round where they agreed to exchange 1,000 "
                       "prisoners and held preliminary discussions. In that session, both parties agreed to the mutual "
                       "exchange of 1,000 prisoners and committed to continuing discussions.")
-    assert [(c["value_low"], c["mentions"], c["repeat_sent_ids"]) for c in claims] == [(1000, 2, "1")]
+    assert [(c["value_low"], c["mentions"], c["repeat_sent_ids"]) for c in claims] == [(1000, 2, "1"), (1000, 0, None)]
+    assert headline_mask(pd.DataFrame(claims)).tolist() == [True, False]  # counted once
 
 
 # -- 9. GVA -----------------------------------------------------------------------------------

@@ -127,16 +127,18 @@ def _inherit_sides(records: list[dict]) -> None:
 def fold_repeats(records: list[dict]) -> list[dict]:
     """The same figure repeated in one article is one claim: same category,
     bounds, side, modality and rate, and no conflicting event (a figure of
-    one person needs the same named event). The first mention stays, with
+    one person needs the same named event). The first mention carries
     ``mentions`` = how many times the article gives it and ``repeat_sent_ids``
-    the sentences of the other mentions ("4;17"), so every mention still
-    traces to its sentence."""
+    the sentences of the others ("4;17"); each later mention stays a row (so
+    it traces to its sentence and can be reviewed) with ``mentions`` = 0,
+    which :func:`toolkit.claims.headline_mask` never counts."""
     kept: list[dict] = []
     for rec in records:
-        first = next((k for k in kept if _same_figure(k, rec)), None)
+        first = next((k for k in kept if k.get("mentions", 1) > 0 and _same_figure(k, rec)), None)
+        kept.append(rec)
         if first is None:
-            kept.append(rec)
             continue
+        rec["mentions"] = 0
         first["mentions"] = first.get("mentions", 1) + 1
         for key in ("event_date", "event"):
             if first.get(key) is None and rec.get(key) is not None:

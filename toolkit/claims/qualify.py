@@ -229,4 +229,6 @@ def headline_mask(claims: pd.DataFrame) -> pd.Series:
         mask &= claims["about_story"].astype("boolean").fillna(True).astype(bool)
     if "rate" in claims:
         mask &= ~claims["rate"].astype("boolean").fillna(False).astype(bool)
+    if "mentions" in claims:  # a repeat of a figure the article already gave (counted on its first mention)
+        mask &= ~pd.to_numeric(claims["mentions"], errors="coerce").fillna(1).eq(0)
     return mask
