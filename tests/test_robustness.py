@@ -332,3 +332,40 @@ def test_relative_published_values_are_not_resolved_against_the_clock(tmp_path):
     assert first.articles["published"].isna().all()
     assert "names no year" in first.load_report.set_index("article_id").loc["a", "reason"]
     pd.testing.assert_frame_equal(first.articles, second.articles)
+
+
+def test_boilerplate_recurring_within_one_outlet_is_removed_and_listed(sample_dir, tmp_path):
+    """Real paragraphs of the sample, one per article, plus an outlet's own
+    furniture (a video link in 7 of 8, an app promotion in 6 of 8) and a
+    background sentence the outlet genuinely repeats in 6 of 8, which stays."""
+    paragraphs = [p for f in sorted(sample_dir.glob("*.txt"))
+                  for p in f.read_text(encoding="utf-8").splitlines() if len(p.split()) > 25][:8]
+    assert len(paragraphs) == 8
+    background = "Russia launched its full-scale invasion of Ukraine on February 24, 2022."
+    video = "WATCH: Zelensky addresses the nation from Kyiv"
+    app = "Download the Daily Express app for the latest news."
+    for i, body in enumerate(paragraphs):
+        lines = [body]
+        if i < 7:
+            lines.append(video)
+        if i < 6:
+            lines += [background, app]
+        (tmp_path / f"{i}.txt").write_text("\n\n".join(lines) + "\n")
+    corpus = load(tmp_path, outlet="Daily Express")
+    texts = corpus.articles["text"]
+    assert len(texts) == 8
+    assert not texts.str.contains("WATCH: Zelensky").any() and not texts.str.contains("Download the").any()
+    assert texts.str.contains(background, regex=False).sum() == 6  # genuinely repeated prose is kept
+    assert all(body[:80] in text for body, text in zip(paragraphs, texts))
+    reasons = corpus.load_report.set_index("article_id")["reason"]
+    assert "'WATCH: Zelensky addresses the nation from Kyiv' (7 of 8)" in reasons["0"]
+    assert "(6 of 8)" in reasons["0"] and "Download the Daily Express app" in reasons["0"]
+    assert "recurring" not in str(reasons["7"])  # it held neither line
+    # the removal keeps the map back to the raw text
+    from toolkit.loading import OffsetMap
+
+    row = corpus.articles.iloc[0]
+    offsets = OffsetMap.from_json(row["offset_map"])
+    start = row["text"].index(background)
+    s, e = offsets.to_raw_span(start, start + len(background))
+    assert row["raw_text"][s:e] == background

@@ -120,13 +120,16 @@ class _Line:
 
 
 def clean(raw: str, *, title: str | None = None, detect_headline: bool = False,
-          rules: Boilerplate | None = None) -> Cleaned:
+          rules: Boilerplate | None = None, drop: frozenset[str] | set[str] = frozenset()) -> Cleaned:
     """Clean ``raw`` (see the module docstring for the rules, in order).
 
     ``title``: a known headline; a first line equal to it is removed.
     ``detect_headline``: report a first line that looks like a headline as
     ``headline`` (plain-text files, whose first line is often the title); it
     stays in ``text``, so a lede mistaken for a title is never lost.
+    ``drop``: lines to remove as ``outlet_repeat`` (compared case- and
+    whitespace-insensitively): the boilerplate :mod:`toolkit.loading.repeats`
+    finds recurring within one outlet.
     Never raises on odd text; an empty or all-boilerplate input gives "".
     """
     rules = rules or load_boilerplate()
@@ -134,6 +137,10 @@ def clean(raw: str, *, title: str | None = None, detect_headline: bool = False,
     content = [ln for ln in lines if ln.rule is None and ln.start < ln.end]
     _cut_tail(content, len(raw), rules)
     _mark_furniture(content, rules)
+    if drop:
+        for ln in content:
+            if ln.rule is None and _norm(ln.text) in drop:
+                ln.rule = "outlet_repeat"
     live = [ln for ln in content if ln.rule is None]
     headline = _mark_header(live, title, detect_headline)
     headline_removed = any(ln.rule == "headline" for ln in live)
