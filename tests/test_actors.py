@@ -210,13 +210,13 @@ def test_real_corpus_sentence_guardian_2022(nlp, catalogue):
 # -- the contract ---------------------------------------------------------------------------------
 
 def test_every_row_traces_to_its_sentence(seeds):
-    from toolkit.schema import SCHEMAS
+    from toolkit.schema import extractor_columns
 
     for doc, ctx, ms in seeds.values():
         sents = list(doc.sents)
         assert ms
         for m in ms:
-            assert set(m) == set(SCHEMAS["mentions"])
+            assert set(m) == set(extractor_columns("mentions"))
             assert m["article_id"] == ctx.article_id
             assert doc.text[m["start"]:m["end"]] == m["surface"]
             sent = sents[m["sent_id"]]

@@ -59,6 +59,7 @@ def annotate(
     engine: str = "local",
     scheduler=None,
     progress: bool | None = None,
+    corrections: str | os.PathLike | bool | None = None,
 ) -> AnnotatedCorpus:
     """Annotate ``corpus`` into an :class:`~toolkit.corpus.AnnotatedCorpus`.
 
@@ -67,12 +68,16 @@ def annotate(
     cache. ``engine="dask"`` sends partitions to a ``dask.distributed``
     cluster (``scheduler``: an address such as ``"tcp://host:8786"`` or a
     ``Client``). ``progress`` shows a tqdm bar (default: on for > 50 articles).
+    ``corrections``: the analyst's corrections file (see
+    :mod:`toolkit.review.corrections`); default: ``corrections.csv`` in the
+    source folder when present; ``False``: apply none.
     """
     from toolkit import __version__, code_digest
     from toolkit.actors.catalogue import load_catalogue, resolve_path
     from toolkit.cache import AnnotationCache, CacheHit
 
     _check_arguments(batch_size=batch_size, n_process=n_process, cache_dir=cache_dir)
+    source = corpus
     if not isinstance(corpus, Corpus):
         from toolkit.loading import load
 
@@ -125,7 +130,10 @@ def annotate(
         "engine": engine,
         "n_process": n_process,
     }
-    return AnnotatedCorpus(articles=articles, load_report=load_report, meta=meta, **tables)
+    annotated = AnnotatedCorpus(articles=articles, load_report=load_report, meta=meta, **tables)
+    from toolkit.review import assemble as apply_review  # the analyst's corrections (never cached)
+
+    return apply_review(annotated, source=source, corrections=corrections, catalogue=catalogue_path)
 
 
 def corpus_level_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -193,7 +201,9 @@ def annotate_partition(records: list[dict], settings: Settings) -> tuple[dict[st
             for row in rows:
                 row["article_id"] = aid
             out[name].extend(rows)
-    return {name: schema.frame(name, rows) for name, rows in out.items()}, timings
+    from toolkit.review import machine_columns  # row ids and confidence: machine output, cached with it
+
+    return machine_columns({name: schema.frame(name, rows) for name, rows in out.items()}, records), timings
 
 
 def installed_model_signature(model: str | None, catalogue: str | None = None) -> str:

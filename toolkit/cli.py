@@ -38,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--batch-size", type=int, default=256, help="articles per nlp.pipe batch (default: %(default)s)")
     a.add_argument("--scheduler", help="run on a dask.distributed cluster at this address (tcp://host:8786)")
     a.add_argument("--quiet", action="store_true", help="no progress bar")
+    # review (toolkit.review.corrections): the analyst's accept/reject/edit/add, re-applied on every run
+    a.add_argument("--corrections", help="corrections CSV to apply (default: corrections.csv in the source folder, "
+                                         "when present)")
+    a.add_argument("--no-corrections", action="store_true", help="apply no corrections file")
 
     r = sub.add_parser("report", help="render the notebooks to HTML reports")
     r.add_argument("--corpus", default="build/sample", help="annotated corpus directory (default: %(default)s)")
@@ -96,10 +100,29 @@ def _annotate(args) -> int:
         engine="dask" if args.scheduler else "local",
         scheduler=args.scheduler,
         progress=not args.quiet and None,
+        corrections=_corrections_arg(args, sources),
     )
+    if not args.corrections and not args.no_corrections:
+        from toolkit.review.corrections import default_path
+
+        annotated.meta["corrections_path"] = str(default_path(sources))  # where the review widget writes
     annotated.save(args.out)
     print(summary(annotated, out=args.out))
     return 0
+
+
+def _corrections_arg(args, sources):
+    """``--corrections PATH``, else the source folder's ``corrections.csv``
+    (the path is recorded even when the file does not exist yet: the review
+    widget writes there)."""
+    if args.no_corrections:
+        return False
+    if args.corrections:
+        return args.corrections
+    from toolkit.review.corrections import default_path
+
+    path = default_path(sources)
+    return path if path is not None and path.is_file() else None
 
 
 def _report(args) -> int:
@@ -149,6 +172,9 @@ def summary(corpus, out: str | None = None) -> str:
                      f"{meta.get('n_from_cache', 0)} from cache")
     for event in meta.get("cache_events", []):
         lines.append(f"cache: {event}")
+    from toolkit.review.status import corrections_summary  # review: corrections applied, orphans with their sentence
+
+    lines.extend(corrections_summary(corpus))
     if out:
         lines.append(f"tables written to {out}/")
     return "\n".join(lines)

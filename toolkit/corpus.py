@@ -25,6 +25,8 @@ from toolkit import schema
 
 ANNOTATED_TABLES = ("articles", "sentences", "mentions", "quotes", "claims", "dates", "framing", "terms", "load_report")
 MANIFEST = "manifest.json"
+#: saved beside the tables when present (toolkit.review)
+REVIEW_TABLES = ("rejected", "corrections")
 
 
 class CorruptTableError(RuntimeError):
@@ -85,6 +87,10 @@ class AnnotatedCorpus:
     load_report: pd.DataFrame = field(default_factory=lambda: schema.frame("load_report"))
     #: provenance: toolkit version, model, catalogue digest, cache key
     meta: dict = field(default_factory=dict)
+    #: review (toolkit.review.corrections): rows the analyst rejected, and the
+    #: corrections file as applied, one row per line with its status
+    rejected: pd.DataFrame = field(default_factory=lambda: schema.frame("rejected"))
+    corrections: pd.DataFrame = field(default_factory=lambda: schema.frame("corrections"))
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -99,14 +105,21 @@ class AnnotatedCorpus:
     # -- persistence ---------------------------------------------------------
     def save(self, directory: str | os.PathLike) -> Path:
         """Write one Parquet file per table plus a manifest (see :func:`write_tables`)."""
-        return write_tables(directory, self.tables(), self.meta)
+        return write_tables(directory, {**self.tables(), **self.review_tables()}, self.meta)
+
+    def review_tables(self) -> dict[str, pd.DataFrame]:
+        """``rejected`` and ``corrections`` (saved with the corpus; optional
+        when opening one saved before they existed)."""
+        return {name: getattr(self, name) for name in REVIEW_TABLES}
 
     @classmethod
     def open(cls, directory: str | os.PathLike) -> AnnotatedCorpus:
         """Read a saved corpus; raise :class:`CorruptTableError` if anything
         does not match the manifest (never return half a corpus)."""
         tables, meta = read_tables(directory, ANNOTATED_TABLES)
-        return cls(**{name: schema.conform(name, df) for name, df in tables.items()}, meta=meta)
+        present = json.loads((Path(directory) / MANIFEST).read_text()).get("tables", {})
+        review, _ = read_tables(directory, [name for name in REVIEW_TABLES if name in present])
+        return cls(**{name: schema.conform(name, df) for name, df in {**tables, **review}.items()}, meta=meta)
 
     # -- selection -----------------------------------------------------------
     def filter(
@@ -152,7 +165,9 @@ class AnnotatedCorpus:
                 tables[name] = df  # the load report accounts for inputs, not for a selection
             else:
                 tables[name] = df[df["article_id"].isin(ids)].reset_index(drop=True)
-        return AnnotatedCorpus(**tables, meta={**self.meta, "filtered": True})
+        review = {name: df[df["article_id"].isin(ids) | df["article_id"].isna()].reset_index(drop=True)
+                  for name, df in self.review_tables().items()}  # an orphan without an article stays visible
+        return AnnotatedCorpus(**tables, **review, meta={**self.meta, "filtered": True})
 
     # -- convenience ---------------------------------------------------------
     def sentence(self, article_id: str, sent_id: int) -> str:

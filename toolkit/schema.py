@@ -112,6 +112,31 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "in_quote": BOOL,
         "speaker_actor_id": STR,
     },
+    # -- sourcing (toolkit.sourcing) --------------------------------------
+    # one row per credit an article gives to a news agency or outlet
+    "sourcing": {
+        **TEXT_KEYS,
+        "surface": STR,  # the source's name as written, without a leading "the"
+        "source_id": STR,
+        "source": STR,
+        "source_type": CAT,  # agency / newspaper / broadcaster / online / magazine / unspecified / unlisted
+        "kind": CAT,  # citation / interview_with / wire_credit / republished_from
+        "cue": STR,  # the words that decided the kind ("according to", "told", "reported")
+    },
+    # a corpus-level table: one row per pair of articles that share copy
+    # (toolkit.sourcing.copies; spans are "a_start-a_end:b_start-b_end;..." into articles.text)
+    "copies": {
+        "article_a": STR,  # the earlier-published article of the pair (when dates are known)
+        "article_b": STR,
+        "outlet_a": CAT,
+        "outlet_b": CAT,
+        "spans": STR,
+        "n_shared_words": INT,
+        "share_a": FLOAT,  # share of article_a's words in shared passages
+        "share_b": FLOAT,
+        "similarity": FLOAT,  # Jaccard of the two articles' word-shingle sets
+        "first_published": STR,  # article_a / article_b / same_time / unknown
+    },
     # per-article term counts (lemmas and noun phrases, split by voice) for
     # distinctive-terms analysis without re-parsing: an aggregate, so no offsets
     "terms": {
@@ -122,6 +147,40 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "n": INT,
     },
 }
+
+# -- review (toolkit.review): columns added when the tables are assembled, not
+# by the extractors: a stable ``row_id`` (see toolkit.review.ids), the analyst's
+# ``review`` status (none / accepted / edited / added, see
+# toolkit.review.corrections) and, on claims and quotes, a ``confidence`` in
+# [0, 1] from the evidence behind the row (toolkit.review.confidence).
+REVIEWABLE_TABLES = ("mentions", "quotes", "claims", "dates", "framing")
+ASSEMBLED_COLUMNS: dict[str, dict[str, str]] = {
+    name: {"row_id": STR, "review": CAT} for name in REVIEWABLE_TABLES
+}
+ASSEMBLED_COLUMNS["claims"]["confidence"] = FLOAT
+ASSEMBLED_COLUMNS["quotes"]["confidence"] = FLOAT
+for _name, _columns in ASSEMBLED_COLUMNS.items():
+    SCHEMAS[_name].update(_columns)
+#: rows an analyst rejected: out of their tables, kept here with the whole
+#: machine row (``row``, JSON) so nothing is lost and a re-run can restore them
+SCHEMAS["rejected"] = {
+    "table": CAT, "row_id": STR, **TEXT_KEYS, "text": STR, "note": STR, "reviewer": STR, "at": STR, "row": STR,
+}
+#: the corrections file as applied, one row per line, with what became of it
+SCHEMAS["corrections"] = {
+    "line": INT, "table": STR, "row_id": STR, "action": STR, "field": STR, "value": STR, "note": STR,
+    "reviewer": STR, "at": STR, "article_id": STR, "start": INT, "end": INT, "sentence": STR,
+    "status": CAT,  # applied / superseded / orphan / invalid
+    "message": STR, "machine_value": STR,
+}
+
+
+def extractor_columns(table: str) -> list[str]:
+    """The columns an extractor's records carry (the schema minus what table
+    assembly adds)."""
+    added = ASSEMBLED_COLUMNS.get(table, {})
+    return [c for c in SCHEMAS[table] if c not in added]
+
 
 #: tables whose rows come from text and so carry sentence keys and offsets
 TEXT_TABLES = ("sentences", "mentions", "quotes", "claims", "dates", "framing")

@@ -13,6 +13,8 @@ from pathlib import Path
 from toolkit.loading.formats import Skip
 from toolkit.loading.metadata import SIDECAR_NAME, is_sidecar
 
+CORRECTIONS_NAME = "corrections.csv"  # = toolkit.review.corrections.FILE_NAME (not imported: loading stays below review)
+
 
 @dataclass
 class InputFile:
@@ -92,6 +94,9 @@ def _walk(root: Path, out: Inputs, seen_sidecars: set[Path], recursive: bool) ->
                 out.skips.append(Skip(str(path), None, "hidden file"))
             elif name == SIDECAR_NAME and _add_sidecar(path, out, seen_sidecars, check_missing=True):
                 continue
+            elif name == CORRECTIONS_NAME:
+                # the analyst's review of this folder (toolkit.review.corrections), not articles
+                out.skips.append(Skip(str(path), None, "review corrections file (applied by annotate, not articles)"))
             else:
                 out.files.append(InputFile(path, root))
 

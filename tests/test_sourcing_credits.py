@@ -1,0 +1,157 @@
+"""Credits to agencies and outlets (toolkit.sourcing): the extractor on real
+sentences from the sample and the evaluation corpora, and the editable list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from toolkit.context import ArticleContext
+from toolkit.sourcing import SourcesError, extract_credits, load_sources
+from toolkit.sourcing.sources import default_path
+
+
+@pytest.fixture(scope="module")
+def sentencizer():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def credits(nlp, text, outlet="The Guardian", sources=None):
+    ctx = ArticleContext(article_id="t", outlet=outlet, published=None)
+    rows = extract_credits(nlp(text), ctx, sources)
+    for r in rows:
+        assert text[r["start"]:r["end"]] == r["surface"]
+    return [(r["surface"], r["source_id"], r["kind"]) for r in rows]
+
+
+# -- the sample: Trendozz is Reuters copy, the Kyiv Post quotes Putin per Reuters ----------
+
+def test_sample_credits(nlp):
+    import toolkit
+
+    corpus = toolkit.load(Path(__file__).resolve().parents[1] / "data" / "articles")
+    from toolkit.annotation import _context
+
+    found = {}
+    for record in corpus.articles.to_dict("records"):
+        found[record["outlet"]] = [(r["surface"], r["source_id"], r["kind"], r["sent_id"])
+                                   for r in extract_credits(nlp(record["text"]), _context(record))]
+    assert [f[:3] for f in found["Trendozz"]] == [("Reuters", "reuters", "citation")]
+    assert [f[:3] for f in found["Kyiv Post"]] == [("Reuters", "reuters", "citation")]
+    assert [f[:3] for f in found["CSB News"]] == [("RIA Novosti", "ria_novosti", "citation")]
+    assert [f[:3] for f in found["The Kyiv Independent"]] == [("Suspilne", "suspilne", "interview_with")]
+    # amedpost.com names no outlet ("He told Russian state TV" is unnamed)
+    assert found["amedpost.com"] == []
+    assert all(isinstance(f[3], int) for rows in found.values() for f in rows)
+
+
+# -- kinds, on sentences quoted from ru_ua_2022 / guardian_feb2022 / BBC -----------------
+
+def test_citation_cues(sentencizer):
+    assert credits(sentencizer, "Local authorities said 25 people had also been injured in Thursday’s fire, "
+                                "Tass news agency reported, citing emergency services.") == [("Tass", "tass", "citation")]
+    assert credits(sentencizer, "Per AFP, Kirill Stremousov, a civilian and military administrator of Kherson said "
+                                "that “beginning 1 May, we will move to the ruble zone,” according state news agency "
+                                "RIA Novosti.") == [("AFP", "afp", "citation"), ("RIA Novosti", "ria_novosti", "citation")]
+    assert credits(sentencizer, "Over the past 24 hours, Russian forces appeared to have made notable advances "
+                                "around the town, an AFP team in the area said.") == [("AFP", "afp", "citation")]
+
+
+def test_coordinated_names_share_the_credit(sentencizer):
+    assert credits(sentencizer, "CNN and the New York Times have reported that Washington was willing to exchange "
+                                "Russian arms trafficker Viktor Bout.") == [("CNN", "cnn", "citation"),
+                                                                            ("New York Times", "nyt", "citation")]
+    assert credits(sentencizer, "Agence France-Presse and the Associated Press contributed to this report") == [
+        ("Agence France-Presse", "afp", "wire_credit"), ("Associated Press", "ap", "wire_credit")]
+
+
+def test_interviews_and_unlisted_outlets(sentencizer):
+    assert credits(sentencizer, "Whelan lawyer Vladimir Zherebenkov told the Guardian on Thursday he believed "
+                                "Moscow wanted Bout to be part of a swap.") == [("Guardian", "guardian", "interview_with")]
+    assert credits(sentencizer, "“There’s not really a dispute on the committee,” the Wyoming representative Liz "
+                                "Cheney told CNN’s State of the Union.") == [("CNN", "cnn", "interview_with")]
+    # not in the shipped list, but the text says what it is
+    rows = credits(sentencizer, "Speaking to Polish tabloid Fakt, Skrzypczak said that Johnson had revealed "
+                                "“a military secret”.")
+    assert rows == [("Fakt", "fakt", "interview_with")]
+    assert credits(sentencizer, '"What we want is for more people to earn and own," Mr Milburn told BBC Radio 4\'s '
+                                "Today show.", outlet="unknown") == [("BBC Radio 4", "bbc", "interview_with")]
+
+
+def test_republished_and_embedded_posts(sentencizer):
+    text = ("Ukrainian artists turned the former ‘house’ allotted to Russia at the World Economic Forum in Davos "
+            "into a ‘Russian War Crimes House’ pic.twitter.com/LE8Hx4qfR1— Reuters (@Reuters) May 22, 2022")
+    assert credits(sentencizer, text) == [("Reuters", "reuters", "republished_from")]
+    assert credits(sentencizer, "This story originally appeared in the Daily Express.") == [
+        ("Daily Express", "express", "republished_from")]
+
+
+def test_mentions_that_are_not_credits(sentencizer):
+    assert credits(sentencizer, "The Russian state media outlets RT and Sputnik have also been banned in the EU.") == []
+    assert credits(sentencizer, "Photograph: Ukrainian Presidential Press Service/Reuters Mine sniffing dog Patron.") == []
+    assert credits(sentencizer, "Photograph: Sergey Bobok/AFP/Getty Images The talks ended inconclusively.") == []
+    # Sun Microsystems, not the Sun newspaper (the list writes it "The Sun")
+    assert credits(sentencizer, "Some of them want to book computing capacity of more than 5,000 processors each, "
+                                "Sun said.") == []
+    # "contributing factor" is not "contributed to this report"
+    assert credits(sentencizer, "The state-run news agency Tass said early findings pointed to ageing wiring as a "
+                                "contributing factor.") == [("Tass", "tass", "citation")]
+
+
+def test_short_names_resolve_in_context(sentencizer):
+    text = ("The New York Times said otherwise on Sunday, in a report headlined: “January 6 panel has evidence.” "
+            "Citing “members and aides”, the Times said such sources were reluctant to support a referral.")
+    assert credits(sentencizer, text) == [("New York Times", "nyt", "citation"), ("Times", "nyt", "citation")]
+    # in the NYT's own pages "The Times" is the NYT; elsewhere the London paper
+    own = "“Our working assumption is that he was there,” one of the US officials told The Times."
+    assert credits(sentencizer, own, outlet="The New York Times") == [("Times", "nyt", "interview_with")]
+    assert credits(sentencizer, own, outlet="BBC News") == [("Times", "the_times", "interview_with")]
+
+
+# -- the list ------------------------------------------------------------------------------
+
+def test_shipped_list_names_the_agencies_of_the_war():
+    sources = load_sources()
+    for sid in ("reuters", "ap", "afp", "tass", "ria_novosti", "interfax", "ukrinform", "unian", "bbc", "cnn"):
+        assert sid in sources
+    assert sources["tass"].type == "agency" and sources["tass"].state
+    assert sources.lookup("the Associated Press").source_id == "ap"
+    assert sources.for_outlet("The New York Times").source_id == "nyt"
+    assert sources.frame()["source_id"].is_unique
+
+
+def test_user_file_extends_and_overrides(tmp_path, sentencizer):
+    mine = tmp_path / "my_sources.yaml"
+    mine.write_text("extends: default\nsources:\n"
+                    "  - {source_id: fakt, name: Fakt, type: newspaper, country: Poland, aliases: [Fakt]}\n"
+                    "  - {source_id: reuters, name: Thomson Reuters, type: agency, aliases: [Reuters]}\n")
+    sources = load_sources(mine)
+    assert sources["fakt"].country == "Poland" and sources["reuters"].name == "Thomson Reuters"
+    assert "tass" in sources and sources.digest != load_sources().digest
+    rows = extract_credits(sentencizer("Speaking to Polish tabloid Fakt, Skrzypczak said so."),
+                           ArticleContext(article_id="t", outlet="x", published=None), sources)
+    assert [(r["source_id"], r["source_type"]) for r in rows] == [("fakt", "newspaper")]
+    # list form + several files: later files win
+    both = load_sources([default_path(), mine])
+    assert both["reuters"].name == "Thomson Reuters"
+
+
+@pytest.mark.parametrize("body, message", [
+    ("sources:\n  - {name: X, type: agency}\n", "missing required field 'source_id'"),
+    ("sources:\n  - {source_id: x, name: X, type: wire}\n", "type 'wire' is not one of"),
+    ("sources:\n  - {source_id: x, name: X, type: agency, colour: red}\n", "unknown field"),
+    ("sources:\n  - {source_id: x, name: X, type: agency}\n  - {source_id: x, name: Y, type: agency}\n", "duplicate source_id"),
+    ("sources:\n  - {source_id: x, name: X, type: agency, aliases: [Reuters]}\n"
+     "  - {source_id: y, name: Y, type: agency, aliases: [Reuters]}\n", "claimed by both"),
+    ("sources: [\n", "not valid YAML"),
+    ("sources:\n  - {source_id: x, name: X, type: agency, aliases: Reuters}\n", "must be a list"),
+])
+def test_bad_files_name_the_entry_and_field(tmp_path, body, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(body)
+    with pytest.raises(SourcesError, match=message):
+        load_sources(path)
