@@ -1,6 +1,6 @@
 """Actor mentions vs. CoNLL++ gold entities (PER / ORG / LOC), next to the raw model.
 
-    python -m evaluation.eval_actors_conll [../shared/eval/conll/conllpp_dev.txt] [--limit N]
+    python -m evaluation.eval_actors_conll [--data ../shared/eval/conll/conllpp_dev.txt] [--limit N] [--smoke]
 
 Method: each ``-DOCSTART-`` document becomes one spaCy ``Doc`` built from the
 gold tokens (``Doc(vocab, words, spaces)``), run through the pipeline's
@@ -37,7 +37,9 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "conll" / "conllpp_dev.txt"
+from evaluation.common import add_data_args, eval_root, scored, smoke_limit
+
+DEFAULT_PATH = eval_root() / "conll" / "conllpp_dev.txt"
 TYPES = ("PER", "ORG", "LOC")
 MODEL_LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 KIND_TYPES = {"person": "PER", "organisation": "ORG", "country": "LOC", "place": "LOC"}
@@ -189,14 +191,17 @@ def markdown(result: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("path", nargs="?", default=str(DEFAULT_PATH), help="CoNLL file (default: %(default)s)")
+    parser.add_argument("path", nargs="?", default=None, help="CoNLL file (same as --data)")
+    add_data_args(parser, DEFAULT_PATH, "CoNLL file", "the first 5 documents")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     args = parser.parse_args(argv)
-    path = Path(args.path)
+    path = Path(args.path) if args.path else args.data
     if not path.exists():
         print(f"no CoNLL file at {path}: skipped (the gold set is not part of the project)")
         return 0
-    print(markdown(evaluate(path, args.limit)))
+    result = evaluate(path, smoke_limit(args, 5, args.limit))
+    print(scored(path, path.stem.rsplit("_", 1)[-1], result["n_documents"], "documents", args.smoke))
+    print(markdown(result))
     return 0
 
 

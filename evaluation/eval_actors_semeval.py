@@ -27,7 +27,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "semeval2025_t10"
+from evaluation.common import add_data_args, eval_root, scored, smoke_limit
+
+DEFAULT_PATH = eval_root() / "semeval2025_t10"
 MODEL_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 
 
@@ -45,7 +47,7 @@ def overlapping(spans: list[tuple[int, int, str]], start: int, end: int) -> list
     return [s for s in spans if s[0] < end and start < s[1]]
 
 
-def evaluate(root: Path, batch_size: int = 16) -> dict:
+def evaluate(root: Path, batch_size: int = 16, limit: int | None = None) -> dict:
     from toolkit.actors.catalogue import load_catalogue
     from toolkit.actors.extract import extract_mentions
     from toolkit.context import ArticleContext
@@ -54,7 +56,7 @@ def evaluate(root: Path, batch_size: int = 16) -> dict:
     nlp = cached_pipeline()
     catalogue = load_catalogue()
     gold = read_gold(root)
-    names = sorted(gold)
+    names = sorted(gold)[:limit]
     texts = [(root / "raw-documents" / n).read_text(encoding="utf-8") for n in names]
     counts: Counter = Counter()
     misses: Counter = Counter()
@@ -106,13 +108,18 @@ def markdown(result: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("path", nargs="?", default=str(DEFAULT_PATH), help="SemEval T10 folder (default: %(default)s)")
+    parser.add_argument("path", nargs="?", default=None, help="SemEval T10 folder (same as --data)")
+    add_data_args(parser, DEFAULT_PATH, "SemEval T10 folder", "the first 3 documents")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     args = parser.parse_args(argv)
-    root = Path(args.path)
+    root = Path(args.path) if args.path else args.data
     if not (root / "subtask-1-annotations.txt").exists():
         print(f"no SemEval T10 data at {root}: skipped (the gold set is not part of the project)")
         return 0
-    print(markdown(evaluate(root)))
+    result = evaluate(root, limit=smoke_limit(args, 3, args.limit))
+    print(scored(root, "EN_UA documents of subtask 1 (one split, not tuned on)", result["n_documents"], "documents",
+                 args.smoke))
+    print(markdown(result))
     return 0
 
 

@@ -41,8 +41,9 @@ sys.path.insert(0, str(ROOT))
 from toolkit.claims import extract_claims  # noqa: E402
 from toolkit.claims.numbers import UNIT_WORDS, parse_number  # noqa: E402
 from toolkit.context import ArticleContext  # noqa: E402
+from evaluation.common import add_data_args, eval_root, scored, smoke_limit  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "gva"
+DEFAULT_DATA = eval_root() / "gva"
 _NUM = r"(\d+|" + "|".join(UNIT_WORDS) + r")"
 BASELINE = {
     "killed": re.compile(_NUM + r"\s+(?:\w+\s+){0,2}(?:killed|dead|died)\b", re.IGNORECASE),
@@ -141,17 +142,22 @@ def _date(value) -> dt.date | None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    add_data_args(parser, DEFAULT_DATA, "folder with X_<split>.json / y_<split>.json", "the first 10 articles")
     parser.add_argument("--split", choices=("val", "train", "both"), default="val")
     parser.add_argument("--limit", type=int, default=None, help="evaluate the first N articles only")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors of ours")
     args = parser.parse_args(argv)
     splits = ("train", "val") if args.split == "both" else (args.split,)
+    if not all((args.data / f"X_{s}.json").exists() for s in splits):
+        print(f"no GVA data at {args.data}: skipped (the gold set is not part of the project)")
+        return
     pairs = [p for s in splits for p in load_split(args.data, s)]
-    if args.limit:
-        pairs = pairs[: args.limit]
+    limit = smoke_limit(args, 10, args.limit)
+    if limit:
+        pairs = pairs[:limit]
     result = evaluate(pairs, show_errors=args.errors)
     n = result["scores"]["ours"]["n"]
+    print(scored(args.data, "+".join(splits), n, "articles", args.smoke))
     print(f"GVA {'+'.join(splits)}: {n} articles")
     print(f"{'system':10} {'n_killed':>9} {'n_injured':>10} {'both':>7}")
     for name, s in result["scores"].items():

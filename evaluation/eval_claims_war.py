@@ -55,7 +55,9 @@ sys.path.insert(0, str(ROOT))
 
 GOLD = ROOT / "evaluation" / "data" / "claims_war_gold.jsonl"
 ARTICLES = ROOT / "evaluation" / "data" / "claims_war_articles.csv"
-DEFAULT_DATA = ROOT.parent / "shared" / "eval"
+from evaluation.common import eval_root  # noqa: E402
+
+DEFAULT_DATA = eval_root()
 #: loader fields per gold file (as in evaluation/claims_war_sample.py)
 FIELDS = {
     "Guardians_Russia_Ukraine.csv": ({"text": "articles", "title": "headlines", "published": "published"},

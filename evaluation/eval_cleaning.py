@@ -10,7 +10,7 @@
    by rule, on ru_ua_2022, guardian_feb2022 and bbc. Every removed line is
    written to a TSV for reading by hand.
 
-    python -m evaluation.eval_cleaning [--eval ../shared/eval] [--dump build/eval/cleaning_removed.tsv]
+    python -m evaluation.eval_cleaning [--data ../shared/eval] [--dump build/eval/cleaning_removed.tsv] [--smoke]
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from evaluation.common import eval_root, scored
 from toolkit.loading import load
 from toolkit.loading.cleaning import LINE_BREAK, clean
 
@@ -127,12 +128,19 @@ def eval_corpus(path: Path, writer) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
+    parser.add_argument("--data", "--eval", dest="eval", default=str(eval_root()),
+                        help="eval root with corpora/ (default: %(default)s)")
     parser.add_argument("--dump", default=str(ROOT / "build" / "eval" / "cleaning_removed.tsv"))
+    parser.add_argument("--smoke", action="store_true",
+                        help="quick check that the evaluation runs: the seeds and guardian_feb2022 only")
     args = parser.parse_args(argv)
+    print(scored("evaluation/data/seed_boilerplate.yaml", "the five seeds (the rules were written reading them: tuned on)"))
     eval_seeds()
     root = Path(args.eval)
-    present = [root / c for c in CORPORA if (root / c).exists()]
+    corpora = [c for c in CORPORA if not args.smoke or c.endswith("guardian_feb2022")]
+    present = [root / c for c in corpora if (root / c).exists()]
+    print(scored(root, "corpora without gold (removals read by hand): " + ", ".join(p.name for p in present),
+                 smoke=args.smoke))
     if not present:
         print(f"\nno corpora under {root}; corpus measurements skipped")
         return 0

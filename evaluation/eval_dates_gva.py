@@ -37,8 +37,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from evaluation.common import add_data_args, eval_root, scored, smoke_limit
+
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "gva"
+DEFAULT_DATA = eval_root() / "gva"
 DATELINE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -88,7 +90,7 @@ def dateparser_first(text: str, doc, published: dt.date, n_sentences: int, max_d
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", default=str(DEFAULT_DATA), help="folder with X_*.json / y_*.json (default: %(default)s)")
+    add_data_args(ap, DEFAULT_DATA, "folder with X_*.json / y_*.json", "the first 10 articles per split")
     ap.add_argument("--splits", default="train,val")
     ap.add_argument("--limit", type=int, default=None, help="first N articles per split")
     ap.add_argument("--sentences", type=int, default=5, help="look for the date in the first N sentences")
@@ -107,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     print("| split | articles | system | exact | within 1 day | found in text |\n|---|---|---|---|---|---|")
     wrong, breakdown = [], []
     for split in args.splits.split(","):
-        rows = load_split(data, split, args.limit)
+        rows = load_split(data, split, smoke_limit(args, 10, args.limit))
+        print(scored(data, split, len(rows), "articles", args.smoke))
         tally: Counter = Counter()
         started = time.perf_counter()
         for (text, published, gold), doc in zip(rows, nlp.pipe((r[0] for r in rows), batch_size=32)):

@@ -33,8 +33,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from evaluation.common import add_data_args, eval_root, scored, smoke_limit
+
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "timebank"
+DEFAULT_DATA = eval_root() / "timebank"
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 ATTR = re.compile(r'(\w+)="([^"]*)"')
 
@@ -190,7 +192,7 @@ def report(name: str, s: Score) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", default=str(DEFAULT_DATA), help="folder with TimeBank/ and AQUAINT/ (default: %(default)s)")
+    add_data_args(ap, DEFAULT_DATA, "folder with TimeBank/ and AQUAINT/", "the first 3 documents")
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     ap.add_argument("--no-baseline", action="store_true", help="skip the dateparser baseline")
     ap.add_argument("--errors", type=int, default=0, help="print the N most frequent errors of the toolkit")
@@ -200,7 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     if not data.exists():
         print(f"no TimeBank data at {data}: skipped")
         return 0
-    docs = load_gold(data, args.limit)
+    docs = load_gold(data, smoke_limit(args, 3, args.limit))
+    print(scored(data, "TimeBank 1.2 + AQUAINT (all documents; the date rules were tuned on them)", len(docs),
+                 "documents", args.smoke))
     print(f"{len(docs)} documents, {sum(t[2] == 'DATE' for d in docs for t in d.timexes)} gold DATE expressions")
     header = "| system | gold | predicted | span P | span R | span F1 | value P | value R | value F1 |\n|---|---|---|---|---|---|---|---|---|"
     rows = []

@@ -23,14 +23,16 @@ import tempfile
 import time
 from pathlib import Path
 
+from evaluation.common import add_data_args, eval_root, scored, smoke_limit
+
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = REPO / ".." / "shared" / "eval" / "corpora" / "ru_ua_2022"
+DEFAULT_DATA = eval_root() / "corpora" / "ru_ua_2022"
 OUTLETS = {"Guardians_Russia_Ukraine.csv": "The Guardian", "NYT_Russia_Ukraine.csv": "The New York Times"}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", default=str(DEFAULT_DATA))
+    add_data_args(ap, DEFAULT_DATA, "ru_ua_2022 folder (the Guardian and NYT CSVs)", "the first 4 articles per outlet")
     ap.add_argument("--limit", type=int, default=None, help="first N articles per outlet")
     ap.add_argument("--sample", type=int, default=20, help="cross-outlet events to print")
     ap.add_argument("--seed", type=int, default=0)
@@ -51,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, outlet in OUTLETS.items():
         c = load(data / name, fields={"text": "articles", "title": "headlines", "published": "published"}, outlet=outlet)
         arts = c.articles.sort_values("published", kind="stable")
-        parts.append(arts.head(args.limit) if args.limit else arts)
+        limit = smoke_limit(args, 4, args.limit)
+        parts.append(arts.head(limit) if limit else arts)
         reports.append(c.load_report)
     articles = pd.concat(parts, ignore_index=True)
     started = time.perf_counter()
@@ -63,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     ev = tl.events
     per_event = ev.groupby("event_id").agg(n_outlets=("outlet", "nunique"), n_mentions=("n_mentions", "first"))
     multi = per_event[per_event["n_outlets"] > 1].index
+    print(scored(data, "the whole corpus (no gold: events read by hand)", len(articles), "articles", args.smoke))
     print(f"{len(articles)} articles ({articles['outlet'].value_counts().to_dict()}), "
           f"{len(corpus.dates)} date rows, {len(tl.mentions)} dated event mentions, {per_event.shape[0]} events, "
           f"{len(multi)} reported by both outlets")

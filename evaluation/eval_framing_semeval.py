@@ -43,8 +43,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from evaluation.common import add_data_args, eval_root, smoke_limit
+from evaluation.common import scored as scored_line
+
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "semeval2025_t10"
+DEFAULT_DATA = eval_root() / "semeval2025_t10"
 NEGATIVE_LOADED = {"condemnation", "dehumanising", "discrediting", "legitimacy"}
 
 
@@ -108,14 +111,12 @@ def prf(predicted: np.ndarray, positive: np.ndarray) -> tuple[float, float, floa
 
 def score_documents(data: Path, gold: pd.DataFrame) -> pd.DataFrame:
     """One row per gold mention with every score (see module docstring)."""
-    from toolkit.actors import extract_mentions
     from toolkit.actors.catalogue import load_catalogue
     from toolkit.context import ArticleContext
-    from toolkit.framing import extract_framing
+    from toolkit.extraction import annotate_doc
     from toolkit.framing.terms import merge_intervals, quote_intervals, split_by_voice
     from toolkit.framing.tone import text_tone
     from toolkit.pipeline import cached_pipeline
-    from toolkit.quotes import extract_quotes
 
     nlp = cached_pipeline()
     catalogue = load_catalogue()
@@ -123,10 +124,8 @@ def score_documents(data: Path, gold: pd.DataFrame) -> pd.DataFrame:
     texts = [(data / "raw-documents" / d).read_text(encoding="utf-8") for d in docs]
     out = []
     for name, text, doc in zip(docs, texts, nlp.pipe(texts, batch_size=16)):
-        ctx = ArticleContext(name)
-        mentions = extract_mentions(doc, ctx, catalogue)
-        quotes = extract_quotes(doc, ctx, mentions)
-        framing = extract_framing(doc, ctx, mentions=mentions, quotes=quotes)
+        rows = annotate_doc(doc, ArticleContext(name), catalogue)
+        mentions, quotes, framing = rows["mentions"], rows["quotes"], rows["framing"]
         sents = list(doc.sents)
         starts = np.array([s.start_char for s in sents])
         intervals = merge_intervals(quote_intervals(text, quotes))
@@ -207,7 +206,7 @@ def evaluate(scored: pd.DataFrame, positive_role: str, negative_roles: tuple[str
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    add_data_args(parser, DEFAULT_DATA, "SemEval-2025 T10 folder", "the first 3 documents")
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents (quick check)")
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     args = parser.parse_args(argv)
@@ -215,9 +214,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no SemEval-2025 T10 data at {args.data}; skipped")
         return 0
     gold = read_gold(args.data)
-    if args.limit:
-        gold = gold[gold["doc"].isin(sorted(gold["doc"].unique())[:args.limit])]
+    limit = smoke_limit(args, 3, args.limit)
+    if limit:
+        gold = gold[gold["doc"].isin(sorted(gold["doc"].unique())[:limit])]
     scored = score_documents(args.data, gold)
+    print(scored_line(args.data, "EN_UA documents of subtask 1 (one split, not tuned on)", scored["doc"].nunique(),
+                      "documents", args.smoke))
     print(f"{scored['doc'].nunique()} documents, {len(scored)} of {len(gold)} gold mentions located; "
           f"{scored['actor_id'].notna().mean():.0%} matched to a toolkit mention")
     print(markdown(scored.groupby("role")[["sentence_tone", "actor_tone", "actor_loaded", "actor_blame", "document_tone"]].mean(), index=True))

@@ -24,8 +24,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from evaluation.common import add_data_args, eval_root, scored, smoke_limit
+
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "polnear" / "dev"
+DEFAULT_DATA = eval_root() / "polnear" / "dev"
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -36,25 +38,25 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    add_data_args(parser, DEFAULT_DATA, "PolNeAR split folder", "the first 3 texts")
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)
     if not (args.data / "attributions").exists():
         print(f"no PolNeAR data at {args.data}; skipped")
         return 0
     from evaluation.eval_quotes_polnear import parse_ann, pick_annotations
-    from toolkit.actors import extract_mentions
     from toolkit.actors.catalogue import load_catalogue
     from toolkit.context import ArticleContext
+    from toolkit.extraction import annotate_doc
     from toolkit.framing.extract import NAMING_VERBS
     from toolkit.framing.lexicon import load_lexicon, matcher_for
     from toolkit.framing.actor_index import ActorIndex
     from toolkit.framing.quoted import VoiceIndex, quoted_segments
     from toolkit.pipeline import cached_pipeline
-    from toolkit.quotes import extract_quotes
 
     chosen = pick_annotations(args.data)
-    names = sorted(chosen)[: args.limit] if args.limit else sorted(chosen)
+    limit = smoke_limit(args, 3, args.limit)
+    names = sorted(chosen)[:limit] if limit else sorted(chosen)
     texts = [(args.data / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
     nlp, catalogue, lexicon = cached_pipeline(), load_catalogue(), load_lexicon()
     reporting = frozenset(v for v in lexicon.verbs if " " not in v) | NAMING_VERBS
@@ -62,9 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     tally = {(s, scope): [0, 0, 0] for s in systems for scope in ("all words", "lexicon matches")}
     for name, text, doc in zip(names, texts, nlp.pipe(texts, batch_size=8)):
         gold_spans = [span for content, _ in parse_ann(chosen[name]) for span in content]
-        ctx = ArticleContext(name)
-        mentions = extract_mentions(doc, ctx, catalogue)
-        quotes = extract_quotes(doc, ctx, mentions)
+        rows = annotate_doc(doc, ArticleContext(name), catalogue)
+        mentions, quotes = rows["mentions"], rows["quotes"]
         voices = VoiceIndex(doc, quotes, ActorIndex(doc, mentions), reporting)
         segments = quoted_segments(text)
         lexicon_tokens = {i for m in matcher_for(doc.vocab, lexicon)(doc) for i in range(m.start, m.end)}
@@ -85,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                     t[0] += pred and gold
                     t[1] += pred and not gold
                     t[2] += gold and not pred
+    print(scored(args.data, args.data.name, len(names), "texts", args.smoke))
     print(f"PolNeAR {args.data.name}: {len(names)} texts\n")
     print("| scope | system | precision | recall | F1 | gold quoted tokens |")
     print("|---|---|---|---|---|---|")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from evaluation.common import eval_root, scored
 from toolkit.loading import load
 from toolkit.loading.datetext import find_full_date
 
@@ -43,9 +44,13 @@ def score(given: pd.Series, right: pd.Series, n_gold: int) -> str:
     return f"given {n_given:>4}/{len(given)}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
 
 
-def eval_polnear(root: Path) -> None:
+def eval_polnear(root: Path, smoke: bool = False) -> None:
     meta = pd.read_csv(root / "metadata.tsv", sep="\t", dtype=str)
     folders = sorted({p.parent for p in root.rglob("*.txt")})
+    if smoke:
+        folders = folders[:1]
+    print(scored(root, "every PolNeAR text (" + ", ".join(str(f.relative_to(root)) for f in folders)
+                 + "; the title rules were tuned on them)", smoke=smoke))
     corpus = load(folders)
     arts = corpus.articles.assign(filename=lambda d: d["article_id"].astype(str))
     gold = meta.drop_duplicates("filename").rename(columns=lambda c: c if c == "filename" else f"gold_{c}")
@@ -93,14 +98,18 @@ def eval_bbc(root: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
+    parser.add_argument("--data", "--eval", dest="eval", default=str(eval_root()),
+                        help="eval root with polnear/ and corpora/ (default: %(default)s)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="quick check that the evaluation runs: one PolNeAR folder, no BBC")
     args = parser.parse_args(argv)
     root = Path(args.eval)
     if (root / "polnear" / "metadata.tsv").exists():
-        eval_polnear(root / "polnear")
+        eval_polnear(root / "polnear", smoke=args.smoke)
     else:
         print(f"no PolNeAR under {root}; skipped")
-    if (root / "corpora" / "bbc").exists():
+    if (root / "corpora" / "bbc").exists() and not args.smoke:
+        print(scored(root / "corpora" / "bbc", "all of bbc (no gold dates: every inferred date is wrong)"))
         eval_bbc(root / "corpora" / "bbc")
     return 0
 

@@ -40,7 +40,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "polnear" / "dev"
+from evaluation.common import add_data_args, eval_root, scored, smoke_limit  # noqa: E402
+
+DEFAULT_DATA = eval_root() / "polnear" / "dev"
 QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 
 Spans = list[tuple[int, int]]
@@ -207,7 +209,7 @@ def report(name: str, t: Tally) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR split folder (with text/ and attributions/)")
+    add_data_args(parser, DEFAULT_DATA, "PolNeAR split folder (with text/ and attributions/)", "4 texts")
     parser.add_argument("--limit", type=int, default=None, help="evaluate a random sample of this many texts")
     parser.add_argument("--seed", type=int, default=13, help="random seed for --limit")
     parser.add_argument("--errors", type=int, default=0, help="print this many speaker errors of the toolkit")
@@ -222,13 +224,17 @@ def main(argv: list[str] | None = None) -> int:
         return pronoun_sample(args.pronoun_sample, n_articles=25, n_rows=30, seed=7)
 
     from toolkit.context import ArticleContext
-    from toolkit.annotation import BATCH_SIZE
+    from toolkit.extraction import BATCH_SIZE
     from toolkit.pipeline import cached_pipeline
 
+    if not (args.data / "text").is_dir():
+        print(f"no PolNeAR split at {args.data}: skipped (the gold set is not part of the project)")
+        return 0
     chosen = pick_annotations(args.data)
     names = sorted(chosen)
-    if args.limit:
-        names = sorted(random.Random(args.seed).sample(names, min(args.limit, len(names))))
+    limit = smoke_limit(args, 4, args.limit)
+    if limit:
+        names = sorted(random.Random(args.seed).sample(names, min(limit, len(names))))
     texts = [(args.data / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
     nlp = cached_pipeline()
     tallies = defaultdict(Tally)
@@ -253,6 +259,7 @@ def main(argv: list[str] | None = None) -> int:
             errors.extend(_speaker_errors(name, text, gold, ours))
     seconds = time.perf_counter() - started
 
+    print(scored(args.data, args.data.name, len(names), "texts", args.smoke))
     print(f"PolNeAR {args.data}: {len(names)} texts (one annotator each: first code), {seconds:.0f}s; "
           f"textacy raised on {textacy_raised} texts (odd number of quotation marks)\n")
     cols = ["system", "gold", "pred", "content_P", "content_R", "content_F1", "speaker_acc", "speaker_n", "attr_P", "attr_R", "attr_F1"]

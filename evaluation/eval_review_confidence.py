@@ -11,7 +11,9 @@ how many rows are right:
 * claims, **figure right**: the claim matches a reported gold figure (same
   sentence, same value);
 * claims, **all right**: and its category and side are right too;
-* quotes: see :func:`quote_rows` (the speaker is right).
+* quotes, **content right**: the row matches a gold speech record
+  (``evaluation/eval_quotes_war.py``'s matching); **right**: and its speaker
+  is right.
 
 The confidence weights (``toolkit/review/confidence.py``) were set by hand
 from the project's earlier error analyses before this script was run, so
@@ -57,6 +59,40 @@ def claim_rows(corpus, gold: list[dict], arts: list[dict], splits) -> list[dict]
     return out
 
 
+def quote_rows(data: Path, splits, cache) -> list[dict]:
+    """One dict per quote the toolkit counts as speech in the quotes war gold
+    articles (as ``evaluation/eval_quotes_war.py`` scores them): ``right`` when
+    it matches a gold speech record *and* its speaker is right, ``content_right``
+    when it matches one at all; rows matching an ``uncertain`` gold record are
+    left out, as there."""
+    import toolkit
+    from evaluation import eval_quotes_war as qw
+    from toolkit.actors.catalogue import load_catalogue
+
+    if not qw.GOLD.exists():
+        return []
+    manifest = [m for m in qw.read_jsonl(qw.ARTICLES) if m["split"] in splits]
+    for m in manifest:
+        m["collection_label"] = qw.COLLECTION_LABELS.get(m["collection"], m["collection"])
+    wanted = {m["article_id"] for m in manifest}
+    corpus = toolkit.annotate(qw.load_articles(data / "corpora", manifest), cache_dir=cache, progress=False)
+    texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
+    gold = qw.relocate([g for g in qw.read_jsonl(qw.GOLD) if g["article_id"] in wanted], texts)
+    split_of = {m["article_id"]: m["split"] for m in manifest}
+    out = []
+    for split in splits:
+        ids = {a for a, sp in split_of.items() if sp == split}
+        res = qw.score([g for g in gold if g["article_id"] in ids], corpus.quotes[corpus.quotes["article_id"].isin(ids)],
+                       [m for m in manifest if m["article_id"] in ids], load_catalogue())
+        for pair in res["pairs"]:
+            out.append({"split": split, "confidence": float(pair.pred["confidence"]), "row_id": pair.pred["row_id"],
+                        "content_right": True, "right": pair.speaker_right})
+        for pred in res["false_pos"]:
+            out.append({"split": split, "confidence": float(pred["confidence"]), "row_id": pred["row_id"],
+                        "content_right": False, "right": False})
+    return out
+
+
 def by_fifth(rows: list[dict], key: str) -> list[tuple[int, float, float, int, int]]:
     """``(fifth, lowest, highest confidence, right, n)`` from the lowest fifth to the highest;
     ties in confidence are kept in one fifth's order by row id (deterministic)."""
@@ -93,6 +129,14 @@ def run(args) -> None:
     if args.split == "both":
         for split in splits:
             print_table(f"claims, split {split}", [r for r in rows if r["split"] == split], ("figure_right", "all_right"))
+    quotes = quote_rows(args.data, splits, args.cache)
+    if not quotes:
+        print("\nquotes: no quotes war gold (evaluation/data/quotes_war_gold.jsonl); skipped")
+        return
+    print_table(f"quotes, splits {'+'.join(splits)}", quotes, ("content_right", "right"))
+    if args.split == "both":
+        for split in splits:
+            print_table(f"quotes, split {split}", [r for r in quotes if r["split"] == split], ("content_right", "right"))
 
 
 def smoke(args) -> None:

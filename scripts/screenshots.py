@@ -13,9 +13,8 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from toolkit.report.samples import ensure_annotated_sample, ensure_rendered
-
 ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_DIR = ROOT / "data" / "articles"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
@@ -27,11 +26,18 @@ def main() -> None:
     parser.add_argument("--corpus", default=str(ROOT / "build" / "sample"))
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     args = parser.parse_args()
-    corpus = ensure_annotated_sample(Path(args.corpus))
+    corpus = Path(args.corpus)
+    if not (corpus / "manifest.json").exists():
+        import toolkit
+
+        toolkit.annotate(toolkit.load(SAMPLE_DIR), cache_dir=None, progress=False).save(corpus)
     from playwright.sync_api import sync_playwright
 
+    from toolkit.report.render import render_all
+
     with tempfile.TemporaryDirectory() as tmp:
-        reports = ensure_rendered(corpus, Path(tmp), list(SHOTS))
+        render_all(corpus, Path(tmp), notebooks=list(SHOTS))
+        reports = {name: Path(tmp) / f"{name}.html" for name in SHOTS}
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             try:

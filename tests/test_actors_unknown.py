@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from helpers import corpus_of
 
 from toolkit import schema
-from toolkit.actors import extract_mentions, load_catalogue, unknown_actors
-from toolkit.context import ArticleContext
+from toolkit.actors import unknown_actors
 from toolkit.corpus import AnnotatedCorpus
 
 EXTRA = {
@@ -26,20 +25,15 @@ EXTRA = {
 
 @pytest.fixture(scope="module")
 def corpus(nlp, sample_dir: Path) -> AnnotatedCorpus:
-    catalogue = load_catalogue()
+    """The seed articles plus EXTRA, sentences and mentions from the real chain
+    (before the corpus-level person unification, which is what unknown_actors
+    itself is checked against here)."""
     meta = pd.read_csv(sample_dir / "metadata.csv")
     items = [(r.file[:3], r.outlet, (sample_dir / r.file).read_text(encoding="utf-8"), r.published) for r in meta.itertuples()]
     items += [(aid, outlet, text, "2025-06-28") for aid, (outlet, text) in EXTRA.items()]
-    articles, sentences, mentions = [], [], []
-    for aid, outlet, text, published in items:
-        doc = nlp(text)
-        ctx = ArticleContext(aid, outlet, dt.date.fromisoformat(published))
-        articles.append({"article_id": aid, "outlet": outlet, "published": published, "text": text})
-        sentences += [{"article_id": aid, "sent_id": i, "start": s.start_char, "end": s.end_char, "text": s.text}
-                      for i, s in enumerate(doc.sents)]
-        mentions += extract_mentions(doc, ctx, catalogue)
-    return AnnotatedCorpus(articles=schema.frame("articles", articles), sentences=schema.frame("sentences", sentences),
-                           mentions=schema.frame("mentions", mentions))
+    articles = [{"article_id": aid, "outlet": outlet, "published": published, "text": text}
+                for aid, outlet, text, published in items]
+    return corpus_of(nlp, articles, tables=("sentences", "mentions"), corpus_steps=False)
 
 
 def test_unknown_people_ranked_with_evidence(corpus):

@@ -49,12 +49,14 @@ def test_every_row_lies_inside_its_sentence(annotated, table):
 def test_surface_is_the_text_at_its_offsets(annotated, table):
     text = annotated.articles.set_index("article_id")["text"]
     df = getattr(annotated, table)
+    assert len(df) > 0, f"no {table} rows on the sample: the check below would pass on nothing"
     for row in df.itertuples():
         assert text[row.article_id][row.start:row.end] == row.surface
 
 
 def test_sentences_cover_the_text(annotated):
     text = annotated.articles.set_index("article_id")["text"]
+    assert set(annotated.sentences["article_id"]) == set(annotated.articles["article_id"])
     for row in annotated.sentences.itertuples():
         assert text[row.article_id][row.start:row.end] == row.text
 

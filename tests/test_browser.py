@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.report.samples import ensure_annotated_hostile, ensure_annotated_sample, ensure_rendered
+from helpers import ensure_annotated_hostile, ensure_annotated_sample, ensure_rendered
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

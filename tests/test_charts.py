@@ -14,7 +14,7 @@ from toolkit import charts, claims, schema
 from toolkit.charts.common import NoRows, shorten
 from toolkit.corpus import AnnotatedCorpus
 from toolkit.report.altair_offline import chart_html, script_json
-from toolkit.report.samples import ensure_annotated_sample
+from helpers import ensure_annotated_sample
 
 CHART_FUNCTIONS = [charts.articles_over_time, charts.articles_per_outlet, charts.mentions_per_outlet,
                    charts.cooccurrence, charts.share_of_voice, charts.figures_by_event, charts.claims_per_outlet,

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import pytest
+from helpers import corpus_of
 
-from toolkit.claims import ClaimGroups, extract_claims, reconcile
+from toolkit.claims import ClaimGroups, reconcile
 from toolkit.claims.analysis import claimant_key, place_of
-from toolkit.context import ArticleContext
 from toolkit.corpus import AnnotatedCorpus
 from toolkit.schema import frame
 
@@ -51,16 +49,9 @@ def test_member_rows_trace_back_to_their_sentence(sample):
 
 
 def _corpus(nlp, articles: list[tuple[str, str, str, str]]) -> AnnotatedCorpus:
-    """(article_id, outlet, published, text) -> an AnnotatedCorpus with real claims."""
-    from toolkit.dates import extract_dates
-
-    rows, claims = [], []
-    for article_id, outlet, published, text in articles:
-        doc = nlp(text)
-        ctx = ArticleContext(article_id, outlet, dt.date.fromisoformat(published))
-        claims += extract_claims(doc, ctx, mentions=[], quotes=[], dates=extract_dates(doc, ctx))
-        rows.append({"article_id": article_id, "outlet": outlet, "published": published, "text": text})
-    return AnnotatedCorpus(articles=frame("articles", rows), claims=frame("claims", claims))
+    """(article_id, outlet, published, text) -> an AnnotatedCorpus through the real extractor chain."""
+    return corpus_of(nlp, [{"article_id": article_id, "outlet": outlet, "published": published, "text": text}
+                           for article_id, outlet, published, text in articles])
 
 
 def test_cumulative_totals_from_one_claimant_become_a_series(nlp):

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import corpus_of
+
 from toolkit import schema
-from toolkit.annotation import _context
 from toolkit.corpus import AnnotatedCorpus
-from toolkit.dates import extract_dates, timeline
+from toolkit.dates import timeline
 from toolkit.loading import load
 
 CSB, KI = "CSB News", "The Kyiv Independent"
@@ -21,16 +22,7 @@ CSB, KI = "CSB News", "The Kyiv Independent"
 @pytest.fixture(scope="module")
 def corpus(nlp, sample_dir) -> AnnotatedCorpus:
     loaded = load(sample_dir)
-    sentences, dates = [], []
-    records = loaded.articles.to_dict("records")
-    for record, doc in zip(records, nlp.pipe([r["text"] for r in records])):
-        ctx = _context(record)
-        sentences += [{"article_id": ctx.article_id, "sent_id": i, "start": s.start_char, "end": s.end_char,
-                       "text": s.text} for i, s in enumerate(doc.sents)]
-        for row in extract_dates(doc, ctx):
-            dates.append({**row, "article_id": ctx.article_id})
-    return AnnotatedCorpus(articles=loaded.articles, sentences=schema.frame("sentences", sentences),
-                           dates=schema.frame("dates", dates), load_report=loaded.load_report)
+    return corpus_of(nlp, loaded.articles, tables=("sentences", "dates"), load_report=loaded.load_report)
 
 
 def event_of(tl, outlet: str, value: str) -> int:

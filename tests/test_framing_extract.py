@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import annotate_text
 
 from toolkit.context import ArticleContext
 from toolkit.framing import extract_framing
@@ -24,16 +25,9 @@ SEEDS = {
 
 
 def _annotate(nlp, text: str, article_id: str = "t", published: dt.date | None = None):
-    """Parse and run the real upstream extractors (mentions, quotes), then framing."""
-    from toolkit.actors import extract_mentions
-    from toolkit.actors.catalogue import load_catalogue
-    from toolkit.quotes import extract_quotes
-
-    doc = nlp(text)
-    ctx = ArticleContext(article_id, published=published)
-    mentions = extract_mentions(doc, ctx, load_catalogue())
-    quotes = extract_quotes(doc, ctx, mentions)
-    return doc, extract_framing(doc, ctx, mentions=mentions, quotes=quotes)
+    """The real extractor chain (mentions, quotes, ... framing) on ``text``."""
+    result = annotate_text(nlp, text, article_id, published=published)
+    return result.doc, result["framing"]
 
 
 @pytest.fixture(scope="module")

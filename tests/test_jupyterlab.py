@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.report.render import NOTEBOOK_DIR
-from toolkit.report.samples import ensure_annotated_sample
+from helpers import ensure_annotated_sample
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -8,7 +8,7 @@ import pytest
 from nbclient import NotebookClient
 
 from toolkit.report import inject_parameters, notebook_paths
-from toolkit.report.samples import ensure_annotated_sample
+from helpers import ensure_annotated_sample
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 
-from toolkit.annotation import TEXT_TABLES, annotate, merge_results, partitions
+from toolkit.annotation import annotate
+from toolkit.extraction import TEXT_TABLES, merge_results, partitions
 
 
 @pytest.fixture(scope="module")
@@ -45,12 +46,12 @@ def test_partitions_keep_every_article_once_in_order(corpus):
 
 
 def test_merging_out_of_order_results_then_annotate_order_is_stable(corpus, serial):
-    from toolkit.annotation import Settings, _concat, annotate_partition
     from toolkit.actors.catalogue import resolve_path
+    from toolkit.extraction import Settings, annotate_partition, assemble_tables
 
     settings = Settings(catalogue=str(resolve_path(None)))
     results = [annotate_partition(p, settings) for p in partitions(corpus.articles, size=2)]
     tables, _ = merge_results(reversed(results))
+    assembled = assemble_tables(corpus.articles, [tables])
     for name in TEXT_TABLES:
-        ordered = _concat(name, [tables[name]], order=corpus.articles["article_id"])
-        pd.testing.assert_frame_equal(ordered, getattr(serial, name), obj=name)
+        pd.testing.assert_frame_equal(assembled[name], getattr(serial, name), obj=name)

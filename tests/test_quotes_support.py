@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from toolkit.context import ArticleContext
-from toolkit.quotes import extract_quotes
-from toolkit.quotes.speakers import mentions_from_entities
-
-
-def mentions_for(doc, ctx: ArticleContext) -> list[dict]:
-    """The real mentions extractor when it is importable, else records from ``doc.ents``."""
-    try:
-        from toolkit.actors import extract_mentions, load_catalogue
-    except ImportError:
-        return mentions_from_entities(doc)
-    return extract_mentions(doc, ctx, load_catalogue(None))
+from helpers import annotate_text
 
 
 def quotes_of(nlp, text: str, article_id: str = "t") -> list[dict]:
-    doc = nlp(text)
-    ctx = ArticleContext(article_id=article_id)
-    return extract_quotes(doc, ctx, mentions_for(doc, ctx))
+    """The quotes of ``text`` from the real extractor chain (speakers from the real mentions)."""
+    return annotate_text(nlp, text, article_id)["quotes"]
 
 
 def find(rows: list[dict], fragment: str, direct: bool | None = None) -> dict:

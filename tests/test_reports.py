@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.report.__main__ import install_config
-from toolkit.report.samples import ensure_annotated_hostile, ensure_annotated_sample, ensure_rendered
+from helpers import ensure_annotated_hostile, ensure_annotated_sample, ensure_rendered
 
 pytestmark = pytest.mark.slow
 

@@ -9,7 +9,7 @@ import pytest
 
 from toolkit.report import inject_parameters, notebook_paths, open_corpus, resolve_corpus_dir, show_table
 from toolkit.report.assets import _script_safe, widget_manager
-from toolkit.report.samples import ensure_annotated_sample
+from helpers import ensure_annotated_sample
 
 
 def test_injected_parameters_follow_the_parameters_cell_and_replace_an_earlier_injection():

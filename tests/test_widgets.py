@@ -9,7 +9,7 @@ import pytest
 
 from toolkit import widgets
 from toolkit.corpus import AnnotatedCorpus
-from toolkit.report.samples import ensure_annotated_hostile, ensure_annotated_sample
+from helpers import ensure_annotated_hostile, ensure_annotated_sample
 
 
 @pytest.fixture(scope="session")

@@ -1,15 +1,18 @@
 """Annotate a corpus: spaCy once per article, then every extractor.
 
-The unit of work is a *partition* of articles: :func:`annotate_partition`
-builds (or reuses) the pipeline in the current process, parses the texts with
-``nlp.pipe`` and runs the extractors on each ``Doc``, returning one DataFrame
-per table. The same function runs in-process (``n_process=1``), in a pool of
-worker processes (``n_process>1``: each worker parses *and* extracts its share,
-so nothing but small tables crosses process boundaries), or on Dask workers
-(``engine="dask"``).
-
-Results are cached per article (see :mod:`toolkit.cache`): annotating the same
-corpus again, or the same corpus plus new articles, only parses what changed.
+:func:`annotate` looks each article up in the per-article cache (see
+:mod:`toolkit.cache`), sends the rest to an engine, and assembles the tables.
+The unit of work every engine runs is
+:func:`toolkit.extraction.annotate_partition` (one partition of articles:
+``nlp.pipe``, then :func:`toolkit.extraction.annotate_doc` on each ``Doc``);
+this module holds the local engine — in-process (``n_process=1``) or a pool of
+worker processes (``n_process>1``: each worker parses *and* extracts its
+share, so nothing but small tables crosses process boundaries) — while
+``engine="dask"`` sends partitions to :mod:`toolkit.engines.dask`. Cached and
+fresh tables become the corpus's tables in
+:func:`toolkit.extraction.assemble_tables`, which also runs the corpus-level
+steps. Annotating the same corpus again, or the same corpus plus new
+articles, only parses what changed.
 """
 
 from __future__ import annotations
@@ -17,35 +20,20 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
 from pathlib import Path
 
 import multiprocessing
 import pandas as pd
 
 from toolkit import schema
-from toolkit.context import ArticleContext
 from toolkit.corpus import AnnotatedCorpus, Corpus
-
-#: tables produced from text, in the order extractors fill them
-TEXT_TABLES = ("sentences", "mentions", "quotes", "dates", "claims", "framing", "terms")
-#: how many articles a worker process / Dask task handles at a time
-PARTITION_SIZE = 128
-#: articles per nlp.pipe batch: the small model is ~35 % faster at 256 than at
-#: 32 on news-length texts (300 BBC articles: 26.3 s at 32, 20.8 s at 128, 19.2 s
-#: at 1,000), and 256 long articles still fit easily in memory
-BATCH_SIZE = 256
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Everything besides the article that changes the annotation output."""
-
-    model: str | None = None
-    catalogue: str | None = None
-    batch_size: int = BATCH_SIZE
+# the unit of work lives in toolkit.extraction (the engines import it from
+# there); the names are re-exported here for callers of the old home
+from toolkit.extraction import (BATCH_SIZE, PARTITION_SIZE, TEXT_TABLES, Settings, annotate_doc,  # noqa: F401
+                                annotate_partition, article_context, assemble_tables, merge_results,
+                                partitions)
 
 
 def annotate(
@@ -75,6 +63,7 @@ def annotate(
     from toolkit import __version__, code_digest
     from toolkit.actors.catalogue import load_catalogue, resolve_path
     from toolkit.cache import AnnotationCache, CacheHit
+    from toolkit.pipeline import installed_model_signature
 
     _check_arguments(batch_size=batch_size, n_process=n_process, cache_dir=cache_dir)
     source = corpus
@@ -113,11 +102,10 @@ def annotate(
 
     if cache is not None and len(todo):
         _store(cache, fresh, keys, todo, events)
-    tables = {
-        name: _concat(name, [hit.tables.get(name), fresh[name]], order=articles["article_id"])
-        for name in TEXT_TABLES
-    }
-    tables["mentions"] = corpus_level_mentions(tables["mentions"])
+    # cached and fresh parts become the corpus's tables, and the corpus-level
+    # steps run, in one place shared by every engine
+    tables = assemble_tables(articles, [hit.tables, fresh])
+    articles = tables.pop("articles")
     meta = {
         **signature,
         "annotated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -134,143 +122,6 @@ def annotate(
     from toolkit.review import assemble as apply_review  # the analyst's corrections (never cached)
 
     return apply_review(annotated, source=source, corrections=corrections, catalogue=catalogue_path)
-
-
-def corpus_level_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
-    """The step that needs the whole corpus, run after the per-article work by
-    every engine: one id per person across the corpus (a surname-only person in
-    one article folds into the full name found in another, see
-    :func:`toolkit.actors.unify_person_ids`)."""
-    from toolkit.actors import unify_person_ids
-
-    return schema.conform("mentions", unify_person_ids(schema.conform("mentions", mentions)))
-
-
-# -- the unit of work --------------------------------------------------------
-
-def annotate_partition(records: list[dict], settings: Settings) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
-    """Parse and extract one partition of articles (dicts with at least
-    ``article_id, text, outlet, published, published_inferred, title``).
-
-    Returns one frame per text table and the seconds spent per step. Safe to
-    call in any process: the pipeline is built once per process and reused.
-    """
-    from toolkit.actors import extract_mentions
-    from toolkit.claims import extract_claims
-    from toolkit.dates import extract_dates
-    from toolkit.framing import extract_framing
-    from toolkit.framing.terms import term_counts
-    from toolkit.pipeline import cached_pipeline
-    from toolkit.quotes import extract_quotes
-
-    nlp = cached_pipeline(settings.model, settings.catalogue)
-    catalogue = _cached_catalogue(settings.catalogue)
-    out: dict[str, list[dict]] = {name: [] for name in TEXT_TABLES}
-    timings = dict.fromkeys(("parse", "sentences", "actors", "quotes", "dates", "claims", "framing", "terms"), 0.0)
-    texts = (r["text"] or "" for r in records)
-    clock = time.perf_counter
-    t0 = clock()
-    for record, doc in zip(records, nlp.pipe(texts, batch_size=settings.batch_size)):
-        t1 = clock()
-        timings["parse"] += t1 - t0
-        ctx = _context(record)
-        aid = ctx.article_id
-        sentences = [
-            {"article_id": aid, "sent_id": i, "start": s.start_char, "end": s.end_char, "text": s.text}
-            for i, s in enumerate(doc.sents)
-        ]
-        t2 = clock()
-        mentions = extract_mentions(doc, ctx, catalogue)
-        t3 = clock()
-        quotes = extract_quotes(doc, ctx, mentions)
-        t4 = clock()
-        dates = extract_dates(doc, ctx)
-        t5 = clock()
-        claims = extract_claims(doc, ctx, mentions=mentions, quotes=quotes, dates=dates)
-        t6 = clock()
-        framing = extract_framing(doc, ctx, mentions=mentions, quotes=quotes)
-        t7 = clock()
-        terms = term_counts(doc, quotes)
-        t0 = clock()
-        for step, (a, b) in zip(("sentences", "actors", "quotes", "dates", "claims", "framing", "terms"),
-                                ((t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6), (t6, t7), (t7, t0))):
-            timings[step] += b - a
-        out["sentences"].extend(sentences)
-        for name, rows in (("mentions", mentions), ("quotes", quotes), ("dates", dates),
-                           ("claims", claims), ("framing", framing), ("terms", terms)):
-            for row in rows:
-                row["article_id"] = aid
-            out[name].extend(rows)
-    from toolkit.review import machine_columns  # row ids and confidence: machine output, cached with it
-
-    return machine_columns({name: schema.frame(name, rows) for name, rows in out.items()}, records), timings
-
-
-def installed_model_signature(model: str | None, catalogue: str | None = None) -> str:
-    """``lang_name==version`` of the model (as :func:`toolkit.pipeline.model_signature`),
-    read from its installed ``meta.json`` instead of loading it: a fully
-    cached run, and the parent of ``n_process>1`` or Dask runs, never parse, and
-    loading spaCy costs seconds. Falls back to loading the pipeline."""
-    import spacy.util
-
-    from toolkit.pipeline import cached_pipeline, model_signature, resolve_model_name
-
-    name = resolve_model_name(model)  # raises ModelNotInstalled with the install hint
-    try:
-        path = Path(name) if Path(name).exists() else spacy.util.get_package_path(name)
-        meta = spacy.util.load_meta(path / "meta.json")
-        return f"{meta.get('lang', '')}_{meta.get('name', '')}=={meta.get('version', '')}"
-    except Exception:  # an unusual model layout: ask the loaded pipeline
-        return model_signature(cached_pipeline(model, catalogue))
-
-
-_CATALOGUES: dict = {}
-
-
-def _cached_catalogue(path: str | None):
-    from toolkit.actors.catalogue import load_catalogue
-
-    if path not in _CATALOGUES:
-        _CATALOGUES[path] = load_catalogue(path)
-    return _CATALOGUES[path]
-
-
-def _context(record: dict) -> ArticleContext:
-    published = record.get("published")
-    if published is not None and not pd.isna(published):
-        published = pd.Timestamp(published).date()
-    else:
-        published = None
-    outlet = record.get("outlet")
-    return ArticleContext(
-        article_id=str(record["article_id"]),
-        outlet=str(outlet) if outlet is not None and not pd.isna(outlet) else "unknown",
-        published=published,
-        published_inferred=bool(record.get("published_inferred") or False),
-        title=record.get("title") if isinstance(record.get("title"), str) else None,
-    )
-
-
-# -- engines -----------------------------------------------------------------
-
-CONTEXT_COLUMNS = ["article_id", "text", "outlet", "published", "published_inferred", "title"]
-
-
-def partitions(articles: pd.DataFrame, size: int = PARTITION_SIZE) -> list[list[dict]]:
-    """Split the articles into lists of plain records (cheap to pickle)."""
-    records = articles[CONTEXT_COLUMNS].astype(object).where(articles[CONTEXT_COLUMNS].notna(), None).to_dict("records")
-    return [records[i:i + size] for i in range(0, len(records), size)]
-
-
-def merge_results(results: Iterable[tuple[dict[str, pd.DataFrame], dict[str, float]]]) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
-    tables: dict[str, list[pd.DataFrame]] = {name: [] for name in TEXT_TABLES}
-    timings: dict[str, float] = {}
-    for frames, t in results:
-        for name in TEXT_TABLES:
-            tables[name].append(frames[name])
-        for step, seconds in t.items():
-            timings[step] = timings.get(step, 0.0) + seconds
-    return {name: _concat(name, dfs) for name, dfs in tables.items()}, {k: round(v, 3) for k, v in timings.items()}
 
 
 def _annotate_local(articles: pd.DataFrame, settings: Settings, *, n_process: int, progress: bool):
@@ -390,15 +241,3 @@ def _article_keys(articles: pd.DataFrame, signature: dict) -> pd.DataFrame:
         raw = f"{sig}|{row.article_id}|{row.content_hash}|{row.outlet}|{row.published}|{row.published_inferred}|{row.title}"
         keys.append(hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32])
     return pd.DataFrame({"article_id": articles["article_id"].astype("string").to_numpy(), "article_key": keys})
-
-
-def _concat(name: str, frames: Iterable[pd.DataFrame | None], order: pd.Series | None = None) -> pd.DataFrame:
-    frames = [f for f in frames if f is not None and len(f)]
-    if not frames:
-        return schema.frame(name)
-    df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    if order is not None:
-        rank = {aid: i for i, aid in enumerate(order)}
-        sort_cols = {"sentences": ["_rank", "sent_id"], "terms": ["_rank"]}.get(name, ["_rank", "sent_id", "start"])
-        df = df.assign(_rank=df["article_id"].map(rank)).sort_values(sort_cols, kind="stable").drop(columns="_rank")
-    return schema.conform(name, df.reset_index(drop=True))

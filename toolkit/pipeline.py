@@ -77,12 +77,13 @@ def build_pipeline(model: str | None = None, catalogue: str | os.PathLike | None
     ``catalogue`` is a path to an actor catalogue file; ``None`` uses the one
     shipped in the package (see :mod:`toolkit.actors.catalogue`).
     """
-    from toolkit.actors import catalogue as actor_catalogue  # registers the component factory
+    from toolkit.actors import ruler  # noqa: F401  (registers the toolkit_actor_ruler factory)
+    from toolkit.actors.catalogue import resolve_path
 
     name = resolve_model_name(model)
     nlp = spacy.load(name)
     _split_left_quote_possessive(nlp)
-    cat_path = str(actor_catalogue.resolve_path(catalogue))
+    cat_path = str(resolve_path(catalogue))
     nlp.add_pipe("toolkit_actor_ruler", before="ner" if "ner" in nlp.pipe_names else None,
                  config={"catalogue_path": cat_path})
     return nlp
@@ -106,3 +107,19 @@ def cached_pipeline(model: str | None = None, catalogue: str | None = None) -> L
 def model_signature(nlp: Language) -> str:
     """``name==version`` of the loaded model, part of the cache key."""
     return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}=={nlp.meta.get('version', '')}"
+
+
+def installed_model_signature(model: str | None, catalogue: str | None = None) -> str:
+    """``lang_name==version`` of the model (as :func:`model_signature`), read
+    from its installed ``meta.json`` instead of loading it: a fully cached
+    run, and the parent of ``n_process>1`` or Dask runs, never parse, and
+    loading spaCy costs seconds. Falls back to loading the pipeline."""
+    import spacy.util
+
+    name = resolve_model_name(model)  # raises ModelNotInstalled with the install hint
+    try:
+        path = Path(name) if Path(name).exists() else spacy.util.get_package_path(name)
+        meta = spacy.util.load_meta(path / "meta.json")
+        return f"{meta.get('lang', '')}_{meta.get('name', '')}=={meta.get('version', '')}"
+    except Exception:  # an unusual model layout: ask the loaded pipeline
+        return model_signature(cached_pipeline(model, catalogue))

@@ -60,14 +60,15 @@ field: malformed YAML, missing or unknown fields, unknown kind, bad dates,
 duplicate ``actor_id`` within a file, and an alias or epithet claimed by two
 actors (which would make matches ambiguous).
 
-The catalogue becomes the ``toolkit_actor_ruler`` pipeline component (see
-:mod:`toolkit.actors.ruler`), placed before the statistical NER so catalogue
+The catalogue becomes the ``toolkit_actor_ruler`` pipeline component (its
+factory sits beside the component in :mod:`toolkit.actors.ruler`), placed before the statistical NER so catalogue
 matches win over the model; each match carries ``ent.ent_id_ == actor_id``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 from collections.abc import Iterable
@@ -77,10 +78,8 @@ from pathlib import Path
 
 import yaml
 
-from toolkit.datafiles import load_yaml
-from spacy.language import Language
-
 from toolkit.actors.names import name_key
+from toolkit.datafiles import load_yaml
 
 KINDS = ("person", "organisation", "country", "group", "place")
 #: spaCy entity label the ruler gives each kind (so downstream code that reads
@@ -227,6 +226,14 @@ def load_catalogue(path: CataloguePaths = None) -> Catalogue:
     return Catalogue(actors=actors, path=paths[-1], digest=digest.hexdigest()[:16], paths=tuple(read))
 
 
+@functools.lru_cache(maxsize=8)
+def cached_catalogue(path: str | None = None) -> Catalogue:
+    """:func:`load_catalogue` of one file, read once per process per path
+    (the unit of work calls it for every partition). Treat the result as
+    read-only: it is shared."""
+    return load_catalogue(path)
+
+
 def _is_many(path: CataloguePaths) -> bool:
     return path is not None and not isinstance(path, (str, os.PathLike))
 
@@ -336,13 +343,3 @@ def _date(value, where: str = "") -> dt.date | None:
         return dt.date.fromisoformat(str(value))
     except ValueError as exc:
         raise CatalogueError(f"{where}: role phrase date {value!r} is not YYYY-MM-DD") from exc
-
-
-@Language.factory("toolkit_actor_ruler", default_config={"catalogue_path": None})
-def make_actor_ruler(nlp: Language, name: str, catalogue_path: str | None):
-    """The catalogue as a pipeline component (:class:`toolkit.actors.ruler.ActorRuler`):
-    exact-case phrase matching for names, aliases and demonyms, any-case
-    matching for epithets and role phrases; longest match wins."""
-    from toolkit.actors.ruler import ActorRuler
-
-    return ActorRuler(nlp, load_catalogue(catalogue_path), name=name)

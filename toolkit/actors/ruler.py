@@ -23,12 +23,28 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from toolkit.actors.catalogue import Catalogue
+from toolkit.actors.catalogue import Catalogue, load_catalogue
 from toolkit.actors.names import TITLE_WORDS
 
 _APOSTROPHE_VARIANTS = ("'", "’")
 #: shorter aliases get no ALL-CAPS variant ("Xi" -> "XI" is a Roman numeral)
 MIN_UPPER_VARIANT = 4
+
+
+@Language.factory(
+    "toolkit_actor_ruler",
+    default_config={"catalogue_path": None},
+    # tags tell a glued proper noun ("Washington Post"); sentence starts, when
+    # a parser ran before, tell Title Case headlines (both optional)
+    requires=["token.tag"],
+    assigns=["doc.ents", "token.ent_type", "token.ent_iob", "token.ent_id"],
+)
+def make_actor_ruler(nlp: Language, name: str, catalogue_path: str | None) -> "ActorRuler":
+    """The catalogue (``catalogue_path``; ``None``: the shipped one) as a
+    pipeline component: exact-case phrase matching for names, aliases and
+    demonyms, any-case matching for epithets and role phrases; longest match
+    wins. :func:`toolkit.pipeline.build_pipeline` adds it before ``ner``."""
+    return ActorRuler(nlp, load_catalogue(catalogue_path), name=name)
 
 
 class ActorRuler:

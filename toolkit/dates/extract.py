@@ -27,7 +27,8 @@ from spacy.tokens import Doc
 from toolkit.context import ArticleContext, char_span_keys
 from toolkit.dates import normalise as nz
 from toolkit.dates.fallback import parse_entity
-from toolkit.dates.grammar import Rule, cached_rules, range_timex
+from toolkit.dates.grammar import Rule, range_timex
+from toolkit.dates.rules import cached_rules
 from toolkit.dates.lexicon import load_lexicon
 from toolkit.dates.normalise import Tense, Timex
 from toolkit.dates.tense import tense_at

@@ -16,7 +16,8 @@ The rules themselves live in three modules, in priority order:
 decades, quarters, seasons, named days), :mod:`~toolkit.dates.rules_deictic`
 (today, weekdays, "last week", "N units ago", PRESENT/PAST/FUTURE references)
 and :mod:`~toolkit.dates.rules_spans` (durations and sets); this module holds
-what they share (regex pieces, year/month helpers).
+what they share (regex pieces, year/month helpers) and imports none of them;
+:mod:`toolkit.dates.rules` puts them together.
 
 A builder gets ``(match, anchor, tense)`` and returns a ``Timex`` or ``None``
 (no reading: the match is dropped). Without an anchor, expressions that need
@@ -27,14 +28,12 @@ unknown).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from toolkit.dates import normalise as nz
-from toolkit.dates.lexicon import (Lexicon, alternation, load_lexicon, month_number, month_pattern,
-                                   weekday_pattern)
+from toolkit.dates.lexicon import Lexicon, alternation, month_number, month_pattern, weekday_pattern
 from toolkit.dates.normalise import Tense, Timex
 
 Builder = Callable[[re.Match, "dt.date | None", Tense], "Timex | None"]
@@ -74,7 +73,7 @@ def quantity_modifier(lex: Lexicon, text: str | None) -> str | None:
     return lex.quantity_modifiers.get(re.sub(r"\s+", " ", text.strip().lower()))
 
 
-def _apply_position(t: Timex, pos_text: str | None, lex: Lexicon, anchor: dt.date | None) -> Timex:
+def apply_position(t: Timex, pos_text: str | None, lex: Lexicon, anchor: dt.date | None) -> Timex:
     """Position words: late/early/mid narrow the interval (TIMEX3 mod);
     "earlier"/"later" (this month) keep the value but cut the interval at the anchor."""
     if not pos_text:
@@ -89,7 +88,7 @@ def _apply_position(t: Timex, pos_text: str | None, lex: Lexicon, anchor: dt.dat
     return t.with_modifier(position_modifier(lex, pos_text))
 
 
-def _month_day(lex: Lexicon, month_text: str, day_text: str, year_text: str | None,
+def month_day_timex(lex: Lexicon, month_text: str, day_text: str, year_text: str | None,
                anchor: dt.date | None, tense: Tense) -> Timex | None:
     month = month_number(lex, month_text)
     day = int(re.sub(r"\D", "", day_text))
@@ -102,7 +101,7 @@ def _month_day(lex: Lexicon, month_text: str, day_text: str, year_text: str | No
     return nz.day_timex(d) if d else None
 
 
-def _month(lex: Lexicon, month_text: str, year_text: str | None, anchor: dt.date | None, tense: Tense) -> Timex:
+def month_timex(lex: Lexicon, month_text: str, year_text: str | None, anchor: dt.date | None, tense: Tense) -> Timex:
     month = month_number(lex, month_text)
     if year_text:
         return nz.month_timex(int(year_text), month)
@@ -111,7 +110,7 @@ def _month(lex: Lexicon, month_text: str, year_text: str | None, anchor: dt.date
     return nz.month_timex(nz.year_for_month(month, anchor, tense), month)
 
 
-def _expand_year(text: str, first: int | None = None) -> int:
+def expand_year(text: str, first: int | None = None) -> int:
     """"2022" -> 2022; "22" after 2014 -> 2022 (the second year of "2014-22")."""
     value = int(text)
     if len(text) == 2:
@@ -159,25 +158,6 @@ def pieces(lex: Lexicon) -> Pieces:
     )
 
 
-def build_rules(lex: Lexicon) -> list[Rule]:
-    """All rules in priority order (calendar, deictic, spans), built once per lexicon."""
-    from toolkit.dates import rules_calendar, rules_deictic, rules_spans
-
-    rules: list[Rule] = []
-
-    def rule(name: str, pattern: str, flags: int = 0):
-        def register(fn: Builder) -> Builder:
-            rules.append(Rule(name, re.compile(pattern, flags), fn))
-            return fn
-        return register
-
-    p = pieces(lex)
-    for module in (rules_calendar, rules_deictic, rules_spans):
-        module.register(rule, lex, p)
-    return rules
-
-
-
 def range_timex(first: Timex, last: Timex) -> Timex:
     """One range from two dates ("June 20-21", "from 2014 to 2022"): ISO interval value."""
     finer = first.granularity if _rank(first.granularity) <= _rank(last.granularity) else last.granularity
@@ -188,9 +168,3 @@ def range_timex(first: Timex, last: Timex) -> Timex:
 def _rank(granularity: str | None) -> int:
     order = ["day", "weekend", "week", "month", "quarter", "season", "half", "year", "decade", "century"]
     return order.index(granularity) if granularity in order else len(order)
-
-
-@functools.lru_cache(maxsize=4)
-def cached_rules(lexicon_path: str | None = None) -> tuple[Rule, ...]:
-    """The compiled rules for a lexicon, built once per process."""
-    return tuple(build_rules(load_lexicon(lexicon_path)))

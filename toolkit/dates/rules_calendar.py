@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from toolkit.dates import normalise as nz
-from toolkit.dates.grammar import (DAY, DIRECTIONS, YEAR, YEAR_END, Pieces, _apply_position, _expand_year,
-                                   _month, _month_day, position_modifier, range_timex)
+from toolkit.dates.grammar import (DAY, DIRECTIONS, YEAR, YEAR_END, Pieces, apply_position, expand_year,
+                                   month_day_timex, month_timex, position_modifier, range_timex)
 from toolkit.dates.lexicon import Lexicon
 from toolkit.dates.normalise import Timex
 
@@ -34,21 +34,21 @@ def register(rule, lex: Lexicon, p: Pieces) -> None:
     @rule("month_day", rf"(?:(?P<wd>{WD}),?\s+)?(?:(?i:(?P<pos>{POS}))[\s-]+)?(?P<month>{M})\s+(?P<day>{DAY})\b"
                        rf"(?!\s*[-–]\s*\d)(?!,\d{{3}})(?:,?\s+(?P<year>{YEAR}){YEAR_END})?")
     def month_day(m, anchor, tense):
-        t = _month_day(lex, m["month"], m["day"], m["year"], anchor, tense)
+        t = month_day_timex(lex, m["month"], m["day"], m["year"], anchor, tense)
         return t.with_modifier(position_modifier(lex, m["pos"])) if t else None
 
     @rule("day_month", rf"(?:(?P<wd>{WD}),?\s+)?(?i:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{M})"
                        rf"(?:,?\s+(?P<year>{YEAR}){YEAR_END})?")
     def day_month(m, anchor, tense):
-        return _month_day(lex, m["month"], m["day"], m["year"], anchor, tense)
+        return month_day_timex(lex, m["month"], m["day"], m["year"], anchor, tense)
 
     @rule("month_year", rf"(?:(?i:(?P<pos>{POS}))[\s-]+)?(?P<month>{M})(?:\s+of)?,?\s+(?P<year>{YEAR}){YEAR_END}")
     def month_year(m, anchor, tense):
-        return _month(lex, m["month"], m["year"], anchor, tense).with_modifier(position_modifier(lex, m["pos"]))
+        return month_timex(lex, m["month"], m["year"], anchor, tense).with_modifier(position_modifier(lex, m["pos"]))
 
     @rule("month", rf"(?:(?i:(?P<pos>{POS}))[\s-]+)?(?P<month>{M})\b(?!\s*\d)")
     def month(m, anchor, tense):
-        return _month(lex, m["month"], None, anchor, tense).with_modifier(position_modifier(lex, m["pos"]))
+        return month_timex(lex, m["month"], None, anchor, tense).with_modifier(position_modifier(lex, m["pos"]))
 
     @rule("year", rf"(?<![\d$£€.,/#-])(?:(?i:(?P<pos>{POS}))[\s-]+)?(?<![\d,.])(?P<year>{YEAR}){YEAR_END}(?!-\d)")
     def year(m, anchor, tense):
@@ -58,7 +58,7 @@ def register(rule, lex: Lexicon, p: Pieces) -> None:
     @rule("month_day_range", rf"(?P<month>{M})\s+(?P<d1>{DAY})\s*(?:[-–—]|(?i:to|through))\s*(?P<d2>{DAY})\b"
                              rf"(?:,?\s+(?P<year>{YEAR}){YEAR_END})?")
     def month_day_range(m, anchor, tense):
-        first = _month_day(lex, m["month"], m["d1"], m["year"], anchor, tense)
+        first = month_day_timex(lex, m["month"], m["d1"], m["year"], anchor, tense)
         if first is None or first.start_date is None:
             return None
         d2 = nz.safe_date(first.start_date.year, first.start_date.month, int(re.sub(r"\D", "", m["d2"])))
@@ -71,7 +71,7 @@ def register(rule, lex: Lexicon, p: Pieces) -> None:
     @rule("year_range", rf"(?<![\d$£€.,])(?P<y1>{YEAR})\s*[-–—/]\s*(?P<y2>{YEAR}|\d\d)(?!\d|-)")
     def year_range(m, anchor, tense):
         y1 = int(m["y1"])
-        y2 = _expand_year(m["y2"], y1)
+        y2 = expand_year(m["y2"], y1)
         return range_timex(nz.year_timex(y1), nz.year_timex(y2)) if y1 < y2 <= y1 + 100 else None
 
     # -- coarse calendar units ----------------------------------------------------
@@ -138,7 +138,7 @@ def register(rule, lex: Lexicon, p: Pieces) -> None:
             t = nz.season_timex(base, code, "relative")
         else:
             t = nz.season_timex(nz.season_year(code, anchor, tense), code)
-        return _apply_position(t, m["pos"], lex, anchor)
+        return apply_position(t, m["pos"], lex, anchor)
 
     HOLIDAYS = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(lex.holidays, key=len, reverse=True))
 

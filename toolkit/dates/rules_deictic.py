@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from toolkit.dates import normalise as nz
-from toolkit.dates.grammar import (CALENDAR_UNITS, DIRECTIONS, UNITS, Pieces, _apply_position,
+from toolkit.dates.grammar import (CALENDAR_UNITS, DIRECTIONS, UNITS, Pieces, apply_position,
                                    quantity_modifier)
 from toolkit.dates.lexicon import Lexicon, alternation, parse_amount, weekday_number
 from toolkit.dates.normalise import Timex
@@ -58,7 +58,7 @@ def register(rule, lex: Lexicon, p: Pieces) -> None:
         if anchor is None:
             return Timex("relative", None, None, None, unit)
         t = nz.relative_unit_timex(anchor, unit, DIRECTIONS[re.sub(r"\s+", " ", m["dir"].lower())])
-        return _apply_position(t, m["pos"], lex, anchor)
+        return apply_position(t, m["pos"], lex, anchor)
 
     @rule("the_weekend", r"\bthe\s+weekend\b", I)
     def the_weekend(m, anchor, tense):

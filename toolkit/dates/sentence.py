@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from toolkit.dates.grammar import cached_rules
+from toolkit.dates.rules import cached_rules
 from toolkit.dates.normalise import Tense, Timex
 
 #: granularities fine enough to date an event

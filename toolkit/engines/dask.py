@@ -1,7 +1,7 @@
 """Annotate on a ``dask.distributed`` cluster.
 
-Method: the articles are split into partitions (:func:`toolkit.annotation.partitions`);
-each partition becomes one task running :func:`toolkit.annotation.annotate_partition`
+Method: the articles are split into partitions (:func:`toolkit.extraction.partitions`);
+each partition becomes one task running :func:`toolkit.extraction.annotate_partition`
 on a worker, which builds the spaCy pipeline once per worker process (a
 :class:`~distributed.WorkerPlugin` warms it up when the worker joins) and
 returns small tables. Tasks are submitted through a bounded window, so the
@@ -31,10 +31,10 @@ import pandas as pd
 from distributed import WorkerPlugin
 
 from toolkit import schema
-from toolkit.annotation import (PARTITION_SIZE, Settings, _concat, annotate_partition, corpus_level_mentions,
-                                merge_results, partitions)
 from toolkit.corpus import Corpus
-from toolkit.engines.partitioned import write_manifest, write_partition
+from toolkit.engines.partitioned import read_table, write_manifest, write_partition
+from toolkit.extraction import (CORPUS_STEPS, PARTITION_SIZE, TEXT_TABLES, Settings, annotate_partition,
+                                concat_table, merge_results, partitions, run_corpus_steps)
 
 #: partitions in flight per worker thread: enough to keep workers busy while
 #: results travel back, few enough that the scheduler holds little text
@@ -108,7 +108,7 @@ def annotate_to_parquet(
                                                      progress=progress, desc="annotate (dask, to parquet)"):
             written[index] = info
             timings.append(seconds)
-    _unify_people(out_dir, written)
+    _run_corpus_steps(out_dir, written, articles, parts)
     own = [write_partition({"articles": schema.conform("articles", articles),
                             "load_report": schema.conform("load_report", load_report)}, out_dir, 0)]
     meta = {**environment_signature(settings, loaded=False), "engine": "dask", "n_articles": int(len(articles)),
@@ -117,21 +117,33 @@ def annotate_to_parquet(
     return {step: round(sum(t.get(step, 0.0) for t in timings), 3) for step in (timings[0] if timings else {})}
 
 
-def _unify_people(out_dir: Path, written: dict[int, dict]) -> None:
-    """The corpus-level step :func:`toolkit.annotation.annotate` applies after the
-    per-article work (one id per person across the corpus, see
-    :func:`toolkit.actors.unify_person_ids`), on the mentions parts: only the
-    mentions table is read back, unified and rewritten, part by part."""
+def _run_corpus_steps(out_dir: Path, written: dict[int, dict], articles: pd.DataFrame,
+                      parts: list[list[dict]]) -> None:
+    """The corpus-level steps :func:`toolkit.annotation.annotate` runs after the
+    per-article work (:data:`toolkit.extraction.CORPUS_STEPS`), on the written
+    parts: only the tables the steps read are read back; each table a step
+    writes is split by article into the partitions again and rewritten (a
+    table without ``article_id`` is written whole, as part 0)."""
     order = sorted(written)
-    frames = [pd.read_parquet(out_dir / str(written[i]["mentions"]["file"])) for i in order]
-    if not frames:
+    reads = {name for step in CORPUS_STEPS for name in step.reads if name in TEXT_TABLES}
+    if not order or not reads:
         return
-    unified = corpus_level_mentions(pd.concat(frames, ignore_index=True))
-    offset = 0
-    for i, frame in zip(order, frames):
-        part = unified.iloc[offset:offset + len(frame)].reset_index(drop=True)
-        offset += len(frame)
-        written[i].update(write_partition({"mentions": part}, out_dir, i))
+    manifest = {"tables": {}}
+    for i in order:
+        for name, info in written[i].items():
+            manifest["tables"].setdefault(name, {"parts": []})["parts"].append(info)
+    tables = {name: read_table(out_dir, name, manifest) for name in reads}
+    result = run_corpus_steps({"articles": articles, **tables})
+    changed = {name: df for name, df in result.items() if name != "articles" and df is not tables.get(name)}
+    partition_of = {r["article_id"]: i for i, part in enumerate(parts) for r in part}
+    for name, df in changed.items():
+        if "article_id" not in df.columns:
+            written[order[0]].update(write_partition({name: df}, out_dir, order[0]))
+            continue
+        where = df["article_id"].map(partition_of)
+        for i in order:
+            part = df[where == i].reset_index(drop=True)
+            written[i].update(write_partition({name: part}, out_dir, i))
 
 
 def _annotate_task(index: int, records: list[dict], settings: Settings) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
@@ -145,7 +157,7 @@ def _annotate_and_write(index: int, records: list[dict], settings: Settings, out
     :func:`toolkit.annotation.annotate` does, write, return the part infos."""
     frames, seconds = _annotate_task(index, records, settings)
     order = pd.Series([r["article_id"] for r in records])
-    frames = {name: _concat(name, [df], order=order) for name, df in frames.items()}
+    frames = {name: concat_table(name, [df], order=order) for name, df in frames.items()}
     return write_partition(frames, out_dir, index), seconds
 
 
@@ -193,12 +205,12 @@ class PipelineWarmup(WorkerPlugin):
         self.settings = settings
 
     def setup(self, worker) -> None:
-        from toolkit.annotation import _cached_catalogue
+        from toolkit.actors.catalogue import cached_catalogue
         from toolkit.pipeline import cached_pipeline
 
         with _PIPELINE_LOCK:
             cached_pipeline(self.settings.model, self.settings.catalogue)
-            _cached_catalogue(self.settings.catalogue)
+            cached_catalogue(self.settings.catalogue)
 
 
 
@@ -221,8 +233,7 @@ def environment_signature(settings: Settings, *, loaded: bool = True) -> dict[st
     installed model's metadata (the client, which need not load spaCy)."""
     from toolkit import __version__, code_digest
     from toolkit.actors.catalogue import load_catalogue
-    from toolkit.annotation import installed_model_signature
-    from toolkit.pipeline import cached_pipeline, model_signature
+    from toolkit.pipeline import cached_pipeline, installed_model_signature, model_signature
 
     try:
         if loaded:
