@@ -84,7 +84,7 @@ def test_seed_003_rounded_figure_with_exact_one_in_parentheses(seeds):
 def test_parenthesised_year_is_not_an_exact_figure(nlp):
     claims = run(nlp, "The strike killed 12 people (2022) in the city.")
     c = find(claims, "12 people")
-    assert (c["value_low"], c["value_high"], c["qualifier"]) == (12, 12, "exact") and "stated_value" not in c
+    assert (c["value_low"], c["value_high"], c["qualifier"]) == (12, 12, "exact") and c["stated_value"] is None
 
 
 def test_seed_003_army_strength_is_not_a_claim(seeds):

@@ -61,6 +61,7 @@ from toolkit.actors.resolve import (
     recover_surnames,
 )
 from toolkit.context import ArticleContext
+from toolkit.records import MentionRecord
 
 #: kind of an uncatalogued model entity, and the prefix of its derived id
 MODEL_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
@@ -73,12 +74,21 @@ NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "CCONJ", "
 POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 
 
-def extract_mentions(doc: Doc, ctx: ArticleContext, catalogue: Catalogue) -> list[dict]:
+def extract_mentions(doc: Doc, ctx: ArticleContext, catalogue: Catalogue) -> list[MentionRecord]:
     """Actor mentions of one article (rows of the ``mentions`` table).
 
-    ``doc`` must come from the toolkit pipeline (:func:`toolkit.pipeline.cached_pipeline`)
-    so catalogue matches are in ``doc.ents``; ``ctx.published`` resolves role
-    phrases. Never raises on odd text: an empty doc gives ``[]``.
+    Args:
+        doc: parsed by the toolkit pipeline (:func:`toolkit.pipeline.build_pipeline`),
+            so catalogue matches are in ``doc.ents``.
+        ctx: the article; ``ctx.published`` resolves time-bound role phrases.
+        catalogue: the catalogue the pipeline was built with.
+
+    Returns:
+        One :class:`~toolkit.records.MentionRecord` per mention, in text order;
+        ``[]`` for an empty doc (never raises on odd text).
+
+    Method and sources: see the module docstring (catalogue ruler before the
+    statistical NER, cleaned model entities, article-level surname folding).
     """
     return [m.record(doc, ctx.article_id) for m in find_mentions(doc, ctx, catalogue)]
 

@@ -13,9 +13,8 @@ Values: ``value_low``/``value_high`` are the bounds the text commits to;
 A rounded figure with the exact one in parentheses ("more than one million
 casualties (1,008,240)") is one claim: the values are the exact figure and
 the qualifier is ``exact``; the rounded figure and its hedge stay in
-``surface`` and in the record's extra keys ``stated_value`` and
-``stated_qualifier`` (dropped by :func:`toolkit.schema.frame` until the
-schema has columns for them).
+``surface`` and in ``stated_value`` / ``stated_qualifier`` (``None`` when no
+rounded figure was stated).
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from toolkit.claims.lexicon import load_lexicon, Lexicon
 from toolkit.claims.numbers import Quantity, find_quantities, parenthesised_exact
 from toolkit.claims.syntax import NOT_PEOPLE_ENTS, Reading, is_non_person, read_figure
 from toolkit.context import ArticleContext, sent_id as sent_id_of
+from toolkit.records import ClaimRecord
 
 #: singular nouns that, with "a"/"an", count one person ("a man was shot dead")
 SINGULAR_PEOPLE = frozenset({
@@ -58,8 +58,21 @@ MAX_SURFACE_GAP = 6
 
 
 def extract_claims(doc: Doc, ctx: ArticleContext, *, mentions: Sequence[dict] = (),
-                   quotes: Sequence[dict] = (), dates: Sequence[dict] = ()) -> list[dict]:
-    """Casualty / human-toll claims in ``doc`` as claims-table records (see module doc)."""
+                   quotes: Sequence[dict] = (), dates: Sequence[dict] = ()) -> list[ClaimRecord]:
+    """Casualty / human-toll claims in ``doc`` as claims-table records.
+
+    Args:
+        doc: a parsed article (the dependency parse says what a figure counts).
+        ctx: the article; the outlet is the claimant when nobody else is.
+        mentions, quotes, dates: the same doc's records of those tables (the
+            claimant, whether the figure is quoted, the event date).
+
+    Returns:
+        One :class:`~toolkit.records.ClaimRecord` per human-toll figure.
+
+    Method: see the module docstring (rule-based: figures, their dependency
+    reading, claimant and attributes; no training data).
+    """
     if len(doc) == 0:
         return []
     lex = load_lexicon()
@@ -212,7 +225,7 @@ def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Readin
 
 
 def _record(doc: Doc, ctx: ArticleContext, reading: Reading, start: int, end: int, low, high, qualifier: str,
-            per_side: bool, lex: Lexicon, mentions, quotes, dates, extra: dict) -> dict:
+            per_side: bool, lex: Lexicon, mentions, quotes, dates, extra: dict) -> ClaimRecord:
     sent = reading.head.sent
     category = reading.category
     claimant = resolve_claimant(reading.head, start, end, ctx, mentions=mentions, quotes=quotes, lex=lex)
@@ -237,8 +250,11 @@ def _record(doc: Doc, ctx: ArticleContext, reading: Reading, start: int, end: in
         "scope": scope,
         "event": attributes.event_label(sent, reading, category, lex, mentions) if scope == "incident" else None,
         "event_date": _event_date(doc, ctx, dates, sid, start, end, scope),
-        # provenance beyond the schema (dropped by schema.frame): the word that gave the category
+        # the word that gave the category ("killed", "casualties", "swap")
         "cue": reading.cue.lemma_.lower() if reading.cue is not None else None,
+        # the rounded figure next to an exact one, when stated (see module docstring)
+        "stated_value": None,
+        "stated_qualifier": None,
         **extra,
     }
 

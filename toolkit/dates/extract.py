@@ -25,6 +25,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from toolkit.context import ArticleContext, char_span_keys
+from toolkit.records import DateRecord
 from toolkit.dates import normalise as nz
 from toolkit.dates.fallback import parse_entity
 from toolkit.dates.grammar import Rule, range_timex
@@ -41,12 +42,21 @@ SIGNAL_WINDOW = 20
 DATE_KINDS = ("date", "relative")
 
 
-def extract_dates(doc: Doc, ctx: ArticleContext) -> list[dict]:
-    """Temporal expressions in ``doc`` as ``dates``-table records (see module docstring).
+def extract_dates(doc: Doc, ctx: ArticleContext) -> list[DateRecord]:
+    """Temporal expressions in ``doc`` as ``dates``-table records.
 
-    Each record: ``article_id, sent_id, start, end`` (character offsets into
-    ``doc.text``), ``surface, kind, value, start_date, end_date, granularity,
-    modifier, anchor, anchor_inferred``. Never raises on odd text.
+    Args:
+        doc: a parsed article (the parse vetoes readings and gives the tense).
+        ctx: the article; ``ctx.published`` anchors relative dates.
+
+    Returns:
+        One :class:`~toolkit.records.DateRecord` per expression: offsets into
+        ``doc.text``, TIMEX3 ``value``, the interval, granularity, modifier and
+        the anchor used. Never raises on odd text.
+
+    Method and sources: see the module docstring (HeidelTime-style rule
+    grammar, Strötgen & Gertz 2013; TIMEX3 values, TimeML 1.2.1; ``dateparser``
+    as a fallback on spaCy DATE entities).
     """
     anchor = as_date(ctx.published)
     found = find_timexes(doc, anchor)

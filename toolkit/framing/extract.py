@@ -37,6 +37,7 @@ from toolkit.context import ArticleContext, char_span_keys
 from toolkit.framing.actor_index import ActorIndex, record_offset, record_str
 from toolkit.framing.lexicon import Lexicon, Match, load_lexicon, matcher_for
 from toolkit.framing.quoted import NAMING_VERBS, VoiceIndex
+from toolkit.records import FramingRecord
 
 EPITHET_DEFAULT_CATEGORY = "descriptive"
 SCARE_QUOTES = "scare_quotes"
@@ -51,12 +52,23 @@ def extract_framing(
     mentions: Sequence[Mapping] = (),
     quotes: Sequence[Mapping] = (),
     lexicon: Lexicon | None = None,
-) -> list[dict]:
+) -> list[FramingRecord]:
     """Framing signals of one article (records of the ``framing`` table).
 
-    ``mentions`` and ``quotes`` are the records of the mentions and quotes
-    tables for the same doc (empty lists are fine: the catalogue entities on
-    the doc and the quotation marks in the text still give actors and voice).
+    Args:
+        doc: a parsed article.
+        ctx: the article.
+        mentions, quotes: the records of the mentions and quotes tables for the
+            same doc (empty lists are fine: the catalogue entities on the doc
+            and the quotation marks in the text still give actors and voice).
+        lexicon: the framing lexicon (default: the shipped data files).
+
+    Returns:
+        One :class:`~toolkit.records.FramingRecord` per signal, sorted by offset.
+
+    Method and sources: see the module docstring (lexicon matching with a
+    spaCy ``Matcher``; agency from the dependency parse, causal attribution in
+    Entman's 1993 sense).
     """
     if not len(doc) or not doc.text.strip():
         return []

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from toolkit.framing.actor_index import record_offset
 from toolkit.framing.quoted import quoted_segments
+from toolkit.records import TermCount
 
 OUTLET, QUOTED = "outlet", "quoted"
 #: parts of speech whose lemmas count as content words
@@ -64,8 +65,17 @@ def _voice_of(char: int, intervals: Sequence[tuple[int, int]]) -> str:
     return OUTLET
 
 
-def term_counts(doc: Doc, quotes: Iterable[Mapping] = ()) -> list[dict]:
-    """Lemma and noun-phrase counts of one parsed article, split by voice."""
+def term_counts(doc: Doc, quotes: Iterable[Mapping] = ()) -> list[TermCount]:
+    """Lemma and noun-phrase counts of one parsed article, split by voice.
+
+    Args:
+        doc: a parsed article.
+        quotes: the same doc's quotes-table records (their spans are quoted voice).
+
+    Returns:
+        One :class:`~toolkit.records.TermCount` per (kind, term, voice); the
+        ``article_id`` is set by the caller (:func:`toolkit.extraction.annotate_doc`).
+    """
     intervals = quote_intervals(doc.text, quotes)
     counts: Counter = Counter()
     for tok in doc:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from toolkit.context import ArticleContext
+from toolkit.records import QuoteRecord
 from toolkit.quotes.cues import cue_group, load_cues
 from toolkit.quotes.direct import QuoteMap, attribute_direct
 from toolkit.quotes.indirect import attribute_indirect
@@ -26,13 +27,22 @@ __all__ = ["extract_quotes", "extract_attributions", "cue_group", "load_cues", "
 SOURCE_KEYS = ("source_start", "source_end")
 
 
-def extract_quotes(doc: Doc, ctx: ArticleContext, mentions: Sequence[dict] = ()) -> list[dict]:
+def extract_quotes(doc: Doc, ctx: ArticleContext, mentions: Sequence[dict] = ()) -> list[QuoteRecord]:
     """Direct quotes and reported speech in ``doc``, one record per quote or clause.
 
-    Rule-based (quotation-mark pairing + dependency rules; see the submodules
-    for method and sources). ``mentions`` are the mentions-table records of the
-    same doc; speakers map onto them. Never raises on odd text: unbalanced
-    marks yield what can be paired.
+    Args:
+        doc: a parsed article (the dependency parse finds reported clauses).
+        ctx: the article.
+        mentions: the mentions-table records of the same doc; speakers map onto them.
+
+    Returns:
+        One :class:`~toolkit.records.QuoteRecord` per quote or reported clause.
+        Never raises on odd text: unbalanced marks yield what can be paired.
+
+    Method: quotation-mark pairing (:mod:`~toolkit.quotes.marks`), attribution
+    of direct quotes by position and cue verbs (:mod:`~toolkit.quotes.direct`),
+    dependency rules for reported speech (:mod:`~toolkit.quotes.indirect`);
+    sources are named in those modules.
     """
     rows = extract_attributions(doc, ctx, mentions)
     for row in rows:
