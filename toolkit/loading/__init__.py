@@ -96,7 +96,8 @@ def load(
             meta = {**sidecars.lookup(item, result.article_id), **_match(explicit, item, result.article_id, explicit_used)}
             article, note = _article(result, item, meta, outlet)
             if article is None:
-                report.append(_report_row(Skip(result.path, result.article_id, note, result.encoding)))
+                reason = "; ".join(n for n in (note, result.note, renamed) if n)
+                report.append(_report_row(Skip(result.path, result.article_id, reason, result.encoding)))
                 continue
             first = by_hash.get(article["content_hash"])
             if first is not None and not keep_duplicates:
