@@ -6,6 +6,7 @@ and see which frames differ.
     python scripts/dump_tables.py dump build/dump-before            # sample + ru_ua_2022
     python scripts/dump_tables.py dump build/dump-after
     python scripts/dump_tables.py compare build/dump-before build/dump-after
+    python scripts/dump_tables.py dump build/dump-analysis --tables-from build/dump-before   # no re-annotation
 
 Each frame is stored as a pickle under ``<out>/<corpus>/<name>.pkl``. Analysis
 frames are looked up by their new home first and their old one second, so one
@@ -61,8 +62,8 @@ def analysis_frames(corpus) -> dict[str, pd.DataFrame]:
     put("claims.reconcile", "toolkit.claims.analysis:reconcile", "toolkit.claims:reconcile")
     put("dates.timeline", "toolkit.dates.chronology:timeline")
     put("dates.first_reported", "toolkit.dates.chronology:first_reported", "toolkit.charts:first_reported")
-    put("dates.referenced_dates", "toolkit.dates.chronology:referenced_dates", "toolkit.charts.timeline:referenced_dates")
-    put("voice_table", "toolkit.quotes.voice:voice_by_side", "toolkit.charts:voice_table")
+    put("dates.event_mentions", "toolkit.dates.chronology:event_mentions")
+    put("voice_table", "toolkit.actors.sides:voice_by_side", "toolkit.charts:voice_table")
     put("unknown_actors", "toolkit.actors:unknown_actors")
     for name in ("by_outlet", "attribution", "voice", "tone", "agency", "distinctive_terms"):
         put(f"framing.{name}", f"toolkit.framing:{name}")
@@ -93,14 +94,25 @@ def chart_frames(corpus) -> dict[str, pd.DataFrame]:
     return out
 
 
-def dump(out: Path, names: list[str]) -> None:
+def _tables_of(dump_dir: Path):
+    """An AnnotatedCorpus from a previous dump's ``table.*`` frames."""
+    from toolkit.corpus import AnnotatedCorpus
+
+    tables = {p.stem.removeprefix("table."): _load(p) for p in dump_dir.glob("table.*.pkl")}
+    return AnnotatedCorpus(**tables)
+
+
+def dump(out: Path, names: list[str], tables_from: Path | None = None) -> None:
     import toolkit
 
     for name in names:
         target = out / name
         target.mkdir(parents=True, exist_ok=True)
-        print(f"annotating {name} …", file=sys.stderr)
-        corpus = toolkit.annotate(toolkit.load(CORPORA[name]), cache_dir=None)
+        if tables_from is not None:  # analysis-only change: the extractor tables are the old ones
+            corpus = _tables_of(tables_from / name)
+        else:
+            print(f"annotating {name} …", file=sys.stderr)
+            corpus = toolkit.annotate(toolkit.load(CORPORA[name]), cache_dir=None)
         frames = {f"table.{k}": v for k, v in corpus.tables().items()}
         frames.update(analysis_frames(corpus))
         frames.update(chart_frames(corpus))
@@ -150,12 +162,14 @@ def main(argv=None) -> int:
     d = sub.add_parser("dump")
     d.add_argument("out", type=Path)
     d.add_argument("--corpora", nargs="*", default=list(CORPORA))
+    d.add_argument("--tables-from", type=Path, default=None,
+                   help="take the extractor tables from this earlier dump instead of annotating (analysis changes)")
     c = sub.add_parser("compare")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
     args = p.parse_args(argv)
     if args.cmd == "dump":
-        dump(args.out, args.corpora)
+        dump(args.out, args.corpora, args.tables_from)
         return 0
     compare(args.before, args.after)
     return 0

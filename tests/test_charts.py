@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from toolkit import charts, claims, schema
+from toolkit import actors, charts, claims, dates, schema
 from toolkit.charts.common import NoRows, shorten
 from toolkit.corpus import AnnotatedCorpus
 from toolkit.report.altair_offline import chart_html, script_json
@@ -18,10 +18,10 @@ from helpers import ensure_annotated_sample
 
 CHART_FUNCTIONS = [charts.articles_over_time, charts.articles_per_outlet, charts.mentions_per_outlet,
                    charts.cooccurrence, charts.share_of_voice, charts.figures_by_event, charts.claims_per_outlet,
-                   charts.timeline, charts.first_reported_counts, charts.loaded_terms, charts.naming_choices,
+                   charts.timeline_per_outlet, charts.first_reported_counts, charts.loaded_terms, charts.naming_choices,
                    charts.attribution_verbs, charts.side_by_side]
-TABLE_FUNCTIONS = [charts.outlet_table, charts.load_summary, charts.table_sizes, charts.voice_table, claims.ledger,
-                   claims.spread, charts.first_reported, charts.signal_rates, charts.outlet_summary]
+TABLE_FUNCTIONS = [charts.outlet_table, charts.load_summary, charts.table_sizes, actors.voice_by_side, claims.ledger,
+                   claims.spread, dates.first_reported, charts.signal_rates, charts.outlet_summary]
 SAMPLE_OUTLETS = ["CSB News", "Kyiv Post", "The Kyiv Independent", "Trendozz", "amedpost.com"]
 
 
@@ -190,3 +190,19 @@ def test_every_dot_sits_on_its_own_event_row(sample):
     for label, y in points:
         event = re.search(r"event: ([^;]*)", label).group(1)
         assert abs(float(y) - label_y[event]) < band / 2, f"dot of {event} drawn off its row"
+
+
+def test_who_reported_first_chart_counts_the_first_reported_table(sample):
+    """The chart's bars are the table's first-day rows, outlet by outlet."""
+    table = dates.first_reported(sample)
+    assert len(table) and (table.groupby("event_id")["outlet"].nunique() >= 2).all()
+    assert (table.groupby("event_id")["is_first"].sum() == 1).all(), "one first outlet per event"
+    bars = pd.DataFrame(datasets(charts.first_reported_counts(sample))[0]).set_index("outlet")["first"]
+    expected = table[table["lag_days"] == 0].groupby("outlet").size()
+    assert bars.sort_index().to_dict() == expected.sort_index().to_dict()
+
+
+def test_timeline_chart_draws_the_timeline_mentions(sample):
+    (dots, *_) = datasets(charts.timeline_per_outlet(sample))
+    mentions = dates.event_mentions(sample)
+    assert sum(d["references"] for d in dots) == len(mentions)

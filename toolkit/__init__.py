@@ -27,11 +27,13 @@ _EXPORTS = {
     "unknown_actors": ("toolkit.actors", "unknown_actors"),
     "timeline": ("toolkit.dates", "timeline"),
     "build_pipeline": ("toolkit.pipeline", "build_pipeline"),
+    "actors": ("toolkit.actors", None),
     "claims": ("toolkit.claims", None),
     "framing": ("toolkit.framing", None),
     "dates": ("toolkit.dates", None),
     "charts": ("toolkit.charts", None),
     "widgets": ("toolkit.widgets", None),
+    "review": ("toolkit.review", None),
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from toolkit.actors.catalogue import Actor
+from toolkit.actors.sides import UNKNOWN_SIDE  # the one label for an unknown side
 from toolkit.context import span_keys
 
-#: side of an actor the catalogue does not know (and no title tells)
-UNKNOWN_SIDE = "unknown"
+__all__ = ["Mention", "UNKNOWN_SIDE", "from_actor"]
 
 
 @dataclass(frozen=True)

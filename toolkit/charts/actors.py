@@ -12,16 +12,15 @@ import itertools
 import altair as alt
 import pandas as pd
 
+from toolkit.actors.sides import UNKNOWN_SIDE, voice_by_side
 from toolkit.charts.common import (FACET_COLUMNS, NoRows, category_dropdown, first_evidence, outlet_dropdown,
-                                   outlets_of, side_of_actors, side_scale, with_articles)
+                                   outlets_of, side_scale, with_articles)
 from toolkit.corpus import AnnotatedCorpus
-
-UNKNOWN_SIDE = "unassigned"
 
 
 def actor_mentions(corpus: AnnotatedCorpus) -> pd.DataFrame:
     """Mentions with a display name (the catalogue's canonical name, else the
-    surface form) and a side (``unassigned`` when the catalogue has none)."""
+    surface form) and a side (``unknown`` when the catalogue has none)."""
     m = with_articles(corpus, "mentions")
     m["name"] = m["actor"].fillna(m["surface"]).astype("string")
     m["side"] = m["side"].astype("string").fillna(UNKNOWN_SIDE)
@@ -121,32 +120,13 @@ def cooccurrence(corpus: AnnotatedCorpus, top: int = 12, unit: str = "sentence")
     )
 
 
-def voice_table(corpus: AnnotatedCorpus) -> pd.DataFrame:
-    """Per outlet and side: share of mentions ("talked about") and share of
-    quotes ("speaks"), each out of the outlet's own total."""
-    m = actor_mentions(corpus)
-    q = with_articles(corpus, "quotes")
-    sides = side_of_actors(corpus)
-    q["side"] = q["speaker_actor_id"].map(sides).astype("string").fillna(UNKNOWN_SIDE)
-    parts = []
-    for measure, df in (("talked about (mentions)", m), ("speaks (quotes)", q)):
-        if df.empty:
-            continue
-        c = df.groupby(["outlet", "side"]).size().rename("count").reset_index()
-        c["share"] = c["count"] / c.groupby("outlet")["count"].transform("sum")
-        c["measure"] = measure
-        parts.append(c)
-    if not parts:
-        return pd.DataFrame(columns=["outlet", "side", "count", "share", "measure"])
-    return pd.concat(parts, ignore_index=True)
-
-
 def share_of_voice(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
     """Share of voice by side: for each outlet, the split of mentions and of
     quotes between sides, as 100% bars one above the other; click a side in
-    the legend to highlight it across outlets. Quotes whose speaker is not
-    resolved count as ``unassigned`` (shown, not hidden)."""
-    df = voice_table(corpus)
+    the legend to highlight it across outlets. Draws
+    :func:`toolkit.actors.sides.voice_by_side`: quotes whose speaker is not
+    resolved count as ``unattributed`` (shown, not hidden)."""
+    df = voice_by_side(corpus)
     if df.empty:
         return NoRows("share of voice", "no mentions or quotes yet")
     pick = alt.selection_point(name="voice_side", fields=["side"], bind="legend")

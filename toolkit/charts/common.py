@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
+from toolkit.actors.sides import UNATTRIBUTED, UNKNOWN_SIDE
 from toolkit.corpus import AnnotatedCorpus
 
 #: characters of an evidence sentence shown in a tooltip
@@ -130,23 +131,13 @@ def html_table(df: pd.DataFrame, max_rows: int = 30, caption: str | None = None)
     return "\n".join(parts)
 
 
-def side_of_actors(corpus: AnnotatedCorpus) -> pd.Series:
-    """actor_id -> side, as the mentions table records it (most frequent side
-    per actor), for tables that only carry an actor id (quotes, framing)."""
-    m = corpus.mentions.dropna(subset=["actor_id"])
-    if m.empty:
-        return pd.Series(dtype="string")
-    sides = m.assign(side=m["side"].astype("string")).dropna(subset=["side"])
-    if sides.empty:
-        return pd.Series(dtype="string")
-    return sides.groupby("actor_id")["side"].agg(lambda s: s.value_counts().index[0]).astype("string")
-
-
 def side_scale(corpus: AnnotatedCorpus) -> alt.Scale:
     """One colour per side, the same on every chart of a corpus (sides sorted,
-    ``unassigned`` last), so "Russia" is one colour across the report."""
-    sides = sorted(corpus.mentions["side"].astype("string").dropna().unique().tolist())
-    return alt.Scale(domain=[*sides, "unassigned"], scheme="tableau20")
+    then ``unknown`` and ``unattributed``), so "Russia" is one colour across
+    the report."""
+    labels = (UNKNOWN_SIDE, UNATTRIBUTED)
+    sides = sorted(s for s in corpus.mentions["side"].astype("string").dropna().unique().tolist() if s not in labels)
+    return alt.Scale(domain=[*sides, *labels], scheme="tableau20")
 
 
 def words_per_outlet(corpus: AnnotatedCorpus) -> pd.Series:

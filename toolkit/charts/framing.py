@@ -11,11 +11,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from toolkit.actors.sides import actor_sides, speaker_sides
 from toolkit.charts.common import (FACET_COLUMNS, NoRows, category_dropdown, first_evidence, outlets_of,
-                                   side_of_actors, with_articles, words_per_outlet)
+                                   with_articles, words_per_outlet)
 from toolkit.corpus import AnnotatedCorpus
-
-UNKNOWN_SIDE = "unassigned"
 
 
 def framing_rows(corpus: AnnotatedCorpus, signals: list[str] | None = None) -> pd.DataFrame:
@@ -27,7 +26,7 @@ def framing_rows(corpus: AnnotatedCorpus, signals: list[str] | None = None) -> p
     f["term"] = f["term"].astype("string").str.lower()
     f["category"] = f["category"].astype("string").fillna("—")
     f["voice"] = f["in_quote"].map({True: "in a quote", False: "outlet's own voice"}).fillna("unknown").astype("string")
-    f["speaker_side"] = f["speaker_actor_id"].map(side_of_actors(corpus)).astype("string").fillna(UNKNOWN_SIDE)
+    f["speaker_side"] = speaker_sides(f["speaker_actor_id"], actor_sides(corpus))
     return f
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from toolkit.charts.actors import actor_mentions, voice_table
+from toolkit.actors.sides import voice_by_side
+from toolkit.charts.actors import actor_mentions
 from toolkit.charts.common import NoRows, outlet_dropdown, outlets_of, side_scale, with_articles
 from toolkit.charts.framing import framing_rows, per_thousand_words
-from toolkit.charts.timeline import referenced_dates
 from toolkit.claims.analysis import ledger
 from toolkit.corpus import AnnotatedCorpus
+from toolkit.dates.chronology import event_mentions
 
 PANEL_WIDTH = 200
 
@@ -42,7 +43,7 @@ def outlet_summary(corpus: AnnotatedCorpus) -> pd.DataFrame:
     out["claims"] = c.groupby("outlet").size() if len(c) else 0
     biggest = c.dropna(subset=["value_low"]).sort_values("value_low", ascending=False).drop_duplicates("outlet")
     out["largest figure"] = biggest.set_index("outlet")["figure"] + " " + biggest.set_index("outlet")["category"] if len(biggest) else None
-    d = referenced_dates(corpus)
+    d = event_mentions(corpus)
     out["dates referred to"] = d.groupby("outlet").size() if len(d) else 0
     f = framing_rows(corpus)
     if len(f):
@@ -77,7 +78,7 @@ def side_by_side(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
     if not outlets:
         return NoRows("side by side", "no articles")
     pick = outlet_dropdown(outlets, name="page_outlet")
-    voice = voice_table(corpus)
+    voice = voice_by_side(corpus)
     panels = []
     for measure, title in (("talked about (mentions)", "Who is talked about (share by side)"),
                            ("speaks (quotes)", "Who speaks (share of quotes by side)")):

@@ -1,45 +1,31 @@
-"""When things happened, across outlets: the dates the articles refer to, and
-which outlet reported a date first.
+"""The timeline drawn: the dates each outlet's coverage refers to, and who
+reported first.
 
-A *referenced date* is a ``dates`` row with a resolved ``start_date``
-(explicit dates and relative ones resolved against the publication date).
-Only day- or month-precise references are placed on the timeline: a year or a
-decade is not an event date.
+What counts as a dated mention, which mentions are one event and who was
+first are :mod:`toolkit.dates.chronology` (``event_mentions``,
+``first_reported``, ``toolkit.timeline``); this module only encodes those
+frames.
 """
 
 from __future__ import annotations
 
 import altair as alt
-import pandas as pd
 
-from toolkit.charts.common import NoRows, first_evidence, outlets_of, with_articles
+from toolkit.charts.common import NoRows, first_evidence, outlets_of
 from toolkit.corpus import AnnotatedCorpus
-
-#: references outside this window are parsing noise or history, not the story
-PLAUSIBLE = (pd.Timestamp("1990-01-01"), pd.Timestamp("2100-01-01"))
-PRECISE = {"day", "date", "week", "month", None}
+from toolkit.dates.chronology import event_mentions, first_reported
 
 
-def referenced_dates(corpus: AnnotatedCorpus) -> pd.DataFrame:
-    """Date references with outlet and publication date, within
-    :data:`PLAUSIBLE`, at day/week/month precision, ``day`` = the date."""
-    d = with_articles(corpus, "dates").dropna(subset=["start_date"])
-    if d.empty:
-        return d.assign(day=pd.Series(dtype="datetime64[ns]"))
-    gran = d["granularity"].astype("string").str.lower()
-    d = d[gran.isna() | gran.isin([g for g in PRECISE if g])]
-    d = d[(d["start_date"] >= PLAUSIBLE[0]) & (d["start_date"] < PLAUSIBLE[1])]
-    return d.assign(day=d["start_date"].dt.normalize())
-
-
-def timeline(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
-    """Dates referenced per outlet on one time axis (dot size = how often),
-    over a bar of all references: drag across the bars to zoom the dots to a
-    period (an interval selection, works in the static report). Tooltip: the
-    first sentence that refers to that date in that outlet."""
-    d = referenced_dates(corpus)
+def timeline_per_outlet(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
+    """The timeline's dated mentions per outlet on one time axis (dot size =
+    how many), over a bar of all of them: drag across the bars to zoom the
+    dots to a period (an interval selection, works in the static report).
+    Tooltip: the first sentence that refers to that date in that outlet."""
+    d = event_mentions(corpus)
     if d.empty:
         return NoRows("timeline", "no resolved dates yet")
+    d = d.assign(day=d["event_start"].dt.normalize(), outlet=d["outlet"].fillna("unknown"))
+    d = d.merge(corpus.articles[["article_id", "title"]], on="article_id", how="left")
     counts = d.groupby(["outlet", "day"]).size().rename("references").reset_index()
     counts = counts.merge(first_evidence(corpus, d, ["outlet", "day"]), on=["outlet", "day"], how="left")
     brush = alt.selection_interval(name="period", encodings=["x"])
@@ -66,42 +52,20 @@ def timeline(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
     return alt.vconcat(dots, overview)
 
 
-def first_reported(corpus: AnnotatedCorpus) -> pd.DataFrame:
-    """For each referenced day mentioned by two or more outlets: the outlet
-    whose article referring to it was published first, and how many days
-    later each other outlet followed."""
-    d = referenced_dates(corpus).dropna(subset=["published"])
-    if d.empty:
-        return pd.DataFrame(columns=["date referred to", "first", "first published", "outlets", "followed by"])
-    earliest = d.groupby(["day", "outlet"])["published"].min().reset_index()
-    rows = []
-    for day, group in earliest.groupby("day"):
-        if group["outlet"].nunique() < 2:
-            continue
-        group = group.sort_values(["published", "outlet"], kind="stable")
-        first = group.iloc[0]
-        later = [f"{r.outlet} (+{(r.published - first.published).days} d)" for r in group.iloc[1:].itertuples()]
-        rows.append({"date referred to": day.date(), "first": first.outlet, "first published": first.published.date(),
-                     "outlets": len(group), "followed by": ", ".join(later)})
-    return pd.DataFrame(rows, columns=["date referred to", "first", "first published", "outlets", "followed by"])
-
-
 def first_reported_counts(corpus: AnnotatedCorpus) -> alt.Chart | NoRows:
-    """How often each outlet was first to refer to a date that others also
-    referred to (ties on publication day go to every tied outlet)."""
-    d = referenced_dates(corpus).dropna(subset=["published"])
-    if d.empty:
-        return NoRows("who reported first", "no resolved dates yet")
-    earliest = d.groupby(["day", "outlet"])["published"].min().reset_index()
-    shared = earliest[earliest.groupby("day")["outlet"].transform("nunique") >= 2]
-    if shared.empty:
-        return NoRows("who reported first", "no date is referred to by two outlets")
-    firsts = shared[shared["published"].dt.normalize() == shared.groupby("day")["published"].transform("min").dt.normalize()]
+    """How often each outlet was first to report an event that other outlets
+    also reported (:func:`toolkit.dates.chronology.first_reported`; an outlet
+    that followed on the same day counts as first too)."""
+    firsts = first_reported(corpus)
+    if firsts.empty:
+        return NoRows("who reported first", "no event is reported by two outlets")
+    firsts = firsts[firsts["lag_days"] == 0]
     counts = firsts.groupby("outlet").size().rename("first").reset_index()
     return (
-        alt.Chart(counts, title="Who reported first: dates shared with other outlets")
+        alt.Chart(counts, title="Who reported first: events other outlets also reported")
         .mark_bar()
-        .encode(x=alt.X("first:Q", title="times first"), y=alt.Y("outlet:N", sort=outlets_of(corpus), title=None),
+        .encode(x=alt.X("first:Q", title="times first (same day counts)"),
+                y=alt.Y("outlet:N", sort=outlets_of(corpus), title=None),
                 color=alt.Color("outlet:N", legend=None), tooltip=["outlet:N", "first:Q"])
         .properties(width=360, height=alt.Step(20))
     )

@@ -21,11 +21,15 @@ Public API
     leave ``event_date`` empty).
 
     :func:`timeline` ``(corpus) -> Timeline`` — dated event mentions and
-    events clustered across outlets (``.mentions``, ``.events`` DataFrames).
+    events clustered across outlets (``.mentions``, ``.events`` DataFrames);
+    :func:`first_reported` ``(corpus)`` — who reported each shared event first;
+    :func:`event_mentions` ``(corpus)`` — the dated mentions alone (no clustering).
+    All three are :mod:`toolkit.dates.chronology`; ``toolkit.charts.timeline`` draws them.
 """
-from toolkit.dates.chronology import Timeline, timeline
+from toolkit.dates.chronology import Timeline, event_mentions, first_reported, timeline
 from toolkit.dates.extract import extract_dates, find_timexes
 from toolkit.dates.normalise import Timex
 from toolkit.dates.sentence import date_for_sentence, normalise_text
 
-__all__ = ["extract_dates", "find_timexes", "Timex", "date_for_sentence", "normalise_text", "timeline", "Timeline"]
+__all__ = ["extract_dates", "find_timexes", "Timex", "date_for_sentence", "normalise_text", "timeline", "Timeline",
+           "first_reported", "event_mentions"]

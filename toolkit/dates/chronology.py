@@ -1,9 +1,16 @@
-"""``timeline(corpus)``: dated event mentions and the events they cluster into.
+"""The timeline and who reported first: dated event mentions, the events they
+cluster into, and which outlet reported each event first.
+
+The one place for these questions: :func:`timeline` (``toolkit.timeline``),
+:func:`event_mentions` and :func:`first_reported` are plain functions from an
+:class:`~toolkit.corpus.AnnotatedCorpus` to tidy frames;
+:mod:`toolkit.charts.timeline` only draws them.
 
 Mentions: every sentence that carries a day- to month-level date (a ``dates``
-row of kind date / relative / range with a concrete interval) is one *event
-mention*, with the actors mentioned in that sentence (``corpus.mentions``) and
-the casualty claims made in it (``corpus.claims``).
+row of kind date / relative / range with a concrete interval, within
+:data:`PLAUSIBLE`) is one *event mention*, with the actors mentioned in that
+sentence (``corpus.mentions``) and the casualty claims made in it
+(``corpus.claims``).
 
 Events: mentions are clustered across articles and outlets by complete-link
 agglomeration: two mentions may share an event only if they
@@ -25,7 +32,8 @@ sentences cannot snowball into one "event". This is the "same time window +
 lexical/entity overlap" event-coreference heuristic of topic detection and
 tracking (Allan et al. 1998, TDT) restricted to dated sentences. For each
 event, the outlet that mentioned it first is the one whose article was
-published first; every other outlet gets its lag in days.
+published first; every other outlet gets its lag in days
+(:func:`first_reported` keeps the events two or more outlets report).
 """
 
 from __future__ import annotations
@@ -41,6 +49,8 @@ from toolkit.dates.lexicon import load_lexicon
 
 EVENT_KINDS = ("date", "relative", "range")
 EVENT_GRANULARITIES = ("day", "weekend", "week", "month")
+#: dates outside this window are history ("April 1945") or parsing noise, not the story's events
+PLAUSIBLE = (pd.Timestamp("1990-01-01"), pd.Timestamp("2100-01-01"))
 #: words that say nothing about what happened
 NON_TERMS = {"said", "says", "say", "told", "tell", "according", "added", "reported", "report", "reports",
              "noted", "stated", "asked", "including", "also", "year", "years", "month", "months", "week",
@@ -65,7 +75,14 @@ class Timeline:
 
 
 def timeline(corpus, *, window_days: int = 1, min_similarity: float = MIN_SIMILARITY) -> Timeline:
-    """Build the cross-outlet timeline of an :class:`~toolkit.corpus.AnnotatedCorpus`."""
+    """Build the cross-outlet timeline of an :class:`~toolkit.corpus.AnnotatedCorpus`.
+
+    Returns:
+        :class:`Timeline`: ``mentions`` (:func:`event_mentions` with an
+        ``event_id``) and ``events`` (:func:`event_table`: one row per event
+        and outlet, with the outlet's first mention, ``is_first`` and
+        ``lag_days``).
+    """
     mentions = event_mentions(corpus)
     if len(mentions):
         mentions["event_id"] = cluster_events(mentions, window_days=window_days, min_similarity=min_similarity)
@@ -76,6 +93,33 @@ def timeline(corpus, *, window_days: int = 1, min_similarity: float = MIN_SIMILA
     return Timeline(mentions=mentions.drop(columns=["_terms"]), events=event_table(mentions))
 
 
+FIRST_REPORTED_COLUMNS = ["event_id", "event_start", "event_end", "label", "n_outlets", "outlet", "published",
+                          "is_first", "lag_days", "article_id", "sent_id", "surface", "sentence"]
+
+
+def first_reported(corpus, *, result: Timeline | None = None, **options) -> pd.DataFrame:
+    """Who reported first: for every :func:`timeline` event that two or more
+    outlets report, one row per outlet with its first article on it, whether
+    it was the first (``is_first``) and how many days after the first it
+    followed (``lag_days``; 0 = the same day).
+
+    Args:
+        corpus: an annotated corpus.
+        result: a :func:`timeline` already built for ``corpus`` (saves
+            clustering twice); else it is built with ``options``.
+        **options: ``window_days``, ``min_similarity`` of :func:`timeline`.
+
+    Returns:
+        :data:`FIRST_REPORTED_COLUMNS`, in event date order, the first outlet
+        first within an event.
+    """
+    events = (result if result is not None else timeline(corpus, **options)).events
+    shared = events[events["n_outlets"].astype("Int64") >= 2] if len(events) else events
+    if shared.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in FIRST_REPORTED_COLUMNS})
+    return shared[FIRST_REPORTED_COLUMNS].reset_index(drop=True)
+
+
 # -- mentions -------------------------------------------------------------------
 
 def event_mentions(corpus) -> pd.DataFrame:
@@ -83,7 +127,8 @@ def event_mentions(corpus) -> pd.DataFrame:
     dates = corpus.dates
     keep = (dates["kind"].astype("string").isin(EVENT_KINDS)
             & dates["granularity"].astype("string").isin(EVENT_GRANULARITIES)
-            & dates["start_date"].notna() & dates["end_date"].notna())
+            & dates["start_date"].notna() & dates["end_date"].notna()
+            & (dates["start_date"] >= PLAUSIBLE[0]) & (dates["start_date"] < PLAUSIBLE[1]))
     rows = dates.loc[keep, ["article_id", "sent_id", "start", "end", "surface", "kind", "value",
                             "start_date", "end_date", "granularity", "modifier"]].copy()
     rows = rows.rename(columns={"start_date": "event_start", "end_date": "event_end"})
@@ -115,11 +160,14 @@ def _actors_by_sentence(mentions: pd.DataFrame) -> pd.DataFrame:
     m = mentions[mentions["actor_id"].notna()]
     if not len(m):
         return pd.DataFrame(columns=["article_id", "sent_id", "actor_ids", "actors"])
-    grouped = m.groupby(["article_id", "sent_id"], observed=True)
-    return grouped.agg(
-        actor_ids=("actor_id", lambda s: ";".join(sorted(set(s.dropna())))),
-        actors=("actor", lambda s: ";".join(sorted(set(s.dropna())))),
-    ).reset_index()
+    keys = ["article_id", "sent_id"]
+    sentences = m[keys].drop_duplicates().set_index(keys)
+    for column, name in (("actor_id", "actor_ids"), ("actor", "actors")):
+        # de-duplicate first, so the per-sentence join only sorts distinct values
+        values = m[[*keys, column]].dropna(subset=[column]).drop_duplicates()
+        joined = values.groupby(keys, observed=True)[column].agg(lambda s: ";".join(sorted(s)))
+        sentences[name] = joined.reindex(sentences.index).fillna("")
+    return sentences.sort_index().reset_index()
 
 
 def _claims_by_sentence(claims: pd.DataFrame) -> pd.DataFrame:
@@ -172,12 +220,18 @@ def similarity(terms_a: frozenset, terms_b: frozenset, idf: dict[str, float]) ->
 
 def cluster_events(mentions: pd.DataFrame, *, window_days: int, min_similarity: float) -> pd.Series:
     """Event ids (0, 1, ... in date order) by complete-link agglomeration (see module docstring)."""
-    starts, ends = mentions["event_start"], mentions["event_end"]
-    day_level = mentions["granularity"] == "day"
-    articles = mentions["article_id"]
-    terms = mentions["_terms"]
-    idf = term_weights(terms)
-    window = pd.Timedelta(days=window_days)
+    # plain Python values: this loop runs once per candidate pair
+    index = mentions.index.to_list()
+
+    def nanoseconds(column: str) -> dict:
+        return dict(zip(index, mentions[column].astype("datetime64[ns]").astype("int64").tolist()))
+
+    starts, ends = nanoseconds("event_start"), nanoseconds("event_end")
+    day_level = dict(zip(index, (mentions["granularity"] == "day").fillna(False).tolist()))
+    articles = dict(zip(index, mentions["article_id"].tolist()))
+    terms = dict(zip(index, mentions["_terms"].tolist()))
+    idf = term_weights(terms.values())
+    window = pd.Timedelta(days=window_days).value
 
     def compatible(a: int, b: int) -> bool:
         if day_level[a] and day_level[b]:

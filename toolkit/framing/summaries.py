@@ -4,16 +4,18 @@ whatever else is compared, ready for Altair.
 Every summary keeps the outlet's own voice apart from quoted speakers:
 ``by_outlet`` has a ``voice`` column (``outlet`` / ``quoted``),
 ``attribution`` is about the outlet's verb choice for each speaker side, and
-``voice`` measures who gets quoted.
+``voice`` measures who gets quoted. A speaker's side is
+:func:`toolkit.actors.sides.actor_sides` (the catalogue the corpus was
+annotated with), with its labels for unknown and unattributed speakers.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from toolkit.actors.sides import UNATTRIBUTED, actor_sides, speaker_sides
+
 OUTLET_VOICE, QUOTED_VOICE = "outlet", "quoted"
-UNATTRIBUTED = "unattributed"
-UNKNOWN_SIDE = "unknown"
 PER_WORDS = 1000
 
 
@@ -50,31 +52,6 @@ def by_outlet(corpus) -> pd.DataFrame:
     return out.sort_values(["outlet", "signal", "category", "voice"]).reset_index(drop=True)
 
 
-def actor_sides(corpus) -> pd.Series:
-    """``actor_id -> side``: the side the mentions table gives each actor
-    (most frequent), falling back to the shipped actor catalogue."""
-    m = corpus.mentions.dropna(subset=["actor_id"])
-    sides = {}
-    if len(m):
-        pairs = m[["actor_id", "side"]].astype("string").dropna()
-        if len(pairs):
-            sides = pairs.groupby("actor_id")["side"].agg(lambda s: s.value_counts().index[0]).to_dict()
-    try:
-        from toolkit.actors.catalogue import load_catalogue
-
-        for actor_id, actor in load_catalogue().actors.items():
-            sides.setdefault(actor_id, actor.side)
-    except Exception:  # a missing or invalid catalogue only loses the fallback
-        pass
-    return pd.Series(sides, dtype="string", name="side")
-
-
-def _speaker_side(speaker_ids: pd.Series, sides: pd.Series) -> pd.Series:
-    side = speaker_ids.astype("string").map(sides)
-    side = side.where(side.notna(), UNKNOWN_SIDE)
-    return side.where(speaker_ids.notna(), UNATTRIBUTED).astype("string")
-
-
 def attribution(corpus) -> pd.DataFrame:
     """Per outlet and speaker side, the mix of reporting-verb categories
     ("Russian officials 'claimed' 40% of the time in outlet A, 5% in B").
@@ -85,7 +62,7 @@ def attribution(corpus) -> pd.DataFrame:
     f = corpus.with_outlet("framing")
     f = f[f["signal"].astype("string") == "attribution_verb"]
     f = f.assign(outlet=f["outlet"].astype("string"),
-                 speaker_side=_speaker_side(f["speaker_actor_id"], actor_sides(corpus)))
+                 speaker_side=speaker_sides(f["speaker_actor_id"], actor_sides(corpus)))
     counts = f.groupby(["outlet", "speaker_side", "category"]).size().rename("n").reset_index()
     counts["n_total"] = counts.groupby(["outlet", "speaker_side"])["n"].transform("sum")
     counts["share"] = (counts["n"] / counts["n_total"]).astype("Float64")
@@ -108,7 +85,7 @@ def voice(corpus, by: str = "actor") -> pd.DataFrame:
     q = q.assign(
         outlet=q["outlet"].astype("string"),
         n_words=q["text"].astype("string").fillna("").str.split().str.len().astype("Int64"),
-        side=_speaker_side(q["speaker_actor_id"], actor_sides(corpus)),
+        side=speaker_sides(q["speaker_actor_id"], actor_sides(corpus)),
         speaker_actor_id=q["speaker_actor_id"].astype("string").fillna(UNATTRIBUTED),
         speaker=q["speaker"].astype("string").fillna(UNATTRIBUTED),
         direct=q["direct"].astype("boolean"),

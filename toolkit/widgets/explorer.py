@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 from IPython.display import display
 
+from toolkit.actors.sides import UNKNOWN_SIDE
 from toolkit.charts.common import html_table, outlets_of, with_articles
 from toolkit.corpus import AnnotatedCorpus
 
@@ -59,7 +60,7 @@ def prepare(corpus: AnnotatedCorpus, table: str) -> pd.DataFrame:
     names = _actor_names(corpus)
     if table == "mentions":
         df["name"] = df["actor"].fillna(df["surface"]).astype("string")
-        df["side"] = df["side"].astype("string").fillna("unassigned")
+        df["side"] = df["side"].astype("string").fillna(UNKNOWN_SIDE)
     elif table == "quotes":
         df["speaker_name"] = df["speaker"].fillna(df["speaker_surface"]).fillna("unattributed").astype("string")
         df["direct_label"] = df["direct"].map({True: "direct", False: "indirect"}).fillna("unknown").astype("string")
