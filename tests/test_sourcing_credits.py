@@ -34,7 +34,7 @@ def test_sample_credits(nlp):
     import toolkit
 
     corpus = toolkit.load(Path(__file__).resolve().parents[1] / "data" / "articles")
-    from toolkit.annotation import _context
+    from toolkit.extraction import article_context as _context  # moved by the extraction refactor
 
     found = {}
     for record in corpus.articles.to_dict("records"):
