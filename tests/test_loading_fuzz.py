@@ -158,7 +158,8 @@ def test_every_jsonl_line_is_one_report_row(lines, newline):
             assert sorted(int(a.split(":")[1]) for a in rows["article_id"]) == non_blank
 
 
-csv_cells = st.one_of(st.sampled_from(REAL_LINES), st.text(max_size=30),
+csv_cells = st.one_of(st.sampled_from(REAL_LINES), st.text(alphabet=st.characters(blacklist_categories=("Cs",)),
+                                                           max_size=30),
                       st.sampled_from(['a "quoted" cell', "a, comma", "two\nlines", "nul\x00byte", ""]))
 
 
@@ -181,8 +182,10 @@ def test_any_csv_structure_is_read_or_reported(header, rows):
         report = corpus.load_report
         assert len(report) >= 1 and report.loc[report["status"].astype(str) != "loaded", "reason"].notna().all()
         assert corpus.articles["article_id"].is_unique
-        if len({h.casefold() for h in header}) < len(header):
-            assert report["reason"].fillna("").str.contains("repeats|no text column|no rows|fields").all()
+        rows_read = report[report["article_id"].astype(str).str.startswith("table:")]
+        if len({h.casefold() for h in header}) < len(header) and len(rows_read):
+            # a repeated column is never silent: every row read from the file says so
+            assert rows_read["reason"].fillna("").str.contains("repeats|fields, header has").all()
 
 
 raw_names = st.binary(min_size=1, max_size=12).filter(lambda b: b"/" not in b and b"\x00" not in b
@@ -219,6 +222,7 @@ def test_any_file_name_is_loaded_or_reported_and_saves(names_and_suffixes):
         assert corpus.articles["article_id"].is_unique
         # every id and path is valid UTF-8, so the tables can be saved
         out = Path(tmp) / ".saved.parquet"  # hidden: not an input of a later load
-        pd.concat([report["path"], report["article_id"]]).astype(str).map(lambda s: s.encode("utf-8"))
+        for value in pd.concat([report["path"], report["article_id"]]).dropna():
+            value.encode("utf-8")  # raises on a lone surrogate
         corpus.articles.drop(columns=["raw_text"]).to_parquet(out)
         report.to_parquet(out)
