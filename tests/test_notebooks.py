@@ -20,9 +20,9 @@ def sample_dir(tmp_path_factory):
     return ensure_annotated_sample(tmp_path_factory.getbasetemp() / "annotated_sample")
 
 
-def test_the_six_curated_notebooks_are_there_and_committed_without_outputs():
+def test_the_curated_notebooks_are_there_and_committed_without_outputs():
     assert [p.stem for p in NOTEBOOKS] == ["00_corpus", "01_actors", "02_casualty_claims", "03_dates_timeline",
-                                          "04_framing", "05_side_by_side"]
+                                          "04_framing", "05_side_by_side", "06_sourcing"]
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         nbformat.validate(nb)
