@@ -35,11 +35,11 @@ from spacy.tokens import Doc, Token
 
 from toolkit.framing.actor_index import ActorIndex, record_offset, record_str
 from toolkit.quotes.marks import find_quotes
+from toolkit.vocabulary import reporting_verbs
 
-#: verbs besides the attribution lexicon that introduce someone's words
-NAMING_VERBS = frozenset({"call", "term", "dub", "label", "brand", "describe", "characterise",
-                          "characterize", "refer", "name", "hail", "decry", "consider", "deem", "find",
-                          "view", "see", "regard", "promise", "vow", "pledge"})
+#: verbs besides the attribution verbs that introduce someone's words (the
+#: ``naming`` tag of the shared lexicon, toolkit/data/reporting_verbs.yaml)
+NAMING_VERBS = reporting_verbs().naming_verbs
 SCARE_MAX_WORDS = 3
 CONTINUATION_SENTENCES = 3
 
