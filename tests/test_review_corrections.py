@@ -185,7 +185,7 @@ def test_appending_writes_a_readable_file_that_round_trips(annotated_sample, tmp
                                "value": "28", "sentence": sentence}])
     append_corrections(path, [{"table": "claims", "row_id": dozens["row_id"], "action": "accept"}])
     assert path.read_text(encoding="utf-8").splitlines()[0] == (
-        "table,row_id,action,field,value,note,reviewer,at,article_id,start,end,sentence")
+        "table,row_id,action,field,value,note,reviewer,at,article_id,start,end,span,sentence")
     back = read_corrections(path)
     assert back["line"].tolist() == [2, 3] and back["sentence"].iloc[0] == sentence
     assert not list(path.parent.glob("*.tmp"))
@@ -248,3 +248,66 @@ def test_cli_corrections_option_names_another_file_and_a_missing_one_is_an_error
     assert main(["annotate", str(source), "--out", str(out), "--no-cache", "--quiet", "--corrections",
                  str(tmp_path / "missing.csv")]) == 2
     assert "missing.csv" in capsys.readouterr().err
+
+
+def test_reports_can_count_and_limit_to_reviewed_rows(corrected):
+    from toolkit.review.status import reviewed_only, reviewed_rows, status_html
+
+    assert str(toolkit.review.review_status(corrected, "claims")) == "4 of 11 figures reviewed, 2 corrected, 1 added, 1 rejected"
+    only = reviewed_only(corrected)
+    assert set(only.claims["review"]) == {"accepted", "edited", "added"} and len(only.claims) == 4
+    assert len(only.quotes) == 1 and len(only.mentions) == len(corrected.mentions)
+    note = status_html(corrected, reviewed_only=True)
+    assert "Below: reviewed rows only." in note and "1 correction(s) no longer find their row" in note
+    table = reviewed_rows(corrected, "claims")
+    dozens = table[table["surface"] == "dozens"].iloc[0]
+    assert dozens["changed"] == "value_high: 99 → 30" and dozens["review"] == "edited"
+    assert "rejected" in set(table["review"]) and "killed dozens" in dozens["sentence"]
+
+
+def test_a_hand_written_file_is_widened_not_misaligned_when_the_widget_appends(annotated_sample, tmp_path):
+    path = tmp_path / "corrections.csv"
+    dozens = claim(annotated_sample, KYIV_STRIKE, "dozens")
+    path.write_text(f"table,row_id,action,field,value,note,reviewer,at\nclaims,{dozens['row_id']},accept,,,,ak,\n",
+                    encoding="utf-8")
+    append_corrections(path, [{"table": "claims", "row_id": dozens["row_id"], "action": "edit", "field": "value",
+                               "value": "28", "article_id": KYIV_STRIKE, "span": "dozens"}])
+    out = apply_corrections(annotated_sample, path)
+    assert out.corrections["status"].tolist() == ["superseded", "applied"]  # the edit decides again
+    assert claim(out, KYIV_STRIKE, "dozens")["value_low"] == 28.0
+    assert read_corrections(path)["span"].fillna("").tolist() == ["", "dozens"]
+
+
+def test_a_correction_follows_its_row_when_the_article_changes_elsewhere(source, tmp_path, annotated_sample):
+    """The widget writes the span and its sentence: an edit elsewhere in the
+    article re-anchors the correction; an edit of its own sentence orphans it."""
+    import toolkit
+    from toolkit.review.queue import ReviewQueue
+
+    q = ReviewQueue(annotated_sample, "claims", path=source / "corrections.csv", reviewer="ak")
+    q.refilter(outlet="amedpost.com")
+    at_least = q.current()
+    assert at_least["surface"] == "at least 28 people"
+    q.edit(value="31")  # a later toll
+    over = q.current()
+    assert over["surface"] == "over 100 people"
+    q.reject()
+    path = source / f"{SUMY}.txt"
+    text = path.read_text(encoding="utf-8")
+    # the sentence before both claims' sentence changes length; then the claims' own sentence is edited
+    assert "Vladimir Putin has said he is ready" in text
+    path.write_text(text.replace("Vladimir Putin has said he is ready", "Vladimir Putin said on Friday he is ready"),
+                    encoding="utf-8")
+    moved = toolkit.annotate(source, cache_dir=None, progress=False)
+    lines = moved.corrections
+    assert lines["status"].tolist() == ["applied", "applied"]
+    assert lines["message"].str.startswith("re-anchored to c-").all()
+    figure = claim(moved, SUMY, "at least 28 people")
+    assert (figure["value_low"], figure["review"]) == (31.0, "edited")
+    assert figure["row_id"] != at_least["row_id"]  # a new text, a new id; the correction followed it
+    assert "over 100 people" in set(moved.rejected["text"])
+
+    path.write_text(path.read_text(encoding="utf-8").replace("left at least 28 people dead", "left at least 31 people dead"),
+                    encoding="utf-8")
+    orphaned = toolkit.annotate(source, cache_dir=None, progress=False)
+    assert orphaned.corrections["status"].tolist() == ["orphan", "orphan"]  # their sentence changed

@@ -33,6 +33,7 @@ _EXPORTS = {
     "dates": ("toolkit.dates", None),
     "charts": ("toolkit.charts", None),
     "widgets": ("toolkit.widgets", None),
+    "review": ("toolkit.review", None),
 }
 
 __all__ = ["__version__", *_EXPORTS]

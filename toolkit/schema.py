@@ -169,7 +169,7 @@ SCHEMAS["rejected"] = {
 #: the corrections file as applied, one row per line, with what became of it
 SCHEMAS["corrections"] = {
     "line": INT, "table": STR, "row_id": STR, "action": STR, "field": STR, "value": STR, "note": STR,
-    "reviewer": STR, "at": STR, "article_id": STR, "start": INT, "end": INT, "sentence": STR,
+    "reviewer": STR, "at": STR, "article_id": STR, "start": INT, "end": INT, "span": STR, "sentence": STR,
     "status": CAT,  # applied / superseded / orphan / invalid
     "message": STR, "machine_value": STR,
 }

@@ -4,19 +4,22 @@
 ``annotate(..., corrections=PATH)`` names another) and is plain CSV an
 analyst can read, diff and share::
 
-    table,row_id,action,field,value,note,reviewer,at,article_id,start,end,sentence
-    claims,c-3f2a9b1c0d4e5f60,edit,value,12,"the ministry's later figure",ak,2025-06-20T10:02:11Z,000_305f…,896,902,"…"
+    table,row_id,action,field,value,note,reviewer,at,article_id,start,end,span,sentence
+    claims,c-3f2a9b1c0d4e5f60,edit,value,12,"the ministry's later figure",ak,2025-06-20T10:02:11Z,000_305f…,896,902,dozens,"…"
     claims,c-91d0…,reject,,,"a 1944 toll, not this war",ak,2025-06-20T10:03:40Z,…
     quotes,q-77ab…,edit,speaker,Dmitry Peskov,,ak,…
     claims,,add,,,"missed: 'three civilians'",ak,…,003_585b…,1204,1219,
 
 Columns
     ``table, row_id, action, field, value, note, reviewer, at`` are the
-    record; ``article_id, start, end, sentence`` are optional context that
-    the review widget fills in: an ``add`` needs ``article_id, start, end``
-    (the span in ``articles.text``), and an orphan is reported with its
+    record; ``article_id, start, end, span, sentence`` are optional context
+    that the review widget fills in: an ``add`` needs ``article_id, start,
+    end`` (the span in ``articles.text``); an orphan is reported with its
     ``sentence`` (the row it named is gone, so the file is the only place
-    that still knows it).
+    that still knows it); and ``sentence`` + ``span`` re-anchor a correction
+    when the article's text changed *elsewhere*: if the sentence is still
+    there verbatim and the span occurs once in it, the correction applies to
+    the row on that span (status ``applied``, message "re-anchored to …").
 
 Actions
     ``accept`` marks the row reviewed as right; ``reject`` takes it out of its
@@ -66,7 +69,7 @@ from toolkit.review.ids import ID_TABLES, row_id as make_row_id
 
 FILE_NAME = "corrections.csv"
 COLUMNS = ("table", "row_id", "action", "field", "value", "note", "reviewer", "at")
-CONTEXT_COLUMNS = ("article_id", "start", "end", "sentence")
+CONTEXT_COLUMNS = ("article_id", "start", "end", "span", "sentence")
 ACTIONS = ("accept", "reject", "edit", "add")
 REVIEW_VALUES = ("none", "accepted", "edited", "added")
 #: columns a correction never edits: the row's identity and anchor (reject and add instead)
@@ -143,19 +146,32 @@ def read_corrections(path: str | os.PathLike) -> pd.DataFrame:
 
 def append_corrections(path: str | os.PathLike, lines: list[dict]) -> Path:
     """Append lines to a corrections file atomically (the file is rewritten
-    beside and renamed, so an interrupted write never leaves half a line);
-    the header is written when the file is new."""
+    beside and renamed, so an interrupted write never leaves half a line).
+    A new file gets the full header; a file with fewer columns (written by
+    hand with the eight record columns) keeps its lines and its columns, and
+    the missing context columns are added after them."""
     path = Path(path)
     existing = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+    ours = [*COLUMNS, *CONTEXT_COLUMNS]
+    header = next(csv.reader(io.StringIO(existing, newline="")), []) if existing.strip() else []
+    names = [h.strip().lower() for h in header]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
-    if not existing.strip():
-        writer.writerow([*COLUMNS, *CONTEXT_COLUMNS])
+    if not names:
+        names = ours
+        writer.writerow(names)
+    elif [n for n in ours if n not in names]:
+        # widen the file: every old line keeps its cells, new columns go at the end
+        names = names + [n for n in ours if n not in names]
+        writer.writerow(names)
+        rows = list(csv.reader(io.StringIO(existing, newline="")))[1:]
+        writer.writerows(row + [""] * (len(names) - len(row)) if len(row) < len(names) else row for row in rows)
+        existing = ""
     elif not existing.endswith("\n"):
         buffer.write("\n")
     for line in lines:
         writer.writerow(["" if line.get(c) is None or (not isinstance(line.get(c), str) and pd.isna(line.get(c)))
-                         else str(line.get(c)) for c in (*COLUMNS, *CONTEXT_COLUMNS)])
+                         else str(line.get(c)) for c in names])
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -328,6 +344,8 @@ def _apply(base, lines: pd.DataFrame, *, path, catalogue):
                 rec[key] = str(value).strip() if key != "value" else str(value)
     # pass 1: checks that need no row, and the adds (an edit may name an added row)
     pending = []
+    moved_ids: dict[tuple[str, str], str] = {}  # (table, id in the file) -> id of the same row in this text
+    texts = out.articles.set_index(out.articles["article_id"].astype(str))["text"]
     for i, rec in enumerate(records):
         problem = _static_problem(rec)
         if problem:
@@ -340,6 +358,8 @@ def _apply(base, lines: pd.DataFrame, *, path, catalogue):
                 note(i, kind, message.strip())
                 continue
             rid = added["row_id"]
+            if rec["row_id"] and rec["row_id"] != rid:
+                moved_ids[(rec["table"], rec["row_id"])] = rid
             rec["row_id"] = rid
             key = (rec["table"], rid)
             if key in rows and rows[key].added:
@@ -360,6 +380,17 @@ def _apply(base, lines: pd.DataFrame, *, path, catalogue):
     index = {name: pd.Index(df["row_id"].astype(str)) for name, df in tables.items()}
     for i, rec in pending:
         table, rid, action = rec["table"], rec["row_id"], rec["action"].lower()
+        reanchored = ""
+        if rid not in index[table] and (table, rid) not in moved_ids:
+            found = _reanchor(rec, tables[table], texts)
+            if isinstance(found, str) and found.startswith(PREFIXES):
+                moved_ids[(table, rid)] = found
+            elif found:
+                note(i, "orphan", found)
+                continue
+        if (table, rid) in moved_ids:
+            rid = rec["row_id"] = moved_ids[(table, rid)]
+            reanchored = (f"re-anchored to {rid}: the article's text changed, this sentence and span did not")
         if rid not in index[table]:
             note(i, "orphan", _orphan_reason(rec, articles))
             continue
@@ -377,7 +408,7 @@ def _apply(base, lines: pd.DataFrame, *, path, catalogue):
             if row.decision is not None and row.decision[1] != "edit":
                 _supersede(status, row.decision[0], f"line {rec['line']} decides again")
             row.decision = (i, action)
-        note(i, "applied")
+        note(i, "applied", reanchored)
     # apply
     rejected, machine = [], {}
     for (table, rid), row in rows.items():
@@ -596,7 +627,11 @@ def _add_row(rec: dict, tables, articles: pd.DataFrame, sentences: pd.DataFrame)
         return f"invalid: line {line}: span {start}-{end} lies outside the article's {len(text)} characters"
     rid = make_row_id(str(articles.at[aid, "content_hash"]), table, start, end, ADDED)
     if rec["row_id"] and rec["row_id"] != rid:
-        return f"orphan: line {line}: the article's text changed since the row was added"
+        moved = relocate(rec, text)
+        if moved is None:
+            return f"orphan: line {line}: the article's text changed since the row was added"
+        start, end = moved
+        rid = make_row_id(str(articles.at[aid, "content_hash"]), table, start, end, ADDED)
     sents = sentences[(sentences["article_id"] == aid) & (sentences["start"] <= start) & (sentences["end"] > start)]
     row = {"article_id": aid, "sent_id": int(sents["sent_id"].iloc[0]) if len(sents) else None,
            "start": start, "end": end, "row_id": rid, "review": "added", TEXT_COLUMN[table]: text[start:end]}
@@ -611,6 +646,48 @@ def _add_row(rec: dict, tables, articles: pd.DataFrame, sentences: pd.DataFrame)
     elif table == "mentions":
         row["via"] = "analyst"
     return row
+
+
+PREFIXES = tuple(f"{p}-" for p in ("m", "q", "c", "d", "f"))
+
+
+def relocate(rec: dict, text: str) -> tuple[int, int] | None:
+    """Where a correction's span is in an article's new text: its ``sentence``
+    (from the file) found verbatim (the occurrence nearest the old offset), and
+    its ``span`` found exactly once inside that sentence. None when the
+    sentence changed, or the span is not unique in it."""
+    sentence, span = (rec.get("sentence") or "").strip(), rec.get("span") or ""
+    if not sentence or not span:
+        return None
+    hits = [m.start() for m in re.finditer(re.escape(sentence), text)]
+    try:
+        old = int(rec.get("start"))
+    except (TypeError, ValueError):
+        old = None
+    if not hits or (len(hits) > 1 and old is None):
+        return None
+    at = min(hits, key=lambda h: abs(h - old)) if old is not None else hits[0]
+    inner = [m.start() for m in re.finditer(re.escape(span), sentence)]
+    if len(inner) != 1:
+        return None
+    start = at + inner[0]
+    return start, start + len(span)
+
+
+def _reanchor(rec: dict, df: pd.DataFrame, texts: pd.Series) -> str:
+    """The id of the row a correction names, in a changed text (see
+    :func:`relocate`), or why not ("" when there is nothing to go on)."""
+    aid = rec.get("article_id")
+    if not aid or aid not in texts.index or not rec.get("sentence") or not rec.get("span"):
+        return ""
+    where = relocate(rec, str(texts[aid]))
+    if where is None:
+        return ""
+    hit = df[(df["article_id"] == aid) & (df["start"] == where[0]) & (df["end"] == where[1])]
+    if len(hit) > 1:
+        return (f"no such row: the article's text changed; its sentence is still there but {len(hit)} rows "
+                f"stand on the span, so which one is meant cannot be told")
+    return str(hit["row_id"].iloc[0]) if len(hit) else ""
 
 
 def _orphan_reason(rec: dict, articles: pd.DataFrame) -> str:

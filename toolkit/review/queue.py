@@ -59,6 +59,7 @@ class ReviewQueue:
         self.reviewer = reviewer or _login()
         self.catalogue = _catalogue(corpus, None)
         self.rows = self._rows()
+        self.texts = dict(zip(corpus.articles["article_id"].astype(str), corpus.articles["text"].astype(str)))
         self.outlet, self.unreviewed_only, self.order = ALL, False, ORDERS[0]
         self.view: list[int] = []
         self.pos = 0
@@ -177,6 +178,7 @@ class ReviewQueue:
                 "note": note, "reviewer": self.reviewer,
                 "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                 "article_id": row["article_id"], "start": row["start"], "end": row["end"],
+                "span": self.texts.get(row["article_id"], "")[int(row["start"]):int(row["end"])],
                 "sentence": (row.get("sentence") or "").strip()}
 
     # -- what the widget shows ----------------------------------------------

@@ -121,7 +121,8 @@ def reviewed_rows(corpus, table: str = "claims") -> pd.DataFrame:
         out.append({
             "article_id": r["article_id"], "sent_id": r["sent_id"], "row_id": r["row_id"], text_column: r.get(text_column),
             "review": r["review"],
-            "changed": "; ".join(f"{k}: {_show(was[k])} → {_show(now[k])}" for k in was) or None,
+            "changed": "; ".join(f"{k}: {_show(was[k])} → {_show(now[k])}" for k in was
+                                 if _show(was[k]) != _show(now[k])) or None,
             "reviewer": None if last is None else last["reviewer"], "note": None if last is None else last["note"],
         })
     for r in corpus.rejected[corpus.rejected["table"].astype("string") == table].to_dict("records") if len(corpus.rejected) else []:
@@ -136,7 +137,7 @@ def reviewed_rows(corpus, table: str = "claims") -> pd.DataFrame:
     return frame[["outlet", text_column, "review", "changed", "reviewer", "note", "sentence", "row_id"]]
 
 
-def status_html(corpus, tables=("claims", "quotes")) -> str:
+def status_html(corpus, tables=("claims", "quotes"), reviewed_only: bool = False) -> str:
     """One escaped paragraph for the top of a report: review progress per
     table, whether the summary is limited to reviewed rows, the corrections
     file and its orphans."""
@@ -146,10 +147,11 @@ def status_html(corpus, tables=("claims", "quotes")) -> str:
     meta = corpus.meta or {}
     info = meta.get("corrections") or {}
     text = "Review: " + "; ".join(parts) + "."
-    if meta.get("reviewed_only"):
-        text += " Figures below: reviewed rows only."
+    if reviewed_only or meta.get("reviewed_only"):
+        text += " Below: reviewed rows only."
     if info.get("orphan"):
-        text += f" {info['orphan']} correction(s) no longer find their row (the text changed): listed below."
+        text += (f" {info['orphan']} correction(s) no longer find their row (the text changed): see the claims "
+                 "report's corrections that no longer apply.")
     if info.get("invalid"):
         text += f" {info['invalid']} line(s) of the corrections file are invalid."
     if not info:
@@ -168,21 +170,23 @@ def _show(value) -> str:
 class ReviewNote:
     """:func:`status_html` as a notebook output (escaped HTML)."""
 
-    def __init__(self, corpus, tables=("claims", "quotes")):
-        self.html = status_html(corpus, tables)
+    def __init__(self, corpus, tables=("claims", "quotes"), reviewed_only: bool = False):
+        self.html = status_html(corpus, tables, reviewed_only)
 
     def _repr_html_(self) -> str:
         return self.html
 
     def __repr__(self) -> str:
+        import html
         import re
 
-        return re.sub(r"<[^>]+>", "", self.html)
+        return html.unescape(re.sub(r"<[^>]+>", "", self.html))
 
 
-def review_note(corpus, tables=("claims", "quotes")) -> ReviewNote:
-    """The review status line for the top of a report."""
-    return ReviewNote(corpus, tables)
+def review_note(corpus, tables=("claims", "quotes"), reviewed_only: bool = False) -> ReviewNote:
+    """The review status line for the top of a report (``reviewed_only``: say
+    that the rows below are limited to reviewed ones)."""
+    return ReviewNote(corpus, tables, reviewed_only)
 
 
 def problems(corpus) -> pd.DataFrame:
