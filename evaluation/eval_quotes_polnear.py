@@ -63,6 +63,7 @@ class Prediction:
     content: Spans
     source: Spans | None
     direct: bool
+    kind: str | None = None  # the quotes table's `kind` (toolkit rows only)
 
 
 @dataclass
@@ -117,7 +118,7 @@ def toolkit_predictions(doc, ctx, mentions) -> list[Prediction]:
     out = []
     for r in extract_attributions(doc, ctx, mentions):
         source = [(r["source_start"], r["source_end"])] if r["source_start"] is not None else None
-        out.append(Prediction([(r["start"], r["end"])], source, bool(r["direct"])))
+        out.append(Prediction([(r["start"], r["end"])], source, bool(r["direct"]), r.get("kind")))
     return out
 
 
@@ -225,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from toolkit.context import ArticleContext
     from toolkit.extraction import BATCH_SIZE
+    from toolkit.quotes.kinds import SPEECH_KINDS
     from toolkit.pipeline import cached_pipeline
 
     if not (args.data / "text").is_dir():
@@ -252,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
         score(tallies["toolkit"], gold, ours)
         score(tallies["toolkit (direct only)"], gold_direct, [p for p in ours if p.direct])
         score(tallies["toolkit (direct only, with a source)"], gold_direct, [p for p in ours if p.direct and p.source])
+        speech = [p for p in ours if p.kind in SPEECH_KINDS]
+        score(tallies["toolkit, speech rows (kind direct/indirect/mixed)"], gold, speech)
+        score(tallies["toolkit, direct speech (kind direct)"], gold_direct, [p for p in speech if p.kind == "direct"])
         score(tallies["textacy direct_quotations (direct only)"], gold_direct, theirs)
         score(tallies["textacy direct_quotations (all gold)"], gold, theirs)
         head_to_head(h2h, gold_direct, [p for p in ours if p.direct], theirs)

@@ -86,7 +86,7 @@ def load_gold(articles: dict[str, dict], labels: Path = LABELS) -> tuple[list[di
 
 
 def predict(articles: dict[str, dict], ids: list[str], *, baseline: bool = False) -> list[dict]:
-    from toolkit.annotation import _context
+    from toolkit.extraction import article_context as _context
     from toolkit.pipeline import cached_pipeline
     from toolkit.sourcing import extract_credits
     from toolkit.sourcing.credits import _find_names

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "toolkit"
@@ -118,3 +119,34 @@ def test_engines_use_only_public_names_of_other_modules(module):
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("toolkit"):
             private += [f"{node.module}.{a.name}" for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
     assert not private, f"{module} imports private names: {private}"
+
+
+# -- the one place corpus-level steps hook in ---------------------------------------
+
+def test_a_corpus_step_sees_the_whole_corpus_and_its_output_is_kept(annotated_sample, monkeypatch):
+    from toolkit import extraction
+
+    def outlets_per_actor(articles, mentions):
+        # needs every article at once: how many outlets name each actor
+        outlet = mentions["article_id"].map(articles.set_index("article_id")["outlet"].astype(str))
+        n = mentions.assign(outlet=outlet).groupby("actor_id")["outlet"].transform("nunique")
+        return {"mentions": mentions.assign(n_outlets=n)}
+
+    step = extraction.CorpusStep("outlets_per_actor", reads=("articles", "mentions"), run=outlets_per_actor)
+    monkeypatch.setattr(extraction, "CORPUS_STEPS", (*extraction.CORPUS_STEPS, step))
+    parts = {name: getattr(annotated_sample, name) for name in extraction.TEXT_TABLES}
+    tables = extraction.assemble_tables(annotated_sample.articles, [parts])
+    putin = tables["mentions"][tables["mentions"]["actor_id"] == "putin"]
+    assert len(putin) and (putin["n_outlets"] == 5).all()  # every sample outlet names Putin
+    for name in extraction.TEXT_TABLES:  # the other tables pass through untouched
+        if name != "mentions":
+            pd.testing.assert_frame_equal(tables[name], getattr(annotated_sample, name), obj=name)
+
+
+def test_a_corpus_step_reading_an_unknown_table_is_named(annotated_sample, monkeypatch):
+    from toolkit import extraction
+
+    step = extraction.CorpusStep("needs_credits", reads=("credits",), run=lambda credits: {})
+    monkeypatch.setattr(extraction, "CORPUS_STEPS", (step,))
+    with pytest.raises(KeyError, match="needs_credits.*credits"):
+        extraction.assemble_tables(annotated_sample.articles, [{}])

@@ -34,12 +34,12 @@ def test_sample_credits(nlp):
     import toolkit
 
     corpus = toolkit.load(Path(__file__).resolve().parents[1] / "data" / "articles")
-    from toolkit.annotation import _context
+    from toolkit.extraction import article_context
 
     found = {}
     for record in corpus.articles.to_dict("records"):
         found[record["outlet"]] = [(r["surface"], r["source_id"], r["kind"], r["sent_id"])
-                                   for r in extract_credits(nlp(record["text"]), _context(record))]
+                                   for r in extract_credits(nlp(record["text"]), article_context(record))]
     assert [f[:3] for f in found["Trendozz"]] == [("Reuters", "reuters", "citation")]
     assert [f[:3] for f in found["Kyiv Post"]] == [("Reuters", "reuters", "citation")]
     assert [f[:3] for f in found["CSB News"]] == [("RIA Novosti", "ria_novosti", "citation")]

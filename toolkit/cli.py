@@ -164,6 +164,13 @@ def summary(corpus, out: str | None = None) -> str:
             first=("published", "min"), last=("published", "max"))
         with pd.option_context("display.width", 120, "display.max_rows", 30):
             lines.append("\nper outlet:\n" + per_outlet.to_string())
+    quotes = getattr(corpus, "quotes", None)
+    if quotes is not None and len(quotes):  # issue 13: is a share-of-voice comparison between outlets fair?
+        from toolkit.quotes.coverage import coverage_by_outlet
+
+        with pd.option_context("display.width", 140, "display.max_rows", 30):
+            lines.append("\nquotes per outlet (speech rows; shares of speech with a speaker, with an actor id, "
+                         "fragments of <= 3 words):\n" + coverage_by_outlet(quotes, arts).to_string(index=False))
     sizes = "  ".join(f"{name}={len(df)}" for name, df in corpus.tables().items() if name not in ("articles", "load_report"))
     lines.append(f"\nrows: {sizes}")
     meta = corpus.meta or {}

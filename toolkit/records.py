@@ -55,6 +55,7 @@ class QuoteRecord(TextKeys):
 
     text: str
     direct: bool
+    kind: str  # direct / indirect / mixed (speech); scare_quote / title / term (toolkit.quotes.kinds)
     cue: str | None
     cue_start: int | None
     cue_end: int | None

@@ -63,6 +63,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
         **TEXT_KEYS,
         "text": STR,
         "direct": BOOL,
+        # speech: direct / indirect / mixed; not speech: scare_quote / title / term
+        # (toolkit.quotes.kinds; share of voice counts speech only)
+        "kind": CAT,
         "cue": STR,
         "cue_start": INT,
         "cue_end": INT,

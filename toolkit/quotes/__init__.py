@@ -15,14 +15,17 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from toolkit.context import ArticleContext
+from toolkit.quotes.coverage import coverage_by_outlet, speech_only
 from toolkit.records import QuoteRecord
 from toolkit.quotes.cues import cue_group, load_cues
 from toolkit.quotes.direct import QuoteMap, attribute_direct
 from toolkit.quotes.indirect import attribute_indirect
+from toolkit.quotes.kinds import KINDS, SPEECH_KINDS
 from toolkit.quotes.marks import find_quotes
 from toolkit.quotes.resolve import to_records
 
-__all__ = ["extract_quotes", "extract_attributions", "cue_group", "load_cues", "find_quotes"]
+__all__ = ["extract_quotes", "extract_attributions", "cue_group", "load_cues", "find_quotes",
+           "coverage_by_outlet", "speech_only", "KINDS", "SPEECH_KINDS"]
 #: keys :func:`extract_attributions` adds to the quotes-table columns
 SOURCE_KEYS = ("source_start", "source_end")
 

@@ -80,13 +80,24 @@ def _attribute(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, previo
     """Rules 1-3 for one quote, in order; None when nothing attributes it."""
     para = _paragraphs_of(doc.text, quote)
     title = _looks_like_title(doc.text[quote.start:quote.end])
-    cue = _linked_cue(doc, tokens, qmap, para, title) or _colon_cue(doc, tokens, qmap)
+    cue, rule = _linked_cue(doc, tokens, qmap, para, title), "linked"
+    if cue is None:
+        cue, rule = _colon_cue(doc, tokens, qmap), "colon"
     if cue is None and not title:
-        cue = _nearby_cue(doc, quote, tokens, qmap, para)
+        cue, rule = _nearby_cue(doc, quote, tokens, qmap, para), "nearby"
     if cue is not None:
-        return Attribution.with_cue(quote.start, quote.end, True, cue_lemma(cue), [cue], _source(doc, cue, qmap))
-    return (_prepositional(doc, tokens, quote, qmap, para) or _transcript(doc, quote)
-            or _continuation(doc, quote, previous))
+        found = Attribution.with_cue(quote.start, quote.end, True, cue_lemma(cue), [cue], _source(doc, cue, qmap))
+        found.rule = rule
+        return found
+    found = _prepositional(doc, tokens, quote, qmap, para)
+    if found is not None:
+        found.rule = "preposition"
+        return found
+    found = _transcript(doc, quote)
+    if found is not None:
+        found.rule = "transcript"
+        return found
+    return _continuation(doc, quote, previous)
 
 
 def _paragraphs_of(text: str, quote: QuoteSpan) -> tuple[int, int]:

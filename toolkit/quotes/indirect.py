@@ -35,6 +35,10 @@ from toolkit.quotes.speakers import SUBJECT_DEPS, noun_phrase, source_of_preposi
 
 #: share of a clause's characters inside direct quotes above which it is not indirect speech
 _MAX_QUOTED_SHARE = 0.5
+#: words outside the marks that make a mostly quoted clause reported speech of its own
+_MIN_OWN_WORDS = 2
+#: `accused Moscow of waging …`, `blamed Kyiv for …`: the object and the charge are the content
+_CHARGE_VERBS = {"accuse", "blame", "criticise", "criticize", "condemn", "charge", "praise", "thank", "warn"}
 _ANAPHORS = {"this", "that", "it"}
 #: a line `Name: words` (a headline) with the name's words capitalised
 _HEADLINE_COLON = re.compile(r"^([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): ([^\n]+?)\s*$", re.MULTILINE)
@@ -53,7 +57,8 @@ def attribute_indirect(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
         if qmap.inside(token) or not is_cue_verb(token):
             continue
         attribution = (_complement_clause(doc, token, qmap) or _parenthetical(doc, token, qmap)
-                       or _object_control(doc, token, qmap) or _reported_object(doc, token, qmap)
+                       or _object_control(doc, token, qmap) or _charge(doc, token, qmap)
+                       or _reported_object(doc, token, qmap)
                        or _anaphoric_passive(doc, token))
         if attribution is not None:
             out.append(attribution)
@@ -65,7 +70,10 @@ def attribute_indirect(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
         if attribution is not None:
             out.append(attribution)
     out.extend(_headline_colons(doc, qmap))
-    return sorted(out, key=lambda a: (a.start, a.end))
+    unique = {}
+    for a in out:  # two rules may find the same clause: one row
+        unique.setdefault((a.start, a.end), a)
+    return sorted(unique.values(), key=lambda a: (a.start, a.end))
 
 
 def _headline_colons(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
@@ -78,7 +86,7 @@ def _headline_colons(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
         content = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
         if name is None or content is None or not _is_headline_source(name):
             continue
-        if not 3 <= len(content) <= _MAX_HEADLINE_WORDS or _quoted_share(content, qmap) > _MAX_QUOTED_SHARE:
+        if not 3 <= len(content) <= _MAX_HEADLINE_WORDS or _mostly_quoted(content, qmap):
             continue
         colon = doc[name.end] if name.end < len(doc) else name[-1]
         out.append(Attribution.with_cue(match.start(2), match.end(2), False, ":", [colon], name))
@@ -94,8 +102,11 @@ def _complement_clause(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | N
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and para_start <= c.idx < para_end), None)
     if clause is None or _misparsed_relative(verb, clause):
         return None
-    span = _clip(doc[clause.left_edge.i:_clause_end(clause)], verb)
-    if span is None or _quoted_share(span, qmap) > _MAX_QUOTED_SHARE:
+    first = clause.left_edge.i
+    if first < verb.i < clause.i:  # `the system that Kyiv says it needs`: the clause starts after the cue
+        first = verb.i + 1
+    span = _clip(doc[first:_clause_end(clause)], verb)
+    if span is None or _mostly_quoted(span, qmap):
         return None
     source = source_of_verb(verb)
     if source is None or (source.start <= clause.i < source.end):
@@ -119,7 +130,7 @@ def _parenthetical(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
     last = (after or before)[-1].i  # the clause may run on both sides of `, X said,`
     span = _clip(doc[first:last + 1], verb)
     source = source_of_verb(verb)
-    if span is None or source is None or _quoted_share(span, qmap) > _MAX_QUOTED_SHARE:
+    if span is None or source is None or _mostly_quoted(span, qmap):
         return None
     return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
 
@@ -132,9 +143,30 @@ def _reported_object(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | Non
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or (is_cue_noun(obj) and _that_clause(obj) is not None):
         return None  # `repeated his claim that …`: the noun rule reports the clause
+    if obj.lower_ in {"that", "which", "what", "who"} or (
+            any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) and obj.pos_ in {"NOUN", "PROPN"}):
+        return None  # `a charge that he denied`; `the report cites Ukrainian officials as …` (a source, not content)
     span = _clip(doc[obj.left_edge.i:obj.right_edge.i + 1], verb)
     source = source_of_verb(verb)
-    if span is None or source is None or _quoted_share(span, qmap) > _MAX_QUOTED_SHARE:
+    if span is None or source is None or _mostly_quoted(span, qmap):
+        return None
+    return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
+
+
+def _charge(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
+    """`accused Moscow of waging “an overt gas war”`: the object and its
+    `of`/`for` charge are the reported content (PARC 3.0 annotates them so)."""
+    if cue_lemma(verb) not in _CHARGE_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "against"} and c.i > verb.i), None)
+    if prep is None and obj is not None:  # `accused X of Y` parsed with the prep on the object
+        prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
+    if obj is None or prep is None or not any(c.dep_ in {"pcomp", "pobj"} for c in prep.children):
+        return None
+    span = _clip(doc[obj.left_edge.i:max(prep.right_edge.i, obj.right_edge.i) + 1], verb)
+    source = source_of_verb(verb)
+    if span is None or source is None or _mostly_quoted(span, qmap):
         return None
     return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
 
@@ -148,7 +180,7 @@ def _object_control(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None
         return None
     span = _clip(doc[obj.left_edge.i:xcomp.right_edge.i + 1], verb)
     source = source_of_verb(verb)
-    if span is None or source is None or _quoted_share(span, qmap) > _MAX_QUOTED_SHARE:
+    if span is None or source is None or _mostly_quoted(span, qmap):
         return None
     return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
 
@@ -163,7 +195,7 @@ def _noun_clause(doc: Doc, noun: Token, qmap: QuoteMap) -> Attribution | None:
     if clause is None:
         return None
     span = _clip(doc[clause.left_edge.i:clause.right_edge.i + 1], noun)
-    if span is None or _quoted_share(span, qmap) > _MAX_QUOTED_SHARE:
+    if span is None or _mostly_quoted(span, qmap):
         return None
     source = _noun_source(noun)
     if source is None:
@@ -199,9 +231,24 @@ def _misparsed_relative(verb: Token, clause: Token) -> bool:
             and not any(c.dep_ == "mark" for c in clause.children))
 
 
+#: first words of a trailing adjunct that is the writer's, not the speaker's
+#: (`…, in a report rejected by …`, `…, as most of Ukraine was placed …`)
+_TRAILING_ADJUNCT = {"as", "while", "with", "amid", "in", "after", "despite"}
+
+
 def _clause_end(clause: Token) -> int:
     """End of the reported clause: its subtree, cut before a coordinated
-    reporting verb (`“…,” but clarified that …` is a second attribution)."""
+    reporting verb (`“…,” but clarified that …` is a second attribution) and
+    before a trailing adjunct set off by a comma that is the writer's framing
+    (`…, in a report rejected by …`, `…, as most of Ukraine was placed …`;
+    a participle stays: `…, causing an unspecified number of deaths`)."""
+    doc = clause.doc
+    for child in clause.rights:
+        first = doc[child.left_edge.i]
+        before = doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+        if (child.dep_ in {"advcl", "prep", "npadvmod"} and before is not None and before.text == ","
+                and first.lower_ in _TRAILING_ADJUNCT):
+            return before.i
     for child in clause.rights:
         if child.dep_ == "conj" and is_cue_verb(child):
             left = child.left_edge.i
@@ -250,7 +297,7 @@ def _prepositional(doc: Doc, token: Token, qmap: QuoteMap, cued_heads: set[int])
     else:
         tokens = [t for t in tokens if t.i > token.right_edge.i]
     span = _clip(doc[tokens[0].i:tokens[-1].i + 1], token) if tokens else None
-    if span is None or _quoted_share(span, qmap) > _MAX_QUOTED_SHARE:
+    if span is None or _mostly_quoted(span, qmap):
         return None
     return Attribution.with_cue(span.start_char, span.end_char, False, cue, cue_tokens, source)
 
@@ -273,6 +320,24 @@ def _trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not doc[end - 1].is_quote:
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _mostly_quoted(span: Span, qmap: QuoteMap) -> bool:
+    """A clause that is a direct quote (left to the direct-quote rules): most
+    of its characters are quoted and fewer than two of its words are not. A
+    clause with words of its own around a quoted fragment (`the strikes “say
+    a lot about …”`) is reported speech holding a quote: a `mixed` row."""
+    if _starts_inside_a_quote(span, qmap):
+        return True  # `…talk about,” Putin said, emphasizing …`: a quote's tail is no clause
+    if _quoted_share(span, qmap) <= _MAX_QUOTED_SHARE:
+        return False
+    own = [t for t in span if not qmap.inside(t) and not t.is_punct and not t.is_space]
+    return len(own) < _MIN_OWN_WORDS
+
+
+def _starts_inside_a_quote(span: Span, qmap: QuoteMap) -> bool:
+    """The span opens inside a quoted passage and runs past its closing mark."""
+    return any(q.start <= span.start_char < q.end and span.end_char > q.outer_end for q in qmap.quotes)
 
 
 def _quoted_share(span: Span, qmap: QuoteMap) -> float:

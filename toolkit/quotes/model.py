@@ -26,8 +26,23 @@ class Attribution:
     cue_end: int | None = None
     source: Span | None = None
     inherited_from: "Attribution | None" = None
+    #: how a direct quote got its cue: "linked" (the parse), "colon", "nearby"
+    #: (the nearest reporting verb), "preposition", "transcript"; None otherwise
+    rule: str | None = None
 
     @classmethod
     def with_cue(cls, start: int, end: int, direct: bool, cue: str, cue_tokens: list[Token], source: Span | None) -> "Attribution":
         first, last = cue_tokens[0], cue_tokens[-1]
         return cls(start, end, direct, cue, first.idx, last.idx + len(last), source)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a row is attributed to: the actor (``actor_id``, canonical ``name``,
+    ``kind``) and the phrase as written (``surface``, at ``position``)."""
+
+    actor_id: str | None
+    name: str | None
+    kind: str | None
+    surface: str | None
+    position: int  # character offset where the speaker is named (for salience)

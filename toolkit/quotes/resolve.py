@@ -14,14 +14,15 @@ source in the same or the previous sentence, and stay unresolved otherwise.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from toolkit.context import ArticleContext, char_span_keys
 from toolkit.quotes.direct import QuoteMap
 from toolkit.quotes.marks import paragraph_bounds
-from toolkit.quotes.model import Attribution
+from toolkit.quotes.model import Attribution, Speaker
+from toolkit.quotes.kinds import MAX_FRAGMENT_WORDS, clause_kind, quote_kind
+from toolkit.quotes.roles import RoleIndex
 from toolkit.quotes.speakers import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
@@ -34,19 +35,13 @@ from toolkit.quotes.speakers import (
 COLLECTIVE_KINDS = {"organisation", "group", "country"}
 
 
-@dataclass(frozen=True)
-class Speaker:
-    actor_id: str | None
-    name: str | None
-    kind: str | None
-    surface: str | None
-    position: int  # character offset where the speaker is named (for salience)
-
-
 def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution], mentions: Sequence[dict], qmap: QuoteMap) -> list[dict]:
     """Quotes-table records for ``attributions``, in text order."""
     index = MentionIndex(mentions)
-    subjects = _subject_mentions(doc, index, qmap)
+    reported = [(a.start, a.end) for a in attributions if not a.direct]
+    subjects = [s for s in _subject_mentions(doc, index, qmap)
+                if not any(start <= s.position < end for start, end in reported)]
+    roles = RoleIndex(doc, index)
     resolved: dict[int, Speaker | None] = {}
     written: dict[int, Span | None] = {}
     earlier: list[Speaker] = []
@@ -57,24 +52,44 @@ def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution
         else:
             source = _same_paragraph_source(doc, attribution, index)
             speaker = _resolve(doc, source, index, subjects, earlier, qmap)
+            speaker = roles.name_for(source, speaker, earlier) if source is not None else speaker
             written[id(attribution)] = source
         resolved[id(attribution)] = speaker
         if speaker is not None and speaker.name and attribution.source is not None:
             earlier.append(speaker)
-    return [_record(doc, ctx, a, resolved.get(id(a)), written.get(id(a)))
+    quote_spans = [(q.start, q.end) for q in qmap.quotes]
+    return [_record(doc, ctx, a, resolved.get(id(a)), written.get(id(a)), _kind(doc, a, quote_spans))
             for a in sorted(attributions, key=lambda a: (a.start, a.end))]
+
+
+def _other_sentence(doc: Doc, a: int, b: int) -> bool:
+    ta, tb = doc.char_span(a, a + 1, alignment_mode="expand"), doc.char_span(b, b + 1, alignment_mode="expand")
+    return ta is not None and tb is not None and len(ta) and len(tb) and ta[0].sent.start != tb[0].sent.start
+
+
+def _kind(doc: Doc, a: Attribution, quote_spans) -> str:
+    if not a.direct:
+        return clause_kind(a.start, a.end, quote_spans)
+    # a fragment whose only cue is the nearest reporting verb in another
+    # sentence (`Putin's “thinking”. This catastrophe recalls …`) is not speech
+    fragment = len(doc.text[a.start:a.end].split()) <= MAX_FRAGMENT_WORDS
+    far = a.rule == "nearby" and a.cue_start is not None and _other_sentence(doc, a.start, a.cue_start)
+    attributed = (a.source is not None and not (fragment and far)) or a.inherited_from is not None
+    sent_start = max(doc.text.rfind("\n", 0, a.start) + 1, a.start - 200)
+    return quote_kind(doc.text[a.start:a.end], doc.text[sent_start:a.start], attributed=attributed)
 
 
 def _anchor(attribution: Attribution) -> int:
     return attribution.cue_start if attribution.cue_start is not None else attribution.start
 
 
-def _record(doc: Doc, ctx: ArticleContext, a: Attribution, speaker: Speaker | None, source: Span | None) -> dict:
+def _record(doc: Doc, ctx: ArticleContext, a: Attribution, speaker: Speaker | None, source: Span | None, kind: str) -> dict:
     return {
         "article_id": ctx.article_id,
         **char_span_keys(doc, a.start, a.end),
         "text": doc.text[a.start:a.end],
         "direct": a.direct,
+        "kind": kind,
         "cue": a.cue,
         "cue_start": a.cue_start,
         "cue_end": a.cue_end,
@@ -144,8 +159,25 @@ def _antecedent(doc: Doc, pronoun: Span, index: MentionIndex, subjects: list[Spe
         pool = [s for s in subjects + earlier if s.kind in COLLECTIVE_KINDS and window_start <= s.position < at]
         if word in {"it", "its"}:
             pool = [s for s in pool if s.kind in {"organisation", "country"}]
-        return max(pool, key=lambda s: s.position) if pool else None
+        if pool:
+            return max(pool, key=lambda s: s.position)
+        # `British military intelligence said … “…”, it said`: the last source
+        # named in this or the previous sentence, if it is not a person
+        recent = [s for s in earlier if window_start <= s.position < at and s.name]
+        if recent and recent[-1].kind != "person" and not (recent[-1].kind is None and _looks_personal(recent[-1].name)):
+            return recent[-1]
+        return None
     return None
+
+
+def is_pronoun_text(text: str) -> bool:
+    return text.lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
+
+
+def _looks_personal(name: str | None) -> bool:
+    """`Mr Smith`, `John Smith`: a name with capitalised words only (a person
+    the mentions table did not type)."""
+    return bool(name) and all(w[:1].isupper() for w in name.split()) and len(name.split()) >= 2
 
 
 def _quoted(doc: Doc, mention: dict, qmap: QuoteMap) -> bool:

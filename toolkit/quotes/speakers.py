@@ -88,15 +88,50 @@ def source_of_preposition(prep: Token) -> Span | None:
     return noun_phrase(obj) if obj is not None else None
 
 
+#: heads of institutions whose `of` complement is part of the name
+#: (`the ministry of defence`, `the European court of human rights`, `critics of the Kremlin`)
+INSTITUTION_HEADS = {
+    "ministry", "court", "staff", "service", "office", "committee", "council", "department",
+    "agency", "command", "bureau", "branch", "commission", "board", "union", "assembly",
+    "critic", "head", "chief", "leader", "governor", "minister", "secretary", "spokesperson",
+    "spokesman", "spokeswoman", "president", "member", "chair", "chairman", "director", "mayor",
+    "commander", "adviser", "advisor", "representative", "ambassador", "press", "forces",
+}
+#: nouns for a document, whose author is the source (`a readout of the call
+#: released by the Kremlin`, `the latest update of Oleh Synyehubov`, `a report by X`)
+DOCUMENT_HEADS = {
+    "report", "readout", "statement", "update", "post", "note", "release", "letter", "document",
+    "paper", "tweet", "study", "analysis", "assessment", "briefing", "filing", "summary",
+}
+#: `Others, like President Volodymyr Zelensky, …`: the example is the speaker
+_EXAMPLE_HEADS = {"others", "some", "many", "several", "critics", "leaders", "officials"}
+_EXAMPLE_PREPS = {"like", "including", "such"}
+
+
 def noun_phrase(head: Token) -> Span:
-    """The name-like phrase around ``head``: its left modifiers up to the head
-    (`Kremlin spokesperson Dmitry Peskov`), never its appositions or clauses;
-    a common-noun head with a proper-noun apposition gives the apposition
-    (`a spokesman, John Smith,` -> `John Smith`)."""
-    if head.pos_ in {"NOUN", "PRON"}:
-        appos = _child(head, {"appos"})
-        if appos is not None and appos.pos_ == "PROPN":
-            head = appos
+    """The name-like phrase around ``head``.
+
+    Its left modifiers up to the head (`Kremlin spokesperson Dmitry Peskov`);
+    a common-noun head with a name in apposition gives the name (`a
+    spokesman, John Smith,` -> `John Smith`; `Russia's former president and
+    current deputy security council chairman, Dmitry Medvedev` -> `Dmitry
+    Medvedev`); an institution keeps its `of` complement (`the ministry of
+    defence`, `critics of the Kremlin`); a document gives its author (`a
+    readout of the call released by the Kremlin` -> `the Kremlin`); `Others,
+    like X` gives X. Never relative clauses or other appositions.
+    """
+    if head.pos_ in {"NOUN", "PRON"} or (head.pos_ == "PROPN" and head.is_lower):
+        named = _named_apposition(head)
+        if named is not None:
+            head = named
+        elif head.lemma_.lower() in DOCUMENT_HEADS:
+            author = _document_author(head)
+            if author is not None:
+                return author
+        elif head.lower_ in _EXAMPLE_HEADS:
+            example = _example(head)
+            if example is not None:
+                return example
     start = head.i
     for child in reversed(list(head.lefts)):
         if child.dep_ in _NP_LEFT_DEPS and child.right_edge.i == start - 1 and not child.is_punct:
@@ -106,7 +141,73 @@ def noun_phrase(head: Token) -> Span:
     doc = head.doc
     while start < head.i and (doc[start].is_punct or doc[start].is_quote):
         start += 1
-    return doc[start:head.i + 1]
+    end = head.i + 1
+    if head.pos_ in {"NOUN", "PROPN"} and head.lower_ in INSTITUTION_HEADS | {h + "s" for h in INSTITUTION_HEADS}:
+        of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in {"of", "for"} and c.i == end), None)
+        if of is not None and _child(of, {"pobj"}) is not None and of.right_edge.i - head.i <= 8:
+            end = of.right_edge.i + 1
+            for k in range(head.i + 1, end):  # `court of human rights (ECHR)`: not the bracket
+                if doc[k].text in {"(", "[", ",", "—", "–"}:
+                    end = k
+                    break
+            while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ in {"relcl", "acl"}):
+                end -= 1
+    return doc[start:end]
+
+
+def _named_apposition(head: Token) -> Token | None:
+    """A proper name in apposition to ``head`` or to a noun coordinated with it;
+    or a person's name right after it between commas, however parsed
+    (`According to the governor, Oleksandr Starukh, …`)."""
+    doc = head.doc
+    role = head.lemma_.lower() in INSTITUTION_HEADS
+    if (head.i + 2 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].pos_ == "PROPN"
+            and (doc[head.i + 2].ent_type_ == "PERSON" or (role and doc[head.i + 2].ent_type_ in {"PERSON", "ORG", ""}))):
+        k = head.i + 2
+        while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and k - head.i < 5:
+            k += 1
+        if k + 1 >= len(doc) or doc[k + 1].is_punct:
+            return doc[k]
+    for noun in (head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN")):
+        for child in noun.children:
+            if child.dep_ == "appos" and child.i > noun.i and child.pos_ == "PROPN":
+                return child
+    return None
+
+
+def _document_author(doc_noun: Token) -> Span | None:
+    for child in doc_noun.children:
+        if child.dep_ == "poss" and _names_someone(child):
+            return noun_phrase(child)
+    for child in doc_noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
+            pobj = _child(child, {"pobj"})
+            if pobj is not None and _names_someone(pobj):
+                return noun_phrase(pobj)
+        if child.dep_ == "acl":  # `released by the Kremlin`
+            agent = _child(child, {"agent"})
+            pobj = _child(agent, {"pobj"}) if agent is not None else None
+            if pobj is not None and _names_someone(pobj):
+                return noun_phrase(pobj)
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = _child(child, {"pobj"})
+            if pobj is not None:
+                for grand in pobj.children:
+                    if grand.dep_ == "acl":
+                        agent = _child(grand, {"agent"})
+                        obj = _child(agent, {"pobj"}) if agent is not None else None
+                        if obj is not None and _names_someone(obj):
+                            return noun_phrase(obj)
+    return None
+
+
+def _example(head: Token) -> Span | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _EXAMPLE_PREPS:
+            pobj = _child(child, {"pobj"}) or next((g for c in child.children for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and _names_someone(pobj):
+                return noun_phrase(pobj)
+    return None
 
 
 def _child(token: Token, deps: set[str]) -> Token | None:
@@ -130,10 +231,11 @@ class MentionIndex:
         self.mentions = sorted((m for m in mentions if _valid(m)), key=lambda m: (int(m["start"]), int(m["end"])))
 
     def at(self, span: Span) -> dict | None:
-        """The mention holding the span's head (last token), else an overlapping
+        """The mention holding the span's head (its syntactic root: `ministry`
+        in `the ministry of defence`), else an overlapping
         person or organisation (`US President Donald Trump fuming`); a country
         or group inside a phrase is a modifier (`Russian state media`), not the speaker."""
-        head = span[-1]
+        head = span.root if span.root.i < span.end else span[-1]
         overlapping = [m for m in self.mentions if int(m["start"]) < span.end_char and int(m["end"]) > span.start_char]
         for m in overlapping:
             if int(m["start"]) <= head.idx < int(m["end"]):

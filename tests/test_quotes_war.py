@@ -1,0 +1,139 @@
+"""Quotes on real war coverage: one test per error class of issue 13, each on
+sentences quoted from the Guardian / NYT 2022 articles of ``ru_ua_2022`` and
+``guardian_feb2022`` (the corpora are not needed: the text is here)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from test_quotes_support import find, quotes_of
+from toolkit.quotes import coverage_by_outlet, speech_only
+
+
+# -- kinds: speech vs scare quotes, titles, terms ---------------------------------
+
+def test_scare_quote_near_an_unrelated_verb_is_not_speech(nlp):
+    # Guardian, 6 Mar 2022 (Simon Tisdall)
+    rows = quotes_of(nlp, "But logic and reason play no part in Putin’s “thinking”. This catastrophe recalls Iraq in 2003.")
+    assert find(rows, "thinking")["kind"] == "scare_quote"
+
+
+def test_programme_names_are_titles(nlp):
+    # NYT, 7 Jul 2022 (podcast transcript)
+    rows = quotes_of(nlp, "From “New York Times Opinion,” this is “First Person.” I’m Lulu Garcia-Navarro.")
+    assert {r["kind"] for r in rows if "Opinion" in r["text"] or "First" in r["text"]} == {"title"}
+
+
+def test_a_named_term_is_a_term(nlp):
+    # Guardian, 24 Mar 2022
+    text = ("He first points to her refusal to answer direct questions about whether she supports "
+            "“court-packing” – a proposal that has gained traction on the left.")
+    assert find(quotes_of(nlp, text), "court-packing")["kind"] == "term"
+
+
+def test_a_cued_one_word_quote_is_speech(nlp):
+    # NYT, 15 Jul 2022
+    text = "The Kremlin has denied allegations against its forces, and Russia’s Defense Ministry has called graphic evidence of atrocities “fake.”"
+    row = find(quotes_of(nlp, text), "fake")
+    assert row["kind"] == "direct" and "Defense Ministry" in (row["speaker_surface"] or "")
+
+
+# -- mixed: a reported clause holding a quoted fragment ---------------------------
+
+def test_accused_of_with_quoted_fragment_is_a_mixed_row(nlp):
+    # NYT, 26 Jul 2022
+    text = ("Before the meeting, President Volodymyr Zelensky accused Moscow of waging “an overt gas war” "
+            "against “a united Europe” and urged leaders not to give in to Russian threats.")
+    rows = quotes_of(nlp, text)
+    mixed = find(rows, "Moscow of waging")
+    assert mixed["kind"] == "mixed" and "Zelensk" in mixed["speaker"]
+    assert find(rows, "an overt gas war", direct=True)["kind"] == "direct"
+
+
+def test_clause_mostly_quoted_keeps_its_own_words(nlp):
+    # Guardian, 29 Apr 2022
+    text = ("The attacks took place while the UN secretary general was visiting the city. Zelenskiy said the "
+            "attacks on Kyiv and other cities “prove that we cannot let our guard down”.")
+    row = find(quotes_of(nlp, text), "the attacks on Kyiv", direct=False)
+    assert row["kind"] == "mixed" and "Zelensk" in row["speaker"]
+
+
+# -- speakers: descriptions resolved inside the article ---------------------------
+
+def test_role_phrase_takes_the_name_the_article_gives_it(nlp):
+    # Guardian, 4 Aug 2022
+    text = ("Eight people have been killed and four have been wounded in Russian artillery shelling in the "
+            "eastern Ukrainian town of Toretsk in Donetsk region on Thursday, the regional governor said. The "
+            "shelling hit a public transport stop where people had gathered, the governor for the area, Pavlo "
+            "Kyrylenko, wrote on Telegram.")
+    row = find(quotes_of(nlp, text), "Eight people have been killed")
+    assert row["speaker"] == "Pavlo Kyrylenko" and row["speaker_surface"] == "the regional governor"
+
+
+def test_description_named_in_the_next_sentence(nlp):
+    # Guardian, 15 May 2022
+    text = ("The Turkish foreign minister said on Sunday that Sweden and Finland must stop supporting terrorist "
+            "groups in their countries and provide clear security guarantees. Speaking after a Nato foreign "
+            "ministers’ meeting in Berlin, Mevlüt Çavuşoğlu said he had met his Swedish and Finnish counterparts.")
+    row = find(quotes_of(nlp, text), "Sweden and Finland must stop")
+    assert row["speaker"] and "Çavuşoğlu" in row["speaker"]
+
+
+def test_name_in_apposition_after_the_role(nlp):
+    # Guardian, 23 Jul 2022
+    text = ("According to the governor, Oleksandr Starukh, Russian forces have abducted at least 415 people in "
+            "the southern region since 24 February.")
+    row = find(quotes_of(nlp, text), "Russian forces have abducted")
+    assert "Starukh" in (row["speaker"] or "")
+
+
+def test_institution_keeps_its_of_complement(nlp):
+    # Guardian, 30 Jun 2022
+    text = ("The European court of human rights (ECHR) said it had issued an order to Russia to ensure that two "
+            "Britons captured after fighting for Ukrainian forces do not face the death penalty.")
+    row = find(quotes_of(nlp, text), "it had issued an order")
+    assert row["speaker_surface"].endswith("court of human rights")
+
+
+def test_document_gives_its_author(nlp):
+    # Guardian, 15 May 2022
+    text = ("Putin reportedly responded to Niinistö’s call by saying Nato membership was a mistake, according to "
+            "a readout of the call released by the Kremlin.")
+    row = find(quotes_of(nlp, text), "Nato membership was a mistake")
+    assert row["cue"] == "according to" and "Kremlin" in (row["speaker"] or "")
+
+
+def test_pronoun_skips_a_subject_inside_the_reported_clause(nlp):
+    # Guardian, 24 Mar 2022
+    text = ("In his floor speech, McConnell said the late justice Ruth Ginsberg and the retiring justice Stephen "
+            "Breyer had “no problem denouncing this unpopular view and defending their institution.” “I assumed "
+            "it would be an easy softball for Judge Jackson, but it wasn’t,” he said.")
+    row = find(quotes_of(nlp, text), "easy softball")
+    assert "McConnell" in (row["speaker"] or "")
+
+
+def test_it_said_takes_the_institution_named_before(nlp):
+    # Guardian, 15 May 2022
+    text = ("But British military intelligence said in an update that Russia’s offensive in the Donbas had "
+            "“lost momentum”. Demoralised Russian troops had failed to make substantial gains and Moscow’s "
+            "battle plan was “significantly behind schedule”, it said.")
+    row = find(quotes_of(nlp, text), "significantly behind schedule", direct=True)
+    assert row["speaker"] == "British military intelligence" and row["speaker_surface"] == "it"
+
+
+# -- coverage per outlet ---------------------------------------------------------
+
+def test_coverage_by_outlet_counts_speech_only():
+    quotes = pd.DataFrame([
+        {"article_id": "g:1", "text": "We will not walk away", "kind": "direct", "speaker": "Joe Biden", "speaker_actor_id": "biden"},
+        {"article_id": "g:1", "text": "thinking", "kind": "scare_quote", "speaker": None, "speaker_actor_id": None},
+        {"article_id": "n:1", "text": "the call was productive", "kind": "indirect", "speaker": "the ministry", "speaker_actor_id": None},
+        {"article_id": "n:1", "text": "fake.", "kind": "direct", "speaker": None, "speaker_actor_id": None},
+    ])
+    articles = pd.DataFrame({"article_id": ["g:1", "n:1"], "outlet": ["The Guardian", "The New York Times"]})
+    cov = coverage_by_outlet(quotes, articles).set_index("outlet")
+    assert cov.loc["The Guardian", "n_speech"] == 1 and cov.loc["The Guardian", "n_not_speech"] == 1
+    assert cov.loc["The New York Times", "share_with_speaker"] == 0.5
+    assert cov.loc["The New York Times", "share_with_actor"] == 0.0
+    assert cov.loc["The New York Times", "share_fragments"] == 0.5
+    assert len(speech_only(quotes)) == 3

@@ -1,0 +1,68 @@
+"""What a quotes-table row is: speech (direct, indirect, mixed) or not
+(a scare quote, a title, a term).
+
+Method (rules on the row and its sentence; after the scare-quote and
+title heuristics of the framing literature, e.g. Predelli 2003 on scare
+quotes, and textacy's title filter):
+
+* a reported clause is ``indirect``, or ``mixed`` when it holds a quoted
+  fragment (`accused Moscow of waging “an overt gas war”`);
+* a quoted passage that a cue, a source or a continued quote attributes is
+  ``direct`` speech, whatever its length (`called the evidence “fake”`);
+* a quoted passage nothing attributes is ``title`` when it reads as one (short,
+  every content word capitalised: `“First Person”`, `“New York Times Opinion”`),
+  ``term`` when it is named as a term (`so-called`, `what X call a`, `known
+  as`, `the term`, a hyphenated compound such as `“court-packing”`), and
+  ``scare_quote`` when it is a short fragment (four words or fewer: Putin's
+  `“thinking”`); a longer unattributed passage stays ``direct`` speech whose
+  speaker is unknown.
+
+Share of voice counts speech only (:data:`SPEECH_KINDS`); framing reads the
+other kinds as the outlet's distance from a word.
+"""
+
+from __future__ import annotations
+
+import re
+
+SPEECH_KINDS = ("direct", "indirect", "mixed")
+NOT_SPEECH_KINDS = ("scare_quote", "title", "term")
+KINDS = SPEECH_KINDS + NOT_SPEECH_KINDS
+#: a cue-less quote of this many words or fewer is a fragment, not speech
+MAX_FRAGMENT_WORDS = 4
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NAMING = re.compile(
+    r"(so[- ]called|known as|dubbed|termed|the (?:term|word|phrase|label|slogan|notion|idea) (?:of )?|"
+    r"what (?:\w+ ){1,5}(?:call|calls|called|describe as|term)(?: an?| the)?|referred to as|labelled|labeled)\s*$",
+    re.IGNORECASE)
+
+
+def is_speech(kind: str | None) -> bool:
+    """True for direct, indirect and mixed rows (and rows of tables written
+    before the ``kind`` column existed)."""
+    return kind is None or kind != kind or kind in SPEECH_KINDS
+
+
+def quote_kind(text: str, before: str, *, attributed: bool) -> str:
+    """Kind of a quoted passage (module docstring). ``before`` is the text of
+    its sentence before the opening mark; ``attributed`` whether a cue, a
+    source or a continued quote gives it a speaker."""
+    if attributed:
+        return "direct"
+    words = _WORD.findall(text)
+    content = [w for i, w in enumerate(words) if i == 0 or len(w) > 3]
+    if 0 < len(words) <= 6 and all(w[0].isupper() for w in content):
+        return "title"
+    if len(words) <= MAX_FRAGMENT_WORDS:
+        if _NAMING.search(before.rstrip(" “\"‘'")) or (len(words) == 1 and "-" in words[0]):
+            return "term"
+        return "scare_quote"
+    return "direct"
+
+
+def clause_kind(start: int, end: int, quote_spans) -> str:
+    """``mixed`` when a quoted passage lies inside the reported clause, else ``indirect``."""
+    for q_start, q_end in quote_spans:
+        if start <= q_start and q_end <= end:
+            return "mixed"
+    return "indirect"
