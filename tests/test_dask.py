@@ -70,8 +70,12 @@ def test_dask_engine_gives_the_local_tables(corpus, local, client):
 def test_one_article_per_task_across_both_workers(corpus, local, client, settings):
     from toolkit.engines.dask import annotate_on_dask
 
+    from toolkit.extraction import run_corpus_steps
+
     tables, timings = annotate_on_dask(corpus.articles, settings, scheduler=client.scheduler.address,
                                        partition_size=1)
+    # per-article tables, before the corpus-level steps every engine ends with (provenance adds via_*)
+    tables = run_corpus_steps({"articles": corpus.articles, **tables})
     assert_same_tables(tables, local)
     assert set(timings) >= {"parse", "actors", "quotes", "dates", "claims", "framing"}
 

@@ -20,9 +20,9 @@ def sample_dir(tmp_path_factory):
     return ensure_annotated_sample(tmp_path_factory.getbasetemp() / "annotated_sample")
 
 
-def test_the_six_curated_notebooks_are_there_and_committed_without_outputs():
+def test_the_curated_notebooks_are_there_and_committed_without_outputs():
     assert [p.stem for p in NOTEBOOKS] == ["00_corpus", "01_actors", "02_casualty_claims", "03_dates_timeline",
-                                          "04_framing", "05_side_by_side"]
+                                          "04_framing", "05_side_by_side", "06_sourcing"]
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         nbformat.validate(nb)
@@ -83,5 +83,5 @@ def test_papermill_parameters_select_outlets(sample_dir, tmp_path):
     text = "\n".join(str(o.get("data", {}).get("text/plain", "")) + o.get("data", {}).get("text/html", "")
                      for o in outputs if "data" in o)
     assert "AnnotatedCorpus(articles=1," in text
-    summary = [o["data"]["text/html"] for o in outputs if "newsframe-table" in o.get("data", {}).get("text/html", "")][0]
+    summary = [o["data"]["text/html"] for o in outputs if 'class="nf-table-container"' in o.get("data", {}).get("text/html", "")][0]
     assert "Kyiv Post" in summary and "CSB News" not in summary

@@ -27,7 +27,7 @@ import pandas as pd
 from toolkit import schema
 from toolkit.corpus import CorruptTableError, read_tables, write_tables
 
-TABLES = ("sentences", "mentions", "quotes", "dates", "claims", "framing", "terms")
+TABLES = ("sentences", "mentions", "quotes", "dates", "claims", "framing", "terms", "sourcing")
 #: more shards than this are merged into one after a store
 MAX_SHARDS = 8
 

@@ -23,7 +23,8 @@ import pandas as pd
 
 from toolkit import schema
 
-ANNOTATED_TABLES = ("articles", "sentences", "mentions", "quotes", "claims", "dates", "framing", "terms", "load_report")
+ANNOTATED_TABLES = ("articles", "sentences", "mentions", "quotes", "claims", "dates", "framing", "terms", "sourcing",
+                    "load_report")
 MANIFEST = "manifest.json"
 #: saved beside the tables when present (toolkit.review)
 REVIEW_TABLES = ("rejected", "corrections")
@@ -84,6 +85,7 @@ class AnnotatedCorpus:
     dates: pd.DataFrame = field(default_factory=lambda: schema.frame("dates"))
     framing: pd.DataFrame = field(default_factory=lambda: schema.frame("framing"))
     terms: pd.DataFrame = field(default_factory=lambda: schema.frame("terms"))
+    sourcing: pd.DataFrame = field(default_factory=lambda: schema.frame("sourcing"))
     load_report: pd.DataFrame = field(default_factory=lambda: schema.frame("load_report"))
     #: provenance: toolkit version, model, catalogue digest, cache key
     meta: dict = field(default_factory=dict)
@@ -116,8 +118,13 @@ class AnnotatedCorpus:
     def open(cls, directory: str | os.PathLike) -> AnnotatedCorpus:
         """Read a saved corpus; raise :class:`CorruptTableError` if anything
         does not match the manifest (never return half a corpus)."""
-        tables, meta = read_tables(directory, ANNOTATED_TABLES)
-        present = json.loads((Path(directory) / MANIFEST).read_text()).get("tables", {})
+        try:
+            present = json.loads((Path(directory) / MANIFEST).read_text()).get("tables", {})
+        except (OSError, ValueError, AttributeError):
+            present = {}  # read_tables names the problem
+        # a corpus saved before the sourcing table existed opens with it empty
+        optional = {"sourcing"} - set(present) if present else set()
+        tables, meta = read_tables(directory, [name for name in ANNOTATED_TABLES if name not in optional])
         review, _ = read_tables(directory, [name for name in REVIEW_TABLES if name in present])
         return cls(**{name: schema.conform(name, df) for name, df in {**tables, **review}.items()}, meta=meta)
 

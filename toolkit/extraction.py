@@ -34,9 +34,9 @@ from toolkit import schema
 from toolkit.context import ArticleContext
 
 #: tables produced from text, in the order extractors fill them
-TEXT_TABLES = ("sentences", "mentions", "quotes", "dates", "claims", "framing", "terms")
+TEXT_TABLES = ("sentences", "mentions", "quotes", "dates", "claims", "framing", "terms", "sourcing")
 #: the steps :func:`annotate_doc` times (``meta["timings"]``), besides ``parse``
-STEPS = ("sentences", "actors", "quotes", "dates", "claims", "framing", "terms")
+STEPS = ("sentences", "actors", "quotes", "dates", "claims", "framing", "terms", "sourcing")
 #: how many articles a worker process / Dask task handles at a time
 PARTITION_SIZE = 128
 #: articles per nlp.pipe batch: the small model is ~35 % faster at 256 than at
@@ -116,6 +116,7 @@ def annotate_doc(doc: Doc, ctx: ArticleContext, catalogue, *,
     from toolkit.framing import extract_framing
     from toolkit.framing.terms import term_counts
     from toolkit.quotes import extract_quotes
+    from toolkit.sourcing import extract_credits
 
     clock = time.perf_counter
     t0 = clock()
@@ -137,12 +138,14 @@ def annotate_doc(doc: Doc, ctx: ArticleContext, catalogue, *,
     t6 = clock()
     terms = term_counts(doc, quotes)
     t7 = clock()
+    sourcing = extract_credits(doc, ctx)  # credits to agencies and outlets (toolkit.sourcing)
+    t8 = clock()
     if timings is not None:
-        marks = (t0, t1, t2, t3, t4, t5, t6, t7)
+        marks = (t0, t1, t2, t3, t4, t5, t6, t7, t8)
         for step, start, end in zip(STEPS, marks, marks[1:]):
             timings[step] = timings.get(step, 0.0) + end - start
     rows = {"sentences": sentences, "mentions": mentions, "quotes": quotes, "dates": dates,
-            "claims": claims, "framing": framing, "terms": terms}
+            "claims": claims, "framing": framing, "terms": terms, "sourcing": sourcing}
     for name in TEXT_TABLES[1:]:
         for row in rows[name]:
             row["article_id"] = aid
@@ -275,8 +278,17 @@ def _unify_people(mentions: pd.DataFrame) -> dict[str, pd.DataFrame]:
 #: the corpus-level steps, in order, run by :func:`assemble_tables` after the
 #: per-article work (and after the cache: their output is never cached per
 #: article). Add a step here, one entry, declaring what it reads.
+def _provenance(articles: pd.DataFrame, sourcing: pd.DataFrame, claims: pd.DataFrame,
+                quotes: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    from toolkit.sourcing.provenance import add_via  # claims and quotes gain the credited source of their passage
+
+    return {name: schema.conform(name, add_via(table, sourcing, articles))
+            for name, table in (("claims", claims), ("quotes", quotes))}
+
+
 CORPUS_STEPS: tuple[CorpusStep, ...] = (
     CorpusStep("unify_person_ids", reads=("mentions",), run=_unify_people),
+    CorpusStep("provenance", reads=("articles", "sourcing", "claims", "quotes"), run=_provenance),
 )
 
 

@@ -120,6 +120,17 @@ class TermCount(TypedDict):
     n: int
 
 
+class CreditRecord(TextKeys):
+    """A credit to a news agency or outlet (:func:`toolkit.sourcing.extract_credits`)."""
+
+    surface: str
+    source_id: str
+    source: str
+    source_type: str  # agency / newspaper / broadcaster / online / magazine / unspecified / unlisted
+    kind: str  # citation / interview_with / wire_credit / republished_from
+    cue: str | None
+
+
 #: table -> the record type its extractor returns
 RECORDS: dict[str, type] = {
     "sentences": SentenceRecord,
@@ -129,6 +140,7 @@ RECORDS: dict[str, type] = {
     "dates": DateRecord,
     "framing": FramingRecord,
     "terms": TermCount,
+    "sourcing": CreditRecord,
 }
 
 #: schema dtype -> the Python types a record value of that column may have

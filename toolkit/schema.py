@@ -164,6 +164,13 @@ ASSEMBLED_COLUMNS["claims"]["confidence"] = FLOAT
 ASSEMBLED_COLUMNS["quotes"]["confidence"] = FLOAT
 for _name, _columns in ASSEMBLED_COLUMNS.items():
     SCHEMAS[_name].update(_columns)
+# -- provenance (toolkit.sourcing.provenance): added to claims and quotes by a
+# corpus-level step, the credited source of the passage each row sits in
+VIA_COLUMNS = {"via_source_id": STR, "via": STR, "via_kind": CAT, "via_scope": CAT, "via_agency": BOOL,
+               "via_copy_of": STR, "via_chain": STR}
+for _name in ("claims", "quotes"):
+    ASSEMBLED_COLUMNS[_name].update(VIA_COLUMNS)
+    SCHEMAS[_name].update(VIA_COLUMNS)
 #: rows an analyst rejected: out of their tables, kept here with the whole
 #: machine row (``row``, JSON) so nothing is lost and a re-run can restore them
 SCHEMAS["rejected"] = {
@@ -186,7 +193,7 @@ def extractor_columns(table: str) -> list[str]:
 
 
 #: tables whose rows come from text and so carry sentence keys and offsets
-TEXT_TABLES = ("sentences", "mentions", "quotes", "claims", "dates", "framing")
+TEXT_TABLES = ("sentences", "mentions", "quotes", "claims", "dates", "framing", "sourcing")
 
 
 def frame(table: str, records: Iterable[Mapping] | pd.DataFrame = (), *, keep_extra: bool = False) -> pd.DataFrame:
