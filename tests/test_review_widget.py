@@ -107,3 +107,36 @@ def test_the_widget_handles_the_cards_messages(annotated_sample, path):
     w._on_message(w.card, {"action": "edit", "fields": {"category": "kiled"}}, [])
     assert w.card.message.startswith("not saved:")
     assert len(pd.read_csv(path)) == 1
+
+
+def test_the_card_never_parses_article_text_as_markup():
+    """The card sets article text with textContent / text nodes only: no
+    innerHTML, outerHTML, insertAdjacentHTML or document.write anywhere in its module."""
+    from pathlib import Path
+
+    import toolkit.review.widget as module
+
+    source = Path(module.__file__).with_name("widget.js").read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in source, sink
+    assert "textContent" in source and "createTextNode" in source
+
+
+def test_hostile_article_text_reaches_the_card_as_plain_strings(tmp_path):
+    """The hostile sample's script tags arrive in the card's payload verbatim
+    (the card shows them as text), and the file keeps them verbatim too."""
+    import toolkit
+    from toolkit.review.widget import review
+    from helpers import write_hostile_sample
+
+    folder = write_hostile_sample(tmp_path / "hostile")
+    corpus = toolkit.annotate(folder, cache_dir=None, progress=False)
+    w = review(corpus, "claims", path=tmp_path / "corrections.csv")
+    w.queue.refilter(outlet="Hostile <i>Outlet</i>")
+    w._draw("")
+    row = w.card.row
+    assert row["outlet"] == "Hostile <i>Outlet</i>" and "<script>" in row["title"]
+    shown = row["before"] + row["span"] + row["after"]
+    assert "<script>window.__xss='text'</script>" in shown and "12 people" in row["span"]
+    w._on_message(w.card, {"action": "accept"}, [])
+    assert "<script>window.__xss='text'</script>" in read_corrections(tmp_path / "corrections.csv")["sentence"].iloc[0]
