@@ -67,7 +67,8 @@ def analysis_frames(corpus) -> dict[str, pd.DataFrame]:
     put("unknown_actors", "toolkit.actors:unknown_actors")
     for name in ("by_outlet", "attribution", "voice", "tone", "agency", "distinctive_terms"):
         put(f"framing.{name}", f"toolkit.framing:{name}")
-    for name in ("outlet_summary", "signal_rates", "load_summary", "outlet_table", "table_sizes"):
+    put("charts.signal_rates", "toolkit.framing:signal_rates", "toolkit.charts:signal_rates")
+    for name in ("outlet_summary", "load_summary", "outlet_table", "table_sizes"):
         put(f"charts.{name}", f"toolkit.charts:{name}")
     return out
 

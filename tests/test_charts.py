@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from toolkit import actors, charts, claims, dates, schema
+from toolkit import actors, charts, claims, dates, framing, schema
 from toolkit.charts.common import NoRows, shorten
 from toolkit.corpus import AnnotatedCorpus
 from toolkit.report.altair_offline import chart_html, script_json
@@ -21,7 +21,7 @@ CHART_FUNCTIONS = [charts.articles_over_time, charts.articles_per_outlet, charts
                    charts.timeline_per_outlet, charts.first_reported_counts, charts.loaded_terms, charts.naming_choices,
                    charts.attribution_verbs, charts.side_by_side]
 TABLE_FUNCTIONS = [charts.outlet_table, charts.load_summary, charts.table_sizes, actors.voice_by_side, claims.ledger,
-                   claims.spread, dates.first_reported, charts.signal_rates, charts.outlet_summary]
+                   claims.spread, dates.first_reported, framing.signal_rates, charts.outlet_summary]
 SAMPLE_OUTLETS = ["CSB News", "Kyiv Post", "The Kyiv Independent", "Trendozz", "amedpost.com"]
 
 

@@ -334,3 +334,110 @@ def test_relative_published_values_are_not_resolved_against_the_clock(tmp_path):
     assert first.articles["published"].isna().all()
     assert "names no year" in first.load_report.set_index("article_id").loc["a", "reason"]
     pd.testing.assert_frame_equal(first.articles, second.articles)
+
+
+def test_boilerplate_recurring_within_one_outlet_is_removed_and_listed(sample_dir, tmp_path):
+    """Real paragraphs of the sample, one per article, plus an outlet's own
+    furniture (a video link in 7 of 8, an app promotion in 6 of 8) and a
+    background sentence the outlet genuinely repeats in 6 of 8, which stays."""
+    paragraphs = [p for f in sorted(sample_dir.glob("*.txt"))
+                  for p in f.read_text(encoding="utf-8").splitlines() if len(p.split()) > 25][:8]
+    assert len(paragraphs) == 8
+    background = "Russia launched its full-scale invasion of Ukraine on February 24, 2022."
+    video = "WATCH: Zelensky addresses the nation from Kyiv"
+    app = "Download the Daily Express app for the latest news."
+    for i, body in enumerate(paragraphs):
+        lines = [body]
+        if i < 7:
+            lines.append(video)
+        if i < 6:
+            lines += [background, app]
+        (tmp_path / f"{i}.txt").write_text("\n\n".join(lines) + "\n")
+    corpus = load(tmp_path, outlet="Daily Express")
+    texts = corpus.articles["text"]
+    assert len(texts) == 8
+    assert not texts.str.contains("WATCH: Zelensky").any() and not texts.str.contains("Download the").any()
+    assert texts.str.contains(background, regex=False).sum() == 6  # genuinely repeated prose is kept
+    assert all(body[:80] in text for body, text in zip(paragraphs, texts))
+    reasons = corpus.load_report.set_index("article_id")["reason"]
+    assert "'WATCH: Zelensky addresses the nation from Kyiv' (7 of 8)" in reasons["0"]
+    assert "(6 of 8)" in reasons["0"] and "Download the Daily Express app" in reasons["0"]
+    assert "recurring" not in str(reasons["7"])  # it held neither line
+    # the removal keeps the map back to the raw text
+    from toolkit.loading import OffsetMap
+
+    row = corpus.articles.iloc[0]
+    offsets = OffsetMap.from_json(row["offset_map"])
+    start = row["text"].index(background)
+    s, e = offsets.to_raw_span(start, start + len(background))
+    assert row["raw_text"][s:e] == background
+
+
+# -- kill and restart ------------------------------------------------------------
+
+KILLED_MIDWAY = """
+import os, signal, sys
+import toolkit, toolkit.annotation as annotation
+annotation.PARTITION_CHARS = 1  # one article per partition
+real, calls = annotation.annotate_partition, []
+def partition_then_die(records, settings):
+    if len(calls) == 2:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer or a closed laptop would
+    calls.append(1)
+    return real(records, settings)
+annotation.annotate_partition = partition_then_die
+toolkit.annotate(toolkit.load(sys.argv[1]), cache_dir=sys.argv[2], progress=False)
+"""
+
+
+def test_a_killed_run_resumes_from_the_partitions_it_finished(sample_dir, annotated_sample, tmp_path):
+    import subprocess
+    import sys
+
+    cache = tmp_path / "cache"
+    env = {**os.environ, "PYTHONPATH": str(sample_dir.parents[1])}
+    proc = subprocess.run([sys.executable, "-c", KILLED_MIDWAY, str(sample_dir), str(cache)], env=env,
+                          capture_output=True, timeout=600)
+    assert proc.returncode == -9, proc.stderr.decode()[-2000:]
+    assert len(list(cache.glob("*/shard-*/manifest.json"))) == 2  # two partitions were cached as they finished
+    resumed = annotate(toolkit.load(sample_dir), cache_dir=cache, progress=False)
+    assert (resumed.meta["n_from_cache"], resumed.meta["n_annotated"]) == (2, 3)
+    for name in TEXT_TABLES:
+        pd.testing.assert_frame_equal(getattr(resumed, name), getattr(annotated_sample, name), obj=name)
+
+
+ORPHANED_WORKER = """
+import os, signal, sys, time
+from concurrent.futures import ProcessPoolExecutor
+import multiprocessing
+from toolkit.annotation import exit_with_parent
+pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                           initializer=exit_with_parent, initargs=(os.getpid(), 0.2))
+print(pool.submit(os.getpid).result(), flush=True)
+pool.submit(time.sleep, 120)
+time.sleep(0.5)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_pool_workers_exit_with_their_killed_parent(sample_dir):
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "PYTHONPATH": str(sample_dir.parents[1])}
+    proc = subprocess.run([sys.executable, "-c", ORPHANED_WORKER], env=env, capture_output=True, timeout=120)
+    assert proc.returncode == -9
+    worker = int(proc.stdout.decode().split()[0])
+
+    def running() -> bool:  # a zombie (exited, not yet reaped by a container's init) is not running
+        try:
+            with open(f"/proc/{worker}/stat") as fh:
+                return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and running():
+        time.sleep(0.2)
+    assert not running(), "the worker outlived its killed parent"

@@ -95,13 +95,20 @@ def annotate(
 
         fresh, timings = annotate_on_dask(todo, settings, scheduler=scheduler, progress=progress)
     elif engine == "local":
-        fresh, timings = _annotate_local(todo, settings, n_process=n_process, progress=progress)
+        # each partition is cached as it finishes: a run killed midway resumes
+        # where it stopped instead of starting over
+        done = None if cache is None else (lambda frames, ids: _store(
+            cache, frames, keys, todo[todo["article_id"].isin(ids)], events, compact=False))
+        fresh, timings = _annotate_local(todo, settings, n_process=n_process, progress=progress, on_partition=done)
     else:
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     elapsed = time.perf_counter() - started
 
     if cache is not None and len(todo):
-        _store(cache, fresh, keys, todo, events)
+        if engine == "local":
+            _compact(cache, events)
+        else:
+            _store(cache, fresh, keys, todo, events)
     # cached and fresh parts become the corpus's tables, and the corpus-level
     # steps run, in one place shared by every engine
     tables = assemble_tables(articles, [hit.tables, fresh])
@@ -124,34 +131,90 @@ def annotate(
     return apply_review(annotated, source=source, corrections=corrections, catalogue=catalogue_path)
 
 
-def _annotate_local(articles: pd.DataFrame, settings: Settings, *, n_process: int, progress: bool):
+#: most characters of text in one partition (one ``nlp.pipe`` batch): the
+#: parser's working memory grows with the text of a batch, not its article
+#: count, so a partition is sized by both (long live blogs then travel in
+#: small batches). 256 ru_ua_2022 articles in one batch (~700,000 characters)
+#: peaked at 2.9 GiB; see docs/results/scale.md for the measured trade-off.
+PARTITION_CHARS = 200_000
+
+
+def sized_partitions(articles: pd.DataFrame, *, max_articles: int,
+                     max_chars: int | None = None) -> list[list[dict]]:
+    """Consecutive partitions of at most ``max_articles`` articles and at most
+    ``max_chars`` characters of text (default :data:`PARTITION_CHARS`; an
+    article longer than that alone is a partition of its own), as plain
+    records (:func:`toolkit.extraction.partitions`)."""
+    max_chars = PARTITION_CHARS if max_chars is None else max_chars
+    [records] = partitions(articles, size=max(1, len(articles))) or [[]]
+    out: list[list[dict]] = []
+    part: list[dict] = []
+    chars = 0
+    for record in records:
+        n = len(record["text"] or "")
+        if part and (len(part) >= max_articles or chars + n > max_chars):
+            out.append(part)
+            part, chars = [], 0
+        part.append(record)
+        chars += n
+    if part:
+        out.append(part)
+    return out
+
+
+def _annotate_local(articles: pd.DataFrame, settings: Settings, *, n_process: int, progress: bool,
+                    on_partition=None):
+    """Annotate partition by partition, in this process or a pool of
+    ``n_process`` workers; ``on_partition(frames, article_ids)`` is called as
+    each partition finishes (the cache stores it then)."""
     from tqdm.auto import tqdm
 
     n_process = max(1, int(n_process))
+    results: dict[int, tuple] = {}
+
+    def finished(index: int, result, part) -> None:
+        results[index] = result
+        if on_partition is not None:
+            on_partition(result[0], [r["article_id"] for r in part])
+
     if n_process == 1:
-        # one partition per batch: the progress bar moves per batch, and
-        # nothing is lost to splitting batches
-        parts = partitions(articles, size=settings.batch_size)
+        # one partition per nlp.pipe batch: the progress bar moves per batch
+        parts = sized_partitions(articles, max_articles=settings.batch_size)
         bar = tqdm(total=len(articles), disable=not progress, unit="article", desc="annotate")
-        results = []
-        for part in parts:
-            results.append(annotate_partition(part, settings))
+        for index, part in enumerate(parts):
+            finished(index, annotate_partition(part, settings), part)
             bar.update(len(part))
         bar.close()
-        return merge_results(results)
-    size = max(1, min(PARTITION_SIZE, -(-len(articles) // (n_process * 4))))
-    parts = partitions(articles, size=size)
-    # spawn, not fork: the parent may hold threads (pyarrow, tqdm) that fork would copy mid-lock
-    ctx = multiprocessing.get_context("spawn")
-    results = []
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx) as pool:
-        futures = {pool.submit(annotate_partition, part, settings): len(part) for part in parts}
-        bar = tqdm(total=len(articles), disable=not progress, unit="article", desc=f"annotate x{n_process}")
-        for future in as_completed(futures):
-            results.append(future.result())
-            bar.update(futures[future])
-        bar.close()
-    return merge_results(results)
+    else:
+        size = max(1, min(PARTITION_SIZE, settings.batch_size, -(-len(articles) // (n_process * 4))))
+        parts = sized_partitions(articles, max_articles=size)
+        # spawn, not fork: the parent may hold threads (pyarrow, tqdm) that fork would copy mid-lock
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=exit_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
+            futures = {pool.submit(annotate_partition, part, settings): i for i, part in enumerate(parts)}
+            bar = tqdm(total=len(articles), disable=not progress, unit="article", desc=f"annotate x{n_process}")
+            for future in as_completed(futures):
+                index = futures[future]
+                finished(index, future.result(), parts[index])
+                bar.update(len(parts[index]))
+            bar.close()
+    return merge_results([results[i] for i in sorted(results)])  # corpus order, whatever finished first
+
+
+def exit_with_parent(parent_pid: int, interval: float = 1.0) -> None:
+    """Worker initializer: end this worker when the process that started it
+    is gone (a SIGKILLed parent cannot tell its pool to stop, and the workers
+    would go on parsing for nobody). A daemon thread polls the parent id."""
+    import threading
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent_pid:
+                os._exit(1)
+            time.sleep(interval)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 # -- helpers -----------------------------------------------------------------
@@ -207,7 +270,8 @@ def check_writable(folder: str | os.PathLike, *, what: str, hint: str = "") -> N
                               + (f"; {hint}" if hint else "")) from exc
 
 
-def _store(cache, fresh: dict[str, pd.DataFrame], keys: pd.DataFrame, todo: pd.DataFrame, events: list[str]) -> None:
+def _store(cache, fresh: dict[str, pd.DataFrame], keys: pd.DataFrame, todo: pd.DataFrame, events: list[str],
+           *, compact: bool = True) -> None:
     """Cache what was annotated. An article that produced no sentence at all
     is not cached (its text was not empty, so nothing parsed it: caching that
     would serve the empty result forever); a cache that cannot be written is
@@ -223,11 +287,24 @@ def _store(cache, fresh: dict[str, pd.DataFrame], keys: pd.DataFrame, todo: pd.D
     ids = set(done)
     tables = {name: df[df["article_id"].isin(ids)] for name, df in fresh.items()}
     try:
-        cache.store(tables, keys[keys["article_id"].isin(ids)])
+        cache.store(tables, keys[keys["article_id"].isin(ids)], compact=compact)
     except OSError as exc:
         msg = f"could not write the annotation cache ({type(exc).__name__}: {exc}); results are not cached"
         warnings.warn(msg, RuntimeWarning, stacklevel=3)
         events.append(msg)
+
+
+def _compact(cache, events: list[str]) -> None:
+    """Merge the per-partition shards of a run when they pile up."""
+    import warnings
+
+    try:
+        cache.compact_if_needed()
+    except OSError as exc:
+        msg = f"could not compact the annotation cache ({type(exc).__name__}: {exc})"
+        warnings.warn(msg, RuntimeWarning, stacklevel=3)
+        events.append(msg)
+
 
 def _article_keys(articles: pd.DataFrame, signature: dict) -> pd.DataFrame:
     """Cache key per article: its content and every input an extractor reads

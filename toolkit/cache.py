@@ -95,13 +95,20 @@ class AnnotationCache:
         }
         return hit, events
 
-    def store(self, tables: dict[str, pd.DataFrame], keys: pd.DataFrame) -> Path:
+    def store(self, tables: dict[str, pd.DataFrame], keys: pd.DataFrame, *, compact: bool = True) -> Path:
+        """Store one shard; ``compact=False`` while a run is still storing
+        partition after partition (it calls :meth:`compact_if_needed` once at
+        the end)."""
         shard = self.dir / f"shard-{uuid.uuid4().hex[:12]}"
         write_tables(shard, {**{name: tables[name] for name in TABLES}, "keys": keys.reset_index(drop=True)},
                      meta=self.signature)
+        if compact:
+            self.compact_if_needed()
+        return shard
+
+    def compact_if_needed(self) -> None:
         if len(self.shards()) > MAX_SHARDS:
             self.compact()
-        return shard
 
     def compact(self) -> None:
         """Merge all valid shards into one, keeping the newest annotation of

@@ -142,7 +142,7 @@ def _corrections_arg(args, sources):
 def _report(args) -> int:
     from toolkit.report import render_all
 
-    written = render_all(args.corpus, args.out, notebooks=args.notebook)
+    written = render_all(args.corpus, args.out, notebooks=args.notebook, progress=True)
     for path in written:
         size = Path(path).stat().st_size / 1e6
         print(f"wrote {path} ({size:.1f} MB)")

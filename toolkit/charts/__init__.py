@@ -17,7 +17,7 @@ from toolkit.charts.actors import cooccurrence, mentions_per_outlet, share_of_vo
 from toolkit.charts.claims import claims_per_outlet, figures_by_event
 from toolkit.charts.common import NoRows, html_table
 from toolkit.charts.corpus import articles_over_time, articles_per_outlet, load_summary, outlet_table, table_sizes
-from toolkit.charts.framing import attribution_verbs, loaded_terms, naming_choices, signal_rates
+from toolkit.charts.framing import attribution_verbs, loaded_terms, naming_choices
 from toolkit.charts.overview import outlet_summary, side_by_side
 from toolkit.charts.sourcing import shared_copy, sources_per_outlet
 from toolkit.charts.timeline import first_reported_counts, timeline_per_outlet
@@ -26,6 +26,6 @@ __all__ = [
     "NoRows", "articles_over_time", "articles_per_outlet", "attribution_verbs", "claims_per_outlet",
     "cooccurrence", "figures_by_event", "first_reported_counts", "html_table",
     "load_summary", "loaded_terms", "mentions_per_outlet", "naming_choices", "outlet_summary", "outlet_table",
-    "share_of_voice", "shared_copy", "side_by_side", "signal_rates", "sources_per_outlet", "table_sizes",
+    "share_of_voice", "shared_copy", "side_by_side", "sources_per_outlet", "table_sizes",
     "timeline_per_outlet",
 ]

@@ -129,14 +129,3 @@ def attribution_verbs(corpus: AnnotatedCorpus, top: int = 12) -> alt.TopLevelMix
         .transform_filter(pick)
         .facet(facet=alt.Facet("outlet:N", title=None, sort=outlets_of(corpus)), columns=FACET_COLUMNS)
     )
-
-
-def signal_rates(corpus: AnnotatedCorpus) -> pd.DataFrame:
-    """Per outlet and signal: uses, per 1,000 words, and the share in quotes."""
-    f = framing_rows(corpus)
-    if f.empty:
-        return pd.DataFrame(columns=["outlet", "signal", "uses", "per 1,000 words", "in quotes"])
-    g = f.groupby(["outlet", "signal"])
-    out = pd.DataFrame({"uses": g.size(), "in quotes": g["in_quote"].mean().astype("float").round(2)}).reset_index()
-    out["per 1,000 words"] = per_thousand_words(out, corpus, "uses")
-    return out[["outlet", "signal", "uses", "per 1,000 words", "in quotes"]]

@@ -17,6 +17,7 @@ from importlib import resources
 
 from toolkit.claims.story import Story, load_story
 from toolkit.datafiles import load_yaml
+from toolkit.vocabulary import reporting_verbs
 
 CATEGORIES = ("killed", "injured", "casualties", "prisoners", "missing", "displaced", "evacuated", "other")
 
@@ -92,7 +93,7 @@ def _load_lexicon(story: Story) -> Lexicon:
         non_person_nouns=lower(cues["non_person_nouns"]),
         cumulative_cues=tuple(str(c).lower() for c in cues["cumulative_cues"]),
         event_kinds={str(k).lower(): str(v) for k, v in cues["event_kinds"].items()},
-        reporting_verbs=lower(cues["reporting_verbs"]),
+        reporting_verbs=reporting_verbs().claim_verbs,  # the shared lexicon's claimant verbs
         source_carriers=lower(cues["source_carrier_nouns"]),
         side_words=story.side_words,
         side_places=story.side_places,

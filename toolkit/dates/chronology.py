@@ -46,9 +46,9 @@ import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from toolkit.dates.lexicon import load_lexicon
+# what can date an event: one definition, shared with the claims' event dates
+from toolkit.dates.sentence import EVENT_GRANULARITIES, EVENT_KINDS
 
-EVENT_KINDS = ("date", "relative", "range")
-EVENT_GRANULARITIES = ("day", "weekend", "week", "month")
 #: dates outside this window are history ("April 1945") or parsing noise, not the story's events
 PLAUSIBLE = (pd.Timestamp("1990-01-01"), pd.Timestamp("2100-01-01"))
 #: words that say nothing about what happened

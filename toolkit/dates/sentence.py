@@ -8,7 +8,9 @@ from collections.abc import Iterable, Mapping
 from toolkit.dates.rules import cached_rules
 from toolkit.dates.normalise import Tense, Timex
 
-#: granularities fine enough to date an event
+#: granularities fine enough to date an event (finest first), and the kinds of
+#: ``dates`` row that can: the one definition, read by the claims' event dates
+#: (:func:`date_for_sentence`) and the timeline (:mod:`toolkit.dates.chronology`)
 EVENT_GRANULARITIES = ("day", "weekend", "week", "month")
 EVENT_KINDS = ("date", "relative", "range")
 

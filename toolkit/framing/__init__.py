@@ -21,12 +21,12 @@ from toolkit.framing.distinctive import corpus_terms, distinctive_terms
 from toolkit.framing.extract import extract_framing
 from toolkit.framing.lexicon import Lexicon, LexiconError, load_lexicon
 from toolkit.framing.logodds import weighted_log_odds
-from toolkit.framing.summaries import agency, attribution, by_outlet, voice
+from toolkit.framing.summaries import agency, attribution, by_outlet, signal_rates, voice
 from toolkit.framing.terms import light_term_counts, term_counts
 from toolkit.framing.tone import sentence_tones, text_tone, tone
 
 __all__ = [
-    "extract_framing", "by_outlet", "attribution", "voice", "distinctive_terms", "tone", "agency",
+    "extract_framing", "by_outlet", "signal_rates", "attribution", "voice", "distinctive_terms", "tone", "agency",
     "term_counts", "light_term_counts", "corpus_terms", "weighted_log_odds", "sentence_tones",
     "text_tone", "load_lexicon", "Lexicon", "LexiconError",
 ]

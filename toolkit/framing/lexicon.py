@@ -21,13 +21,13 @@ from pathlib import Path
 import yaml
 
 from toolkit.datafiles import load_yaml
+from toolkit.vocabulary import reporting_verbs
 from spacy.lang.en import English
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 DATA_DIR = Path(str(resources.files("toolkit.framing") / "data"))
 LEXICON_FILES = ("loaded_terms.yaml", "official_terms.yaml", "hedges.yaml", "naming.yaml")
-VERB_FILE = "attribution_verbs.yaml"
 #: category of a quote cue that no attribution-verb list names
 OTHER_VERB = "other"
 
@@ -69,7 +69,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
     entries: list[Entry] = []
     excludes: list[tuple[str, str]] = []
     digest = hashlib.sha256()
-    for name in LEXICON_FILES + (VERB_FILE,):
+    for name in LEXICON_FILES:
         path = root / name
         raw = path.read_bytes()
         digest.update(name.encode() + b"\0" + raw)
@@ -77,12 +77,13 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
             data = load_yaml(raw) or {}
         except yaml.YAMLError as exc:
             raise LexiconError(f"{path}: not valid YAML: {exc}") from exc
-        if name == VERB_FILE:
-            continue
         file_entries, file_excludes = _parse_file(data, path)
         entries.extend(file_entries)
         excludes.extend(file_excludes)
-    verbs = _parse_verbs(load_yaml((root / VERB_FILE).read_bytes()) or {}, root / VERB_FILE)
+    # attribution-verb categories: the ``stance`` tags of the shared reporting-verb lexicon
+    shared = reporting_verbs()
+    digest.update(b"reporting_verbs.yaml\0" + shared.digest.encode())
+    verbs = dict(shared.stance)
     return Lexicon(tuple(entries), tuple(excludes), verbs, digest.hexdigest()[:16])
 
 
@@ -120,17 +121,6 @@ def _parse_naming(data: dict, path: Path) -> tuple[list[Entry], list[tuple[str, 
                 entries.append(Entry(signal, str(group), str(variant), str(form), (), spec.get("actor_id")))
         excludes.extend((signal, str(x)) for x in spec.get("exclude") or ())
     return entries, excludes
-
-
-def _parse_verbs(data: dict, path: Path) -> dict[str, str]:
-    verbs: dict[str, str] = {}
-    for category, lemmas in (data.get("categories") or {}).items():
-        for lemma in lemmas or ():
-            key = " ".join(str(lemma).lower().split())
-            if key in verbs and verbs[key] != category:
-                raise LexiconError(f"{path}: {lemma!r} is listed as both {verbs[key]!r} and {category!r}")
-            verbs[key] = category
-    return verbs
 
 
 def _entry_phrase(item, where: str) -> tuple[str, tuple[str, ...]]:

@@ -1,10 +1,11 @@
 """Whose voice a stretch of text is in: the outlet's, or a quoted speaker's.
 
 A term inside a quote belongs to the speaker, not to the outlet. The quotes
-table (``toolkit.quotes``) is the first authority; this module adds the
-quotation-marked segments it may not cover — short partial quotes ("describing
-the strike as “demilitarization.”"), quotes continued over paragraphs, and
-scare quotes — and resolves their speaker from the dependency parse:
+table (``toolkit.quotes``) is the first authority: a quotation-marked segment
+that a quotes row overlaps takes that row's speaker, found once by the quotes
+extractor. This module adds the marked segments it does not cover — short
+partial quotes ("describing the strike as “demilitarization.”"), and scare
+quotes — and resolves their speaker from the dependency parse:
 
 1. a reporting verb governing the segment (an ancestor, or a child of the
    segment attached to it, whose lemma is a reporting verb) — its subject,
@@ -19,10 +20,10 @@ scare quotes — and resolves their speaker from the dependency parse:
    three sentences (the multi-paragraph quotation convention), else its
    speaker is unknown.
 
-Method: quotation-mark pairing per paragraph (an unclosed opening mark runs to
-the paragraph end, as in multi-paragraph quotes), following the conventions
-of the Guardian and AP style guides; speaker heuristics after Pareti (2015)
-and the "reporting verb + subject" rule of the PolNeAR guidelines.
+Method: the quotation marks are paired by :mod:`toolkit.quotes.marks` (the
+toolkit's one pairing, shared with the quotes extractor); speaker heuristics
+after Pareti (2015) and the "reporting verb + subject" rule of the PolNeAR
+guidelines.
 """
 
 from __future__ import annotations
@@ -33,14 +34,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from toolkit.framing.actor_index import ActorIndex, record_offset, record_str
+from toolkit.quotes.marks import find_quotes
+from toolkit.vocabulary import reporting_verbs
 
-#: opening mark -> closing mark (straight quotes pair with themselves)
-DOUBLE_MARKS = {"“": "”", "«": "»", '"': '"'}
-SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
-#: verbs besides the attribution lexicon that introduce someone's words
-NAMING_VERBS = frozenset({"call", "term", "dub", "label", "brand", "describe", "characterise",
-                          "characterize", "refer", "name", "hail", "decry", "consider", "deem", "find",
-                          "view", "see", "regard", "promise", "vow", "pledge"})
+#: verbs besides the attribution verbs that introduce someone's words (the
+#: ``naming`` tag of the shared lexicon, toolkit/data/reporting_verbs.yaml)
+NAMING_VERBS = reporting_verbs().naming_verbs
 SCARE_MAX_WORDS = 3
 CONTINUATION_SENTENCES = 3
 
@@ -63,47 +62,11 @@ class Attributed:
 
 
 def quoted_segments(text: str) -> list[Segment]:
-    """Quotation-marked segments of ``text``, paired within each paragraph."""
-    segments: list[Segment] = []
-    offset = 0
-    for paragraph in text.split("\n"):
-        segments.extend(Segment(offset + s, offset + e, c) for s, e, c in _paragraph_segments(paragraph))
-        offset += len(paragraph) + 1
-    return segments
-
-
-def _paragraph_segments(par: str) -> Iterable[tuple[int, int, bool]]:
-    i, n = 0, len(par)
-    while i < n:
-        ch = par[i]
-        if ch in DOUBLE_MARKS:
-            close = par.find(DOUBLE_MARKS[ch], i + 1)
-            if close < 0:
-                if par[i + 1:].strip():
-                    yield i + 1, n, False
-                return
-            if close > i + 1:
-                yield i + 1, close, True
-            i = close + 1
-            continue
-        if ch == SINGLE_OPEN and (i == 0 or not par[i - 1].isalnum()):
-            close = _single_close(par, i + 1)
-            if close is not None:
-                yield i + 1, close, True
-                i = close + 1
-                continue
-        i += 1
-
-
-def _single_close(par: str, start: int) -> int | None:
-    """Position of the ’ closing a ‘ quote: not an apostrophe inside a word."""
-    j = par.find(SINGLE_CLOSE, start)
-    while j >= 0:
-        after_ok = j + 1 >= len(par) or not par[j + 1].isalnum()
-        if after_ok and j > start and not par[j - 1].isspace():
-            return j
-        j = par.find(SINGLE_CLOSE, j + 1)
-    return None
+    """Quotation-marked segments of ``text``: the quotes extractor's pairing
+    (:func:`toolkit.quotes.marks.find_quotes`, the toolkit's one pairing of
+    marks), as segments; ``closed`` is False for a quote its paragraph never
+    closes."""
+    return [Segment(q.start, q.end, q.close_mark is not None) for q in find_quotes(text)]
 
 
 # -- voice of a span -----------------------------------------------------------
@@ -124,7 +87,7 @@ class VoiceIndex:
             for q in quotes
             if record_offset(q.get("start")) is not None and record_offset(q.get("end")) is not None
         ]
-        self.attributed = attribute_segments(doc, quoted_segments(doc.text), actors, reporting_verbs)
+        self.attributed = attribute_segments(doc, quoted_segments(doc.text), actors, reporting_verbs, self.quotes)
 
     def segment_at(self, start: int, end: int) -> Attributed | None:
         for a in self.attributed:
@@ -144,17 +107,24 @@ class VoiceIndex:
 
 
 def attribute_segments(doc: Doc, segments: list[Segment], actors: ActorIndex,
-                       reporting_verbs: frozenset[str]) -> list[Attributed]:
-    """Resolve each segment's speaker (see the module docstring)."""
+                       reporting_verbs: frozenset[str], quotes: Iterable[QuoteSpan] = ()) -> list[Attributed]:
+    """Resolve each segment's speaker (see the module docstring): the speaker
+    of a quotes-table row overlapping it, else from the parse."""
     out: list[Attributed] = []
     last_speaker: tuple[str, int] | None = None  # (actor_id, sentence index)
     parsed = doc.has_annotation("DEP")
+    quotes = [q for q in quotes if q.speaker_actor_id]
     for seg in segments:
         span = doc.char_span(seg.start, seg.end, alignment_mode="expand")
         if span is None or not len(span):
             out.append(Attributed(seg, None, False, False))
             continue
         sent_i = _sent_index(doc, span.start)
+        quoted_by = next((q.speaker_actor_id for q in quotes if q.start < seg.end and seg.start < q.end), None)
+        if quoted_by is not None:  # the quotes extractor already found who says it
+            last_speaker = (quoted_by, sent_i)
+            out.append(Attributed(seg, quoted_by, False, True))
+            continue
         found = _reporting_verb(span, reporting_verbs) if parsed else None
         if found is not None:
             subject = found[1]

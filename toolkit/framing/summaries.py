@@ -52,6 +52,29 @@ def by_outlet(corpus) -> pd.DataFrame:
     return out.sort_values(["outlet", "signal", "category", "voice"]).reset_index(drop=True)
 
 
+SIGNAL_RATE_COLUMNS = ["outlet", "signal", "uses", "per 1,000 words", "in quotes"]
+
+
+def signal_rates(corpus) -> pd.DataFrame:
+    """Per outlet and signal: uses, uses per 1,000 words and the share in
+    quotes — :func:`by_outlet` summed over categories and voices (the same
+    counts and the same denominator), for a reading table."""
+    rates = by_outlet(corpus)
+    if rates.empty or not rates["n"].sum():
+        return pd.DataFrame(columns=SIGNAL_RATE_COLUMNS)
+    keys = ["outlet", "signal"]
+    g = rates.groupby(keys)
+    uses = g["n"].sum().astype("int64")
+    quoted = rates[rates["voice"] == QUOTED_VOICE].groupby(keys)["n"].sum().reindex(uses.index, fill_value=0)
+    words = g["n_words"].first().astype("float")
+    out = pd.DataFrame({
+        "uses": uses,
+        "per 1,000 words": (uses / words.where(words > 0) * PER_WORDS).astype("float").round(3),
+        "in quotes": (quoted.astype("float") / uses).round(2),
+    })
+    return out[out["uses"] > 0].reset_index()[SIGNAL_RATE_COLUMNS]
+
+
 def attribution(corpus) -> pd.DataFrame:
     """Per outlet and speaker side, the mix of reporting-verb categories
     ("Russian officials 'claimed' 40% of the time in outlet A, 5% in B").

@@ -39,7 +39,7 @@ POSSESSIVE_RE = re.compile(r"['’]s$")
 
 def quote_intervals(doc_text: str, quotes: Iterable[Mapping] = ()) -> list[tuple[int, int]]:
     """Merged ``[start, end)`` ranges of quoted text: quote records plus
-    quotation-marked segments."""
+    quotation-marked segments (the one pairing, :mod:`toolkit.quotes.marks`)."""
     spans = [(record_offset(q.get("start")), record_offset(q.get("end"))) for q in quotes]
     spans = [(s, e) for s, e in spans if s is not None and e is not None]
     spans += [(s.start, s.end) for s in quoted_segments(doc_text)]
@@ -127,10 +127,9 @@ def split_by_voice(text: str, offset: int, intervals: Sequence[tuple[int, int]])
 
 def quoted_intervals_by_article(corpus) -> dict[str, list[tuple[int, int]]]:
     """Merged quoted character intervals per article: the quotes table's spans
-    plus quotation marks paired over the whole article text (a quote may run
-    over sentences; scare quotes have no quotes-table row)."""
-    from toolkit.framing.quoted import quoted_segments
-
+    plus the quotation marks of the whole article text, paired by
+    :func:`toolkit.quotes.marks.find_quotes` as during annotation (a quote may
+    run over sentences; scare quotes have no quotes-table row)."""
     quotes = corpus.quotes.dropna(subset=["start", "end"])
     spans_by_article = {aid: list(zip(g["start"].astype(int), g["end"].astype(int)))
                         for aid, g in quotes.groupby("article_id")}

@@ -57,6 +57,7 @@ def load(
     max_bytes: int = DEFAULT_MAX_BYTES,
     recursive: bool = True,
     keep_duplicates: bool = False,
+    drop_repeats: bool = True,
 ) -> Corpus:
     """Load and clean articles.
 
@@ -70,6 +71,9 @@ def load(
     ``outlet``: the outlet of articles whose metadata does not name one.
     ``max_bytes``: larger files are skipped. ``keep_duplicates``: load articles
     whose cleaned text repeats an earlier one (reported as loaded anyway).
+    ``drop_repeats``: remove lines that recur across most of one outlet's
+    articles and are not prose (see :mod:`toolkit.loading.repeats`); each
+    article's load-report row lists the lines removed.
     """
     inputs = collect(source, recursive=recursive)
     explicit, explicit_problems = _explicit_metadata(metadata)
@@ -79,6 +83,7 @@ def load(
     articles: list[dict] = []
     extras: list[str] = []
     by_hash: dict[str, str] = {}
+    origins: list[tuple[Record, InputFile, dict, int]] = []  # per article: what to clean it again from
     # every file's id is reserved first, so a row id of a multi-article file
     # ("x:1" of x.csv) cannot take the id of a file ("x:1.txt"), nor the reverse
     taken = {item.article_id for item in inputs.files}
@@ -91,7 +96,8 @@ def load(
             meta = {**sidecars.lookup(item, result.article_id), **_match(explicit, item, result.article_id, explicit_used)}
             article, note = _article(result, item, meta, outlet)
             if article is None:
-                report.append(_report_row(Skip(result.path, result.article_id, note, result.encoding)))
+                reason = "; ".join(n for n in (note, result.note, renamed) if n)
+                report.append(_report_row(Skip(result.path, result.article_id, reason, result.encoding)))
                 continue
             first = by_hash.get(article["content_hash"])
             if first is not None and not keep_duplicates:
@@ -102,14 +108,44 @@ def load(
             extras += [k for k in article if k not in schema.SCHEMAS["articles"] and k not in extras]
             articles.append(article)
             note = "; ".join(n for n in (result.note, note, renamed) if n)
+            origins.append((result, item, meta, len(report)))
             report.append({"path": result.path, "article_id": result.article_id, "status": "loaded",
                            "reason": note or None, "encoding": result.encoding})
+    if drop_repeats:
+        articles = _drop_outlet_repeats(articles, origins, report, outlet)
     report += [_report_row(s) for s in sidecars.missing_files()]
     where = str(metadata) if not isinstance(metadata, pd.DataFrame) else "metadata (DataFrame)"
     report += [_report_row(Skip(where, key, reason, status=status)) for key, reason, status in explicit_problems]
     report += [_report_row(Skip(where, key, "metadata row matches no file, row or article id (ignored)"))
                for key in explicit if key not in explicit_used]
     return Corpus(articles=_articles_frame(articles, extras), load_report=schema.frame("load_report", report))
+
+
+def _drop_outlet_repeats(articles: list[dict], origins: list, report: list[dict],
+                         default_outlet: str | None) -> list[dict]:
+    """Clean again, without their outlet's recurring boilerplate, the articles
+    holding some (see :mod:`toolkit.loading.repeats`); note it in their rows."""
+    from toolkit.loading.repeats import group_texts, recurring_boilerplate
+
+    found = recurring_boilerplate(group_texts(articles))
+    if not found:
+        return articles
+    out = []
+    for article, (rec, item, meta, row) in zip(articles, origins):
+        lines = found.get(str(article["outlet"]), {})
+        present = [key for key in lines if key in {" ".join(p.casefold().split()) for p in article["text"].split("\n\n")}]
+        if not present:
+            out.append(article)
+            continue
+        again, _ = _article(rec, item, meta, default_outlet, drop=frozenset(present))
+        if again is None:  # nothing but boilerplate left: keep the first pass rather than lose the article
+            out.append(article)
+            continue
+        listed = "; ".join(f"{lines[k][0][:60]!r} ({lines[k][1]} of {lines[k][2]})" for k in present)
+        note = f"removed {len(present)} line(s) recurring in most {article['outlet']} articles: {listed}"
+        report[row]["reason"] = "; ".join(n for n in (report[row]["reason"], note) if n)
+        out.append(again)
+    return out
 
 
 def _split_long(results: list[Record | Skip], limit: int = MAX_ARTICLE_CHARS) -> list[Record | Skip]:
@@ -156,11 +192,12 @@ def _unique_row_id(result: Record | Skip, item: InputFile, taken: set[str]) -> s
 
 # -- one article -----------------------------------------------------------------
 
-def _article(rec: Record, item: InputFile, meta: dict, default_outlet: str | None) -> tuple[dict | None, str]:
+def _article(rec: Record, item: InputFile, meta: dict, default_outlet: str | None,
+             drop: frozenset[str] = frozenset()) -> tuple[dict | None, str]:
     """The articles row for ``rec`` (or None and the reason it yields none)."""
     fields = {**rec.fields, **{k: v for k, v in meta.items() if k in _META_FIELDS}}
     title = fields.get("title")
-    cleaned = clean(rec.raw_text, title=title, detect_headline=rec.detect_headline)
+    cleaned = clean(rec.raw_text, title=title, detect_headline=rec.detect_headline, drop=drop)
     if not cleaned.text.strip():
         return None, f"no text left after cleaning ({len(cleaned.removed)} boilerplate spans removed)"
     notes = []

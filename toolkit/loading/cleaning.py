@@ -15,8 +15,10 @@ raw line is kept or removed by one named rule, in this order:
    agency credit;
 4. related-story cards: an outlet name glued to an author ("The Kyiv
    IndependentChris York") and the teaser/headline lines just above it;
-5. the headline (the first line, when it equals the given title or looks like
-   a headline), then a byline and date stamps near the top (metadata, read by
+5. the headline: the first line, when it equals the given title (removed: the
+   metadata holds it) or looks like a headline (``Cleaned.headline``, kept in
+   the text: the text is never shorter for a title taken from it), then a
+   byline and date stamps near the top (metadata, read by
    :mod:`toolkit.loading.metadata`);
 6. repeated blocks: a line of 5+ words, or the headline, seen earlier;
 7. related-story teasers: an isolated Title Case line between two body
@@ -58,6 +60,15 @@ MAX_FURNITURE_CHARS = 320
 MAX_CAPTION_CHARS = 300
 #: a photo credit sits in a line's last characters: only they are searched
 CREDIT_TAIL = 200
+#: closing quotes and brackets after a line's last punctuation
+CLOSING = re.compile(r"[\"'”’»)\]\s]+$")
+#: a dateline opening a lede: "KYIV, Ukraine (AP) —", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —"
+DATELINE_START = re.compile(r"[A-Z][A-Z.'’ -]{2,30}(?:,|\s+\()")
+#: words of a lede, not of a headline written in sentence case: past-tense
+#: reporting, weekdays, first and second person, pronoun openers
+LEDE_WORDS = re.compile(
+    r"\b(?:(?i:said|told|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight)|"
+    r"I|I'm|we|We|you|You|our|Our|my|My)\b|^(?:It|It's|This|That|There|He|She|They|Mr|Ms|Mrs)\b")
 #: a first line ending in a full stop is a headline only when this short and set off by a blank line
 MAX_DOTTED_HEADLINE_WORDS = 15
 #: how many content lines at the top may hold the headline, byline and date stamps
@@ -109,12 +120,16 @@ class _Line:
 
 
 def clean(raw: str, *, title: str | None = None, detect_headline: bool = False,
-          rules: Boilerplate | None = None) -> Cleaned:
+          rules: Boilerplate | None = None, drop: frozenset[str] | set[str] = frozenset()) -> Cleaned:
     """Clean ``raw`` (see the module docstring for the rules, in order).
 
     ``title``: a known headline; a first line equal to it is removed.
-    ``detect_headline``: also remove a first line that looks like a headline
-    (plain-text files, whose first line is usually the title).
+    ``detect_headline``: report a first line that looks like a headline as
+    ``headline`` (plain-text files, whose first line is often the title); it
+    stays in ``text``, so a lede mistaken for a title is never lost.
+    ``drop``: lines to remove as ``outlet_repeat`` (compared case- and
+    whitespace-insensitively): the boilerplate :mod:`toolkit.loading.repeats`
+    finds recurring within one outlet.
     Never raises on odd text; an empty or all-boilerplate input gives "".
     """
     rules = rules or load_boilerplate()
@@ -122,10 +137,16 @@ def clean(raw: str, *, title: str | None = None, detect_headline: bool = False,
     content = [ln for ln in lines if ln.rule is None and ln.start < ln.end]
     _cut_tail(content, len(raw), rules)
     _mark_furniture(content, rules)
+    if drop:
+        for ln in content:
+            if ln.rule is None and _norm(ln.text) in drop:
+                ln.rule = "outlet_repeat"
     live = [ln for ln in content if ln.rule is None]
     headline = _mark_header(live, title, detect_headline)
+    headline_removed = any(ln.rule == "headline" for ln in live)
     live = [ln for ln in live if ln.rule is None]
-    _mark_repeats(live, [t for t in (headline, title) if t])
+    # a repeat of the title further down is dropped; a headline kept in the text is not its own repeat
+    _mark_repeats(live, [t for t in (headline if headline_removed else None, title) if t])
     live = [ln for ln in live if ln.rule is None]
     _mark_teasers(live)
     text, offsets = _assemble(raw, [ln for ln in content if ln.rule is None])
@@ -241,11 +262,14 @@ def _mark_header(live: list[_Line], title: str | None, detect_headline: bool) ->
         first = live[0]
         same_as_title = title is not None and _norm(first.text).rstrip(".") == _norm(title).rstrip(".")
         standalone = len(live) > 1 and live[1].block != first.block  # a blank line follows
-        if same_as_title or (detect_headline and len(live) > 1 and _looks_like_headline(first.text, standalone)):
-            first.rule, headline = "headline", first.text
+        if same_as_title:
+            first.rule, headline = "headline", first.text  # the metadata holds it: not body
+        elif detect_headline and len(live) > 1 and _looks_like_headline(first.text, standalone):
+            # taken from the text, it stays in the text: a lede mistaken for a
+            # title must not vanish, and a real title is searched and annotated
+            headline = first.text
         elif detect_headline and _is_split_headline(live):
             # "Candidates vie for vets' support;" + "Trump and Clinton point out ..." (headline; dek)
-            live[0].rule = live[1].rule = "headline"
             headline = f"{live[0].text} {live[1].text}"
     for ln in [ln for ln in live if ln.rule is None][:HEADER_LINES]:
         if byline_author(ln.text) is not None:
@@ -336,16 +360,29 @@ def byline_author(line: str) -> str | None:
 
 
 def _looks_like_headline(text: str, standalone: bool = False) -> bool:
-    """Short, and not ending like a sentence; or, set off by a blank line and
-    short, ending in a full stop (some archives end headlines so: PolNeAR)."""
+    """A title, judged by its look alone: short, and not ending like a sentence
+    (a full stop inside closing quotes, ``…intolerable.”``, ends a sentence too);
+    or set off by a blank line, ending in a full stop and either in Title Case
+    (some archives end headlines so: PolNeAR) or short and worded like a
+    headline (present tense, no "said", no weekday: "Green Party candidate Jill
+    Stein removed from N.Y. debate site by police."). A dateline ("KYIV,
+    Ukraine (AP) —") or a greeting ("Good morning.") is never a title: on
+    untitled bodies those rules took ledes for titles (evaluation/eval_titles_untitled.py).
+    """
     words = text.split()
     if not 1 <= len(words) <= 30 or len(text) > 250:
         return False
-    if ENDS_HEADLINE_OK.search(text):
+    if DATELINE_START.match(text) or text.rstrip().endswith(("-", "–", "—")):
+        return False
+    bare = CLOSING.sub("", text)
+    if ENDS_HEADLINE_OK.search(bare) and not bare.endswith("."):
         return True
+    if not standalone or not bare.endswith((".", "…")):
+        return False
     # a lede paragraph is never in Title Case, so a Title Case line may be longer
-    return standalone and text.endswith((".", "…")) and (
-        len(words) <= MAX_DOTTED_HEADLINE_WORDS or _title_case_share(text) >= 0.85)
+    if _title_case_share(text) >= 0.85 and len(words) >= 3:
+        return True
+    return 4 <= len(words) <= MAX_DOTTED_HEADLINE_WORDS and not LEDE_WORDS.search(text)
 
 
 def _is_split_headline(live: list[_Line]) -> bool:

@@ -5,7 +5,7 @@
 (:mod:`~toolkit.quotes.marks`) and attributed by :mod:`~toolkit.quotes.direct`,
 reported clauses from :mod:`~toolkit.quotes.indirect`, speakers resolved onto
 the mentions table by :mod:`~toolkit.quotes.resolve`. The cue lexicon is the
-data file ``toolkit/quotes/data/cues.yaml``.
+shared lexicon ``toolkit/data/reporting_verbs.yaml`` (its ``quote`` tags).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The reporting-cue lexicon (``data/cues.yaml``) and token tests built on it.
+"""The reporting cues (the ``quote`` / ``weak`` tags of the shared lexicon,
+``toolkit/data/reporting_verbs.yaml``) and token tests built on them.
 
 Method: lexicon lookup on spaCy lemmas, after Krestel, Bergler & Witte (2008),
 "Minding the Source"; the lexicon's groups follow Bergler (1992). The data file
@@ -9,10 +10,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
 from spacy.tokens import Token
+
+from toolkit.vocabulary import reporting_verbs
 
 #: lemmas spaCy's small model sometimes gets wrong for reporting verbs
 _LEMMA_FIXES = {"said": "say", "says": "say", "told": "tell", "stressed": "stress", "noted": "note"}
@@ -33,13 +34,10 @@ class CueLexicon:
 
 @functools.lru_cache(maxsize=1)
 def load_cues() -> CueLexicon:
-    """Read ``toolkit/quotes/data/cues.yaml`` (cached)."""
-    text = resources.files("toolkit.quotes").joinpath("data/cues.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    group_of = {lemma: group for group, lemmas in data["verbs"].items() for lemma in lemmas}
-    phrases = {item["phrase"].lower(): item["group"] for item in data.get("phrases", [])}
-    nouns = {lemma: group for group, lemmas in data.get("nouns", {}).items() for lemma in lemmas}
-    return CueLexicon(group_of=group_of, weak=frozenset(data.get("weak", [])), phrases=phrases, noun_group_of=nouns)
+    """The quote cues of :func:`toolkit.vocabulary.reporting_verbs` (cached)."""
+    verbs = reporting_verbs()
+    return CueLexicon(group_of=dict(verbs.quote_verbs), weak=verbs.quote_weak, phrases=dict(verbs.quote_phrases),
+                      noun_group_of=dict(verbs.quote_nouns))
 
 
 def cue_lemma(token: Token) -> str:

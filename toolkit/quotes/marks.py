@@ -16,10 +16,16 @@ Method: a per-paragraph scan of the marks with a stack, written for news text
   ``Kyiv‘s``) never open or close anything;
 * the NYT archive's two apostrophes ``''`` count as a straight double mark;
 * stray closing marks are ignored: odd numbers of marks never raise.
+
+This is the toolkit's one pairing of quotation marks: the quotes extractor,
+the framing voice index and the term counts all read :func:`find_quotes`,
+which pairs each text once per process (cached on the text) however many of
+them ask.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -53,7 +59,20 @@ class QuoteSpan:
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
-    """All top-level quotations in ``text``, in order (see module docstring)."""
+    """All top-level quotations in ``text``, in order (see module docstring).
+
+    Args:
+        text: an article's cleaned text (or any text).
+
+    Returns:
+        One :class:`QuoteSpan` per quotation, sorted by its opening mark.
+    """
+    return list(_paired(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _paired(text: str) -> tuple[QuoteSpan, ...]:
+    """The pairing itself; cached so the extractors of one document share it."""
     spans: list[QuoteSpan] = []
     pending: int | None = None  # open mark of a quote carried over from the previous paragraph
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
@@ -85,7 +104,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     if pending is not None:
         spans.append(_make(text, pending, None, paragraphs[-1][1]))
     spans.extend(_single_quotes(text, spans, paragraphs))
-    return sorted((s for s in spans if s.end > s.start), key=lambda s: s.open_mark)
+    return tuple(sorted((s for s in spans if s.end > s.start), key=lambda s: s.open_mark))
 
 
 def paragraph_bounds(text: str, char: int) -> tuple[int, int]:

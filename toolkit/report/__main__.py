@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from toolkit.report.render import render_all
 
-    for path in render_all(args.corpus, args.out, notebooks=args.notebook):
+    for path in render_all(args.corpus, args.out, notebooks=args.notebook, progress=True):
         print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
     return 0
 

@@ -9,6 +9,8 @@ project's offline template (:mod:`toolkit.report.exporter`).
 from __future__ import annotations
 
 import os
+import sys
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -73,12 +75,14 @@ def render_all(
     out_dir: str | os.PathLike,
     notebooks: Iterable[str] | None = None,
     parameters: Mapping[str, object] | None = None,
+    progress: bool = False,
 ) -> list[Path]:
     """Render every notebook (or the ones named) against ``corpus_dir`` into
     ``out_dir/<name>.html``; returns the written paths.
 
     ``parameters`` overrides the notebooks' parameters (``OUTLETS``,
     ``START``, ``END``); ``CORPUS_DIR`` is always the absolute ``corpus_dir``.
+    ``progress`` prints a line per notebook (started; seconds and size) on stderr.
     """
     corpus_dir = Path(corpus_dir).resolve()
     if not (corpus_dir / "manifest.json").exists():
@@ -87,4 +91,15 @@ def render_all(
         raise FileNotFoundError(f"no annotated corpus at {corpus_dir}; create it with: {ANNOTATE_HINT}")
     params = {**(parameters or {}), "CORPUS_DIR": str(corpus_dir)}
     out_dir = Path(out_dir)
-    return [render_notebook(path, out_dir / f"{path.stem}.html", params) for path in notebook_paths(notebooks)]
+    paths = notebook_paths(notebooks)
+    written = []
+    for i, path in enumerate(paths, 1):
+        started = time.perf_counter()
+        if progress:
+            print(f"[{i}/{len(paths)}] rendering {path.stem} ...", file=sys.stderr, flush=True)
+        out = render_notebook(path, out_dir / f"{path.stem}.html", params)
+        if progress:
+            print(f"[{i}/{len(paths)}] {path.stem}: {time.perf_counter() - started:.1f} s, "
+                  f"{out.stat().st_size / 1e6:.1f} MB -> {out}", file=sys.stderr, flush=True)
+        written.append(out)
+    return written

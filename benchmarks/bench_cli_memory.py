@@ -1,0 +1,173 @@
+"""Peak memory of the command line, and annotate's speed against bare
+``nlp.pipe``, side by side in one run (issue 14).
+
+    python -m benchmarks.bench_cli_memory --eval ../shared/eval [--slice 40] [--out build/bench/cli_memory.json]
+
+1. ``python -m toolkit annotate SOURCE --out TMP --no-cache --quiet`` as a
+   child process, its peak RSS read with ``os.wait4`` (that child alone):
+   on ru_ua_2022, on BBC, and on an evenly spaced slice of ru_ua_2022 against
+   the same slice repeated ten times as distinct articles (each copy gets
+   its own closing line, so nothing is served as a duplicate): flat memory
+   means the 10x run peaks no higher than the 1x one.
+2. ``PARTITION_CHARS`` (the text budget of one ``nlp.pipe`` batch) against
+   peak RSS and time, on the ru_ua slice, ``annotate`` in a fresh child.
+3. Throughput ratio ``bare nlp.pipe seconds / annotate seconds`` on the same
+   texts with the same batches, n_process 1 and 2, each in a fresh child
+   (the machine is shared: the load average is recorded before each step).
+
+Not a test: nothing here asserts a number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks import machine
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ANNOTATE_CHILD = """
+import json, sys, time
+import pandas as pd
+import toolkit, toolkit.annotation as annotation
+from toolkit import schema
+from toolkit.corpus import Corpus
+from toolkit.pipeline import cached_pipeline
+from toolkit.actors.catalogue import resolve_path
+folder, chars, n_process, mode = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+annotation.PARTITION_CHARS = chars
+arts = schema.conform("articles", pd.read_parquet(folder + "/articles.parquet"))
+corpus = Corpus(arts, schema.frame("load_report"))
+if mode == "raw":
+    from toolkit.pipeline import build_pipeline
+    nlp = build_pipeline()
+    nlp.remove_pipe("toolkit_actor_ruler")
+    parts = annotation.sized_partitions(arts, max_articles=annotation.BATCH_SIZE)
+    started = time.perf_counter()
+    n = 0
+    if n_process == 1:
+        for part in parts:  # the same batches annotate() parses
+            n += sum(1 for _ in nlp.pipe([r["text"] for r in part], batch_size=len(part)))
+    else:
+        size = max(1, min(annotation.PARTITION_SIZE, -(-len(arts) // (n_process * 4))))
+        n = sum(1 for _ in nlp.pipe(list(arts["text"]), batch_size=size, n_process=n_process))
+    print(json.dumps({"seconds": time.perf_counter() - started, "docs": n}))
+else:
+    cached_pipeline(None, str(resolve_path(None)))  # model loading is not throughput (raw excludes it too)
+    started = time.perf_counter()
+    out = toolkit.annotate(corpus, cache_dir=None, n_process=n_process, progress=False)
+    print(json.dumps({"seconds": time.perf_counter() - started, "sentences": len(out.sentences)}))
+"""
+
+
+def child(cmd: list[str]) -> dict:
+    """Run ``cmd``; its last JSON line (if any), wall seconds and own peak RSS."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        _, status, usage = os.wait4(proc.pid, 0)
+        out.seek(0)
+        err.seek(0)
+        lines = out.read().decode().strip().splitlines()
+        tail = err.read().decode()[-800:]
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise RuntimeError(f"{' '.join(cmd[:4])} … exited {code}: {tail}")
+    result = {}
+    for line in reversed(lines):
+        if line.startswith("{"):
+            result = json.loads(line)
+            break
+    return {**result, "wall_s": time.perf_counter() - started, "peak_rss_mib": usage.ru_maxrss / 1024,
+            "load_before": machine.load_average()}
+
+
+def cli_peak(source: Path, work: Path) -> dict:
+    out = work / "cli_out"
+    subprocess.run(["rm", "-rf", str(out)], check=True)
+    return child([sys.executable, "-m", "toolkit", "annotate", str(source), "--out", str(out), "--no-cache",
+                  "--quiet"])
+
+
+def write_slices(eval_dir: Path, work: Path, n: int) -> tuple[Path, Path, Path]:
+    """The ru_ua slice as JSONL (1x and 10x distinct copies) and as Parquet for the children."""
+    import pandas as pd
+
+    from toolkit.loading import load
+
+    arts = load(eval_dir / "corpora" / "ru_ua_2022").articles
+    step = len(arts) / n
+    sl = arts.iloc[[int(i * step) for i in range(n)]].reset_index(drop=True)
+    one, ten, parquet = work / "slice_1x", work / "slice_10x", work / "slice_parquet"
+    for folder in (one, ten, parquet):
+        folder.mkdir(parents=True, exist_ok=True)
+    rows = [{"text": t, "title": h, "outlet": o, "published": str(p.date()) if pd.notna(p) else None}
+            for t, h, o, p in zip(sl["text"], sl["title"], sl["outlet"].astype(str), sl["published"])]
+    (one / "ru_ua.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (ten / "ru_ua.jsonl").write_text("".join(
+        json.dumps({**r, "text": f"{r['text']}\n\nThis is copy {k} of the article."}) + "\n"
+        for k in range(10) for r in rows))
+    sl.to_parquet(parquet / "articles.parquet", index=False)
+    return one, ten, parquet
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
+    parser.add_argument("--slice", type=int, default=40, help="ru_ua articles in the 1x/10x and budget runs")
+    parser.add_argument("--out", default=str(ROOT / "build" / "bench" / "cli_memory.json"))
+    parser.add_argument("--skip", action="append", default=[], help="cli, flat, budget, ratio")
+    parser.add_argument("--budgets", default="50000,200000,800000")
+    args = parser.parse_args(argv)
+    eval_dir = Path(args.eval)
+    if not (eval_dir / "corpora").exists():
+        print(f"no evaluation data at {eval_dir}; nothing to measure")
+        return 0
+    results: dict = {"machine": {"cpus": os.cpu_count(), "cpu": machine.cpu_model(), "ram_gib": machine.ram_gib()},
+                     "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        one, ten, parquet = write_slices(eval_dir, work, args.slice)
+        if "cli" not in args.skip:
+            for name in ("ru_ua_2022", "bbc"):
+                print(f"CLI peak on {name}", flush=True)
+                results[f"cli_{name}"] = cli_peak(eval_dir / "corpora" / name, work)
+                print("  ", results[f"cli_{name}"], flush=True)
+        if "flat" not in args.skip:
+            for label, folder in (("1x", one), ("10x", ten)):
+                print(f"CLI peak on the ru_ua slice {label}", flush=True)
+                results[f"cli_slice_{label}"] = cli_peak(folder, work)
+                print("  ", results[f"cli_slice_{label}"], flush=True)
+        script = [sys.executable, "-c", ANNOTATE_CHILD, str(parquet)]
+        if "budget" not in args.skip:
+            for chars in (int(c) for c in args.budgets.split(",")):
+                print(f"annotate, PARTITION_CHARS={chars}", flush=True)
+                results[f"budget_{chars}"] = child([*script, str(chars), "1", "annotate"])
+                print("  ", results[f"budget_{chars}"], flush=True)
+        if "ratio" not in args.skip:
+            from toolkit.annotation import PARTITION_CHARS
+
+            for n in (1, 2):
+                for mode in ("raw", "annotate"):
+                    print(f"{mode}, n_process={n}", flush=True)
+                    results[f"{mode}_n{n}"] = child([*script, str(PARTITION_CHARS), str(n), mode])
+                    print("  ", results[f"{mode}_n{n}"], flush=True)
+                results[f"ratio_n{n}"] = results[f"raw_n{n}"]["seconds"] / results[f"annotate_n{n}"]["seconds"]
+            results["speedup_n2"] = results["annotate_n1"]["seconds"] / results["annotate_n2"]["seconds"]
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2))
+    print(json.dumps({k: v for k, v in results.items() if k.startswith(("ratio", "speedup"))}, indent=2))
+    print(f"written to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
