@@ -1,7 +1,7 @@
 """The descriptive columns of a claim: unit, side_affected, scope, event, event_date.
 
 Method: rules over the sentence's parse and the cue lexicons in
-``data/casualty_cues.yaml`` and ``data/sides.yaml`` (see each function).
+``data/casualty_cues.yaml`` and the story file ``toolkit/data/story.yaml`` (see each function).
 """
 
 from __future__ import annotations
