@@ -23,11 +23,27 @@ def eval_root() -> Path:
     return Path(os.environ.get(EVAL_ENV) or ROOT.parent / "shared" / "eval")
 
 
-def add_data_args(parser: argparse.ArgumentParser, default: Path | str, what: str, smoke: str) -> None:
-    """``--data`` (default ``default``) and ``--smoke`` (``smoke`` says what the slice is)."""
+def add_data_args(parser: argparse.ArgumentParser, default: Path | str, what: str, smoke: str, *,
+                  positional: bool = False) -> None:
+    """``--data`` (default ``default``) and ``--smoke`` (``smoke`` says what the
+    slice is); ``positional``: the data may also be given as the first argument
+    (the scripts' older usage)."""
+    if positional:
+        parser.add_argument("path", nargs="?", type=Path, default=None, help=f"{what} (same as --data)")
     parser.add_argument("--data", type=Path, default=Path(default), help=f"{what} (default: %(default)s)")
     parser.add_argument("--smoke", action="store_true",
                         help=f"quick check that the evaluation runs, on {smoke}; the figures mean nothing")
+
+
+def data_or_skip(args: argparse.Namespace, needs: str, name: str) -> Path | None:
+    """The data folder/file the arguments name, or ``None`` after saying it is
+    missing (``needs``: a file inside it that must exist, "" for the path
+    itself): a gold set that is not there is skipped, never an error."""
+    data = getattr(args, "path", None) or args.data
+    if not (data / needs if needs else data).exists():
+        print(f"no {name} at {data}: skipped (the gold set is not part of the project)")
+        return None
+    return data
 
 
 def smoke_limit(args: argparse.Namespace, n: int, limit: int | None = None) -> int | None:

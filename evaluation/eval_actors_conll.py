@@ -37,7 +37,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from evaluation.common import add_data_args, eval_root, scored, smoke_limit
+from evaluation.common import add_data_args, data_or_skip, eval_root, scored, smoke_limit
 
 DEFAULT_PATH = eval_root() / "conll" / "conllpp_dev.txt"
 TYPES = ("PER", "ORG", "LOC")
@@ -191,13 +191,11 @@ def markdown(result: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("path", nargs="?", default=None, help="CoNLL file (same as --data)")
-    add_data_args(parser, DEFAULT_PATH, "CoNLL file", "the first 5 documents")
+    add_data_args(parser, DEFAULT_PATH, "CoNLL file", "the first 5 documents", positional=True)
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     args = parser.parse_args(argv)
-    path = Path(args.path) if args.path else args.data
-    if not path.exists():
-        print(f"no CoNLL file at {path}: skipped (the gold set is not part of the project)")
+    path = data_or_skip(args, "", "CoNLL file")
+    if path is None:
         return 0
     result = evaluate(path, smoke_limit(args, 5, args.limit))
     print(scored(path, path.stem.rsplit("_", 1)[-1], result["n_documents"], "documents", args.smoke))

@@ -27,7 +27,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from evaluation.common import add_data_args, eval_root, scored, smoke_limit
+from evaluation.common import add_data_args, data_or_skip, eval_root, scored, smoke_limit
 
 DEFAULT_PATH = eval_root() / "semeval2025_t10"
 MODEL_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
@@ -108,13 +108,11 @@ def markdown(result: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("path", nargs="?", default=None, help="SemEval T10 folder (same as --data)")
-    add_data_args(parser, DEFAULT_PATH, "SemEval T10 folder", "the first 3 documents")
+    add_data_args(parser, DEFAULT_PATH, "SemEval T10 folder", "the first 3 documents", positional=True)
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     args = parser.parse_args(argv)
-    root = Path(args.path) if args.path else args.data
-    if not (root / "subtask-1-annotations.txt").exists():
-        print(f"no SemEval T10 data at {root}: skipped (the gold set is not part of the project)")
+    root = data_or_skip(args, "subtask-1-annotations.txt", "SemEval T10 data")
+    if root is None:
         return 0
     result = evaluate(root, limit=smoke_limit(args, 3, args.limit))
     print(scored(root, "EN_UA documents of subtask 1 (one split, not tuned on)", result["n_documents"], "documents",

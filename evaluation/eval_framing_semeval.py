@@ -43,7 +43,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from evaluation.common import add_data_args, eval_root, smoke_limit
+from evaluation.common import add_data_args, data_or_skip, eval_root, smoke_limit
 from evaluation.common import scored as scored_line
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -210,8 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents (quick check)")
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     args = parser.parse_args(argv)
-    if not (args.data / "subtask-1-annotations.txt").exists():
-        print(f"no SemEval-2025 T10 data at {args.data}; skipped")
+    if data_or_skip(args, "subtask-1-annotations.txt", "SemEval-2025 T10 data") is None:
         return 0
     gold = read_gold(args.data)
     limit = smoke_limit(args, 3, args.limit)

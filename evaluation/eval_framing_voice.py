@@ -24,7 +24,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from evaluation.common import add_data_args, eval_root, scored, smoke_limit
+from evaluation.common import add_data_args, data_or_skip, eval_root, scored, smoke_limit
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = eval_root() / "polnear" / "dev"
@@ -41,8 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     add_data_args(parser, DEFAULT_DATA, "PolNeAR split folder", "the first 3 texts")
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)
-    if not (args.data / "attributions").exists():
-        print(f"no PolNeAR data at {args.data}; skipped")
+    if data_or_skip(args, "attributions", "PolNeAR data") is None:
         return 0
     from evaluation.eval_quotes_polnear import parse_ann, pick_annotations
     from toolkit.actors.catalogue import load_catalogue
