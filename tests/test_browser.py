@@ -13,19 +13,16 @@ from helpers import ensure_annotated_hostile, ensure_annotated_sample, ensure_re
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+from toolkit.report.browser import CHROMIUM_ARGS, require_chromium
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} missing: apt-get install -y chromium (the Makefile/CI step)")
+    chromium = require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             yield b
         finally:
@@ -61,6 +58,13 @@ def reports(tmp_path_factory) -> dict[str, Path]:
     return ensure_rendered(corpus, base / "reports_sample", ["01_actors", "05_side_by_side"])
 
 
+@pytest.fixture(scope="module")
+def reports_claims(tmp_path_factory) -> Path:
+    base = tmp_path_factory.getbasetemp()
+    corpus = ensure_annotated_sample(base / "annotated_sample")
+    return ensure_rendered(corpus, base / "reports_sample", ["02_casualty_claims"])["02_casualty_claims"]
+
+
 def test_charts_and_widgets_draw_offline_without_console_errors(browser, reports):
     for name, path in reports.items():
         view = OfflinePage(browser, path)
@@ -89,13 +93,144 @@ def test_bound_outlet_dropdown_filters_the_chart(browser, reports):
     page.close()
 
 
-def test_widget_explorer_renders_from_stored_state(browser, reports):
+def table_named(page, title: str):
+    return page.locator(".nf-table-container[data-live]").filter(has=page.locator("h4", has_text=title)).first
+
+
+def visible_rows(table) -> list[list[str]]:
+    return [[c.strip() for c in row.locator("td").all_inner_texts()] for row in table.locator("tbody tr").all()]
+
+
+def test_table_sorts_filters_and_pages_without_a_kernel(browser, reports, tmp_path_factory):
+    from toolkit.corpus import AnnotatedCorpus
+
+    corpus = AnnotatedCorpus.open(tmp_path_factory.getbasetemp() / "annotated_sample")
     view = OfflinePage(browser, reports["01_actors"])
     page = view.page
-    page.wait_for_selector(".widget-select-multiple select, .widget-select-multiple", timeout=30_000)
-    assert page.locator(".widget-dropdown select").count() >= 2  # actor and category pickers
-    sentences = page.locator("ol.newsframe-sentences li")
-    assert sentences.count() >= 1 and page.locator("ol.newsframe-sentences mark").count() >= 1
+    table = table_named(page, "Every actor mention")
+    total = len(corpus.mentions)
+    assert table.get_attribute("data-rows") == str(total), "every mention is in the report"
+    assert len(visible_rows(table)) == 25  # first page
+    info = table.locator(".nf-info")
+    assert f"of {total:,}" in info.inner_text() and "page 1 of" in info.inner_text()
+    first_page = visible_rows(table)
+    table.locator(".nf-next").click()
+    assert "page 2 of" in info.inner_text() and visible_rows(table) != first_page
+    # sort by outlet, descending on a second click
+    header = table.locator("th", has_text="Outlet").first
+    header.click()
+    outlets = [r[0] for r in visible_rows(table)]
+    assert header.get_attribute("aria-sort") == "ascending" and outlets == sorted(outlets, key=str.lower)
+    header.click()
+    assert header.get_attribute("aria-sort") == "descending"
+    assert visible_rows(table)[0][0] == max(corpus.articles["outlet"].astype(str), key=str.lower)
+    # text filter (every cell, the sentence too): Putin's mentions and the others in his sentences
+    putin = int((corpus.mentions["actor"] == "Vladimir Putin").sum())
+    table.locator(".nf-filter").fill("vladimir putin")
+    page.wait_for_function("([el, n]) => el.getAttribute('data-rows') !== String(n)",
+                           arg=[table.element_handle(), total], timeout=5_000)
+    assert putin <= int(table.get_attribute("data-rows")) < total
+    assert all("vladimir putin" in " ".join(r).lower() for r in visible_rows(table))
+    # category filter on top of it
+    table.locator(".nf-filter").fill("")
+    page.wait_for_function("([el, n]) => el.getAttribute('data-rows') === String(n)",
+                           arg=[table.element_handle(), total], timeout=5_000)
+    side = table.locator("select.nf-facet[data-column='Side']")
+    side.select_option("Ukraine")
+    assert table.get_attribute("data-rows") == str(int((corpus.mentions["side"].astype(str) == "Ukraine").sum()))
+    assert view.errors == [] and view.blocked == []
+    page.close()
+
+
+def test_ledger_row_opens_its_article_with_the_sentence_highlighted(browser, reports_claims, tmp_path_factory):
+    from toolkit.corpus import AnnotatedCorpus
+
+    corpus = AnnotatedCorpus.open(tmp_path_factory.getbasetemp() / "annotated_sample")
+    view = OfflinePage(browser, reports_claims)
+    page = view.page
+    ledger = table_named(page, "Casualty ledger")
+    row = ledger.locator("tbody tr.nf-link").first
+    cells = [c.strip() for c in row.locator("td").all_inner_texts()]
+    row.click()
+    viewer = page.locator("aside.nf-viewer")
+    viewer.wait_for(timeout=5_000)
+    article = corpus.articles[corpus.articles["outlet"].astype(str) == cells[0]].iloc[0]
+    assert viewer.locator(".nf-title").inner_text() == article["title"]
+    assert cells[0] in viewer.locator(".nf-meta").first.inner_text()
+    assert viewer.locator(".nf-evidence").inner_text().strip() == cells[-1], "the claim's sentence is the highlighted one"
+    assert viewer.locator(".nf-sent").count() > 1, "with its neighbours"
+    if isinstance(article["url"], str):
+        assert viewer.locator("a.nf-source").get_attribute("href") == article["url"]
+        assert viewer.locator("a.nf-source").get_attribute("rel") == "noopener noreferrer"
+    page.keyboard.press("Escape")
+    assert page.locator("aside.nf-viewer").count() == 0
+    assert view.errors == [] and view.blocked == []
+    page.close()
+
+
+def test_search_finds_sentences_by_figure_and_opens_the_evidence(browser, reports_claims):
+    view = OfflinePage(browser, reports_claims)
+    page = view.page
+    search = page.locator(".nf-search[data-live]")
+    search.locator(".nf-search-kind").select_option("figures")
+    search.locator(".nf-search-box").fill("prisoners")
+    page.wait_for_function("() => document.querySelectorAll('.nf-results li').length > 0", timeout=5_000)
+    results = search.locator(".nf-results li")
+    assert all("figure:" in r for r in results.all_inner_texts())
+    first = results.first
+    text = first.locator(".nf-result-text").inner_text()
+    first.click()
+    viewer = page.locator("aside.nf-viewer")
+    assert viewer.locator(".nf-evidence").inner_text().strip() == text.strip()
+    assert viewer.locator(".nf-evidence mark").inner_text().lower() == "prisoners"
+    assert view.errors == [] and view.blocked == []
+    page.close()
+
+
+def test_csv_and_xlsx_downloads_hold_the_filtered_rows(browser, reports_claims, tmp_path):
+    import csv
+
+    import openpyxl
+
+    view = OfflinePage(browser, reports_claims)
+    page = view.page
+    ledger = table_named(page, "Casualty ledger")
+    ledger.locator("select.nf-facet[data-column='Outlet']").select_option("amedpost.com")
+    ledger.locator("select.nf-size").select_option("500")
+    shown = visible_rows(ledger)
+    header = [h.strip() for h in ledger.locator("th").all_inner_texts()]
+    assert 0 < len(shown) < int(ledger.get_attribute("data-rows")) + 100
+    with page.expect_download() as dl:
+        ledger.locator(".nf-csv").click()
+    path = tmp_path / "ledger.csv"
+    dl.value.save_as(path)
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == header and len(rows) - 1 == len(shown)
+    assert [r[0] for r in rows[1:]] == ["amedpost.com"] * len(shown)
+    assert [r[-1] for r in rows[1:]] == [r[-1] for r in shown], "same sentences, same order"
+    with page.expect_download() as dl:
+        ledger.locator(".nf-xlsx").click()
+    xpath = tmp_path / "ledger.xlsx"
+    dl.value.save_as(xpath)
+    sheet = openpyxl.load_workbook(xpath).active
+    cells = [[("" if v is None else str(v)) for v in r] for r in sheet.iter_rows(values_only=True)]
+    assert cells[0] == header and len(cells) - 1 == len(shown)
+    assert [r[-1] for r in cells[1:]] == [r[-1] for r in shown]
+    assert [r[header.index("Figure")] for r in cells[1:]] == [r[header.index("Figure")] for r in shown]
+    assert view.errors == [] and view.blocked == []
+    page.close()
+
+
+def test_chart_mark_opens_the_article_of_its_evidence(browser, reports):
+    view = OfflinePage(browser, reports["01_actors"])
+    page = view.page
+    page.wait_for_function("() => document.querySelectorAll('.newsframe-chart svg.marks').length >= 3", timeout=30_000)
+    mark = page.locator(".newsframe-chart").first.locator("g.mark-rect path").first
+    mark.click(force=True)
+    viewer = page.locator("aside.nf-viewer")
+    viewer.wait_for(timeout=5_000)
+    assert viewer.locator(".nf-evidence").count() == 1 and viewer.locator(".nf-title").inner_text()
     assert view.errors == [] and view.blocked == []
     page.close()
 
@@ -111,5 +246,13 @@ def test_hostile_article_renders_as_text(browser, tmp_path_factory):
     assert "<script>window.__xss='text'</script>" in text  # shown to the reader, verbatim
     assert "Hostile <i>Outlet</i>" in text
     assert page.locator("img[src=x]").count() == 0
+    # the hostile article in the search results and the article viewer: text, never markup
+    page.locator(".nf-search-box").fill("xss")
+    page.wait_for_function("() => document.querySelectorAll('.nf-results li').length > 0", timeout=5_000)
+    page.locator(".nf-results li").first.click()
+    viewer = page.locator("aside.nf-viewer")
+    assert "<script>window.__xss=" in viewer.inner_text() and viewer.locator("script, img").count() == 0
+    assert viewer.locator(".nf-title").inner_text() == "<script>window.__xss='title'</script>Kharkiv <b>strike</b>"
+    assert page.evaluate("() => window.__xss") is None
     assert view.blocked == []
     page.close()

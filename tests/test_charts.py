@@ -203,6 +203,11 @@ def test_who_reported_first_chart_counts_the_first_reported_table(sample):
 
 
 def test_timeline_chart_draws_the_timeline_mentions(sample):
-    (dots, *_) = datasets(charts.timeline_per_outlet(sample))
+    (dots, *_) = datasets(charts.timeline_per_outlet(sample, widen=True))
     mentions = dates.event_mentions(sample)
     assert sum(d["references"] for d in dots) == len(mentions)
+    # by default the axis is fitted to the coverage window: the rest is left out, and counted
+    (fitted, *_) = datasets(charts.timeline_per_outlet(sample))
+    lo, hi = charts.timeline.coverage_window(sample)
+    inside = mentions["event_start"].dt.normalize().between(lo, hi)
+    assert sum(d["references"] for d in fitted) == int(inside.sum())

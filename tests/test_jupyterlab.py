@@ -22,9 +22,7 @@ from helpers import ensure_annotated_sample
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+from toolkit.report.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium  # noqa: F401 (CHROMIUM: test_review_jupyterlab)
 
 
 def free_port() -> int:
@@ -73,9 +71,10 @@ def lab(tmp_path, tmp_path_factory):
 def test_actor_widget_redraws_chart_and_table_in_jupyterlab(lab):
     from playwright.sync_api import sync_playwright
 
+    chromium = require_chromium()
     base, token = lab
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))

@@ -83,5 +83,5 @@ def test_papermill_parameters_select_outlets(sample_dir, tmp_path):
     text = "\n".join(str(o.get("data", {}).get("text/plain", "")) + o.get("data", {}).get("text/html", "")
                      for o in outputs if "data" in o)
     assert "AnnotatedCorpus(articles=1," in text
-    summary = [o["data"]["text/html"] for o in outputs if "newsframe-table" in o.get("data", {}).get("text/html", "")][0]
+    summary = [o["data"]["text/html"] for o in outputs if 'class="nf-table-container"' in o.get("data", {}).get("text/html", "")][0]
     assert "Kyiv Post" in summary and "CSB News" not in summary

@@ -59,13 +59,26 @@ def test_reports_are_offline_and_within_budget(sample_reports):
         assert html.count('class="newsframe-chart"') >= 2
 
 
-def test_widget_report_carries_its_state_and_the_manager_once(sample_reports):
+def test_explorer_becomes_a_table_with_every_row_and_no_frozen_widget(sample_reports, tmp_path_factory):
+    from toolkit.corpus import AnnotatedCorpus
+
     html = sample_reports["01_actors"].read_text(encoding="utf-8")
-    assert html.count('data-newsframe="widget-manager"') == 1
-    assert 'type="application/vnd.jupyter.widget-state+json"' in html
-    assert 'type="application/vnd.jupyter.widget-view+json"' in html
-    # the explorer's sentence viewer was rendered into the stored state, highlighted
-    assert re.search(r"(<|\\u003c)mark(>|\\u003e)", html)
+    corpus = AnnotatedCorpus.open(tmp_path_factory.getbasetemp() / "annotated_sample")
+    assert 'data-newsframe="static-explorer"' in html
+    assert 'data-newsframe="widget-manager"' not in html, "no widget left, so no widget manager"
+    assert "application/vnd.jupyter.widget-view+json" not in html
+    assert html.count('data-newsframe="runtime"') == 1
+    # the mentions table carries every mention, and the article store every article
+    assert f"{len(corpus.mentions):,} rows" in html
+    assert html.count('class="nf-articles"') == 1
+    for title in corpus.articles["title"].dropna():
+        assert json_text(title) in html
+
+
+def json_text(text: str) -> str:
+    from toolkit.report.altair_offline import script_json
+
+    return script_json(" ".join(text.split()))[1:-1]
 
 
 def test_report_hides_code_and_shows_the_question(sample_reports):
@@ -97,7 +110,8 @@ def test_plain_nbconvert_from_the_project_root_gives_the_offline_report(tmp_path
     html = (tmp_path / "03_dates_timeline.html").read_text(encoding="utf-8")
     assert_offline(html)
     assert html.count('data-newsframe="vega-bundle"') == 1
-    assert html.count('data-newsframe="widget-manager"') == 1
+    assert html.count('data-newsframe="runtime"') == 1
+    assert 'data-newsframe="static-explorer"' in html and 'data-newsframe="widget-manager"' not in html
     assert "report.open_corpus" not in html
 
 

@@ -61,7 +61,44 @@ def test_show_table_renders_each_table_of_a_result_object_escaped():
             self.events = pd.DataFrame({"label": ["<script>x</script> strike"], "n": [2]})
             self.members = pd.DataFrame({"a": []})
 
-    html = show_table(Result()).data
-    assert "events (1 rows)" in html and "&lt;script&gt;x&lt;/script&gt; strike" in html and "<script>" not in html
-    assert "members: no rows yet" in html
+    html = show_table(Result(), "Timeline").data
+    assert "Timeline: events" in html and "&lt;script&gt;x&lt;/script&gt; strike" in html
+    assert "<script>x" not in html and "\\u003cscript\\u003ex" in html  # JSON payload escaped too
+    assert "Timeline: members: no rows yet" in html
     assert show_table(pd.DataFrame({"a": []}), caption="ledger").reason == "no rows yet"
+
+
+def test_present_hides_ids_and_offsets_and_formats_on_the_sample_ledger(tmp_path_factory):
+    import toolkit
+    from toolkit.report.tables import present
+
+    corpus = open_corpus(ensure_annotated_sample(tmp_path_factory.getbasetemp() / "annotated_sample"))
+    ledger = toolkit.claims.ledger(corpus)
+    shown = present(ledger, corpus=corpus)
+    assert len(shown.frame) == len(ledger), "every row"
+    assert not any(c in shown.frame.columns for c in ("article_id", "sent_id", "start", "end"))
+    assert list(shown.frame.columns)[-1] == "Sentence"  # the text reads last
+    assert "Side affected" in shown.frame.columns and "Inside a quote" in shown.frame.columns
+    assert set(shown.frame["Inside a quote"]) <= {"yes", "no"}
+    assert all(len(d) == 10 for d in shown.frame["Published"].dropna())  # 2025-06-21, no 00:00:00
+    assert "at least" in set(shown.frame["Qualifier"]) and "at_least" not in set(shown.frame["Qualifier"])
+    # each row links to its article and sentence, which holds the figure it shows
+    sentences = corpus.sentences.set_index(["article_id", "sent_id"])["text"]
+    for (aid, sid, *_), figure_sentence in zip(shown.links, shown.frame["Sentence"]):
+        assert " ".join(sentences[(aid, sid)].split()) == figure_sentence
+
+
+def test_present_spells_out_columns_and_types_numbers(tmp_path_factory):
+    import toolkit
+    from toolkit.report.tables import present
+
+    corpus = open_corpus(ensure_annotated_sample(tmp_path_factory.getbasetemp() / "annotated_sample"))
+    terms = present(toolkit.framing.distinctive_terms(corpus))
+    types = {c["label"]: c["type"] for c in terms.columns}
+    assert types["Log-odds ratio"] == "number" and types["Count in the other outlets"] == "int"
+    assert "log_odds" not in terms.frame.columns and "n_rest" not in terms.frame.columns
+    unknown = present(toolkit.unknown_actors(corpus), corpus=corpus)
+    assert not any("\n" in str(v) for v in unknown.frame["Example"]), "article whitespace collapsed"
+    assert all(link[1] is not None for link in unknown.links), "an example sentence is found in its article"
+    voice = present(toolkit.framing.voice(corpus))
+    assert {c["label"]: c["type"] for c in voice.columns}["Share of quotes"] == "percent"

@@ -16,6 +16,7 @@ Analyst toolkit for multi-outlet news coverage.
             one Parquet file per table into --out
   report    render the curated notebooks to self-contained HTML reports
   info      summarise an annotated corpus directory
+  export    write every table (every row) as CSV, XLSX or Parquet
 """
 
 
@@ -51,9 +52,22 @@ def main(argv: list[str] | None = None) -> int:
     i = sub.add_parser("info", help="summarise an annotated corpus directory")
     i.add_argument("corpus", help="annotated corpus directory")
 
+    # -- export (issue 15): every table, every row, as CSV / XLSX / Parquet
+    e = sub.add_parser("export", help="write every table of an annotated corpus as CSV, XLSX or Parquet",
+                       description="Write the tables of an annotated corpus, every row, as the reports show them "
+                                   "(plain column names, outlet, date, title and sentence per row); text cells that "
+                                   "a spreadsheet would run as formulas are neutralised.")
+    e.add_argument("corpus", help="annotated corpus directory")
+    e.add_argument("--format", choices=["csv", "xlsx", "parquet"], required=True,
+                   help="csv / parquet: a folder with one file per table; xlsx: one workbook, a sheet per table")
+    e.add_argument("--out", required=True, help="folder (csv, parquet) or .xlsx file to write")
+    e.add_argument("--raw", action="store_true", help="the tables as stored (ids, offsets), not as the reports show them")
+    e.add_argument("--table", action="append", help="only this table (repeatable), e.g. claims")
+    # -- end export
+
     args = parser.parse_args(argv)
     try:
-        return {"annotate": _annotate, "report": _report, "info": _info}[args.command](args)
+        return {"annotate": _annotate, "report": _report, "info": _info, "export": _export}[args.command](args)
     except Exception as exc:  # a clear one-line error, not a traceback, for expected failures
         from toolkit.actors.catalogue import CatalogueError
         from toolkit.corpus import CorruptTableError, UnknownNameError
@@ -132,6 +146,19 @@ def _report(args) -> int:
     for path in written:
         size = Path(path).stat().st_size / 1e6
         print(f"wrote {path} ({size:.1f} MB)")
+    return 0
+
+
+def _export(args) -> int:
+    from toolkit.report.export import export
+
+    try:
+        written = export(args.corpus, args.format, args.out, raw=args.raw, tables=args.table)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(f"wrote {path}")
     return 0
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from toolkit.actors.sides import UNKNOWN_SIDE, voice_by_side
 from toolkit.charts.common import (FACET_COLUMNS, NoRows, category_dropdown, first_evidence, outlet_dropdown,
-                                   outlets_of, side_scale, with_articles)
+                                   outlets_of, side_scale, with_articles, with_side_group)
 from toolkit.corpus import AnnotatedCorpus
 
 
@@ -49,7 +49,8 @@ def mentions_per_outlet(corpus: AnnotatedCorpus, top: int = 15) -> alt.TopLevelM
     counts = counts.merge(totals, on="outlet")
     counts["share"] = counts["mentions"] / counts["outlet_mentions"]
     counts = counts.merge(first_evidence(corpus, kept, ["outlet", "name"]), on=["outlet", "name"], how="left")
-    side_pick = alt.selection_point(name="side", fields=["side"], bind="legend")
+    counts = with_side_group(counts)
+    side_pick = alt.selection_point(name="side", fields=["side_group"], bind="legend")
     kind_pick = category_dropdown("kind", sorted(counts["kind"].unique().tolist()), "kind", "Kind of actor ")
     return (
         alt.Chart(counts, title=f"Who is talked about: top {len(names)} actors, share of each outlet's mentions")
@@ -57,7 +58,7 @@ def mentions_per_outlet(corpus: AnnotatedCorpus, top: int = 15) -> alt.TopLevelM
         .encode(
             x=alt.X("share:Q", axis=alt.Axis(format="%"), title="share of the outlet's mentions"),
             y=alt.Y("name:N", sort=names, title=None),
-            color=alt.Color("side:N", title="side", scale=side_scale(corpus)),
+            color=alt.Color("side_group:N", title="side", scale=side_scale(corpus)),
             opacity=alt.condition(side_pick, alt.value(1.0), alt.value(0.15)),
             tooltip=["outlet:N", "name:N", "side:N", "kind:N", "mentions:Q",
                      alt.Tooltip("share:Q", format=".1%"), alt.Tooltip("evidence:N", title="first mention"),
@@ -129,14 +130,15 @@ def share_of_voice(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
     df = voice_by_side(corpus)
     if df.empty:
         return NoRows("share of voice", "no mentions or quotes yet")
-    pick = alt.selection_point(name="voice_side", fields=["side"], bind="legend")
+    df = with_side_group(df)
+    pick = alt.selection_point(name="voice_side", fields=["side_group"], bind="legend")
     return (
         alt.Chart(df, title="Share of voice by side: who is talked about vs who speaks")
         .mark_bar()
         .encode(
             x=alt.X("share:Q", stack="normalize", axis=alt.Axis(format="%"), title=None),
             y=alt.Y("measure:N", title=None),
-            color=alt.Color("side:N", scale=side_scale(corpus)),
+            color=alt.Color("side_group:N", title="side", scale=side_scale(corpus)),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.15)),
             row=alt.Row("outlet:N", title=None, sort=outlets_of(corpus), header=alt.Header(labelAngle=0, labelAlign="left")),
             tooltip=["outlet:N", "measure:N", "side:N", "count:Q", alt.Tooltip("share:Q", format=".1%")],

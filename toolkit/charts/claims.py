@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from toolkit.charts.common import NoRows, category_dropdown, outlets_of, shorten
+from toolkit.charts.common import NoRows, category_dropdown, outlet_scale, outlets_of, shorten
 from toolkit.claims.analysis import event_claims, event_order, ledger
 from toolkit.corpus import AnnotatedCorpus
 
@@ -44,7 +44,7 @@ def figures_by_event(corpus: AnnotatedCorpus, top: int = 20) -> alt.TopLevelMixi
     base = alt.Chart(data).encode(
         y=alt.Y("event:N", sort=order, scale=alt.Scale(domain=order), title=None, axis=alt.Axis(labelLimit=260)),
         yOffset=alt.YOffset("outlet:N", scale=alt.Scale(domain=outlets)),
-        color=alt.Color("outlet:N", scale=alt.Scale(domain=outlets)),
+        color=alt.Color("outlet:N", scale=outlet_scale(corpus)),
         opacity=alt.condition(outlet_pick, alt.value(0.9), alt.value(0.1)),
         tooltip=["event:N", "outlet:N", "category:N", "figure:N", "claimant:N",
                  alt.Tooltip("sentence:N", title="sentence")],

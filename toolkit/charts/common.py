@@ -132,12 +132,28 @@ def html_table(df: pd.DataFrame, max_rows: int = 30, caption: str | None = None)
 
 
 def side_scale(corpus: AnnotatedCorpus) -> alt.Scale:
-    """One colour per side, the same on every chart of a corpus (sides sorted,
-    then ``unknown`` and ``unattributed``), so "Russia" is one colour across
-    the report."""
-    labels = (UNKNOWN_SIDE, UNATTRIBUTED)
-    sides = sorted(s for s in corpus.mentions["side"].astype("string").dropna().unique().tolist() if s not in labels)
-    return alt.Scale(domain=[*sides, *labels], scheme="tableau20")
+    """One colour per side, fixed in ``toolkit/data/sides.yaml`` (the same
+    on every chart, report and corpus; minor sides as "other"); the legend
+    lists the side groups this corpus has. Colour by ``side_group`` (see
+    :func:`with_side_group`)."""
+    from toolkit.charts.colours import side_scale as fixed_side_scale
+
+    return fixed_side_scale(corpus.mentions["side"])
+
+
+def with_side_group(df: pd.DataFrame, column: str = "side") -> pd.DataFrame:
+    """``df`` with ``side_group``: the side as coloured (main side, "other",
+    "unknown"); ``column`` keeps the exact side for tooltips."""
+    from toolkit.charts.colours import side_group
+
+    return df.assign(side_group=side_group(df[column]) if len(df) else pd.Series([], dtype="string"))
+
+
+def outlet_scale(corpus: AnnotatedCorpus) -> alt.Scale:
+    """One colour per outlet across a report (the corpus's outlets, sorted)."""
+    from toolkit.charts.colours import outlet_scale as fixed_outlet_scale
+
+    return fixed_outlet_scale(outlets_of(corpus))
 
 
 def words_per_outlet(corpus: AnnotatedCorpus) -> pd.Series:

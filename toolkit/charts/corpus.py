@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from toolkit.charts.common import NoRows, outlet_dropdown, outlets_of, shorten
+from toolkit.charts.common import NoRows, outlet_dropdown, outlet_scale, outlets_of, shorten
 from toolkit.corpus import AnnotatedCorpus
 
 
@@ -46,7 +46,7 @@ def articles_over_time(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
         .encode(
             x=alt.X("period:T", title=f"published ({label})"),
             y=alt.Y("articles:Q", title="articles"),
-            color=alt.Color("outlet:N", legend=None),
+            color=alt.Color("outlet:N", legend=None, scale=outlet_scale(corpus)),
             row=alt.Row("outlet:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")),
             tooltip=[alt.Tooltip("outlet:N"), alt.Tooltip("period:T", title=label),
                      alt.Tooltip("articles:Q"), alt.Tooltip("example:N", title="e.g.")],

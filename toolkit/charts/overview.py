@@ -13,7 +13,8 @@ import pandas as pd
 
 from toolkit.actors.sides import voice_by_side
 from toolkit.charts.actors import actor_mentions
-from toolkit.charts.common import NoRows, outlet_dropdown, outlets_of, side_scale, with_articles
+from toolkit.charts.common import (NoRows, outlet_dropdown, outlet_scale, outlets_of, side_scale, with_articles,
+                                   with_side_group)
 from toolkit.charts.framing import framing_rows, per_thousand_words
 from toolkit.claims.analysis import ledger
 from toolkit.corpus import AnnotatedCorpus
@@ -82,9 +83,9 @@ def side_by_side(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
     panels = []
     for measure, title in (("talked about (mentions)", "Who is talked about (share by side)"),
                            ("speaks (quotes)", "Who speaks (share of quotes by side)")):
-        data = voice[voice["measure"] == measure] if len(voice) else voice
+        data = with_side_group(voice[voice["measure"] == measure]) if len(voice) else voice
         panels.append((data, title, alt.X("share:Q", stack="normalize", axis=alt.Axis(format="%"), title=None),
-                       alt.Color("side:N", title="side", scale=side_scale(corpus)),
+                       alt.Color("side_group:N", title="side", scale=side_scale(corpus)),
                        ["outlet:N", "side:N", "count:Q", alt.Tooltip("share:Q", format=".0%")]))
     c = ledger(corpus)
     claims = c.groupby(["outlet", "category"]).size().rename("claims").reset_index() if len(c) else c
@@ -105,7 +106,7 @@ def side_by_side(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
         if data is None or len(data) == 0:
             data = pd.DataFrame({"outlet": outlets})
             title = f"{title}: no rows yet"
-            x, color, tooltip = alt.X("none:Q", title=None), alt.Color("outlet:N", legend=None), ["outlet:N"]
+            x, color, tooltip = alt.X("none:Q", title=None), alt.Color("outlet:N", legend=None, scale=outlet_scale(corpus)), ["outlet:N"]
         charts.append(_panel(data.reset_index(drop=True), title, x, color, tooltip, outlets, pick, with_param=(i == 0)))
     return (
         alt.hconcat(*charts, title="Coverage side by side, one row per outlet")

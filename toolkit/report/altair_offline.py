@@ -8,7 +8,8 @@ chart and breaks with several charts on a page.
 
 So the Vega bundle is emitted once per notebook (:func:`bundle_html`, shown by
 :func:`toolkit.report.setup` in the first cell) and each chart is a ``div``
-plus a few lines that call ``vegaEmbed`` -- straight away when the bundle is
+plus a few lines that call ``vegaEmbed`` (and hand the view to the report
+runtime, so a click on a mark opens its article) -- straight away when the bundle is
 loaded, or from a queue the bundle drains when it arrives (a chart inside a
 widget's Output area can be drawn before or after the bundle's cell).
 """
@@ -58,7 +59,9 @@ def chart_html(spec: dict, element_id: str | None = None) -> str:
         "  function draw() {\n"
         f"    var el = document.getElementById({script_json(element_id)});\n"
         "    if (!el) { return; }\n"
-        "    window.vegaEmbed(el, spec, options).catch(function (err) {\n"
+        "    window.vegaEmbed(el, spec, options).then(function (result) {\n"
+        "      if (window.NF && window.NF.attachChart) { window.NF.attachChart(result); }\n"
+        "    }).catch(function (err) {\n"
         "      el.textContent = 'Chart error: ' + err;\n"
         "      console.error(err);\n"
         "    });\n"

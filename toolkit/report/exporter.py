@@ -19,6 +19,36 @@ TEMPLATE_NAME = "newsframe"
 CELL_TIMEOUT = 600
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+class StaticExplorers(Preprocessor):
+    """Keep the HTML rendering of an explorer, drop its widget view.
+
+    An explorer output (:class:`toolkit.report.explorer.StaticExplorer`)
+    carries both; a report has no kernel to run the widget, so it keeps the
+    client-side table. When no widget view is left, the stored widget state
+    goes too, and the report does not carry the widget manager.
+    """
+
+    def preprocess(self, nb, resources):
+        from toolkit.report.explorer import MARKER
+
+        left = 0
+        for cell in nb.cells:
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                if WIDGET_VIEW not in data:
+                    continue
+                if MARKER in "".join(data.get("text/html", "")):
+                    del data[WIDGET_VIEW]
+                else:
+                    left += 1
+        if not left:
+            nb.metadata.pop("widgets", None)
+        return nb, resources
+
+
 class InlineAssets(Preprocessor):
     """Put the widget manager's code into the resources the template inlines.
 
@@ -44,7 +74,7 @@ def configure(c) -> None:
     """
     c.HTMLExporter.extra_template_basedirs = [str(TEMPLATES)]
     c.HTMLExporter.template_name = TEMPLATE_NAME
-    c.HTMLExporter.preprocessors = [f"{__name__}.InlineAssets"]
+    c.HTMLExporter.preprocessors = [f"{__name__}.StaticExplorers", f"{__name__}.InlineAssets"]
     c.HTMLExporter.exclude_input = True
     c.HTMLExporter.exclude_input_prompt = True
     c.HTMLExporter.exclude_output_prompt = True

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.charts.common import NoRows, html_table
+from toolkit.charts.common import NoRows
 from toolkit.corpus import AnnotatedCorpus
 
 #: where a notebook finds its corpus when the parameter is left at ``None``
@@ -32,8 +32,12 @@ def setup() -> None:
 
     from toolkit.report.altair_offline import bundle_html, enable
 
+    from toolkit.report.page import runtime_html
+    from toolkit.report.tables import reset_budget
+
     enable()
-    display(HTML(bundle_html()))
+    reset_budget()
+    display(HTML(bundle_html() + "\n" + runtime_html()))
 
 
 def resolve_corpus_dir(corpus_dir: str | os.PathLike | None = None) -> Path:
@@ -61,24 +65,53 @@ def open_corpus(
     return corpus
 
 
-def show_table(df, max_rows: int = 30, caption: str | None = None):
-    """An escaped HTML table (article text in it stays text), or the note
-    explaining why there is nothing to show. A result object holding several
-    tables (an analysis returning e.g. ``events`` and ``mentions`` frames)
-    shows each, captioned; anything else is passed through to display."""
+def show_table(df, title: str | None = None, note: str | None = None, *, corpus: AnnotatedCorpus | None = None,
+               caption: str | None = None, max_rows: int | None = None):
+    """A table in plain words with every row (:mod:`toolkit.report.tables`):
+    readable columns, formatted numbers and dates, a heading and a one-line
+    ``note``; in the report a client-side table that sorts, filters, pages,
+    opens a row's article and downloads as CSV / XLSX. Article text is
+    escaped. Or the note explaining why there is nothing to show.
+
+    A result object holding several tables (an analysis returning e.g.
+    ``events`` and ``mentions`` frames) shows each under its own heading.
+    """
     from IPython.display import HTML
 
+    from toolkit.report.tables import interactive_table
+
+    title = title or caption
     if isinstance(df, NoRows):
         return df
     if df is None or (isinstance(df, pd.DataFrame) and len(df) == 0):
-        return NoRows(caption or "table", "no rows yet")
+        return NoRows(title or "table", "no rows yet")
     if isinstance(df, pd.DataFrame):
-        return HTML(html_table(df, max_rows=max_rows, caption=caption))
+        return interactive_table(df, title or "Table", note, corpus=corpus, max_rows=max_rows)
     parts = {name: value for name, value in vars(df).items() if isinstance(value, pd.DataFrame)} \
         if hasattr(df, "__dict__") else {}
     if not parts:
         return df
-    return HTML("\n".join(html_table(part, max_rows=max_rows, caption=f"{name} ({len(part):,} rows)")
-                          if len(part) else NoRows(name)._repr_html_() for name, part in parts.items()))
+    heading = f"{title}: " if title else ""
+    return HTML("\n".join(
+        interactive_table(part, f"{heading}{name.replace('_', ' ')}", note if i == 0 else None, corpus=corpus,
+                          max_rows=max_rows)._repr_html_()
+        if len(part) else NoRows(f"{heading}{name}")._repr_html_() for i, (name, part) in enumerate(parts.items())))
 
 
+def header(corpus: AnnotatedCorpus):
+    """The top of every report (the last expression of the first cell):
+    corpus balance per outlet, the articles the article viewer opens, and the
+    sentence search. In a notebook it also shows the corpus summary."""
+    from toolkit.report.page import Header
+
+    return Header(corpus)
+
+
+def explore(corpus: AnnotatedCorpus, table: str = "mentions"):
+    """The explorer over ``table``: the live ipywidgets explorer in
+    JupyterLab; in the HTML report, where no kernel runs the widgets, the same
+    rows as a client-side table (every row, filter by outlet, actor, category,
+    text; each row opens its sentence)."""
+    from toolkit.report.explorer import StaticExplorer
+
+    return StaticExplorer(corpus, table)
