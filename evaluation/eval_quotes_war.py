@@ -51,6 +51,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 #: ../shared/eval beside the repository (or beside a work tree's parent folder)
@@ -257,7 +259,9 @@ def is_speech(row: dict) -> bool:
     """A quotes-table row counted as speech (rows with a ``kind`` column say so;
     before that column existed every row was counted)."""
     kind = row.get("kind")
-    return kind is None or kind != kind or kind in SPEECH
+    if kind is None or kind is pd.NA or (isinstance(kind, float) and kind != kind):
+        return True
+    return kind in SPEECH
 
 
 def n_words(text: str) -> int:

@@ -59,8 +59,8 @@ def speaker_sides(speaker_ids: pd.Series, sides: pd.Series) -> pd.Series:
 
 def voice_by_side(corpus) -> pd.DataFrame:
     """Share of voice by side, per outlet: of the outlet's actor mentions,
-    the share per side ("talked about"), and of its quotes, the share per
-    speaker side ("speaks"), each out of the outlet's own total so outlets of
+    the share per side ("talked about"), and of its speech quotes (``kind``
+    direct / indirect / mixed), the share per speaker side ("speaks"), each out of the outlet's own total so outlets of
     different size compare.
 
     Returns:
@@ -70,7 +70,9 @@ def voice_by_side(corpus) -> pd.DataFrame:
     """
     m = corpus.with_outlet("mentions")
     m = m.assign(side=m["side"].astype("string").fillna(UNKNOWN_SIDE))
-    q = corpus.with_outlet("quotes")
+    from toolkit.quotes.coverage import speech_only  # scare quotes, titles and terms are nobody's voice
+
+    q = speech_only(corpus.with_outlet("quotes"))
     q = q.assign(side=speaker_sides(q["speaker_actor_id"], actor_sides(corpus)))
     parts = []
     for measure, df in ((TALKED_ABOUT, m), (SPEAKS, q)):

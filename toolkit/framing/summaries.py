@@ -93,8 +93,8 @@ def attribution(corpus) -> pd.DataFrame:
 
 
 def voice(corpus, by: str = "actor") -> pd.DataFrame:
-    """Share of voice: quotes and quoted words per speaker, per outlet,
-    direct vs indirect.
+    """Share of voice: speech quotes (``kind`` direct / indirect / mixed) and
+    quoted words per speaker, per outlet, direct vs indirect.
 
     ``by="actor"``: one row per outlet × speaker (``speaker_actor_id``,
     ``speaker``, ``side``) × ``direct``; ``by="side"``: per outlet × side ×
@@ -104,7 +104,9 @@ def voice(corpus, by: str = "actor") -> pd.DataFrame:
     """
     if by not in ("actor", "side"):
         raise ValueError(f"by must be 'actor' or 'side', not {by!r}")
-    q = corpus.with_outlet("quotes")
+    from toolkit.quotes.coverage import speech_only  # scare quotes, titles and terms are nobody's voice
+
+    q = speech_only(corpus.with_outlet("quotes"))
     q = q.assign(
         outlet=q["outlet"].astype("string"),
         n_words=q["text"].astype("string").fillna("").str.split().str.len().astype("Int64"),

@@ -27,8 +27,8 @@ def speech_only(quotes: pd.DataFrame) -> pd.DataFrame:
     the ``kind`` column existed)."""
     if "kind" not in quotes.columns:
         return quotes
-    kinds = quotes["kind"].astype("object")
-    return quotes[[is_speech(k) for k in kinds]]
+    mask = pd.Series([is_speech(k) for k in quotes["kind"].astype("object")], index=quotes.index, dtype=bool)
+    return quotes.loc[mask]
 
 
 def coverage_by_outlet(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

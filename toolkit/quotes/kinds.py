@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 SPEECH_KINDS = ("direct", "indirect", "mixed")
 NOT_SPEECH_KINDS = ("scare_quote", "title", "term")
 KINDS = SPEECH_KINDS + NOT_SPEECH_KINDS
@@ -40,7 +42,9 @@ _NAMING = re.compile(
 def is_speech(kind: str | None) -> bool:
     """True for direct, indirect and mixed rows (and rows of tables written
     before the ``kind`` column existed)."""
-    return kind is None or kind != kind or kind in SPEECH_KINDS
+    if kind is None or kind is pd.NA or (isinstance(kind, float) and kind != kind):
+        return True
+    return kind in SPEECH_KINDS
 
 
 def quote_kind(text: str, before: str, *, attributed: bool) -> str:
