@@ -8,7 +8,7 @@ so every title the loader takes from the text is a false positive; the
 figure that matters more is how many texts came back *shorter* than their
 first line (the lede lost from ``text``, so never searched or annotated).
 
-    python -m evaluation.eval_titles_untitled [--eval ../shared/eval]
+    python -m evaluation.eval_titles_untitled [--data ../shared/eval] [--smoke]
 """
 
 from __future__ import annotations
@@ -19,26 +19,26 @@ import sys
 import tempfile
 from pathlib import Path
 
+from evaluation.common import add_data_args, data_or_skip, eval_root, scored, smoke_limit
 from toolkit.loading import load
 
-ROOT = Path(__file__).resolve().parents[1]
 
 
-def bodies(eval_dir: Path) -> dict[str, list[str]]:
+def bodies(eval_dir: Path, limit: int | None = None) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for name, column in (("ru_ua_2022", "articles"), ("guardian_feb2022", "Text")):
         texts = []
         for path in sorted((eval_dir / "corpora" / name).glob("*.csv")):
             with open(path, newline="", encoding="utf-8") as fh:
                 texts += [row[column] for row in csv.DictReader(fh) if (row.get(column) or "").strip()]
-        out[name] = texts
+        out[name] = texts[:limit]
     polnear = []
     for path in sorted((eval_dir / "polnear").rglob("*.txt"))[:400]:
         raw = path.read_text(encoding="utf-8", errors="replace").strip()
         first, _, rest = raw.partition("\n")
         if rest.strip():
             polnear.append(rest.strip())
-    out["polnear (title line removed)"] = polnear
+    out["polnear (title line removed)"] = polnear[:limit]
     return out
 
 
@@ -58,15 +58,18 @@ def measure(name: str, texts: list[str]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
+    add_data_args(parser, eval_root(), "the evaluation folder (corpora/, polnear/)", "20 texts per corpus")
+    parser.add_argument("--eval", dest="data", type=Path, help="same as --data (older usage)")
     args = parser.parse_args(argv)
-    eval_dir = Path(args.eval)
-    if not (eval_dir / "corpora").exists():
-        print(f"no evaluation data at {eval_dir}; skipping")
+    eval_dir = data_or_skip(args, "corpora", "evaluation corpora")
+    if eval_dir is None:
         return 0
+    limit = smoke_limit(args, 20)
+    print(scored(eval_dir, "every text of ru_ua_2022, guardian_feb2022 and 400 PolNeAR texts (no tuning split)"
+                 if limit is None else "first 20 texts per corpus", smoke=args.smoke))
     print("| corpus | texts | title taken from the text (all false) | first line missing from text |")
     print("| --- | ---: | ---: | ---: |")
-    for name, texts in bodies(eval_dir).items():
+    for name, texts in bodies(eval_dir, limit).items():
         r = measure(name, texts)
         print(f"| {r['corpus']} | {r['texts']} | {r['title_from_text']} | {r['first_line_lost']} |")
         for ex in r["examples"]:
