@@ -12,8 +12,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import os
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -145,3 +147,58 @@ def ensure_rendered(corpus_dir: Path, out_dir: Path, notebooks: list[str]) -> di
     if missing:
         render_all(corpus_dir, out_dir, notebooks=missing)
     return {name: out_dir / f"{name}.html" for name in notebooks}
+
+
+@contextlib.contextmanager
+def live_jupyterlab(work_dir: Path, corpus_dir: Path, *, env: Mapping[str, str] | None = None):
+    """A JupyterLab server on 127.0.0.1 over a copy of the notebooks (running
+    cells must not write outputs into the committed ones), with a token, in
+    its own process group so the server and its kernels stop together.
+    Yields ``(base_url, token)``; ``env`` adds variables to the server's."""
+    import secrets
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    import pytest
+
+    from toolkit.report.render import NOTEBOOK_DIR
+
+    root = work_dir / "lab"
+    shutil.copytree(NOTEBOOK_DIR, root, ignore=shutil.ignore_patterns("*.html", ".ipynb_checkpoints"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token = secrets.token_hex(16)
+    server_env = {**os.environ, "TOOLKIT_CORPUS_DIR": str(corpus_dir),
+                  "JUPYTER_RUNTIME_DIR": str(work_dir / "runtime"), **(env or {})}
+    jupyter = Path(sys.executable).with_name("jupyter")
+    proc = subprocess.Popen(
+        [str(jupyter), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
+         f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False", "--ServerApp.allow_root=True", "--LabApp.news_url=",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+         f"--LabApp.workspaces_dir={work_dir / 'workspaces'}"],  # no tabs restored from another run
+        env=server_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    pytest.fail("jupyter lab did not start")
+                time.sleep(0.5)
+        yield base, token
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)  # the server and the kernels it started
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()

@@ -5,67 +5,23 @@ actor in the explorer and see its table and sentences change."""
 from __future__ import annotations
 
 import os
-import secrets
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from toolkit.report.render import NOTEBOOK_DIR
-from helpers import ensure_annotated_sample
+from helpers import ensure_annotated_sample, live_jupyterlab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-from toolkit.report.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium  # noqa: F401 (CHROMIUM: test_review_jupyterlab)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from toolkit.report.browser import CHROMIUM_ARGS, require_chromium
 
 
 @pytest.fixture
 def lab(tmp_path, tmp_path_factory):
-    """A JupyterLab server over a copy of the notebooks (running cells must
-    not write outputs into the committed ones)."""
+    """A JupyterLab server over a copy of the notebooks and the annotated sample."""
     corpus = ensure_annotated_sample(tmp_path_factory.getbasetemp() / "annotated_sample")
-    root = tmp_path / "lab"
-    shutil.copytree(NOTEBOOK_DIR, root, ignore=shutil.ignore_patterns("*.html", ".ipynb_checkpoints"))
-    port, token = free_port(), secrets.token_hex(16)
-    env = {**os.environ, "TOOLKIT_CORPUS_DIR": str(corpus), "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
-    jupyter = Path(sys.executable).with_name("jupyter")
-    proc = subprocess.Popen(
-        [str(jupyter), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False", "--ServerApp.allow_root=True", "--LabApp.news_url=",
-         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    pytest.fail("jupyter lab did not start")
-                time.sleep(0.5)
-        yield base, token
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)  # the server and the kernels it started
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+    with live_jupyterlab(tmp_path, corpus) as server:
+        yield server
 
 
 def test_actor_widget_redraws_chart_and_table_in_jupyterlab(lab):

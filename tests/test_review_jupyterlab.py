@@ -19,7 +19,8 @@ import pytest
 import toolkit
 from toolkit.review.corrections import read_corrections
 
-from test_jupyterlab import CHROMIUM, CHROMIUM_ARGS, free_port  # the same browser set-up as the other live test
+from helpers import live_jupyterlab
+from toolkit.report.browser import CHROMIUM, CHROMIUM_ARGS  # the same browser set-up as the other live test
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -40,47 +41,11 @@ def annotated(tmp_path, sample_dir):
 
 @pytest.fixture
 def lab(tmp_path, annotated):
-    import secrets
-    import signal
-    import subprocess
-    import sys
-    import urllib.request
-
-    from toolkit.report.render import NOTEBOOK_DIR
-
+    """A JupyterLab server over a copy of the notebooks and the CLI-annotated copy;
+    its kernels import this checkout's toolkit."""
     _, corpus = annotated
-    root = tmp_path / "lab"
-    shutil.copytree(NOTEBOOK_DIR, root, ignore=shutil.ignore_patterns("*.html", ".ipynb_checkpoints"))
-    port, token = free_port(), secrets.token_hex(16)
-    env = {**os.environ, "TOOLKIT_CORPUS_DIR": str(corpus), "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
-           "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    jupyter = Path(sys.executable).with_name("jupyter")
-    proc = subprocess.Popen(
-        [str(jupyter), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False", "--ServerApp.allow_root=True", "--LabApp.news_url=",
-         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-         f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}"],  # no tabs restored from another run
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    pytest.fail("jupyter lab did not start")
-                time.sleep(0.5)
-        yield base, token
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+    with live_jupyterlab(tmp_path, corpus, env={"PYTHONPATH": str(Path(__file__).resolve().parents[1])}) as server:
+        yield server
 
 
 def run_all(page, base, token, notebook):
