@@ -155,3 +155,42 @@ def test_bad_files_name_the_entry_and_field(tmp_path, body, message):
     path.write_text(body)
     with pytest.raises(SourcesError, match=message):
         load_sources(path)
+
+
+# -- annotate(sources=...) and --sources: the analyst's list reaches the sourcing table -------
+
+def test_annotate_uses_the_analysts_sources_file(tmp_path, sample_corpus, annotated_sample):
+    import toolkit
+
+    mine = tmp_path / "my_sources.yaml"
+    # the analyst renames Reuters and says the outlet "Trendozz" is Reuters' own site
+    mine.write_text("extends: default\nsources:\n"
+                    "  - {source_id: reuters, name: Thomson Reuters, type: agency, aliases: [Reuters],"
+                    " outlets: [Trendozz]}\n")
+    annotated = toolkit.annotate(sample_corpus, cache_dir=None, progress=False, sources=mine)
+    s = annotated.with_outlet("sourcing")
+    reuters = s[s["source_id"] == "reuters"]
+    assert set(reuters["source"]) == {"Thomson Reuters"}
+    assert reuters.set_index("outlet")["self_credit"].to_dict() == {"Trendozz": True, "Kyiv Post": False}
+    # provenance follows the same list: the Kyiv Post's Putin quote is via "Thomson Reuters",
+    # Trendozz's quotes are its own reporting now (they were all "via Reuters" with the shipped list)
+    q = annotated.with_outlet("quotes")
+    assert "Kyiv Post ← Thomson Reuters ← Vladimir Putin" in set(q["via_chain"].dropna())
+    assert q.loc[q["outlet"] == "Trendozz", "via"].isna().all()
+    shipped = annotated_sample.with_outlet("quotes")
+    assert (shipped.loc[shipped["outlet"] == "Trendozz", "via"] == "Reuters").any()
+    from toolkit.sourcing import load_sources as _load
+
+    assert annotated.meta["sources"] == _load(mine).digest != annotated_sample.meta["sources"]
+
+
+def test_cli_sources_flag_refuses_a_bad_file_before_parsing(tmp_path, sample_dir, capsys):
+    from toolkit.cli import main
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("extends: default\nsources:\n  - {source_id: fakt, name: Fakt, type: tabloid}\n")
+    out = tmp_path / "out"
+    assert main(["annotate", str(sample_dir), "--out", str(out), "--no-cache", "--quiet", "--sources", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.yaml entry 0 (fakt): type 'tabloid' is not one of" in err
+    assert not (out / "manifest.json").exists()

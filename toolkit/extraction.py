@@ -54,6 +54,8 @@ class Settings:
     model: str | None = None
     catalogue: str | None = None
     batch_size: int = BATCH_SIZE
+    #: the agency/outlet list (toolkit.sourcing.sources; None: the shipped one)
+    sources: str | None = None
 
 
 # -- one document ------------------------------------------------------------
@@ -87,7 +89,7 @@ def article_context(record: Mapping) -> ArticleContext:
 
 
 def annotate_doc(doc: Doc, ctx: ArticleContext, catalogue, *,
-                 timings: dict[str, float] | None = None) -> dict[str, list[dict]]:
+                 timings: dict[str, float] | None = None, sources=None) -> dict[str, list[dict]]:
     """Every extractor on one parsed document.
 
     Args:
@@ -100,6 +102,8 @@ def annotate_doc(doc: Doc, ctx: ArticleContext, catalogue, *,
             pipeline was built with.
         timings: when given, the seconds spent in each of :data:`STEPS` are
             added to it.
+        sources: the agency/outlet list (:class:`toolkit.sourcing.Sources`;
+            default: the shipped one).
 
     Returns:
         ``{table: rows}`` for each of :data:`TEXT_TABLES`, every row carrying
@@ -138,7 +142,7 @@ def annotate_doc(doc: Doc, ctx: ArticleContext, catalogue, *,
     t6 = clock()
     terms = term_counts(doc, quotes)
     t7 = clock()
-    sourcing = extract_credits(doc, ctx)  # credits to agencies and outlets (toolkit.sourcing)
+    sourcing = extract_credits(doc, ctx, sources)  # credits to agencies and outlets (toolkit.sourcing)
     t8 = clock()
     if timings is not None:
         marks = (t0, t1, t2, t3, t4, t5, t6, t7, t8)
@@ -155,7 +159,7 @@ def annotate_doc(doc: Doc, ctx: ArticleContext, catalogue, *,
 # -- one partition -----------------------------------------------------------
 
 def annotate_docs(parsed: Iterable[tuple[Mapping, Doc]], catalogue,
-                  timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+                  timings: dict[str, float] | None = None, sources=None) -> dict[str, pd.DataFrame]:
     """:func:`annotate_doc` on each parsed article, as one set of tables.
 
     Args:
@@ -184,7 +188,8 @@ def annotate_docs(parsed: Iterable[tuple[Mapping, Doc]], catalogue,
             break
         record, doc = pair
         records.append(record)
-        for name, rows in annotate_doc(doc, article_context(record), catalogue, timings=timings).items():
+        for name, rows in annotate_doc(doc, article_context(record), catalogue, timings=timings,
+                                       sources=sources).items():
             out[name].extend(rows)
     return machine_columns({name: schema.frame(name, rows) for name, rows in out.items()}, records)
 
@@ -204,12 +209,14 @@ def annotate_partition(records: list[dict], settings: Settings) -> tuple[dict[st
     """
     from toolkit.actors.catalogue import cached_catalogue
     from toolkit.pipeline import cached_pipeline
+    from toolkit.sourcing.sources import cached_sources
 
     nlp = cached_pipeline(settings.model, settings.catalogue)
     catalogue = cached_catalogue(settings.catalogue)
+    sources = cached_sources(settings.sources)
     timings = dict.fromkeys(("parse", *STEPS), 0.0)
     docs = nlp.pipe((r["text"] or "" for r in records), batch_size=settings.batch_size)
-    return annotate_docs(zip(records, docs), catalogue, timings), timings
+    return annotate_docs(zip(records, docs), catalogue, timings, sources=sources), timings
 
 
 def partitions(articles: pd.DataFrame, size: int = PARTITION_SIZE) -> list[list[dict]]:

@@ -139,7 +139,9 @@ def extract_credits(doc, ctx, sources: Sources | None = None) -> list[dict]:
         ``source_type`` (agency / newspaper / broadcaster / online / magazine /
         unspecified, or ``unlisted`` for an organisation not in the list),
         ``kind`` (``citation`` / ``interview_with`` / ``wire_credit`` /
-        ``republished_from``) and ``cue`` (the words that decided the kind).
+        ``republished_from``), ``cue`` (the words that decided the kind) and
+        ``self_credit`` (the source is the article's own outlet, per the
+        list's ``outlets``/``name``: the outlet's own reporting, not a hop).
 
     Method:
         Every name of a listed source is found with one exact-case regular
@@ -194,6 +196,7 @@ def extract_credits(doc, ctx, sources: Sources | None = None) -> list[dict]:
             "source": resolved.name if resolved else surface,
             "source_type": resolved.type if resolved else "unlisted",
             "kind": kind, "cue": cue,
+            "self_credit": own is not None and resolved is not None and resolved.source_id == own.source_id,
         }
         if kind is None:
             pending.append((len(records), record))
