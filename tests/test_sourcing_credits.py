@@ -194,3 +194,41 @@ def test_cli_sources_flag_refuses_a_bad_file_before_parsing(tmp_path, sample_dir
     err = capsys.readouterr().err
     assert "bad.yaml entry 0 (fakt): type 'tabloid' is not one of" in err
     assert not (out / "manifest.json").exists()
+
+
+# -- anaphors: "telling the news agency", "the paper said" credit the organisation named just before ----
+
+def test_anaphors_credit_the_organisation_named_before(sentencizer):
+    # ru_ua_2022 (Guardian live blog)
+    assert credits(sentencizer, "One of the civilians evacuated spoke to Reuters, telling the news agency, “We didn’t "
+                                "see the sun for so long”.") == [("Reuters", "reuters", "interview_with"),
+                                                                 ("news agency", "reuters", "interview_with")]
+    nyt = ("The New York Times said otherwise on Sunday, in a report headlined: “January 6 panel has evidence for "
+           "criminal referral of Trump, but splits on sending.”\n\n“The debate centers on whether making a referral – "
+           "a largely symbolic act – would backfire,” the paper said.")
+    assert credits(sentencizer, nyt) == [("New York Times", "nyt", "citation"), ("paper", "nyt", "citation")]
+    # guardian_feb2022: an unlisted organisation found from the text is an antecedent too
+    fakt = ("Speaking to Polish tabloid Fakt, Skrzypczak said that Johnson had revealed “a military secret”. “Let a man "
+            "restrain himself and think before he says such things,” said the former general to the newspaper, which "
+            "described his tone as irritated in an article from Friday.")
+    assert credits(sentencizer, fakt) == [("Fakt", "fakt", "interview_with"), ("newspaper", "fakt", "interview_with")]
+
+
+def test_descriptions_that_are_not_anaphoric_credits(sentencizer):
+    # a government agency, not a news organisation, is what "the agency" refers to
+    assert credits(sentencizer, "Ukraine’s state security service says it is investigating 752 cases of treason and "
+                                "collaboration. According to the agency, the greatest amount of cases have been "
+                                "documented in the regions of Luhansk, Donetsk, Zaporizhzhia, and Kherson.") == []
+    # the description is followed by the name: one credit, to the name
+    assert credits(sentencizer, "South Korean ambassador Kim Hyung-tae has returned to Kyiv along with some embassy "
+                                "staff, the news agency Yonhap has reported citing the Foreign Ministry in "
+                                "Seoul.") == [("Yonhap", "yonhap", "citation")]
+    # the type must fit ("the paper" is not the broadcaster named before) and the name must be close
+    assert credits(sentencizer, "Liz Cheney told CNN’s State of the Union there was no dispute. A Ukrainian official "
+                                "told the paper that 200 soldiers were killed.") == [("CNN", "cnn", "interview_with")]
+    far = "Peskov told Reuters on Monday that talks would resume. " + "The talks stalled again. " * 30 + \
+        "“We are ready,” an official told the news agency."
+    assert credits(sentencizer, far) == [("Reuters", "reuters", "interview_with")]
+    # "said according to" is a citation, not an interview ("said … to")
+    assert credits(sentencizer, "Biden will meet with Ukrainian mothers and children, her office said according to "
+                                "Reuters.") == [("Reuters", "reuters", "citation")]
