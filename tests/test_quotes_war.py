@@ -175,3 +175,14 @@ def test_flattened_quote_paragraph_keeps_the_speaker_and_frees_the_next_quote(nl
     rows = quotes_of(nlp, text)
     assert "Kuleba" in (find(rows, "The military situation", direct=True)["speaker"] or "")
     assert "Zelensk" in (find(rows, "If the occupiers think", direct=True)["speaker"] or "")
+
+
+def test_a_reversed_closing_mark_still_closes():
+    from toolkit.quotes import find_quotes
+
+    # Guardian, 20 May 2022: the source closes the quote with “
+    text = ("“We have systematically developed our military defence,” Kivinen said. “Ukraine has been a tough "
+            "bite to chew [for Russia], and so would be Finland.“ A hundred thousand Finns were killed during the "
+            "two wars Finland fought against the Soviet Union.")
+    contents = [text[q.start:q.end] for q in find_quotes(text)]
+    assert contents[1] == "Ukraine has been a tough bite to chew [for Russia], and so would be Finland."

@@ -20,6 +20,8 @@ Method: a per-paragraph scan of the marks with a stack, written for news text
   text whose paragraph breaks were flattened this is the next paragraph of a
   multi-paragraph quote, and English nests quotes with single marks, so a
   nested double quote never starts a sentence;
+* a ``“`` glued to the word before it and followed by a space is a typo'd
+  closing mark (`… so would be Finland.“ A hundred thousand`);
 * stray closing marks are ignored: odd numbers of marks never raise.
 
 This is the toolkit's one pairing of quotation marks: the quotes extractor,
@@ -146,6 +148,9 @@ def _first_visible(text: str, start: int, end: int) -> int | None:
 
 def _is_opening(text: str, pos: int, p_start: int) -> bool:
     mark = text[pos]
+    if mark == "“" and pos > p_start and not text[pos - 1].isspace() and (
+            pos + 1 == len(text) or text[pos + 1].isspace()):
+        return False  # a typo'd closer glued to the word before it (`so would be Finland.“ A hundred`)
     if mark in OPENERS:
         return True
     if mark in CLOSERS:
