@@ -192,6 +192,16 @@ SCHEMAS["corrections"] = {
     "message": STR, "machine_value": STR,
 }
 
+# -- annotation failures (issue 14): an article an extractor (or the parser)
+# raised on is skipped, never the partition; one row per skipped article,
+# carried from the engines to :func:`toolkit.annotation.annotate`, which
+# reports it in ``load_report`` and ``meta["annotate_failures"]``
+SCHEMAS["annotate_failures"] = {
+    "article_id": STR,
+    "step": CAT,  # parse / sentences / actors / quotes / dates / claims / framing / terms / sourcing
+    "reason": STR,  # "<ExceptionType>: <message> (at <file>:<line>)"
+}
+
 
 def extractor_columns(table: str) -> list[str]:
     """The columns an extractor's records carry (the schema minus what table
