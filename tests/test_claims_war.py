@@ -319,6 +319,11 @@ def test_a_named_death_is_a_toll_only_when_violent(nlp):
                     "encapsulated the brutality of Russia’s invasion of Ukraine.") == []
 
 
+def test_gva_shot_at_is_no_injury(nlp):
+    assert run(nlp, "A Palm Coast pizza delivery woman was held up and shot at after she asked for directions on how "
+                    "to get to Belle Terre Parkway, authorities said.") == []
+
+
 def test_gva_a_pronoun_after_someone_else_is_not_counted(nlp):
     # "he" may be the suspect named in between, not the man of the sentence's subject
     claims = run(nlp, "A man told police that Jordan Smith was arrested after he was wounded.")
