@@ -71,6 +71,12 @@ def test_plans_and_threats_are_hypothetical_not_dropped(nlp, sentence, figure, c
     assert (c["category"], c["modality"]) == (category, "hypothetical")
 
 
+def test_people_sheltering_are_no_toll(nlp):
+    # Guardian, 2 May 2022 (Azovstal); LABELLING rule: people sheltering are not displaced
+    assert run(nlp, "Around 1,000 civilians and 2,000 Ukrainian fighters are thought to be sheltering in bunkers and "
+                    "tunnels underneath the plant, enduring a weeks-long siege with little food or water.") == []
+
+
 def test_a_failed_attempt_is_no_claim(nlp):
     assert run(nlp, "The gunmen tried to kill 20 people at the checkpoint.") == []
 
@@ -184,6 +190,17 @@ def test_an_unnamed_city_takes_no_side_from_an_unrelated_sentence(nlp):
     assert only(claims, "three")["side_affected"] == "unknown"
 
 
+def test_an_army_reporting_its_own_dead(nlp):
+    # Guardian, 24 Feb 2022: soldiers who "died", reported by Ukraine's armed forces, are Ukraine's
+    claims = run(nlp, "Casualties  Information on casualties has been hard to verify, though on Thursday evening "
+                      "Ukraine’s health minister said 57 people had been killed and 169 injured. Ukraine’s armed "
+                      "forces earlier reported that at least 40 soldiers had died.")
+    assert only(claims, "40 soldiers")["side_affected"] == "Ukraine"
+    # the enemy it killed stays the enemy's
+    assert only(run(nlp, "The Ukrainian military said it had killed scores of Russian soldiers and destroyed two "
+                         "ammunition dumps."), "scores")["side_affected"] == "Russia"
+
+
 def test_side_carries_over_within_one_speakers_list(nlp):
     claims = run(nlp, "Mikhail Podolyak, a key adviser to the Ukrainian president, tweeted: “37,000 dead Russian "
                       "soldiers. Total sanitary losses [injured] of 98-117 thousand people. 10 generals were "
@@ -224,6 +241,13 @@ def test_second_figure_of_an_ellipsis_has_the_first_ones_claimant(nlp):
                       "Goncharenko.")
     assert [(c["surface"], c["category"], c["claimant"]) for c in claims] == [
         ("six people", "killed", "authorities"), ("15", "injured", "authorities")]
+
+
+def test_another_n_continues_the_claimant_before(nlp):
+    # Guardian, Aug 2022 (Olenivka)
+    claims = run(nlp, "Moscow claims a Himars strike killed 53 Ukrainian prisoners of war last week at a "
+                      "Russian-operated prison near Olenivka, in the Donetsk region. Another 73 were injured.")
+    assert [(c["value_low"], c["claimant"]) for c in claims] == [(53, "Moscow"), (73, "Moscow")]
 
 
 def test_claimant_of_a_lone_pronoun_is_the_source_before(nlp):

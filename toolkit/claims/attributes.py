@@ -116,6 +116,12 @@ def fallback_side(reading: Reading, category: str, lex: Lexicon, claimant_side: 
     civilians = unit_of(reading, category, lex) in ("civilians", "people", "children", "refugees", "evacuees")
     if civilians and claimant_side in OPPOSITE_SIDE and category != "prisoners":
         return claimant_side  # a governor / an army counting its own civilians
+    own_dead = reading.cue is not None and reading.cue.lemma_.lower() in ("die", "perish") and \
+        unit_of(reading, category, lex) == "soldiers"
+    if own_dead and claimant_side in OPPOSITE_SIDE:
+        # "Ukraine's armed forces reported that at least 40 soldiers had died": an army
+        # reports the enemy it killed ("killed"), its own men as having died
+        return claimant_side
     previous = _previous_sentence(sent)
     if previous is not None and category != "prisoners":
         side = _place_in_sentence(previous, None, lex, category)
