@@ -114,6 +114,37 @@ def test_an_accident_abroad_is_not_the_wars_toll(nlp):
     assert (c["about_story"], c["side_affected"]) == (True, "Ukraine")
 
 
+def test_the_figures_own_words_decide_about_the_story(nlp):
+    # guardian_feb2022: a comparison with Syria later in the sentence does not make the Ukrainians off-story
+    c = only(run(nlp, "3.5 million Ukrainians have fled their country since the start of the war, of which an "
+                      "estimated 2.2 million have found shelter in Poland, whose conservative government’s welcoming "
+                      "stance has contrasted starkly to its reluctance to take in those fleeing the war in Syria six "
+                      "years ago."), "3.5 million")
+    assert (c["about_story"], c["side_affected"]) == (True, "Ukraine")
+    assert only(run(nlp, "More than 5.7 million Syrians have fled their country since 2011."),
+                "5.7 million")["about_story"] is False
+    # a crash the text says is unrelated to the war
+    c = only(run(nlp, "Four US marines were killed when their Osprey aircraft crashed in a Norwegian town in the "
+                      "Arctic Circle during a Nato exercise unrelated to the Ukraine war, authorities said on "
+                      "Saturday."), "Four")
+    assert (c["about_story"], c["side_affected"]) == (False, "other")
+
+
+def test_a_named_victims_apposition_is_the_same_person(nlp):
+    # guardian_feb2022: one general, a Russian (not two claims, not Ukraine's)
+    claims = run(nlp, "The most recent fatality apparently occurred at the weekend with the reported death of Maj Gen "
+                      "Andrei Simonov, a Russian electronic warfare commander, who Ukraine said it killed near the city "
+                      "of Izyum in the Kharkiv region, which is occupied by Russian forces.")
+    assert [(c["value_low"], c["side_affected"]) for c in claims] == [(1, "Russia")]
+
+
+def test_the_possessor_of_an_incursion_is_no_place_or_victim(nlp):
+    c = only(run(nlp, "Moscow’s six-week long incursion has seen more than 4 million people flee abroad, killed or "
+                      "injured thousands, turned cities into rubble and led to sweeping sanctions on Russian leaders "
+                      "and companies."), "thousands")
+    assert c["side_affected"] != "Russia" and c["event"] != "Moscow"
+
+
 def test_a_nationality_is_no_event_place(nlp):
     # Guardian, 21 Jun 2022: "US" names the volunteers, not where anything happened
     c = only(run(nlp, "The Kremlin has said that two captured US volunteers are not covered by the Geneva conventions "
@@ -241,6 +272,11 @@ def test_second_figure_of_an_ellipsis_has_the_first_ones_claimant(nlp):
                       "Goncharenko.")
     assert [(c["surface"], c["category"], c["claimant"]) for c in claims] == [
         ("six people", "killed", "authorities"), ("15", "injured", "authorities")]
+
+
+def test_the_who_is_a_claimant_not_a_pronoun(nlp):
+    claims = run(nlp, "Two health workers had been killed and at least 8 injured in the attacks, the WHO said.")
+    assert [c["claimant"] for c in claims] == ["WHO", "WHO"]
 
 
 def test_another_n_continues_the_claimant_before(nlp):

@@ -339,6 +339,8 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             continue
         if any(s <= noun.idx < e for s, e in covered):
             continue
+        if noun.dep_ == "appos" and any(s <= noun.head.idx < e for s, e in covered):
+            continue  # "Maj Gen Andrei Simonov, a Russian electronic warfare commander": counted already
         reading = read_figure(noun, lex)
         if reading.category is None and noun is not tok:
             reading = _pronoun_victim(noun, lex) or _shooting_victim(noun) or reading
