@@ -57,6 +57,7 @@ import pandas as pd
 
 from toolkit.claims.lexicon import load_lexicon
 from toolkit.claims.qualify import headline_mask
+from toolkit.memo import memoised
 
 QUALIFIER_SIGN = {"at_least": "≥", "more_than": ">", "up_to": "≤", "about": "~"}
 QUALIFIER_WORDS = {"at_least": "at least ", "more_than": "more than ", "up_to": "up to ", "about": "about "}
@@ -84,6 +85,14 @@ def reconcile(corpus, *, window_days: int = 1, report_lag_days: int = 7) -> Clai
         (= :func:`event_claims` without the display columns) and ``series``
         (= :func:`series`).
     """
+    # the ledger, events, spread and figures chart of one corpus all start
+    # here: cluster once per corpus (toolkit.memo)
+    return memoised("claims.reconcile", (corpus.claims, corpus.articles), (window_days, report_lag_days),
+                    lambda: _reconcile(corpus, window_days, report_lag_days),
+                    lambda r: ClaimGroups(r.groups.copy(), r.members.copy(), r.series.copy()))
+
+
+def _reconcile(corpus, window_days: int, report_lag_days: int) -> ClaimGroups:
     claims = countable(corpus.with_outlet("claims"))
     incident = claims[claims["scope"].astype("string") == "incident"].copy()
     cumulative = claims[claims["scope"].astype("string") == "cumulative"].copy()
