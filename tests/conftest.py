@@ -16,6 +16,17 @@ def sample_dir() -> Path:
     return SAMPLE
 
 
+@pytest.fixture
+def sample_copy(tmp_path, sample_dir) -> Path:
+    """A writable copy of the sample folder, for tests that put files beside the
+    articles (corrections, actor files) or edit an article."""
+    import shutil
+
+    folder = tmp_path / "articles"
+    shutil.copytree(sample_dir, folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from toolkit.pipeline import cached_pipeline

@@ -26,7 +26,7 @@ def test_a_reused_result_is_a_copy_equal_to_a_fresh_one(sample):
     first.members["category"] = "edited by a caller"
     first.groups.drop(first.groups.index, inplace=True)
     again = analysis.reconcile(sample)
-    fresh = analysis._reconcile(sample, 1, 7)
+    fresh = analysis._reconcile(sample, 1, 7, False)
     pd.testing.assert_frame_equal(again.members, fresh.members)
     pd.testing.assert_frame_equal(again.groups, fresh.groups)
     assert again.members is not analysis.reconcile(sample).members

@@ -5,7 +5,6 @@ and applying the same file twice gives the same tables."""
 
 from __future__ import annotations
 
-import shutil
 
 import pandas as pd
 import pytest
@@ -193,20 +192,13 @@ def test_appending_writes_a_readable_file_that_round_trips(annotated_sample, tmp
 
 # -- the command line: corrections beside the articles, re-applied on every run -----------------
 
-@pytest.fixture
-def source(tmp_path, sample_dir):
-    folder = tmp_path / "articles"
-    shutil.copytree(sample_dir, folder)
-    return folder
-
-
-def test_cli_applies_the_folders_file_and_reports_orphans_after_the_text_changes(source, tmp_path, capsys):
+def test_cli_applies_the_folders_file_and_reports_orphans_after_the_text_changes(sample_copy, tmp_path, capsys):
     from toolkit.cli import main
 
     out, cache = tmp_path / "out", tmp_path / "cache"
-    assert main(["annotate", str(source), "--out", str(out), "--cache-dir", str(cache), "--quiet"]) == 0
+    assert main(["annotate", str(sample_copy), "--out", str(out), "--cache-dir", str(cache), "--quiet"]) == 0
     first = toolkit.open(out)
-    assert first.meta["corrections_path"] == str(source.resolve() / "corrections.csv")
+    assert first.meta["corrections_path"] == str(sample_copy.resolve() / "corrections.csv")
     figure = claim(first, SUMY, "more than one million casualties (1,008,240)")
     dozens = claim(first, KYIV_STRIKE, "dozens")
     append_corrections(first.meta["corrections_path"], [
@@ -216,7 +208,7 @@ def test_cli_applies_the_folders_file_and_reports_orphans_after_the_text_changes
          "article_id": KYIV_STRIKE, "sentence": sentence_of(first, dozens)},
     ])
     capsys.readouterr()
-    assert main(["annotate", str(source), "--out", str(out), "--cache-dir", str(cache), "--quiet"]) == 0
+    assert main(["annotate", str(sample_copy), "--out", str(out), "--cache-dir", str(cache), "--quiet"]) == 0
     printed = capsys.readouterr().out
     assert "corrections: 2 lines" in printed and "applied: 2" in printed
     second = toolkit.open(out)
@@ -225,10 +217,10 @@ def test_cli_applies_the_folders_file_and_reports_orphans_after_the_text_changes
     assert "review corrections file" in " ".join(second.load_report["reason"].dropna())
 
     # the Sumy article is edited under the correction: an orphan, reported with its old sentence
-    path = source / f"{SUMY}.txt"
+    path = sample_copy / f"{SUMY}.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("more than one million casualties",
                                                              "over a million casualties"), encoding="utf-8")
-    assert main(["annotate", str(source), "--out", str(out), "--cache-dir", str(cache), "--quiet"]) == 0
+    assert main(["annotate", str(sample_copy), "--out", str(out), "--cache-dir", str(cache), "--quiet"]) == 0
     printed = capsys.readouterr().out
     assert "ORPHAN line 2" in printed and "more than one million casualties (1,008,240)" in printed
     third = toolkit.open(out)
@@ -236,16 +228,16 @@ def test_cli_applies_the_folders_file_and_reports_orphans_after_the_text_changes
     assert claim(third, KYIV_STRIKE, "dozens")["value_low"] == 28.0  # the other article's correction holds
 
 
-def test_cli_corrections_option_names_another_file_and_a_missing_one_is_an_error(source, tmp_path, capsys, annotated_sample):
+def test_cli_corrections_option_names_another_file_and_a_missing_one_is_an_error(sample_copy, tmp_path, capsys, annotated_sample):
     from toolkit.cli import main
 
     elsewhere = tmp_path / "review" / "mine.csv"
     dozens = claim(annotated_sample, KYIV_STRIKE, "dozens")
     append_corrections(elsewhere, [{"table": "claims", "row_id": dozens["row_id"], "action": "reject"}])
     out = tmp_path / "out"
-    assert main(["annotate", str(source), "--out", str(out), "--no-cache", "--quiet", "--corrections", str(elsewhere)]) == 0
+    assert main(["annotate", str(sample_copy), "--out", str(out), "--no-cache", "--quiet", "--corrections", str(elsewhere)]) == 0
     assert toolkit.open(out).rejected["row_id"].tolist() == [dozens["row_id"]]
-    assert main(["annotate", str(source), "--out", str(out), "--no-cache", "--quiet", "--corrections",
+    assert main(["annotate", str(sample_copy), "--out", str(out), "--no-cache", "--quiet", "--corrections",
                  str(tmp_path / "missing.csv")]) == 2
     assert "missing.csv" in capsys.readouterr().err
 
@@ -278,13 +270,13 @@ def test_a_hand_written_file_is_widened_not_misaligned_when_the_widget_appends(a
     assert read_corrections(path)["span"].fillna("").tolist() == ["", "dozens"]
 
 
-def test_a_correction_follows_its_row_when_the_article_changes_elsewhere(source, tmp_path, annotated_sample):
+def test_a_correction_follows_its_row_when_the_article_changes_elsewhere(sample_copy, tmp_path, annotated_sample):
     """The widget writes the span and its sentence: an edit elsewhere in the
     article re-anchors the correction; an edit of its own sentence orphans it."""
     import toolkit
     from toolkit.review.queue import ReviewQueue
 
-    q = ReviewQueue(annotated_sample, "claims", path=source / "corrections.csv", reviewer="ak")
+    q = ReviewQueue(annotated_sample, "claims", path=sample_copy / "corrections.csv", reviewer="ak")
     q.refilter(outlet="amedpost.com")
     at_least = q.current()
     assert at_least["surface"] == "at least 28 people"
@@ -292,13 +284,13 @@ def test_a_correction_follows_its_row_when_the_article_changes_elsewhere(source,
     over = q.current()
     assert over["surface"] == "over 100 people"
     q.reject()
-    path = source / f"{SUMY}.txt"
+    path = sample_copy / f"{SUMY}.txt"
     text = path.read_text(encoding="utf-8")
     # the sentence before both claims' sentence changes length; then the claims' own sentence is edited
     assert "Vladimir Putin has said he is ready" in text
     path.write_text(text.replace("Vladimir Putin has said he is ready", "Vladimir Putin said on Friday he is ready"),
                     encoding="utf-8")
-    moved = toolkit.annotate(source, cache_dir=None, progress=False)
+    moved = toolkit.annotate(sample_copy, cache_dir=None, progress=False)
     lines = moved.corrections
     assert lines["status"].tolist() == ["applied", "applied"]
     assert lines["message"].str.startswith("re-anchored to c-").all()
@@ -309,5 +301,5 @@ def test_a_correction_follows_its_row_when_the_article_changes_elsewhere(source,
 
     path.write_text(path.read_text(encoding="utf-8").replace("left at least 28 people dead", "left at least 31 people dead"),
                     encoding="utf-8")
-    orphaned = toolkit.annotate(source, cache_dir=None, progress=False)
+    orphaned = toolkit.annotate(sample_copy, cache_dir=None, progress=False)
     assert orphaned.corrections["status"].tolist() == ["orphan", "orphan"]  # their sentence changed

@@ -3,7 +3,6 @@ the Border Service spokesman quoted in the amedpost.com article gets his id and 
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 import yaml
@@ -13,25 +12,18 @@ from toolkit.actors.catalogue import CatalogueError, load_catalogue
 from toolkit.review.promote import promote_actor, promote_unknown, reannotate
 
 
-@pytest.fixture
-def source(tmp_path, sample_dir):
-    folder = tmp_path / "articles"
-    shutil.copytree(sample_dir, folder)
-    return folder
-
-
-def test_promoted_actor_is_annotated_with_its_side_on_the_next_run(annotated_sample, source, tmp_path):
+def test_promoted_actor_is_annotated_with_its_side_on_the_next_run(annotated_sample, sample_copy, tmp_path):
     unknown = toolkit.unknown_actors(annotated_sample)
     row = unknown[unknown["actor_id"] == "per:andriy_demchenko"].iloc[0]
     assert "according to Andriy Demchenko, a spokesman for Ukraine’s Border Service" in row["example"]
-    path = promote_unknown(source / "actors.yaml", row, side="Ukraine", aliases=["Demchenko"],
+    path = promote_unknown(sample_copy / "actors.yaml", row, side="Ukraine", aliases=["Demchenko"],
                            role="spokesman, State Border Guard Service of Ukraine")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert data["extends"] == "default" and data["actors"][0]["aliases"] == ["Andriy Demchenko", "Demchenko"]
     catalogue = load_catalogue(path)
     assert "putin" in catalogue.actors and catalogue.actors["andriy_demchenko"].side == "Ukraine"  # extends the shipped one
 
-    again = reannotate(source, tmp_path / "out", path, cache_dir=None, progress=False)
+    again = reannotate(sample_copy, tmp_path / "out", path, cache_dir=None, progress=False)
     mentions = again.mentions[again.mentions["actor_id"] == "andriy_demchenko"]
     assert len(mentions) >= 1 and set(mentions["side"]) == {"Ukraine"} and set(mentions["via"]) == {"catalogue"}
     spoke = again.quotes[again.quotes["speaker_actor_id"] == "andriy_demchenko"]
