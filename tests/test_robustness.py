@@ -373,6 +373,90 @@ def test_boilerplate_recurring_within_one_outlet_is_removed_and_listed(sample_di
     assert row["raw_text"][s:e] == background
 
 
+# -- one article that breaks an extractor costs that article only ----------------
+
+def rows_of(table: pd.DataFrame, ids) -> pd.DataFrame:
+    return table[table["article_id"].isin(list(ids))].reset_index(drop=True)
+
+
+def test_an_article_an_extractor_raises_on_is_skipped_and_reported(sample_corpus, annotated_sample, tmp_path,
+                                                                    monkeypatch):
+    """The dates extractor raises on one real article of the sample (all five
+    are one partition): the other four keep every row, the fifth is skipped
+    with the step and the error in the load report, and nothing of it is
+    cached, so the next run (fault gone) annotates it and serves the others."""
+    import toolkit.dates as dates
+
+    bad = sample_corpus.articles["article_id"].iloc[2]
+    real = dates.extract_dates
+
+    def dates_fail_on_one(doc, ctx):
+        if ctx.article_id == bad:
+            raise ValueError("year 1600 is out of range")  # as OutOfBoundsDatetime once failed whole runs
+        return real(doc, ctx)
+
+    monkeypatch.setattr(dates, "extract_dates", dates_fail_on_one)
+    with pytest.warns(RuntimeWarning, match="1 article.* could not be annotated"):
+        run = annotate(sample_corpus, cache_dir=tmp_path, progress=False)
+    good = [a for a in sample_corpus.articles["article_id"] if a != bad]
+    assert list(run.articles["article_id"]) == good
+    assert (run.meta["n_failed"], run.meta["n_annotated"]) == (1, 4)
+    [failure] = run.meta["annotate_failures"]
+    assert failure["article_id"] == bad and failure["step"] == "dates"
+    row = run.load_report[run.load_report["article_id"] == bad].iloc[0]
+    assert row["status"] == "skipped"
+    assert row["reason"].startswith("annotation failed in dates: ValueError: year 1600 is out of range (at tests/")
+    assert row["path"].endswith(".txt")  # still traceable to its file
+    assert bad not in set(run.sentences["article_id"])
+    # the others lose nothing: sentences, quotes, dates and claims as in a run without the fault
+    for name in ("sentences", "quotes", "dates", "claims"):
+        got, want = rows_of(getattr(run, name), good), rows_of(getattr(annotated_sample, name), good)
+        assert len(want) > 0 or name == "claims"
+        pd.testing.assert_frame_equal(got[list(want.columns)], want, obj=name, check_dtype=False,
+                                      check_categorical=False)
+
+    monkeypatch.setattr(dates, "extract_dates", real)
+    again = annotate(sample_corpus, cache_dir=tmp_path, progress=False)
+    assert (again.meta["n_from_cache"], again.meta["n_annotated"], again.meta["n_failed"]) == (4, 1, 0)
+    for name in TEXT_TABLES:
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(annotated_sample, name), obj=name)
+
+
+def test_an_article_the_parser_raises_on_costs_that_article_only(sample_corpus, annotated_sample, monkeypatch):
+    """A pipeline component that raises on one real text breaks spaCy's whole
+    batch; the partition is parsed again article by article, so only that
+    article is skipped."""
+    from spacy.language import Language
+
+    from toolkit import pipeline
+    from toolkit.actors.catalogue import resolve_path
+
+    nlp = pipeline.build_pipeline(None, str(resolve_path(None)))
+    bad = sample_corpus.articles["article_id"].iloc[1]
+    needle = "Putin is interested in holding high-level talks on the Ukraine issue"  # its lede
+    assert needle in sample_corpus.articles["text"].iloc[1]
+
+    def refuse_one_text(doc):
+        if needle in doc.text:
+            raise RuntimeError("component failed")
+        return doc
+
+    if not Language.has_factory("refuse_one_text"):
+        Language.component("refuse_one_text", func=refuse_one_text)
+    nlp.add_pipe("refuse_one_text", last=True)
+    monkeypatch.setattr(pipeline, "cached_pipeline", lambda *a, **k: nlp)
+    with pytest.warns(RuntimeWarning, match="could not be annotated"):
+        run = annotate(sample_corpus, cache_dir=None, progress=False)
+    good = [a for a in sample_corpus.articles["article_id"] if a != bad]
+    assert list(run.articles["article_id"]) == good
+    [failure] = run.meta["annotate_failures"]
+    assert failure["step"] == "parse" and failure["reason"].startswith("RuntimeError: component failed")
+    for name in ("sentences", "quotes", "dates"):
+        got, want = rows_of(getattr(run, name), good), rows_of(getattr(annotated_sample, name), good)
+        pd.testing.assert_frame_equal(got[list(want.columns)], want, obj=name, check_dtype=False,
+                                      check_categorical=False)
+
+
 # -- kill and restart ------------------------------------------------------------
 
 KILLED_MIDWAY = """

@@ -31,9 +31,9 @@ from toolkit import schema
 from toolkit.corpus import AnnotatedCorpus, Corpus
 # the unit of work lives in toolkit.extraction (the engines import it from
 # there); the names are re-exported here for callers of the old home
-from toolkit.extraction import (BATCH_SIZE, PARTITION_SIZE, TEXT_TABLES, Settings, annotate_doc,  # noqa: F401
-                                annotate_partition, article_context, assemble_tables, merge_results,
-                                partitions)
+from toolkit.extraction import (BATCH_SIZE, FAILED, PARTITION_SIZE, TEXT_TABLES, Settings,  # noqa: F401
+                                annotate_doc, annotate_partition, article_context, assemble_tables,
+                                failure_reasons, merge_results, partitions, skip_articles)
 
 
 def annotate(
@@ -48,6 +48,7 @@ def annotate(
     scheduler=None,
     progress: bool | None = None,
     corrections: str | os.PathLike | bool | None = None,
+    sources: str | os.PathLike | None = None,
 ) -> AnnotatedCorpus:
     """Annotate ``corpus`` into an :class:`~toolkit.corpus.AnnotatedCorpus`.
 
@@ -58,7 +59,10 @@ def annotate(
     ``Client``). ``progress`` shows a tqdm bar (default: on for > 50 articles).
     ``corrections``: the analyst's corrections file (see
     :mod:`toolkit.review.corrections`); default: ``corrections.csv`` in the
-    source folder when present; ``False``: apply none.
+    source folder when present; ``False``: apply none. ``sources``: the
+    agency/outlet list YAML for the ``sourcing`` table (default: the shipped
+    one; a file with ``extends: default`` adds to it, see
+    :mod:`toolkit.sourcing.sources`).
     """
     from toolkit import __version__, code_digest
     from toolkit.actors.catalogue import load_catalogue, resolve_path
@@ -72,12 +76,17 @@ def annotate(
 
         corpus = load(corpus)
     catalogue_path = str(resolve_path(catalogue))
-    settings = Settings(model=model, catalogue=catalogue_path, batch_size=batch_size)
+    from toolkit.sourcing.sources import load_sources
+
+    sources_path = str(sources) if sources is not None else None
+    settings = Settings(model=model, catalogue=catalogue_path, batch_size=batch_size, sources=sources_path)
     cat = load_catalogue(catalogue_path)
+    source_list = load_sources(sources_path)  # a malformed file fails here, before any parsing
     signature = {
         "toolkit": f"{__version__}+{code_digest()}",
         "model": installed_model_signature(model, catalogue_path),
         "catalogue": cat.digest,
+        "sources": source_list.digest,
     }
     articles, load_report = _refuse_too_long(corpus.articles, corpus.load_report)
     keys = _article_keys(articles, signature)
@@ -109,6 +118,18 @@ def annotate(
             _compact(cache, events)
         else:
             _store(cache, fresh, keys, todo, events)
+    # an article the parser or an extractor raised on was skipped, not the
+    # run: it leaves `articles` and its load-report row says why
+    failed = fresh.pop(FAILED, None)
+    failed = failed if failed is not None else schema.frame(FAILED)
+    if len(failed):
+        import warnings
+
+        articles, load_report = skip_articles(articles, load_report, failure_reasons(failed))
+        first = failed.iloc[0]
+        warnings.warn(f"{len(failed)} article(s) could not be annotated and were skipped (first: "
+                      f"{first['article_id']}, {first['step']}: {first['reason']}); the load report "
+                      "lists each with its reason", RuntimeWarning, stacklevel=2)
     # cached and fresh parts become the corpus's tables, and the corpus-level
     # steps run, in one place shared by every engine
     tables = assemble_tables(articles, [hit.tables, fresh])
@@ -117,8 +138,10 @@ def annotate(
         **signature,
         "annotated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "n_articles": int(len(articles)),
-        "n_annotated": int(len(todo)),
-        "n_from_cache": int(len(articles) - len(todo)),
+        "n_annotated": int(len(todo) - len(failed)),
+        "n_from_cache": int(len(articles) - len(todo) + len(failed)),
+        "n_failed": int(len(failed)),
+        "annotate_failures": [{k: str(v) for k, v in row.items()} for row in failed.to_dict("records")],
         "seconds": round(elapsed, 3),
         "timings": timings,
         "cache_events": events,
@@ -227,15 +250,10 @@ def _refuse_too_long(articles: pd.DataFrame, load_report: pd.DataFrame) -> tuple
 
     lengths = articles["text"].astype("string").str.len().fillna(0)
     long = lengths > MAX_ARTICLE_CHARS
-    if not long.any():
-        return articles, load_report
-    rows = [{"path": r.path, "article_id": r.article_id, "status": "skipped", "encoding": None,
-             "reason": f"text of {int(n):,} characters is longer than spaCy's limit of {MAX_ARTICLE_CHARS:,} "
-                       "(toolkit.load splits such texts into parts)"}
-            for r, n in zip(articles[long].itertuples(index=False), lengths[long])]
-    report = load_report[~load_report["article_id"].isin(articles.loc[long, "article_id"])]
-    report = schema.conform("load_report", pd.concat([report, schema.frame("load_report", rows)], ignore_index=True))
-    return articles[~long].reset_index(drop=True), report
+    return skip_articles(articles, load_report, {
+        str(aid): f"text of {int(n):,} characters is longer than spaCy's limit of {MAX_ARTICLE_CHARS:,} "
+                  "(toolkit.load splits such texts into parts)"
+        for aid, n in zip(articles.loc[long, "article_id"], lengths[long])})
 
 
 def _check_arguments(*, batch_size, n_process, cache_dir) -> None:
@@ -279,13 +297,16 @@ def _store(cache, fresh: dict[str, pd.DataFrame], keys: pd.DataFrame, todo: pd.D
     import warnings
 
     parsed = set(fresh["sentences"]["article_id"])
+    failed = fresh.get(FAILED)
+    if failed is not None and len(failed):  # skipped and reported; a later run tries them again
+        todo = todo[~todo["article_id"].isin(set(failed["article_id"]))]
     done = todo["article_id"][todo["article_id"].isin(parsed)]
     if len(done) < len(todo):
         events.append(f"{len(todo) - len(done)} article(s) produced no sentences and were not cached")
     if not len(done):
         return
     ids = set(done)
-    tables = {name: df[df["article_id"].isin(ids)] for name, df in fresh.items()}
+    tables = {name: fresh[name][fresh[name]["article_id"].isin(ids)] for name in TEXT_TABLES}
     try:
         cache.store(tables, keys[keys["article_id"].isin(ids)], compact=compact)
     except OSError as exc:

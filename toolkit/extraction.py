@@ -24,7 +24,7 @@ This module imports no engine; the engines import only its public names.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -43,6 +43,9 @@ PARTITION_SIZE = 128
 #: 32 on news-length texts (300 BBC articles: 26.3 s at 32, 20.8 s at 128, 19.2 s
 #: at 1,000), and 256 long articles still fit easily in memory
 BATCH_SIZE = 256
+#: the frame of articles skipped because annotating them raised (schema
+#: ``annotate_failures``), returned beside the text tables by every engine
+FAILED = "annotate_failures"
 #: the article columns an extractor may read (through :class:`ArticleContext`)
 CONTEXT_COLUMNS = ["article_id", "text", "outlet", "published", "published_inferred", "title"]
 
@@ -54,6 +57,8 @@ class Settings:
     model: str | None = None
     catalogue: str | None = None
     batch_size: int = BATCH_SIZE
+    #: the agency/outlet list (toolkit.sourcing.sources; None: the shipped one)
+    sources: str | None = None
 
 
 # -- one document ------------------------------------------------------------
@@ -87,7 +92,7 @@ def article_context(record: Mapping) -> ArticleContext:
 
 
 def annotate_doc(doc: Doc, ctx: ArticleContext, catalogue, *,
-                 timings: dict[str, float] | None = None) -> dict[str, list[dict]]:
+                 timings: dict[str, float] | None = None, sources=None) -> dict[str, list[dict]]:
     """Every extractor on one parsed document.
 
     Args:
@@ -100,10 +105,16 @@ def annotate_doc(doc: Doc, ctx: ArticleContext, catalogue, *,
             pipeline was built with.
         timings: when given, the seconds spent in each of :data:`STEPS` are
             added to it.
+        sources: the agency/outlet list (:class:`toolkit.sourcing.Sources`;
+            default: the shipped one).
 
     Returns:
         ``{table: rows}`` for each of :data:`TEXT_TABLES`, every row carrying
         ``article_id``; ``schema.frame(table, rows)`` makes the DataFrame.
+
+    Raises:
+        ExtractionError: an extractor raised; it names the article and the
+            step (:func:`annotate_docs` skips and reports that article).
 
     Method: the extractors run in dependency order — quotes need the mentions
     (speakers), claims need mentions, quotes and dates (claimant, in-quote,
@@ -121,25 +132,36 @@ def annotate_doc(doc: Doc, ctx: ArticleContext, catalogue, *,
     clock = time.perf_counter
     t0 = clock()
     aid = ctx.article_id
-    sentences = [
-        {"article_id": aid, "sent_id": i, "start": s.start_char, "end": s.end_char, "text": s.text}
-        for i, s in enumerate(doc.sents)
-    ]
-    t1 = clock()
-    mentions = extract_mentions(doc, ctx, catalogue)
-    t2 = clock()
-    quotes = extract_quotes(doc, ctx, mentions)
-    t3 = clock()
-    dates = extract_dates(doc, ctx)
-    t4 = clock()
-    claims = extract_claims(doc, ctx, mentions=mentions, quotes=quotes, dates=dates)
-    t5 = clock()
-    framing = extract_framing(doc, ctx, mentions=mentions, quotes=quotes)
-    t6 = clock()
-    terms = term_counts(doc, quotes)
-    t7 = clock()
-    sourcing = extract_credits(doc, ctx)  # credits to agencies and outlets (toolkit.sourcing)
-    t8 = clock()
+    step = "sentences"  # the step running, named in the ExtractionError if it raises
+    try:
+        sentences = [
+            {"article_id": aid, "sent_id": i, "start": s.start_char, "end": s.end_char, "text": s.text}
+            for i, s in enumerate(doc.sents)
+        ]
+        t1 = clock()
+        step = "actors"
+        mentions = extract_mentions(doc, ctx, catalogue)
+        t2 = clock()
+        step = "quotes"
+        quotes = extract_quotes(doc, ctx, mentions)
+        t3 = clock()
+        step = "dates"
+        dates = extract_dates(doc, ctx)
+        t4 = clock()
+        step = "claims"
+        claims = extract_claims(doc, ctx, mentions=mentions, quotes=quotes, dates=dates)
+        t5 = clock()
+        step = "framing"
+        framing = extract_framing(doc, ctx, mentions=mentions, quotes=quotes)
+        t6 = clock()
+        step = "terms"
+        terms = term_counts(doc, quotes)
+        t7 = clock()
+        step = "sourcing"
+        sourcing = extract_credits(doc, ctx, sources)  # credits to agencies and outlets (toolkit.sourcing)
+        t8 = clock()
+    except Exception as exc:
+        raise ExtractionError(aid, step, exc) from exc
     if timings is not None:
         marks = (t0, t1, t2, t3, t4, t5, t6, t7, t8)
         for step, start, end in zip(STEPS, marks, marks[1:]):
@@ -152,10 +174,39 @@ def annotate_doc(doc: Doc, ctx: ArticleContext, catalogue, *,
     return rows
 
 
+class ExtractionError(RuntimeError):
+    """One article's annotation failed: which article, in which step, why."""
+
+    def __init__(self, article_id: str, step: str, cause: BaseException):
+        self.article_id, self.step, self.cause = article_id, step, cause
+        super().__init__(f"{step} failed on article {article_id!r}: {describe_error(cause)}")
+
+
+def describe_error(exc: BaseException) -> str:
+    """``"<Type>: <message> (at <file>:<line>)"``, the innermost frame of the
+    traceback (where it was raised), short enough for a report cell."""
+    import traceback
+
+    where = ""
+    frames = traceback.extract_tb(exc.__traceback__) if exc.__traceback__ is not None else []
+    if frames:
+        last = frames[-1]
+        parts = last.filename.replace("\\", "/").split("/")
+        short = "/".join(parts[parts.index("toolkit"):]) if "toolkit" in parts else "/".join(parts[-2:])
+        where = f" (at {short}:{last.lineno})"
+    message = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
+    return f"{type(exc).__name__}{': ' + message if message else ''}{where}"
+
+
+def failure_row(article_id: str, step: str, exc: BaseException) -> dict:
+    """One ``annotate_failures`` row."""
+    return {"article_id": str(article_id), "step": step, "reason": describe_error(exc)}
+
+
 # -- one partition -----------------------------------------------------------
 
 def annotate_docs(parsed: Iterable[tuple[Mapping, Doc]], catalogue,
-                  timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+                  timings: dict[str, float] | None = None, sources=None) -> dict[str, pd.DataFrame]:
     """:func:`annotate_doc` on each parsed article, as one set of tables.
 
     Args:
@@ -168,11 +219,16 @@ def annotate_docs(parsed: Iterable[tuple[Mapping, Doc]], catalogue,
     Returns:
         One frame per text table with the per-article machine columns
         (row ids, confidence: :func:`toolkit.review.machine_columns`), which
-        are cached with the rows.
+        are cached with the rows, plus :data:`FAILED` (``annotate_failures``):
+        the articles skipped because an extractor raised on them, with the
+        step and the error. One failing article costs that article only: its
+        rows are dropped whole (claims built on dates that failed would be
+        half an annotation), the others are kept.
     """
     from toolkit.review import machine_columns  # row ids and confidence: machine output, cached with it
 
     out: dict[str, list[dict]] = {name: [] for name in TEXT_TABLES}
+    failed: list[dict] = []
     records: list[Mapping] = []
     timings = timings if timings is not None else {}
     pairs = iter(parsed)
@@ -183,10 +239,48 @@ def annotate_docs(parsed: Iterable[tuple[Mapping, Doc]], catalogue,
         if pair is None:
             break
         record, doc = pair
+        if isinstance(doc, BaseException):  # the parser raised on this article (see parse_records)
+            failed.append(failure_row(record["article_id"], "parse", doc))
+            continue
+        try:
+            rows = annotate_doc(doc, article_context(record), catalogue, timings=timings, sources=sources)
+        except ExtractionError as exc:
+            failed.append(failure_row(exc.article_id, exc.step, exc.cause))
+            continue
         records.append(record)
-        for name, rows in annotate_doc(doc, article_context(record), catalogue, timings=timings).items():
-            out[name].extend(rows)
-    return machine_columns({name: schema.frame(name, rows) for name, rows in out.items()}, records)
+        for name, table_rows in rows.items():
+            out[name].extend(table_rows)
+    tables = machine_columns({name: schema.frame(name, rows) for name, rows in out.items()}, records)
+    tables[FAILED] = schema.frame(FAILED, failed)
+    return tables
+
+
+def parse_records(nlp, records: list[Mapping], batch_size: int) -> Iterator[tuple[Mapping, Doc | BaseException]]:
+    """``(record, doc)`` for each record, parsed with ``nlp.pipe`` in batches;
+    when the parser raises, the rest of the partition is parsed one article at
+    a time, so only the article at fault gets its exception instead of a
+    ``Doc`` (spaCy raises for a whole batch and cannot say which text broke it).
+
+    Args:
+        nlp: the toolkit's pipeline.
+        records: article records with ``text``.
+        batch_size: articles per ``nlp.pipe`` batch.
+    """
+    done = 0
+    try:
+        for doc in nlp.pipe((r["text"] or "" for r in records), batch_size=batch_size):
+            yield records[done], doc
+            done += 1
+        return
+    except Exception:  # noqa: BLE001 - the batch is lost; find the article that broke it
+        pass
+    for record in records[done:]:
+        try:
+            doc = nlp(record["text"] or "")
+        except Exception as exc:  # noqa: BLE001 - reported as this article's failure
+            yield record, exc
+            continue
+        yield record, doc
 
 
 def annotate_partition(records: list[dict], settings: Settings) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
@@ -198,18 +292,20 @@ def annotate_partition(records: list[dict], settings: Settings) -> tuple[dict[st
         settings: model, catalogue and batch size.
 
     Returns:
-        One frame per text table (see :func:`annotate_docs`) and the seconds
-        spent per step. Safe to call in any process: the pipeline and
+        One frame per text table and :data:`FAILED`, the articles skipped
+        because the parser or an extractor raised on them (see
+        :func:`annotate_docs`), and the seconds spent per step. Safe to call in any process: the pipeline and
         catalogue are built once per process and reused.
     """
     from toolkit.actors.catalogue import cached_catalogue
     from toolkit.pipeline import cached_pipeline
+    from toolkit.sourcing.sources import cached_sources
 
     nlp = cached_pipeline(settings.model, settings.catalogue)
     catalogue = cached_catalogue(settings.catalogue)
+    sources = cached_sources(settings.sources)
     timings = dict.fromkeys(("parse", *STEPS), 0.0)
-    docs = nlp.pipe((r["text"] or "" for r in records), batch_size=settings.batch_size)
-    return annotate_docs(zip(records, docs), catalogue, timings), timings
+    return annotate_docs(parse_records(nlp, records, settings.batch_size), catalogue, timings, sources=sources), timings
 
 
 def partitions(articles: pd.DataFrame, size: int = PARTITION_SIZE) -> list[list[dict]]:
@@ -219,12 +315,13 @@ def partitions(articles: pd.DataFrame, size: int = PARTITION_SIZE) -> list[list[
 
 
 def merge_results(results: Iterable[tuple[dict[str, pd.DataFrame], dict[str, float]]]) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
-    """Concatenate partitions' tables (in the order given) and sum their timings."""
-    tables: dict[str, list[pd.DataFrame]] = {name: [] for name in TEXT_TABLES}
+    """Concatenate partitions' tables and :data:`FAILED` (in the order given)
+    and sum their timings."""
+    tables: dict[str, list[pd.DataFrame]] = {name: [] for name in (*TEXT_TABLES, FAILED)}
     timings: dict[str, float] = {}
     for frames, t in results:
-        for name in TEXT_TABLES:
-            tables[name].append(frames[name])
+        for name in tables:
+            tables[name].append(frames.get(name))
         for step, seconds in t.items():
             timings[step] = timings.get(step, 0.0) + seconds
     return {name: concat_table(name, dfs) for name, dfs in tables.items()}, {k: round(v, 3) for k, v in timings.items()}
@@ -247,6 +344,40 @@ def concat_table(name: str, frames: Iterable[pd.DataFrame | None], order: Iterab
 
 
 # -- the corpus --------------------------------------------------------------
+
+def skip_articles(articles: pd.DataFrame, load_report: pd.DataFrame,
+                  reasons: Mapping[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Take the articles named in ``reasons`` out of ``articles`` and give
+    each one ``load_report`` row, ``status="skipped"`` with its reason
+    (replacing its ``loaded`` row), so an article the toolkit could not
+    annotate is accounted for, never silently empty.
+
+    Args:
+        articles: the corpus's articles.
+        load_report: its load report.
+        reasons: ``{article_id: reason}``.
+
+    Returns:
+        The articles without them, and the report with their rows.
+    """
+    if not reasons:
+        return articles, load_report
+    ids = articles["article_id"].astype("string")
+    gone = ids.isin(list(reasons))
+    rows = [{"path": path, "article_id": aid, "status": "skipped", "encoding": None, "reason": reasons[aid]}
+            for path, aid in zip(articles.loc[gone, "path"] if "path" in articles else [None] * int(gone.sum()),
+                                 ids[gone])]
+    report = load_report[~load_report["article_id"].astype("string").isin(list(reasons))]
+    report = schema.conform("load_report", pd.concat([report, schema.frame("load_report", rows)], ignore_index=True))
+    return articles[~gone].reset_index(drop=True), report
+
+
+def failure_reasons(failed: pd.DataFrame) -> dict[str, str]:
+    """``{article_id: "annotation failed in <step>: <error>"}`` for
+    :func:`skip_articles`, from an ``annotate_failures`` frame."""
+    return {str(aid): f"annotation failed in {step}: {reason}"
+            for aid, step, reason in zip(failed["article_id"], failed["step"].astype("string"), failed["reason"])}
+
 
 @dataclass(frozen=True)
 class CorpusStep:

@@ -133,6 +133,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "source_type": CAT,  # agency / newspaper / broadcaster / online / magazine / unspecified / unlisted
         "kind": CAT,  # citation / interview_with / wire_credit / republished_from
         "cue": STR,  # the words that decided the kind ("according to", "told", "reported")
+        "self_credit": BOOL,  # the article's own outlet ("told the Guardian" in the Guardian): not a hop
     },
     # a corpus-level table: one row per pair of articles that share copy
     # (toolkit.sourcing.copies; spans are "a_start-a_end:b_start-b_end;..." into articles.text)
@@ -190,6 +191,16 @@ SCHEMAS["corrections"] = {
     "reviewer": STR, "at": STR, "article_id": STR, "start": INT, "end": INT, "span": STR, "sentence": STR,
     "status": CAT,  # applied / superseded / orphan / invalid
     "message": STR, "machine_value": STR,
+}
+
+# -- annotation failures (issue 14): an article an extractor (or the parser)
+# raised on is skipped, never the partition; one row per skipped article,
+# carried from the engines to :func:`toolkit.annotation.annotate`, which
+# reports it in ``load_report`` and ``meta["annotate_failures"]``
+SCHEMAS["annotate_failures"] = {
+    "article_id": STR,
+    "step": CAT,  # parse / sentences / actors / quotes / dates / claims / framing / terms / sourcing
+    "reason": STR,  # "<ExceptionType>: <message> (at <file>:<line>)"
 }
 
 

@@ -33,8 +33,9 @@ from distributed import WorkerPlugin
 from toolkit import schema
 from toolkit.corpus import Corpus
 from toolkit.engines.partitioned import read_table, write_manifest, write_partition
-from toolkit.extraction import (CORPUS_STEPS, PARTITION_SIZE, TEXT_TABLES, Settings, annotate_partition,
-                                concat_table, merge_results, partitions, run_corpus_steps)
+from toolkit.extraction import (CORPUS_STEPS, FAILED, PARTITION_SIZE, TEXT_TABLES, Settings, annotate_partition,
+                                concat_table, failure_reasons, merge_results, partitions, run_corpus_steps,
+                                skip_articles)
 
 #: partitions in flight per worker thread: enough to keep workers busy while
 #: results travel back, few enough that the scheduler holds little text
@@ -102,12 +103,18 @@ def annotate_to_parquet(
     parts = partitions(articles, size=partition_size)
     written: dict[int, dict] = {}
     timings: list[dict[str, float]] = []
+    failed: list[pd.DataFrame] = []
     with connect(scheduler) as client:
         worker_settings = prepare_workers(client, settings)
-        for index, (info, seconds) in run_partitions(client, _annotate_and_write, parts, worker_settings, str(out_dir),
-                                                     progress=progress, desc="annotate (dask, to parquet)"):
+        for index, (info, seconds, skipped) in run_partitions(client, _annotate_and_write, parts, worker_settings,
+                                                              str(out_dir), progress=progress,
+                                                              desc="annotate (dask, to parquet)"):
             written[index] = info
             timings.append(seconds)
+            failed.append(skipped)
+    # articles an extractor raised on were skipped by their worker: reported as locally
+    articles, load_report = skip_articles(articles, load_report,
+                                          failure_reasons(concat_table(FAILED, failed)))
     _run_corpus_steps(out_dir, written, articles, parts)
     own = [write_partition({"articles": schema.conform("articles", articles),
                             "load_report": schema.conform("load_report", load_report)}, out_dir, 0)]
@@ -154,11 +161,13 @@ def _annotate_task(index: int, records: list[dict], settings: Settings) -> tuple
 
 def _annotate_and_write(index: int, records: list[dict], settings: Settings, out_dir: str):
     """Task body for :func:`annotate_to_parquet`: annotate, sort rows as
-    :func:`toolkit.annotation.annotate` does, write, return the part infos."""
+    :func:`toolkit.annotation.annotate` does, write, return the part infos,
+    the seconds per step and the articles skipped (``annotate_failures``)."""
     frames, seconds = _annotate_task(index, records, settings)
+    skipped = frames.pop(FAILED)
     order = pd.Series([r["article_id"] for r in records])
     frames = {name: concat_table(name, [df], order=order) for name, df in frames.items()}
-    return write_partition(frames, out_dir, index), seconds
+    return write_partition(frames, out_dir, index), seconds, skipped
 
 
 # -- cluster plumbing --------------------------------------------------------
