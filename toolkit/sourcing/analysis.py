@@ -215,3 +215,33 @@ def provenance(corpus: AnnotatedCorpus, table: str = "claims", copies: pd.DataFr
     rows = rows.merge(sent, on=["article_id", "sent_id"], how="left")
     rows["outlet"] = rows["outlet"].astype("string").fillna("unknown")
     return rows[cols].reset_index(drop=True)
+
+
+def shared_copy_effect(corpus: AnnotatedCorpus, copies: pd.DataFrame | None = None) -> pd.DataFrame:
+    """What counting shared copy once changes, per outlet: ``speech quotes``
+    and ``countable claims`` as printed (the rows share of voice and the
+    claims comparisons use: :func:`toolkit.quotes.coverage.speech_only`,
+    :func:`toolkit.claims.analysis.countable`), the same ``counted once``
+    (:func:`counted_once`) and ``repeated`` — the share of the outlet's rows
+    that repeat an earlier article's shared copy. An outlet with a high
+    ``repeated`` share speaks with another outlet's voice there."""
+    from toolkit.claims.analysis import countable
+    from toolkit.quotes.coverage import speech_only
+
+    copies = copies_of(corpus) if copies is None else copies
+    arts = corpus.articles.assign(outlet=corpus.articles["outlet"].astype("string").fillna("unknown"))
+    out = pd.DataFrame(index=pd.Index(sorted(arts["outlet"].unique()), name="outlet"))
+    printed_total = pd.Series(0, index=out.index)
+    repeated_total = pd.Series(0, index=out.index)
+    for label, rows in (("speech quotes", speech_only(corpus.with_outlet("quotes"))),
+                        ("countable claims", countable(corpus.with_outlet("claims")))):
+        rows = rows.assign(outlet=rows["outlet"].astype("string").fillna("unknown"))
+        once = counted_once(rows, corpus, copies)
+        printed = rows.groupby("outlet").size().reindex(out.index, fill_value=0)
+        kept = once.groupby("outlet").size().reindex(out.index, fill_value=0)
+        out[label] = printed.astype(int)
+        out[f"{label} counted once"] = kept.astype(int)
+        printed_total += printed
+        repeated_total += printed - kept
+    out["repeated"] = (repeated_total / printed_total.where(printed_total > 0)).astype("Float64").round(3)
+    return out.reset_index()
