@@ -255,3 +255,12 @@ def test_what_reading_the_ru_ua_table_taught(sentencizer):
     assert credits(sentencizer, "Igor Girkin wrote on his Telegram channel that the city was shelled.") == []
     assert credits(sentencizer, "Lavrov gave an interview to Italian broadcaster Mediaset.") == [
         ("Mediaset", "mediaset", "interview_with")]
+    # BBC: a commentator's programme is an affiliation; ru_ua_2022: the Russian transliteration of Ukrainska Pravda
+    assert credits(sentencizer, "Bill Thompson is a regular commentator on the BBC World Service programme Go "
+                                "Digital.") == []
+    assert credits(sentencizer, "According to a report by Ukrainskaya Pravda, combat swimmers from the 73rd marine "
+                                "centre of Ukraine’s special forces took part in the operation. They set off for the "
+                                "island during the night using underwater vehicles. An advance team surveyed the "
+                                "coastal zone for mines and gave a signal for boats from the main group to approach, "
+                                "the newspaper said.") == [("Ukrainskaya Pravda", "ukrainska_pravda", "citation"),
+                                                           ("newspaper", "ukrainska_pravda", "citation")]

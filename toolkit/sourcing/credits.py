@@ -62,6 +62,9 @@ _L_REPUBLISHED = re.compile(rf"\b(?P<cue>{_REPUBLISHED_CUE})\s+{_MOD}$", re.I)
 _L_INTERVIEW = re.compile(rf"\b(?P<cue>{_INTERVIEW_CUE})\s+{_MOD}$", re.I)
 _L_CITATION = re.compile(rf"(?:^|(?<=[\s(“\"‘,;:—–-]))(?P<cue>{_CITATION_CUE})\s+{_MOD}$", re.I)
 _L_ON = re.compile(rf"\b(?P<cue>on)\s+{_MOD}$", re.I)
+# "a regular commentator on the BBC World Service": an affiliation, not a credit
+_L_AFFILIATION = re.compile(r"\b(?:commentator|presenter|correspondent|reporter|editor|host|columnist|contributor|"
+                            r"producer|anchor)s?\s+(?:on|for|at|with)\s+(?:\S+\s+){0,4}$", re.I)
 _L_IN_A = re.compile(r"\b(?P<cue>(?:in|during|to)\s+an?\s+(?:exclusive\s+|wide-ranging\s+|recent\s+|rare\s+|separate\s+)?)$", re.I)
 _L_REPORTING_BY = re.compile(rf"\b(?P<cue>(?:additional|further|with)?\s*reporting\s+(?:by|from)|source[s]?\s*:|credit\s*:|©)\s*{_MOD}$", re.I)
 _L_WITH = re.compile(r"\b(?P<cue>with)\s+(?:the\s+)?$", re.I)
@@ -133,7 +136,9 @@ _ANY_TYPE = ("agency", "newspaper", "broadcaster", "online", "magazine", "unspec
 _ANAPHOR_NOUNS = {
     "news agency": ("agency",), "agency": ("agency",), "newswire": ("agency",), "wire service": ("agency",),
     "news service": ("agency",),
-    "newspaper": ("newspaper",), "paper": ("newspaper",), "daily": ("newspaper",), "tabloid": ("newspaper",),
+    # an online-only paper is "the newspaper" too ("the online newspaper Ukrainska Pravda")
+    "newspaper": ("newspaper", "online"), "paper": ("newspaper", "online"), "daily": ("newspaper",),
+    "tabloid": ("newspaper",),
     "broadsheet": ("newspaper",), "broadcaster": ("broadcaster",), "channel": ("broadcaster",),
     "magazine": ("magazine",), "website": ("online", "newspaper", "broadcaster", "agency", "magazine"),
     "news site": ("online", "newspaper", "broadcaster", "agency", "magazine"),
@@ -324,7 +329,7 @@ def _classify(left: str, right: str, source: Source | None) -> tuple[str | None,
             # "CNN spoke to …", "the BBC asked …": the outlet's own reporting
             return "citation", cue
         return "citation", cue
-    if (m := _L_ON.search(left)) and source is not None and source.type == "broadcaster":
+    if (m := _L_ON.search(left)) and source is not None and source.type == "broadcaster" and not _L_AFFILIATION.search(left):
         return "interview_with", "on"
     if (m := _L_IN_A.search(left)) and _R_INTERVIEW.match(right):
         return "interview_with", _norm(m.group("cue")) + " … interview"
