@@ -309,3 +309,12 @@ def test_any_text_gives_traceable_rows(nlp, catalogue):
                 assert text[m["start"]:m["end"]] == m["surface"] and m["actor_id"]
 
     check()
+
+
+def test_a_hyphenated_first_name_is_a_person_mention(nlp):
+    # Guardian, 28 May 2022: the tokenizer splits "Frank-Walter" at the hyphen
+    from helpers import annotate_text
+
+    mentions = annotate_text(nlp, "The German president, Frank-Walter Steinmeier, has said the war is bad.")["mentions"]
+    person = [m for m in mentions if m["kind"] == "person"]
+    assert [m["actor"] for m in person] == ["Frank-Walter Steinmeier"]
