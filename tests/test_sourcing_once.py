@@ -1,5 +1,5 @@
 """Shared copy counted once (toolkit.sourcing.copies.copy_groups,
-toolkit.sourcing.analysis.counted_once) and the copies table saved with the
+toolkit.sourcing.copies.counted_once) and the copies table saved with the
 corpus: on the sample's real articles with planted re-publications — the
 amedpost.com story carried a day earlier by "Express" and a day later by
 "Mirror Copy", and the Trendozz (Reuters) story re-published a day later by
@@ -14,8 +14,8 @@ import pytest
 
 from toolkit import schema
 from toolkit.corpus import AnnotatedCorpus, Corpus, CorruptTableError
-from toolkit.sourcing.analysis import copies_of, counted_once, with_copies
-from toolkit.sourcing.copies import copy_groups
+from toolkit.sourcing.analysis import copies_of, with_copies
+from toolkit.sourcing.copies import copy_groups, counted_once
 
 
 @pytest.fixture(scope="module")
