@@ -160,3 +160,31 @@ def test_the_wheel_ships_every_numbered_notebook():
     notebooks = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     assert len(notebooks) >= 6
     assert all(any(fnmatch.fnmatch(nb, pattern) for pattern in patterns) for nb in notebooks)
+
+
+def test_a_table_past_the_page_budget_says_what_it_left_out_and_how_to_get_it(tmp_path_factory):
+    """The ledger of the sample under a budget that the article store has used up
+    but for a few rows: the table carries what fits, says how many rows it left
+    out, and names the export command that writes them all."""
+    import json
+    import re
+
+    from toolkit import claims
+    from toolkit.report import page, tables
+
+    corpus = open_corpus(ensure_annotated_sample(tmp_path_factory.getbasetemp() / "annotated_sample"))
+    ledger = claims.ledger(corpus)
+    assert len(ledger) >= 5
+    full_payload = len(json.dumps(tables.interactive_table(ledger, "Casualty ledger", corpus=corpus).spec()))
+    tables.reset_budget(full_payload / 2 / 1e6)  # room for about half the rows
+    html = tables.interactive_table(ledger, "Casualty ledger", corpus=corpus)._repr_html_()
+    carried = json.loads(re.search(r'class="nf-table-data">(.*?)</script>', html, re.S).group(1))
+    assert 0 < len(carried["rows"]) < len(ledger)
+    note = re.search(r'<p class="nf-left-out">(.*?)</p>', html, re.S).group(1)
+    assert f"first {len(carried['rows']):,} of {len(ledger):,} rows" in note
+    assert "python -m toolkit export" in note
+    # the header counts against the same budget
+    tables.reset_budget(50.0)
+    page.header_html(corpus)
+    assert tables.budget_left() < 50_000_000
+    tables.reset_budget(None)
