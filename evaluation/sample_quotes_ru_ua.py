@@ -52,14 +52,16 @@ def main(argv: list[str] | None = None) -> int:
     texts = dict(zip(annotated.articles["article_id"], annotated.articles["text"]))
     for i, r in enumerate(rows.itertuples(), 1):
         text = texts[r.article_id]
-        lo = max(0, text.rfind("\n", 0, max(0, r.start - 250)) + 1)
+        # the paragraph around the row, but never more than 600 characters before and
+        # 250 after it (guardian_feb2022 keeps no paragraph breaks)
+        lo = max(0, text.rfind("\n", 0, max(0, r.start - 250)) + 1, r.start - 600)
         hi = text.find("\n", r.end + 150)
-        hi = len(text) if hi < 0 else hi
+        hi = min(len(text) if hi < 0 else hi, r.end + 250)
         kind = getattr(r, "kind", None)
         print(f"[{i}] {r.article_id} kind={kind} direct={r.direct} cue={r.cue!r} speaker={r.speaker!r} "
               f"surface={r.speaker_surface!r} id={r.speaker_actor_id!r}")
         print(f"    QUOTE: {text[r.start:r.end]!r}")
-        print(f"    CONTEXT: {text[lo:r.start]}[[{text[r.start:r.end]}]]{text[r.end:hi]}".replace("\n", " ")[:1200])
+        print(f"    CONTEXT: {text[lo:r.start]}[[{text[r.start:r.end]}]]{text[r.end:hi]}".replace("\n", " "))
         print()
     return 0
 

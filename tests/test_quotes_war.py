@@ -137,3 +137,52 @@ def test_coverage_by_outlet_counts_speech_only():
     assert cov.loc["The New York Times", "share_with_actor"] == 0.0
     assert cov.loc["The New York Times", "share_fragments"] == 0.5
     assert len(speech_only(quotes)) == 3
+
+
+# -- content: quotes over flattened paragraphs -------------------------------------
+
+# Guardian, 28 May 2022 (guardian_feb2022 keeps no paragraph breaks): the second
+# paragraph of Zelenskiy's address opens with “ while the first is still open.
+ZELENSKIY_FLAT = (
+    "“There are missiles strikes and aircraft attacks – everything,” he said. “We are protecting our land in "
+    "the way that our current defence resources allow. We are doing everything to increase them. And we will "
+    "increase them. “If the occupiers think that Lyman or Sievierodonetsk will be theirs, they are wrong. "
+    "Donbas will be Ukrainian.” map of donbas Zelenskiy also appealed to the west for more weapons. The "
+    "Ukrainian foreign minister offered a bleak assessment. “The military situation in eastern Ukraine is "
+    "even worse than people say it is,” Dmytro Kuleba said."
+)
+
+
+def test_a_new_sentence_opening_a_double_mark_ends_the_open_quote():
+    from toolkit.quotes import find_quotes
+
+    contents = [ZELENSKIY_FLAT[q.start:q.end] for q in find_quotes(ZELENSKIY_FLAT)]
+    assert contents[1].startswith("We are protecting") and contents[1].endswith("And we will increase them.")
+    assert contents[2].endswith("Donbas will be Ukrainian.")
+    assert any(c.startswith("The military situation") for c in contents)  # no longer swallowed
+
+
+def test_nested_double_quote_inside_a_sentence_still_nests():
+    from toolkit.quotes import find_quotes
+
+    text = 'Caddell continued: “I am going to read you the question: “Do you think so?” Forty-three, yes.”'
+    assert [text[q.start:q.end] for q in find_quotes(text)] == [
+        "I am going to read you the question: “Do you think so?” Forty-three, yes."]
+
+
+def test_flattened_quote_paragraph_keeps_the_speaker_and_frees_the_next_quote(nlp):
+    text = "Volodymyr Zelenskiy spoke on Friday night. " + ZELENSKIY_FLAT
+    rows = quotes_of(nlp, text)
+    assert "Kuleba" in (find(rows, "The military situation", direct=True)["speaker"] or "")
+    assert "Zelensk" in (find(rows, "If the occupiers think", direct=True)["speaker"] or "")
+
+
+def test_a_reversed_closing_mark_still_closes():
+    from toolkit.quotes import find_quotes
+
+    # Guardian, 20 May 2022: the source closes the quote with “
+    text = ("“We have systematically developed our military defence,” Kivinen said. “Ukraine has been a tough "
+            "bite to chew [for Russia], and so would be Finland.“ A hundred thousand Finns were killed during the "
+            "two wars Finland fought against the Soviet Union.")
+    contents = [text[q.start:q.end] for q in find_quotes(text)]
+    assert contents[1] == "Ukraine has been a tough bite to chew [for Russia], and so would be Finland."

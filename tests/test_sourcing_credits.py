@@ -155,3 +155,80 @@ def test_bad_files_name_the_entry_and_field(tmp_path, body, message):
     path.write_text(body)
     with pytest.raises(SourcesError, match=message):
         load_sources(path)
+
+
+# -- annotate(sources=...) and --sources: the analyst's list reaches the sourcing table -------
+
+def test_annotate_uses_the_analysts_sources_file(tmp_path, sample_corpus, annotated_sample):
+    import toolkit
+
+    mine = tmp_path / "my_sources.yaml"
+    # the analyst renames Reuters and says the outlet "Trendozz" is Reuters' own site
+    mine.write_text("extends: default\nsources:\n"
+                    "  - {source_id: reuters, name: Thomson Reuters, type: agency, aliases: [Reuters],"
+                    " outlets: [Trendozz]}\n")
+    annotated = toolkit.annotate(sample_corpus, cache_dir=None, progress=False, sources=mine)
+    s = annotated.with_outlet("sourcing")
+    reuters = s[s["source_id"] == "reuters"]
+    assert set(reuters["source"]) == {"Thomson Reuters"}
+    assert reuters.set_index("outlet")["self_credit"].to_dict() == {"Trendozz": True, "Kyiv Post": False}
+    # provenance follows the same list: the Kyiv Post's Putin quote is via "Thomson Reuters",
+    # Trendozz's quotes are its own reporting now (they were all "via Reuters" with the shipped list)
+    q = annotated.with_outlet("quotes")
+    assert "Kyiv Post ← Thomson Reuters ← Vladimir Putin" in set(q["via_chain"].dropna())
+    assert q.loc[q["outlet"] == "Trendozz", "via"].isna().all()
+    shipped = annotated_sample.with_outlet("quotes")
+    assert (shipped.loc[shipped["outlet"] == "Trendozz", "via"] == "Reuters").any()
+    from toolkit.sourcing import load_sources as _load
+
+    assert annotated.meta["sources"] == _load(mine).digest != annotated_sample.meta["sources"]
+
+
+def test_cli_sources_flag_refuses_a_bad_file_before_parsing(tmp_path, sample_dir, capsys):
+    from toolkit.cli import main
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("extends: default\nsources:\n  - {source_id: fakt, name: Fakt, type: tabloid}\n")
+    out = tmp_path / "out"
+    assert main(["annotate", str(sample_dir), "--out", str(out), "--no-cache", "--quiet", "--sources", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.yaml entry 0 (fakt): type 'tabloid' is not one of" in err
+    assert not (out / "manifest.json").exists()
+
+
+# -- anaphors: "telling the news agency", "the paper said" credit the organisation named just before ----
+
+def test_anaphors_credit_the_organisation_named_before(sentencizer):
+    # ru_ua_2022 (Guardian live blog)
+    assert credits(sentencizer, "One of the civilians evacuated spoke to Reuters, telling the news agency, “We didn’t "
+                                "see the sun for so long”.") == [("Reuters", "reuters", "interview_with"),
+                                                                 ("news agency", "reuters", "interview_with")]
+    nyt = ("The New York Times said otherwise on Sunday, in a report headlined: “January 6 panel has evidence for "
+           "criminal referral of Trump, but splits on sending.”\n\n“The debate centers on whether making a referral – "
+           "a largely symbolic act – would backfire,” the paper said.")
+    assert credits(sentencizer, nyt) == [("New York Times", "nyt", "citation"), ("paper", "nyt", "citation")]
+    # guardian_feb2022: an unlisted organisation found from the text is an antecedent too
+    fakt = ("Speaking to Polish tabloid Fakt, Skrzypczak said that Johnson had revealed “a military secret”. “Let a man "
+            "restrain himself and think before he says such things,” said the former general to the newspaper, which "
+            "described his tone as irritated in an article from Friday.")
+    assert credits(sentencizer, fakt) == [("Fakt", "fakt", "interview_with"), ("newspaper", "fakt", "interview_with")]
+
+
+def test_descriptions_that_are_not_anaphoric_credits(sentencizer):
+    # a government agency, not a news organisation, is what "the agency" refers to
+    assert credits(sentencizer, "Ukraine’s state security service says it is investigating 752 cases of treason and "
+                                "collaboration. According to the agency, the greatest amount of cases have been "
+                                "documented in the regions of Luhansk, Donetsk, Zaporizhzhia, and Kherson.") == []
+    # the description is followed by the name: one credit, to the name
+    assert credits(sentencizer, "South Korean ambassador Kim Hyung-tae has returned to Kyiv along with some embassy "
+                                "staff, the news agency Yonhap has reported citing the Foreign Ministry in "
+                                "Seoul.") == [("Yonhap", "yonhap", "citation")]
+    # the type must fit ("the paper" is not the broadcaster named before) and the name must be close
+    assert credits(sentencizer, "Liz Cheney told CNN’s State of the Union there was no dispute. A Ukrainian official "
+                                "told the paper that 200 soldiers were killed.") == [("CNN", "cnn", "interview_with")]
+    far = "Peskov told Reuters on Monday that talks would resume. " + "The talks stalled again. " * 30 + \
+        "“We are ready,” an official told the news agency."
+    assert credits(sentencizer, far) == [("Reuters", "reuters", "interview_with")]
+    # "said according to" is a citation, not an interview ("said … to")
+    assert credits(sentencizer, "Biden will meet with Ukrainian mothers and children, her office said according to "
+                                "Reuters.") == [("Reuters", "reuters", "citation")]

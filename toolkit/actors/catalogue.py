@@ -69,17 +69,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from toolkit.actors.names import name_key
-from toolkit.datafiles import load_yaml
+from toolkit.datafiles import read_entry_files, strings_field
 
 KINDS = ("person", "organisation", "country", "group", "place")
 #: spaCy entity label the ruler gives each kind (so downstream code that reads
@@ -209,21 +206,13 @@ def load_catalogue(path: CataloguePaths = None) -> Catalogue:
 
     ``path`` may be a list of files: later files add actors and replace those
     with the same ``actor_id``. A file may also ``extends:`` another (see the
-    module docstring).
+    module docstring). Reading, ``extends`` and merging are
+    :func:`toolkit.datafiles.read_entry_files`, shared with the agency/outlet list.
     """
-    paths = [resolve_path(p) for p in path] if _is_many(path) else [resolve_path(path)]
-    if not paths:
-        raise CatalogueError("no catalogue file given")
-    actors: dict[str, Actor] = {}
-    digest = hashlib.sha256()
-    read: list[Path] = []
-    for p in paths:
-        for file_path, file_actors, raw in _read_chain(p, seen=()):
-            actors.update(file_actors)
-            digest.update(raw + b"\0")
-            read.append(file_path)
-    _check_unique_phrases(actors, paths[-1])
-    return Catalogue(actors=actors, path=paths[-1], digest=digest.hexdigest()[:16], paths=tuple(read))
+    read = read_entry_files(path, key="actors", id_field="actor_id", default=default_path(), parse=_parse_actor,
+                            error=CatalogueError, noun="catalogue")
+    _check_unique_phrases(read.entries, read.last)
+    return Catalogue(actors=read.entries, path=read.last, digest=read.digest, paths=read.paths)
 
 
 @functools.lru_cache(maxsize=8)
@@ -232,49 +221,6 @@ def cached_catalogue(path: str | None = None) -> Catalogue:
     (the unit of work calls it for every partition). Treat the result as
     read-only: it is shared."""
     return load_catalogue(path)
-
-
-def _is_many(path: CataloguePaths) -> bool:
-    return path is not None and not isinstance(path, (str, os.PathLike))
-
-
-def _read_chain(path: Path, seen: tuple[Path, ...]) -> list[tuple[Path, dict[str, Actor], bytes]]:
-    """The files ``path`` extends (base first), then ``path`` itself."""
-    resolved = path.resolve()
-    if resolved in seen:
-        raise CatalogueError(f"{path}: 'extends' loops back to itself")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CatalogueError(f"{path}: cannot read the catalogue: {exc.strerror or exc}") from exc
-    try:
-        data = load_yaml(raw)
-    except yaml.YAMLError as exc:
-        raise CatalogueError(f"{path}: not valid YAML: {exc}") from exc
-    except ValueError as exc:  # YAML-valid but impossible values, e.g. a date 2025-13-01
-        raise CatalogueError(f"{path}: invalid value: {exc}") from exc
-    chain: list[tuple[Path, dict[str, Actor], bytes]] = []
-    if isinstance(data, dict):
-        unknown = set(data) - {"extends", "actors"}
-        if unknown:
-            raise CatalogueError(f"{path}: unknown top-level key(s) {sorted(unknown)}; expected 'extends' and 'actors'")
-        base = data.get("extends")
-        if base:
-            base_path = default_path() if base == "default" else (path.parent / str(base))
-            chain.extend(_read_chain(base_path, seen + (resolved,)))
-        entries = data.get("actors") or []
-    else:
-        entries = data
-    if not isinstance(entries, list):
-        raise CatalogueError(f"{path}: expected a list of actors (or a mapping with 'actors:'), got {type(entries).__name__}")
-    actors: dict[str, Actor] = {}
-    for n, entry in enumerate(entries):
-        actor = _parse_actor(entry, f"{path} entry {n}")
-        if actor.actor_id in actors:
-            raise CatalogueError(f"{path} entry {n}: duplicate actor_id {actor.actor_id!r}")
-        actors[actor.actor_id] = actor
-    chain.append((path, actors, raw))
-    return chain
 
 
 def _check_unique_phrases(actors: dict[str, Actor], path: Path) -> None:
@@ -328,10 +274,7 @@ def _parse_actor(entry: object, where: str) -> Actor:
 
 
 def _strings(entry: dict, key: str, where: str) -> tuple[str, ...]:
-    value = entry.get(key) or ()
-    if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        raise CatalogueError(f"{where}: {key!r} must be a list of strings, got {value!r}")
-    return tuple(str(v) for v in value if str(v).strip())
+    return strings_field(entry, key, where, CatalogueError)
 
 
 def _date(value, where: str = "") -> dt.date | None:

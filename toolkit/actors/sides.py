@@ -57,7 +57,7 @@ def speaker_sides(speaker_ids: pd.Series, sides: pd.Series) -> pd.Series:
     return side.where(speaker_ids.notna(), UNATTRIBUTED).astype("string")
 
 
-def voice_by_side(corpus) -> pd.DataFrame:
+def voice_by_side(corpus, *, once_per_copy: bool = False) -> pd.DataFrame:
     """Share of voice by side, per outlet: of the outlet's actor mentions,
     the share per side ("talked about"), and of its speech quotes (``kind``
     direct / indirect / mixed), the share per speaker side ("speaks"), each out of the outlet's own total so outlets of
@@ -67,12 +67,19 @@ def voice_by_side(corpus) -> pd.DataFrame:
         :data:`VOICE_COLUMNS`; ``measure`` is :data:`TALKED_ABOUT` or
         :data:`SPEAKS`. Unresolved speakers count as :data:`UNATTRIBUTED`
         (shown, not hidden), so each outlet's shares add up to 1 per measure.
+        ``once_per_copy``: a quote in a passage two outlets share (wire copy)
+        counts once, for the outlet that published it first
+        (:func:`toolkit.sourcing.analysis.counted_once`); mentions count as printed.
     """
     m = corpus.with_outlet("mentions")
     m = m.assign(side=m["side"].astype("string").fillna(UNKNOWN_SIDE))
     from toolkit.quotes.coverage import speech_only  # scare quotes, titles and terms are nobody's voice
 
     q = speech_only(corpus.with_outlet("quotes"))
+    if once_per_copy:
+        from toolkit.sourcing.analysis import counted_once
+
+        q = counted_once(q, corpus)
     q = q.assign(side=speaker_sides(q["speaker_actor_id"], actor_sides(corpus)))
     parts = []
     for measure, df in ((TALKED_ABOUT, m), (SPEAKS, q)):

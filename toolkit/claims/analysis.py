@@ -76,15 +76,19 @@ class ClaimGroups:
         return f"ClaimGroups(groups={len(self.groups)}, members={len(self.members)}, series={len(self.series)})"
 
 
-def reconcile(corpus, *, window_days: int = 1, report_lag_days: int = 7) -> ClaimGroups:
+def reconcile(corpus, *, window_days: int = 1, report_lag_days: int = 7, once_per_copy: bool = False) -> ClaimGroups:
     """Group an :class:`~toolkit.corpus.AnnotatedCorpus`'s claims (see module doc).
+
+    ``once_per_copy``: a figure in a passage two outlets share (wire copy,
+    :mod:`toolkit.sourcing.copies`) counts once, for the outlet that published
+    it first (default ``False``: every outlet's copy counts, as printed).
 
     Returns:
         :class:`ClaimGroups`: ``groups`` (= :func:`events`), ``members``
         (= :func:`event_claims` without the display columns) and ``series``
         (= :func:`series`).
     """
-    claims = countable(corpus.with_outlet("claims"))
+    claims = _countable(corpus, once_per_copy)
     incident = claims[claims["scope"].astype("string") == "incident"].copy()
     cumulative = claims[claims["scope"].astype("string") == "cumulative"].copy()
     members = _cluster_events(incident, window_days, report_lag_days)
@@ -98,7 +102,7 @@ def events(corpus, **options) -> pd.DataFrame:
 
     Args:
         corpus: an annotated corpus.
-        **options: ``window_days``, ``report_lag_days`` of :func:`reconcile`.
+        **options: ``window_days``, ``report_lag_days``, ``once_per_copy`` of :func:`reconcile`.
 
     Returns:
         ``group_id, event_id, category, place, event, event_date,
@@ -110,6 +114,15 @@ def events(corpus, **options) -> pd.DataFrame:
     return reconcile(corpus, **options).groups
 
 
+def _countable(corpus, once_per_copy: bool) -> pd.DataFrame:
+    claims = countable(corpus.with_outlet("claims"))
+    if once_per_copy:  # shared copy is one voice (toolkit.sourcing)
+        from toolkit.sourcing.analysis import counted_once
+
+        claims = counted_once(claims, corpus)
+    return claims
+
+
 def countable(claims: pd.DataFrame) -> pd.DataFrame:
     """The claims that events, spreads, series and headline figures may use:
     reported (not hypothetical or denied), about the story, not a rate
@@ -118,12 +131,12 @@ def countable(claims: pd.DataFrame) -> pd.DataFrame:
     return claims[headline_mask(claims)]
 
 
-def headline_figures(corpus) -> pd.DataFrame:
+def headline_figures(corpus, *, once_per_copy: bool = False) -> pd.DataFrame:
     """Per outlet, its largest countable figure (on-story, reported, not a
     rate): ``outlet, figure, category, value_low, value_high, qualifier,
     claimant, article_id, sent_id, start, end`` — what a summary may show as
-    an outlet's headline toll."""
-    claims = countable(corpus.with_outlet("claims"))
+    an outlet's headline toll (``once_per_copy``: as in :func:`reconcile`)."""
+    claims = _countable(corpus, once_per_copy)
     columns = ["outlet", "figure", "category", "value_low", "value_high", "qualifier", "claimant", "article_id",
                "sent_id", "start", "end"]
     if claims.empty:
@@ -136,10 +149,11 @@ def headline_figures(corpus) -> pd.DataFrame:
     return c[columns].reset_index(drop=True)
 
 
-def series(corpus) -> pd.DataFrame:
+def series(corpus, *, once_per_copy: bool = False) -> pd.DataFrame:
     """Running totals: cumulative claims from one claimant about one category
-    and side, in date order, with the change since the previous point."""
-    cumulative = countable(corpus.with_outlet("claims"))
+    and side, in date order, with the change since the previous point
+    (``once_per_copy``: as in :func:`reconcile`)."""
+    cumulative = _countable(corpus, once_per_copy)
     return _series(cumulative[cumulative["scope"].astype("string") == "cumulative"].copy())
 
 
@@ -204,7 +218,7 @@ def ledger(corpus, **options) -> pd.DataFrame:
 
     Args:
         corpus: an annotated corpus.
-        **options: ``window_days``, ``report_lag_days`` of :func:`reconcile`.
+        **options: ``window_days``, ``report_lag_days``, ``once_per_copy`` of :func:`reconcile`.
 
     Returns:
         :data:`LEDGER_COLUMNS`: outlet, publication day, category, a readable

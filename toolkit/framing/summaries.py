@@ -92,7 +92,7 @@ def attribution(corpus) -> pd.DataFrame:
     return counts.sort_values(["outlet", "speaker_side", "category"]).reset_index(drop=True)
 
 
-def voice(corpus, by: str = "actor") -> pd.DataFrame:
+def voice(corpus, by: str = "actor", *, once_per_copy: bool = False) -> pd.DataFrame:
     """Share of voice: speech quotes (``kind`` direct / indirect / mixed) and
     quoted words per speaker, per outlet, direct vs indirect.
 
@@ -100,13 +100,19 @@ def voice(corpus, by: str = "actor") -> pd.DataFrame:
     ``speaker``, ``side``) × ``direct``; ``by="side"``: per outlet × side ×
     ``direct``. Columns add ``n_quotes, n_words, share_quotes, share_words``
     (shares of the outlet's quotes / quoted words). Unattributed quotes are a
-    row of their own, so the shares add up to 1 per outlet.
+    row of their own, so the shares add up to 1 per outlet. ``once_per_copy``:
+    a quote in a passage two outlets share (wire copy) counts once, for the
+    outlet that published it first (:func:`toolkit.sourcing.analysis.counted_once`).
     """
     if by not in ("actor", "side"):
         raise ValueError(f"by must be 'actor' or 'side', not {by!r}")
     from toolkit.quotes.coverage import speech_only  # scare quotes, titles and terms are nobody's voice
 
     q = speech_only(corpus.with_outlet("quotes"))
+    if once_per_copy:
+        from toolkit.sourcing.analysis import counted_once
+
+        q = counted_once(q, corpus)
     q = q.assign(
         outlet=q["outlet"].astype("string"),
         n_words=q["text"].astype("string").fillna("").str.split().str.len().astype("Int64"),

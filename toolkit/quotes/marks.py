@@ -15,6 +15,13 @@ Method: a per-paragraph scan of the marks with a stack, written for news text
   ``’`` closing before a non-letter, so apostrophes (``Russia’s``,
   ``Kyiv‘s``) never open or close anything;
 * the NYT archive's two apostrophes ``''`` count as a straight double mark;
+* a double mark opening after sentence-final punctuation while a double quote
+  is still open (`… them. “If the occupiers …`) ends the open quote there: in
+  text whose paragraph breaks were flattened this is the next paragraph of a
+  multi-paragraph quote, and English nests quotes with single marks, so a
+  nested double quote never starts a sentence;
+* a ``“`` glued to the word before it and followed by a space is a typo'd
+  closing mark (`… so would be Finland.“ A hundred thousand`);
 * stray closing marks are ignored: odd numbers of marks never raise.
 
 This is the toolkit's one pairing of quotation marks: the quotes extractor,
@@ -93,7 +100,16 @@ def _paired(text: str) -> tuple[QuoteSpan, ...]:
             if carried and pos == first:
                 continue  # the continuation mark: the quote is already open
             straight = m.group() in (STRAIGHT, "''")
-            if _is_opening(text, pos, p_start) and not (straight and stack and _closes_straight(text, m.end(), p_end)):
+            opening = _is_opening(text, pos, p_start) and not (straight and stack and _closes_straight(text, m.end(), p_end))
+            if opening and stack and _after_sentence_end(text, pos, p_start):
+                # a new paragraph of a multi-paragraph quote in text whose
+                # paragraph breaks were flattened (`… And we will increase
+                # them. “If the occupiers …”`): English nests with single
+                # marks, so the open quote ends here instead of swallowing
+                # the rest of the article
+                spans.append(_make(text, stack[0], None, pos))
+                stack = []
+            if opening:
                 stack.append(pos)
             elif stack:
                 opened = stack.pop()
@@ -132,11 +148,25 @@ def _first_visible(text: str, start: int, end: int) -> int | None:
 
 def _is_opening(text: str, pos: int, p_start: int) -> bool:
     mark = text[pos]
+    if mark == "“" and pos > p_start and not text[pos - 1].isspace() and (
+            pos + 1 == len(text) or text[pos + 1].isspace()):
+        return False  # a typo'd closer glued to the word before it (`so would be Finland.“ A hundred`)
     if mark in OPENERS:
         return True
     if mark in CLOSERS:
         return False
     return pos == p_start or text[pos - 1] in _OPEN_CONTEXT or text[pos - 1].isspace()
+
+
+def _after_sentence_end(text: str, pos: int, p_start: int) -> bool:
+    """The mark at ``pos`` follows sentence-final punctuation and a space
+    (`them. “If`), i.e. it starts a new sentence rather than nesting."""
+    i = pos - 1
+    if i < p_start or not text[i].isspace():
+        return False
+    while i >= p_start and text[i].isspace():
+        i -= 1
+    return i >= p_start and text[i] in ".!?…"
 
 
 def _closes_straight(text: str, after: int, p_end: int) -> bool:

@@ -22,6 +22,21 @@ def sourcing_table(corpus: AnnotatedCorpus) -> pd.DataFrame:
     return schema.conform("sourcing", df) if df is not None else schema.frame("sourcing")
 
 
+def self_credits(s: pd.DataFrame) -> pd.Series:
+    """Which credits of a ``sourcing`` table (joined with ``outlet``) name the
+    article's own outlet: the extractor's ``self_credit`` where set, else (a
+    table saved before that column) the shipped list's outlet names."""
+    from toolkit.sourcing.sources import cached_sources
+
+    flag = s["self_credit"].astype("boolean") if "self_credit" in s.columns else pd.Series(pd.NA, index=s.index,
+                                                                                            dtype="boolean")
+    if flag.isna().any():
+        sources = cached_sources()
+        own = s["outlet"].map(lambda o: getattr(sources.for_outlet(o), "source_id", None))
+        flag = flag.fillna(pd.Series(s["source_id"].astype(object) == own, index=s.index).astype("boolean"))
+    return flag.fillna(False).astype(bool)
+
+
 def credits(corpus: AnnotatedCorpus) -> pd.DataFrame:
     """Every credit with its outlet, date and sentence, in reading order:
     ``outlet, published, source, source_type, kind, surface, cue, sentence,
@@ -45,8 +60,6 @@ def reliance(corpus: AnnotatedCorpus, *, include_self: bool = False) -> pd.DataF
     ``share_of_articles`` (that over the outlet's articles). Self-credits
     ("told the Guardian" in the Guardian) are left out unless ``include_self``.
     """
-    from toolkit.sourcing.sources import cached_sources
-
     s = sourcing_table(corpus)
     cols = ["outlet", "source_id", "source", "source_type", "kind", "credits", "articles", "share_of_articles"]
     if s.empty:
@@ -54,9 +67,7 @@ def reliance(corpus: AnnotatedCorpus, *, include_self: bool = False) -> pd.DataF
     arts = corpus.articles.assign(outlet=corpus.articles["outlet"].astype("string").fillna("unknown"))
     s = s.merge(arts[["article_id", "outlet"]], on="article_id", how="left")
     if not include_self:
-        sources = cached_sources()
-        own = s["outlet"].map(lambda o: getattr(sources.for_outlet(o), "source_id", None))
-        s = s[s["source_id"] != own]
+        s = s[~self_credits(s)]
     per_outlet = arts.groupby("outlet").size()
     for c in ("source_type", "kind"):
         s[c] = s[c].astype("string")
@@ -106,11 +117,50 @@ def outlet_sourcing(corpus: AnnotatedCorpus, copies: pd.DataFrame | None = None)
 
 
 def copies_of(corpus: AnnotatedCorpus, **kwargs) -> pd.DataFrame:
-    """:func:`toolkit.sourcing.copies.find_copies` on the corpus's articles
-    (keyword arguments pass through)."""
+    """The corpus's ``copies`` table: the one saved with it (see
+    :func:`with_copies`) when it has one and no options are given, else
+    :func:`toolkit.sourcing.copies.find_copies` on its articles (keyword
+    arguments pass through)."""
     from toolkit.sourcing.copies import find_copies
 
+    if not kwargs and "copies" in corpus.meta:
+        return corpus.copies
     return find_copies(corpus.articles, **kwargs)
+
+
+def with_copies(corpus: AnnotatedCorpus, **kwargs) -> AnnotatedCorpus:
+    """The corpus with its ``copies`` table computed (``find_copies`` options
+    pass through), recorded in ``meta["copies"]`` and saved with it by
+    :meth:`~toolkit.corpus.AnnotatedCorpus.save`; claims and quotes get their
+    ``via`` again with the copies, so an uncredited passage copied from an
+    earlier outlet reads ``via_scope == "copy"``."""
+    from dataclasses import replace
+
+    from toolkit.sourcing.copies import find_copies
+    from toolkit.sourcing.provenance import add_via
+
+    copies = find_copies(corpus.articles, **kwargs)
+    s = sourcing_table(corpus)
+    via = {name: schema.conform(name, add_via(getattr(corpus, name), s, corpus.articles, copies=copies))
+           for name in ("claims", "quotes")}
+    meta = {**corpus.meta, "copies": {"options": {k: v for k, v in kwargs.items() if k != "progress"},
+                                      "pairs": int(len(copies))}}
+    return replace(corpus, copies=copies, meta=meta, **via)
+
+
+def counted_once(table: pd.DataFrame, corpus: AnnotatedCorpus, copies: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``table`` (claims or quotes, any extra columns) without the rows that
+    repeat a figure or quote of an earlier article's shared copy: each shared
+    passage's figures and quotes count once, for the outlet that published
+    them first (:func:`toolkit.sourcing.copies.copy_groups`). ``copies``:
+    default :func:`copies_of` (the saved table, else computed). The comparisons
+    that offer this (``once_per_copy=True``: the claims analyses, share of
+    voice) call it; rows not in shared copy are all kept."""
+    from toolkit.sourcing.copies import copy_groups
+
+    copies = copies_of(corpus) if copies is None else copies
+    keep = copy_groups(table, copies, corpus.articles)["first_copy"]
+    return table[keep.to_numpy()]
 
 
 def first_published(copies: pd.DataFrame, corpus: AnnotatedCorpus) -> pd.DataFrame:

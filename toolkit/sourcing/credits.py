@@ -39,7 +39,7 @@ _INTERVIEW_CUE = (
     r"said\s+to|gave\s+an?\s+(?:\w+\s+)?interview\s+to|interviews?\s+(?:given\s+)?to|interview\s+with|"
     r"interviewed\s+by|in\s+comments\s+to|in\s+remarks\s+to|in\s+a\s+statement\s+to|wrote\s+in|writing\s+in|"
     r"writes\s+in|op-ed\s+(?:in|for)|column\s+(?:in|for)|opinion\s+piece\s+(?:in|for)|essay\s+(?:in|for)|"
-    r"said\s+on|speaking\s+on|appeared\s+on|appearing\s+on|told\s+\w+\s+on|speaking\s+with|spoke\s+with|"
+    r"said\s+(?!according\b)(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){1,3}to|said\s+on|speaking\s+on|appeared\s+on|appearing\s+on|told\s+\w+\s+on|speaking\s+with|spoke\s+with|"
     r"talking\s+with|talked\s+with"
 )
 _CITATION_CUE = (
@@ -122,6 +122,35 @@ _NOT_A_NAME = re.compile(
 )
 
 
+# an organisation referred back to by what it is: "telling the news agency", "the paper said";
+# each description names the source types it may refer to
+_ANY_TYPE = ("agency", "newspaper", "broadcaster", "online", "magazine", "unspecified")
+_ANAPHOR_NOUNS = {
+    "news agency": ("agency",), "agency": ("agency",), "newswire": ("agency",), "wire service": ("agency",),
+    "news service": ("agency",),
+    "newspaper": ("newspaper",), "paper": ("newspaper",), "daily": ("newspaper",), "tabloid": ("newspaper",),
+    "broadsheet": ("newspaper",), "broadcaster": ("broadcaster",), "channel": ("broadcaster",),
+    "magazine": ("magazine", "newspaper"), "website": ("online", "newspaper", "broadcaster", "agency", "magazine"),
+    "news site": ("online", "newspaper", "broadcaster", "agency", "magazine"),
+    "news website": ("online", "newspaper", "broadcaster", "agency", "magazine"),
+    "outlet": _ANY_TYPE, "news outlet": _ANY_TYPE, "publication": _ANY_TYPE,
+}
+_ANAPHOR_MOD = (r"(?:state|state-run|state-owned|state-controlled|official|independent|business|national|"
+                r"russian|ukrainian|british|american|german|french|polish|italian|news|wire|same)")
+_ANAPHOR_DESC = "|".join(n.replace(" ", r"\s+") for n in sorted(_ANAPHOR_NOUNS, key=len, reverse=True))
+_ANAPHOR = re.compile(
+    # lower-case descriptions only ("the Channel 4 show" is a name), not followed by a name or
+    # another description ("the news agency Yonhap", "the business daily newspaper Kommersant")
+    rf"(?<![\w-])[Tt]he\s+(?:(?i:{_ANAPHOR_MOD})\s+){{0,2}}?(?P<desc>{_ANAPHOR_DESC})"
+    rf"(?![\w-])(?!\s+(?:[A-Z]|of\b|and\b|or\b|(?:{_ANAPHOR_DESC})\b))"
+)
+#: how far back the named organisation of an anaphor may be: characters, and
+#: paragraph breaks crossed (a quote's own paragraph after "The New York Times said …")
+ANAPHOR_CHARS = 600
+ANAPHOR_PARAGRAPHS = 1
+_BREAKS = re.compile(r"\n+")
+
+
 def extract_credits(doc, ctx, sources: Sources | None = None) -> list[dict]:
     """Credits an article gives to news agencies and outlets.
 
@@ -139,7 +168,9 @@ def extract_credits(doc, ctx, sources: Sources | None = None) -> list[dict]:
         ``source_type`` (agency / newspaper / broadcaster / online / magazine /
         unspecified, or ``unlisted`` for an organisation not in the list),
         ``kind`` (``citation`` / ``interview_with`` / ``wire_credit`` /
-        ``republished_from``) and ``cue`` (the words that decided the kind).
+        ``republished_from``), ``cue`` (the words that decided the kind) and
+        ``self_credit`` (the source is the article's own outlet, per the
+        list's ``outlets``/``name``: the outlet's own reporting, not a hop).
 
     Method:
         Every name of a listed source is found with one exact-case regular
@@ -156,7 +187,15 @@ def extract_credits(doc, ctx, sources: Sources | None = None) -> list[dict]:
         a reporting verb after it ("Reuters reported", "Tass quotes", "an AFP
         team in the area said"), "on" + a broadcaster ("said on CNN"), and
         "a BBC interview". A name joined to a credited one by "and" shares its
-        kind ("CNN and the New York Times have reported"). A one-word name
+        kind ("CNN and the New York Times have reported"). A description of a
+        news organisation ("the news agency", "the paper", "the broadcaster",
+        :data:`_ANAPHOR_NOUNS`, not followed by a name) is a credit to the
+        nearest organisation of a fitting type named at most
+        :data:`ANAPHOR_CHARS` characters and :data:`ANAPHOR_PARAGRAPHS`
+        paragraph break before it ("spoke to Reuters, telling the news agency …"),
+        classified by its own cues; with no such name it is nothing (so
+        "Ukraine's state security service says … according to the agency" is
+        not a credit). A one-word name
         ("the Times", "the Post") means the source already named in the article
         whose full name ends with it, or the article's own outlet when that
         outlet lists it under ``self_names``. A mere mention ("RT and Sputnik
@@ -194,6 +233,7 @@ def extract_credits(doc, ctx, sources: Sources | None = None) -> list[dict]:
             "source": resolved.name if resolved else surface,
             "source_type": resolved.type if resolved else "unlisted",
             "kind": kind, "cue": cue,
+            "self_credit": own is not None and resolved is not None and resolved.source_id == own.source_id,
         }
         if kind is None:
             pending.append((len(records), record))
@@ -201,7 +241,40 @@ def extract_credits(doc, ctx, sources: Sources | None = None) -> list[dict]:
             continue
         records.append(record)
     _share_coordinated_kinds(records, text)
-    return [r for r in records if r["kind"] is not None]
+    records += _anaphors(text, records, sent_bounds, own, sources)
+    return sorted((r for r in records if r["kind"] is not None), key=lambda r: r["start"])
+
+
+def _anaphors(text: str, named: list[dict], sent_bounds: list[tuple[int, int]], own: Source | None,
+              sources: Sources) -> list[dict]:
+    """Credits given by describing an organisation named just before ("telling the news agency")."""
+    out: list[dict] = []
+    for m in _ANAPHOR.finditer(text):
+        start, end = m.span("desc")
+        if any(r["start"] < end and start < r["end"] for r in named):
+            continue  # part of a name ("the Daily" in a listed name)
+        desc = re.sub(r"\s+", " ", m.group("desc").lower())
+        sent_id = _sentence_of(sent_bounds, start)
+        fits = _ANAPHOR_NOUNS[desc]
+        antecedent = None
+        for r in reversed(named):
+            if r["start"] >= m.start() or r["source_id"] == "agencies":
+                continue
+            if r["start"] < m.start() - ANAPHOR_CHARS or len(_BREAKS.findall(text, r["end"], m.start())) > ANAPHOR_PARAGRAPHS:
+                break
+            if r["source_type"] == "unlisted" or r["source_type"] in fits:
+                antecedent = r
+                break
+        if antecedent is None:
+            continue
+        s_start, s_end = sent_bounds[sent_id] if sent_id is not None else (0, len(text))
+        source = sources.sources.get(antecedent["source_id"])
+        kind, cue = _classify(text[max(s_start, m.start() - 160):m.start()], text[end:min(s_end, end + 160)], source)
+        if kind is None:
+            continue
+        out.append({**antecedent, "sent_id": sent_id, "start": start, "end": end, "surface": text[start:end],
+                    "kind": kind, "cue": cue})
+    return out
 
 
 def _classify(left: str, right: str, source: Source | None) -> tuple[str | None, str | None]:

@@ -135,9 +135,6 @@ def _dtype(name: str) -> str:
 
 
 def _credits_by_article(sourcing: pd.DataFrame, outlet_of: dict, text_of: dict) -> dict[str, dict[str, list[dict]]]:
-    from toolkit.sourcing.sources import cached_sources
-
-    sources = cached_sources()
     by_article: dict[str, dict[str, list[dict]]] = defaultdict(lambda: {"passage": [], "article": []})
     if sourcing is None or len(sourcing) == 0:
         return {}
@@ -145,8 +142,7 @@ def _credits_by_article(sourcing: pd.DataFrame, outlet_of: dict, text_of: dict) 
     breaks: dict[str, list[int]] = {}
     for r in rows:
         aid = str(r["article_id"])
-        own = sources.for_outlet(outlet_of.get(aid))
-        if own is not None and r["source_id"] == own.source_id:
+        if _is_self_credit(r, outlet_of.get(aid)):
             continue  # the outlet's own reporting, not a hop
         entry = {k: r.get(k) for k in ("sent_id", "start", "source_id", "source", "source_type", "kind", "cue")}
         if aid not in breaks:
@@ -158,6 +154,18 @@ def _credits_by_article(sourcing: pd.DataFrame, outlet_of: dict, text_of: dict) 
         if r["kind"] == "wire_credit" or (r["kind"] == "republished_from" and r.get("cue") != "embedded post"):
             by_article[aid]["article"].append(entry)
     return dict(by_article)
+
+
+def _is_self_credit(row: dict, outlet) -> bool:
+    """The extractor's ``self_credit`` (decided with the list annotate used);
+    for a table saved before that column existed, the shipped list decides."""
+    flag = row.get("self_credit")
+    if flag is not None and not pd.isna(flag):
+        return bool(flag)
+    from toolkit.sourcing.sources import cached_sources
+
+    own = cached_sources().for_outlet(outlet)
+    return own is not None and row["source_id"] == own.source_id
 
 
 def _copied_spans(copies: pd.DataFrame) -> dict[str, list[tuple[int, int, str, str]]]:

@@ -32,16 +32,13 @@ field: malformed YAML, missing or unknown fields, an unknown type, a duplicate
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
-from toolkit.datafiles import load_yaml
+from toolkit.datafiles import read_entry_files, strings_field
 
 TYPES = ("agency", "newspaper", "broadcaster", "online", "magazine", "unspecified")
 FIELDS = {"source_id", "name", "type", "country", "state", "aliases", "programmes", "self_names", "outlets", "notes"}
@@ -149,61 +146,18 @@ def load_sources(path: SourcesPaths = None) -> Sources:
     """Read and validate the sources list (``None``: the shipped one).
 
     ``path`` may be a list of files: later files add sources and replace those
-    with the same ``source_id``; a file may also ``extends:`` another.
+    with the same ``source_id``; a file may also ``extends:`` another. Reading,
+    ``extends`` and merging are :func:`toolkit.datafiles.read_entry_files`,
+    shared with the actor catalogue.
     """
-    paths = [resolve_path(p) for p in path] if _is_many(path) else [resolve_path(path)]
-    if not paths:
-        raise SourcesError("no sources file given")
-    sources: dict[str, Source] = {}
-    digest = hashlib.sha256()
-    read: list[Path] = []
-    for p in paths:
-        for file_path, file_sources, raw in _read_chain(p, seen=()):
-            sources.update(file_sources)
-            digest.update(raw + b"\0")
-            read.append(file_path)
-    _check_unique_surfaces(sources, paths[-1])
-    return Sources(sources=sources, digest=digest.hexdigest()[:16], paths=tuple(read))
+    read = read_entry_files(path, key="sources", id_field="source_id", default=default_path(), parse=_parse,
+                            error=SourcesError, noun="sources file")
+    _check_unique_surfaces(read.entries, read.last)
+    return Sources(sources=read.entries, digest=read.digest, paths=read.paths)
 
 
 def _is_many(path: SourcesPaths) -> bool:
     return path is not None and not isinstance(path, (str, os.PathLike))
-
-
-def _read_chain(path: Path, seen: tuple[Path, ...]) -> list[tuple[Path, dict[str, Source], bytes]]:
-    resolved = path.resolve()
-    if resolved in seen:
-        raise SourcesError(f"{path}: 'extends' loops back to itself")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SourcesError(f"{path}: cannot read the sources file: {exc.strerror or exc}") from exc
-    try:
-        data = load_yaml(raw)
-    except yaml.YAMLError as exc:
-        raise SourcesError(f"{path}: not valid YAML: {exc}") from exc
-    chain: list[tuple[Path, dict[str, Source], bytes]] = []
-    if isinstance(data, dict):
-        unknown = set(data) - {"extends", "sources"}
-        if unknown:
-            raise SourcesError(f"{path}: unknown top-level key(s) {sorted(unknown)}; expected 'extends' and 'sources'")
-        base = data.get("extends")
-        if base:
-            base_path = default_path() if base == "default" else (path.parent / str(base))
-            chain.extend(_read_chain(base_path, seen + (resolved,)))
-        entries = data.get("sources") or []
-    else:
-        entries = data
-    if not isinstance(entries, list):
-        raise SourcesError(f"{path}: expected a list of sources (or a mapping with 'sources:'), got {type(entries).__name__}")
-    sources: dict[str, Source] = {}
-    for n, entry in enumerate(entries):
-        source = _parse(entry, f"{path} entry {n}")
-        if source.source_id in sources:
-            raise SourcesError(f"{path} entry {n}: duplicate source_id {source.source_id!r}")
-        sources[source.source_id] = source
-    chain.append((path, sources, raw))
-    return chain
 
 
 def _check_unique_surfaces(sources: dict[str, Source], path: Path) -> None:
@@ -244,7 +198,4 @@ def _parse(entry: object, where: str) -> Source:
 
 
 def _strings(entry: dict, key: str, where: str) -> tuple[str, ...]:
-    value = entry.get(key) or ()
-    if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        raise SourcesError(f"{where}: {key!r} must be a list of strings, got {value!r}")
-    return tuple(str(v) for v in value if str(v).strip())
+    return strings_field(entry, key, where, SourcesError)
