@@ -9,8 +9,9 @@ first ``incident`` claim of that category in reading order (news puts the
 main incident in the lead); ``casualties`` claims (killed and injured
 together) never count for either; a ranged/vague/hedged figure counts as its
 low bound (its high bound for "up to"). No claim -> 0. In an article that
-reports a death, a single person "shot" with no injury word (cue ``shoot``)
-is not counted as injured (the dead victim was shot too; GVA counts him once).
+reports a death, a single person "shot" or "with a gunshot wound" with no
+injury word (cues ``WEAK_INJURY_CUES``) is not counted as injured (the dead
+victim was shot too; GVA counts him once).
 
 Baseline, measured the same way: a plain regular expression, first match of
 ``<number word or digits> (up to two words) killed|dead|died`` for killed and
@@ -64,6 +65,11 @@ def point_value(claim: dict) -> float:
     return float(low if low is not None else high)
 
 
+#: cues that say a person was shot or wounded without saying they survived: in an
+#: article that reports a death, such a single person is (usually) the dead victim
+WEAK_INJURY_CUES = frozenset({"shoot", "wound", "suffer", "sustain"})
+
+
 def article_counts(claims: list[dict]) -> dict[str, int]:
     """The main-incident rule (module doc)."""
     out = {"killed": 0, "injured": 0}
@@ -72,7 +78,7 @@ def article_counts(claims: list[dict]) -> dict[str, int]:
         # "X was shot" (an injury only because nothing in that clause says he
         # died) is no injury in an article that reports a death
         first = next((c for c in claims if c["category"] == category and c["scope"] == "incident"
-                      and not (category == "injured" and anyone_killed and c.get("cue") == "shoot"
+                      and not (category == "injured" and anyone_killed and c.get("cue") in WEAK_INJURY_CUES
                                and point_value(c) == 1)), None)
         if first is not None:
             out[category] = int(point_value(first))

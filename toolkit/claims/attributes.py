@@ -121,6 +121,15 @@ def fallback_side(reading: Reading, category: str, lex: Lexicon, claimant_side: 
         side = _place_in_sentence(previous, None, lex, category)
         if side:
             return side
+        if _anaphoric_place(sent):
+            # "A police station in the city took a direct hit": the city of a sentence or two before
+            for _ in range(ANAPHOR_WINDOW - 1):
+                previous = _previous_sentence(previous)
+                if previous is None:
+                    break
+                side = _place_in_sentence(previous, None, lex, category)
+                if side:
+                    return side
     return _dateline_side(sent.doc, lex)
 
 
@@ -229,10 +238,33 @@ def _place_role(tok: Token, category: str) -> bool:
         return prep in PLACE_PREPS
     if tok.dep_ == "dobj":
         return tok.head.lemma_.lower() in ("flee", "leave", "escape")  # "have fled Ukraine"
+    if tok.dep_ == "nsubjpass":
+        return tok.head.lemma_.lower() in HIT_VERBS  # "Lysychansk was being shelled"
     if tok.dep_ in ("compound", "poss"):
         return tok.head.lemma_.lower() in PLACE_NOUNS or tok.head.ent_type_ in PLACE_ENTS
     if tok.dep_ == "appos":
         return True
+    return False
+
+
+#: verbs whose passive subject is a place that was hit ("Lysychansk was being shelled")
+HIT_VERBS = frozenset({"shell", "hit", "strike", "bomb", "bombard", "attack", "target", "pound", "besiege",
+                       "encircle", "storm", "raid", "destroy", "damage"})
+#: nouns that, with "the" and no name, refer back to a place named before ("a police station in the city")
+ANAPHORIC_PLACES = frozenset({"city", "town", "village", "region", "area", "capital", "port", "settlement",
+                              "district", "oblast", "province"})
+#: how many sentences back the place of "the city" is looked for
+ANAPHOR_WINDOW = 3
+
+
+def _anaphoric_place(sent: Span) -> bool:
+    """"in the city", "the town's mayor": a place named earlier, not here."""
+    for tok in sent:
+        if tok.lemma_.lower() in ANAPHORIC_PLACES and tok.pos_ == "NOUN" and \
+                any(c.lower_ == "the" for c in tok.children) and \
+                not any(c.dep_ in ("compound", "appos", "prep", "amod") and c.pos_ in ("PROPN", "ADJ", "ADP")
+                        for c in tok.children):
+            return True
     return False
 
 
@@ -318,6 +350,14 @@ def _loss_subject_side(reading: Reading, lex: Lexicon, mentions: Sequence[dict])
     if verb.lemma_.lower() not in LOSS_VERBS:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # "Russia ... after losing dozens of men": a subjectless gerund or
+    # infinitive shares the subject of the clause it hangs on
+    node = verb
+    for _ in range(4):
+        if subj is not None or node.dep_ not in ("pcomp", "advcl", "xcomp", "conj", "prep") or node.head is node:
+            break
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
     return _side_in_tokens([subj, *subj.children], lex, mentions)
@@ -371,11 +411,27 @@ def event_place(sent: Span, reading: Reading, lex: Lexicon, mentions: Sequence[d
         for child in noun.children:  # "the Kyiv strike"
             if child.dep_ == "compound" and _is_place(child, lex, mentions):
                 return _place_span(child)
-    places = [e for e in sent.ents if e.label_ in PLACE_ENTS and e.root.lower_ not in lex.side_words
-              or e.text.lower() in lex.side_places]
+    places = [e for e in sent.ents if (e.label_ in PLACE_ENTS and e.root.lower_ not in lex.side_words
+                                       or e.text.lower() in lex.side_places) and not _modifies_people(e, lex)]
     if not places:
         return None
     return min(places, key=lambda e: abs(e.root.i - reading.head.i))
+
+
+def _modifies_people(ent: Span, lex: Lexicon) -> bool:
+    """"two captured US volunteers", "a British aid worker": a place name used
+    as the people's nationality says who they are, not where it happened."""
+    root = ent.root
+    if root.dep_ not in ("compound", "amod", "nmod", "poss"):
+        return False
+    head = root.head
+    return head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in lex.units or head.tag_ == "NNS"
+                                               and head.lower_.endswith(PERSON_ENDINGS)
+                                               or head.lemma_.lower() in lex.person_nouns)
+
+
+#: plural endings of nouns for people ("volunteers", "journalists", "Ukrainians")
+PERSON_ENDINGS = ("ers", "ors", "ists", "ians", "ans", "ees", "ines", "ites", "men", "women", "people")
 
 
 def _is_place(tok: Token, lex: Lexicon, mentions: Sequence[dict]) -> bool:

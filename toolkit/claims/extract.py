@@ -44,7 +44,8 @@ SINGULAR_PEOPLE = frozenset({
     "doctor", "nurse", "farmer", "fighter", "pilot", "commander", "general", "prisoner", "hostage",
     "individual", "senior", "elderly", "cyclist", "bystander", "patron", "owner", "shopkeeper", "firefighter",
     "refugee", "producer", "photographer", "cameraman", "athlete", "coach", "priest", "teacher", "engineer",
-    "official", "mayor", "volunteer", "paramedic", "rescuer", "citizen", "national", "marine", "contractor"})
+    "official", "mayor", "volunteer", "paramedic", "rescuer", "citizen", "national", "marine", "contractor",
+    "attendant", "cashier", "manager", "bartender", "bouncer", "teammate", "roommate", "tenant", "landlord"})
 #: cues that make a named person no toll figure: natural deaths, arrests, flights
 NOT_NAMED_VICTIM_CUES = frozenset({"detain", "imprison", "arrest", "flee", "escape", "evacuate",
                                    "relocate", "disappear", "surrender", "release", "free", "return",
@@ -89,8 +90,26 @@ def extract_claims(doc: Doc, ctx: ArticleContext, *, mentions: Sequence[dict] = 
     covered = [(r["start"], r["end"]) for r in records]
     records += _implicit_singulars(doc, ctx, lex, mentions, quotes, dates, covered)
     records = sorted(records, key=lambda r: r["start"])
+    _share_elliptical_claimants(doc, records)
     _inherit_sides(records)
     return fold_repeats(records)
+
+
+#: the words between two figures of one elliptical coordination: "six people
+#: were killed and 15 injured", "three dead and 12 wounded"
+ELLIPSIS_GAP = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been|are)\s+)?[\w-]+\s*,?\s+(?:and|or)\s+$")
+
+
+def _share_elliptical_claimants(doc: Doc, records: list[dict]) -> None:
+    """"where authorities said six people were killed and 15 injured": the
+    second figure has no verb of its own, so the parser often hangs it far
+    away (and an "according to" later in the sentence wins it); it is told
+    by whoever tells the first."""
+    for prev, rec in zip(records, records[1:]):
+        if prev["sent_id"] != rec["sent_id"] or not ELLIPSIS_GAP.fullmatch(doc.text[prev["end"]:rec["start"]]):
+            continue
+        for key in ("claimant", "claimant_actor_id", "claimant_is_outlet", "in_quote"):
+            rec[key] = prev[key]
 
 
 def _side_of_name(name: str | None, lex: Lexicon) -> str | None:
@@ -260,6 +279,9 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
     for tok in doc:
         if tok.lower_ in ("a", "an") and tok.dep_ == "det":
             noun, start = tok.head, tok.idx
+        elif tok.lower_ == "another" and tok.dep_ == "det" and tok.head.dep_ in ("dobj", "pobj", "nsubjpass"):
+            # "accused of shooting another man", "the shooting of another man in the leg"
+            noun, start = tok.head, tok.idx
         elif tok.lower_ == "the" and tok.dep_ == "det" and tok.head.lemma_.lower() == "victim" \
                 and tok.head.tag_ == "NN":
             # "The victim was shot in the leg": one unnamed victim, when nothing
@@ -281,23 +303,81 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             continue
         else:
             continue
-        if noun.tag_ not in ("NN", "DT") or noun.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT"):
+        age_noun = _is_age_noun(noun)  # "A 15-year-old was shot"
+        if not age_noun and (noun.tag_ not in ("NN", "DT")
+                             or noun.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT")):
             continue
         if lex.noun_category.get(noun.lemma_.lower()) in ("killed", "injured", "casualties", "missing"):
             continue  # "a death", "an injury": an event, not a person
-        if noun.lemma_.lower() not in SINGULAR_PEOPLE and noun.lower_ not in SINGULAR_PEOPLE and noun is not tok:
+        if not age_noun and noun.lemma_.lower() not in SINGULAR_PEOPLE and noun.lower_ not in SINGULAR_PEOPLE \
+                and noun is not tok:
             continue
         if any(s <= noun.idx < e for s, e in covered):
             continue
         reading = read_figure(noun, lex)
+        if reading.category is None and noun is not tok:
+            reading = _pronoun_victim(noun, lex) or _shooting_victim(noun) or reading
+        if reading.category is None and tok.lower_ == "another" and noun.dep_ == "pobj" and \
+                noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("shooting", "killing", "stabbing"):
+            cue = noun.head.head
+            reading = Reading(head=noun, noun=noun, category="killed" if cue.lemma_.lower() == "killing"
+                              else "injured", cue=cue)
         if reading.category is None or reading.cue is None or reading.cue.i == noun.i:
             continue
-        if reading.cue.dep_ == "amod" and reading.cue.head.i == noun.i:
+        if reading.cue.dep_ == "amod" and reading.cue.head.i == noun.i and reading.cue.i < noun.i:
             continue  # "one of a dead child" (an image): an adjective alone does not count someone
         end = noun.idx + len(noun)
         out.append(_record(doc, ctx, reading, start, end, 1.0, 1.0, "exact", False, lex, mentions, quotes, dates, {}))
         covered.append((start, end))
     return out
+
+
+def _is_age_noun(noun: Token) -> bool:
+    """"a 15-year-old" used as a noun (the parser heads it on "old")."""
+    return noun.lower_ == "old" and noun.dep_ in ("nsubj", "nsubjpass", "dobj") and \
+        any(c.lower_ in ("year", "years") for c in noun.children)
+
+
+#: pronouns that can stand for one person named just before ("A man is in hospital after he was shot")
+VICTIM_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+
+
+def _pronoun_victim(noun: Token, lex: Lexicon) -> Reading | None:
+    """"A man is in the hospital after he was shot", "a man appears to have shot
+    and killed himself": the harm is told of a pronoun in a clause under the
+    one whose subject is the person, with no other person between them."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = noun.head
+    for tok in noun.sent:
+        if tok.i > noun.i and tok.tag_ == "VBN" and clause in tok.ancestors and \
+                any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children) and \
+                not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and \
+                tok.lemma_.lower() in ("shoot", "wound", "injure", "stab", "kill", "hit"):
+            # "A parking lot attendant is recovering after being shot in the arm"
+            category = "killed" if tok.lemma_.lower() == "kill" else "injured"
+            return Reading(head=noun, noun=noun, category=category, cue=tok)
+        if tok.i <= noun.i or tok.lower_ not in VICTIM_PRONOUNS:
+            continue
+        if any(t.lemma_.lower() in SINGULAR_PEOPLE or t.ent_type_ == "PERSON" for t in noun.doc[noun.i + 1:tok.i]):
+            return None  # someone else was named in between: the pronoun may be theirs
+        if clause not in tok.ancestors:
+            continue
+        reading = read_figure(tok, lex)
+        if reading.category in ("killed", "injured") and reading.cue is not None:
+            return Reading(head=noun, noun=noun, category=reading.category, cue=reading.cue)
+    return None
+
+
+def _shooting_victim(noun: Token) -> Reading | None:
+    """"A shooting victim walked into a police station": a victim of a shooting
+    who is not said to have died is one injured (a death would have given the
+    noun its category already)."""
+    if noun.lemma_.lower() != "victim":
+        return None
+    cue = next((c for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in ("shooting", "gunshot",
+                                                                                            "stabbing")), None)
+    return Reading(head=noun, noun=noun, category="injured", cue=cue) if cue is not None else None
 
 
 def _shot_directly(noun: Token) -> bool:
@@ -313,7 +393,10 @@ def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Readin
     if ent is None or ent.label_ != "PERSON":
         return None
     root = ent.root
-    if root.dep_ not in ("nsubjpass", "nsubj", "dobj") or any(s <= ent.start_char < e for s, e in covered):
+    of_death = root.dep_ == "pobj" and root.head.lower_ == "of" and \
+        root.head.head.lemma_.lower() in ("death", "killing", "murder", "homicide")  # "the death of Juan Berrios, 20"
+    if root.dep_ not in ("nsubjpass", "nsubj", "dobj") and not of_death or \
+            any(s <= ent.start_char < e for s, e in covered):
         return None
     reading = read_figure(root, lex)
     if reading.category is None or reading.cue is None or reading.cue.i in range(ent.start, ent.end):
@@ -321,8 +404,10 @@ def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Readin
     cue = reading.cue.lemma_.lower()
     if cue in NOT_NAMED_VICTIM_CUES or reading.category in ("displaced", "evacuated", "prisoners"):
         return None  # "Griner was detained", "the president fled"
-    if cue in ("die", "perish") and not any(t.lemma_.lower() in VIOLENCE_WORDS for t in root.sent):
-        return None  # "Reid died last December, aged 82": a death, not a toll
+    if cue in ("die", "perish", "death") and not any(t.lemma_.lower() in VIOLENCE_WORDS for t in root.sent):
+        # "Reid died last December, aged 82": a death, not a toll; "The death of
+        # Liza ... encapsulated the brutality of the invasion": a portrait, not a count
+        return None
 
     return reading, ent.start_char, ent.end_char
 

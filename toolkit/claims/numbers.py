@@ -159,6 +159,8 @@ _CLOCK_AROUND = re.compile(r":\d\d")
 _CLOCK_BEFORE = re.compile(r"\d:\s*$")
 _YEAR_RANGE = re.compile(r"(?:(?:from|between)\s+)?(?:1[5-9]|20)\d\d\s*(?:-|–|to|and)\s*(?:(?:1[5-9]|20)\d\d|\d\d)",
                          re.IGNORECASE)
+#: a number glued to an underscore or letters ("20140214_Cohn", "2022abc"): part of a name or code
+_GLUED_AFTER = re.compile(r"_|(?!s\b)[^\W\d_]")
 _NO_ONE = re.compile(r"\b(?:no|every|any|some)\s*$", re.IGNORECASE)
 
 
@@ -170,6 +172,8 @@ def find_quantities(text: str) -> list[Quantity]:
         before, after = text[max(0, m.start() - 8):m.start()], text[m.end():m.end() + 12]
         if _NOT_A_COUNT_AFTER.match(after) or _CURRENCY_BEFORE.search(before):
             continue
+        if m.group("num") and _GLUED_AFTER.match(after):
+            continue  # "20140214_CohnStreetShootingLocation.jpg": a file name or code, not a figure
         if m.group("num") and not m.group("mod") and m.group("num")[0].isdigit() and \
                 (_MONTH_AFTER.match(text[m.end():m.end() + 12]) or _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()])):
             continue

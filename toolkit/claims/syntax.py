@@ -36,6 +36,7 @@ SUBJECT_AFFECTED = frozenset({"die", "perish", "flee", "escape", "disappear", "d
 #: event nouns whose "of"-object is the counted people ("the deaths of 12 people")
 EVENT_NOUN_CATEGORY = {
     "death": "killed", "killing": "killed", "murder": "killed", "execution": "killed", "life": "killed",
+    "homicide": "killed",
     "injury": "injured", "wounding": "injured",
     "evacuation": "evacuated", "displacement": "displaced", "deportation": "other",
     "exchange": "prisoners", "swap": "prisoners", "release": "prisoners", "return": "prisoners",
@@ -135,10 +136,19 @@ def read_figure(anchor: Token, lex: Lexicon) -> Reading:
         cues += [c for c in _of_war_cues(noun, lex)]
     if not partitive_of_definite:
         cues += list(_modifier_cues(head, lex))
+    wound = _wound(head) if head.pos_ in ("NOUN", "PROPN", "ADJ") else None
+    if wound is not None:  # "a boy suffering from a gunshot wound"
+        cues.append(wound)
     toll = _toll_cue(head)
     if toll is not None:
         cues.append((toll[0], toll[1]))
     cues = [(tok, cat) for tok, cat in cues if not _negated_or_attempted(tok)]
+    # "left a man dead and a juvenile wounded": an adjective after the noun is its
+    # own predicate; the verb's other complements belong to the other conjunct
+    own = [(tok, cat) for tok, cat in cues if tok.dep_ == "amod" and tok.head.i == head.i and tok.i > head.i
+           and cat != "weak_injured"]
+    if own and any(c.dep_ == "cc" for c in head.children):
+        cues = own
     categories = {category for _, category in cues}
     category = _combine(noun_category, categories, cues)
     cue = next((tok for tok, cat in cues if cat == category or (category == "injured" and cat == "weak_injured")),
@@ -156,7 +166,9 @@ def _negated_or_attempted(cue: Token) -> bool:
         return True  # "two more were shot down" (missiles), "shot up", "shot at"
     if any(c.lower_ in ("attempted", "attempt", "failed") for c in cue.children if c.dep_ in ("amod", "compound")):
         return True
-    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("try", "attempt", "threaten", "plan", "vow")
+    # a plan or threat ("planned to evacuate 2,000", "threatened to kill") is kept: its
+    # `modality` says hypothetical (toolkit.claims.qualify); a failed attempt is nobody
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in ("try", "attempt")
 
 
 def _lemma(tok: Token) -> str:
@@ -194,6 +206,9 @@ def _predicate_cues(head: Token, lex: Lexicon):
         if noun.dep_ == "pobj" and noun.head.lower_ == "to":
             return  # "the sentencing to death of two Britons": a sentence, not a death
         cat = EVENT_NOUN_CATEGORY.get(_lemma(noun)) or _noun_category(noun, lex)
+        if cat is None and _lemma(noun) == "shooting" and \
+                any(c.lower_ in lex.fatal_modifiers or c.lower_ in ("deadly", "fatal") for c in noun.children):
+            cat = "killed"  # "the deadly shooting of an unarmed security guard"
         if cat:
             yield noun, cat
         return
@@ -209,9 +224,11 @@ def _predicate_cues(head: Token, lex: Lexicon):
         if _lemma(gov) in SUBJECT_AFFECTED or gov.lower_ == "missing":  # "18 people were still missing"
             yield gov, lex.predicate_category.get(_lemma(gov)) or lex.predicate_category.get(gov.lower_, "killed")
         yield from _among_cues(gov, lex)
-        injury = _sustained_injury(gov) or _in_condition(gov)
+        injury = _sustained_injury(gov) or _in_condition(gov) or _with_wound(gov)
         if injury is not None:
             yield gov, injury
+        if _lemma(gov) == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in gov.children):
+            yield gov, "killed"  # "A man who was shot ... passed away Tuesday morning"
         # parser slip: "A man believed ... was shot and killed" hangs the
         # passive verb off "believed" as a subjectless conjunct
         for conj in gov.children:
@@ -264,6 +281,37 @@ def _sustained_injury(verb: Token) -> str | None:
     return None
 
 
+#: nouns/adjectives on a wound that say how it was made ("a gunshot wound", "a stab wound")
+WOUND_KINDS = frozenset({"gunshot", "bullet", "stab", "shrapnel", "gun", "shot", "knife"})
+
+
+def _with_wound(tok: Token) -> str | None:
+    """"a boy suffering from a gunshot wound", "a teenager showed up ... with a
+    gunshot wound": ``tok`` (the person, or the verb whose subject the person
+    is) has a weapon's wound; "fatal" ones are deaths."""
+    found = _wound(tok)
+    return found[1] if found else None
+
+
+def _wound(tok: Token) -> tuple[Token, str] | None:
+    """The wound token and its category for :func:`_with_wound`."""
+    for child in tok.children:
+        if child.dep_ in ("acl", "advcl", "xcomp") and _lemma(child) in SUSTAIN_VERBS | {"suffer"}:
+            found = _wound(child)
+            if found is None and _sustained_injury(child):
+                found = (child, _sustained_injury(child))
+            if found:
+                return found
+        if child.dep_ != "prep" or child.lower_ not in ("with", "from"):
+            continue
+        for pobj in child.children:
+            if pobj.dep_ == "pobj" and _lemma(pobj) in ("wound", "injury") and \
+                    any(_lemma(c) in WOUND_KINDS for c in pobj.children if c.dep_ in ("compound", "amod")):
+                fatal = any(c.lower_ in ("fatal", "mortal", "deadly") for c in pobj.children)
+                return pobj, "killed" if fatal else "injured"
+    return None
+
+
 def _in_condition(verb: Token) -> str | None:
     """"One person is in stable condition", "remains in critical condition"."""
     if _lemma(verb) not in ("be", "remain", "list"):
@@ -305,6 +353,8 @@ def _verb_cues(verb: Token, lex: Lexicon, head: Token):
         yield verb, cat
     elif _to_hospital(verb):
         yield verb, "injured"
+    elif _lemma(verb) == "find" and _wound(verb) is not None and head.dep_ in ("nsubjpass", "dobj"):
+        yield _wound(verb)  # "a woman was found with a gunshot wound", "Police found a woman ... with a gunshot wound"
     if _to_death(verb):
         yield verb, "killed"  # "shot to death", "beaten to death"
     # "shot dead", "fatally shot", "were left injured"

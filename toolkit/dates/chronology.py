@@ -48,6 +48,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from toolkit.dates.lexicon import load_lexicon
 # what can date an event: one definition, shared with the claims' event dates
 from toolkit.dates.sentence import EVENT_GRANULARITIES, EVENT_KINDS
+from toolkit.memo import memoised
 
 #: dates outside this window are history ("April 1945") or parsing noise, not the story's events
 PLAUSIBLE = (pd.Timestamp("1990-01-01"), pd.Timestamp("2100-01-01"))
@@ -83,6 +84,15 @@ def timeline(corpus, *, window_days: int = 1, min_similarity: float = MIN_SIMILA
         and outlet, with the outlet's first mention, ``is_first`` and
         ``lag_days``).
     """
+    # the timeline chart, "who reported first" (chart and table) and the event
+    # table of one corpus all cluster the same sentences: once (toolkit.memo)
+    frames = (corpus.dates, corpus.articles, corpus.sentences, corpus.mentions, corpus.claims)
+    return memoised("dates.timeline", frames, (window_days, min_similarity),
+                    lambda: _timeline(corpus, window_days, min_similarity),
+                    lambda t: Timeline(mentions=t.mentions.copy(), events=t.events.copy()))
+
+
+def _timeline(corpus, window_days: int, min_similarity: float) -> Timeline:
     mentions = event_mentions(corpus)
     if len(mentions):
         mentions["event_id"] = cluster_events(mentions, window_days=window_days, min_similarity=min_similarity)
@@ -99,9 +109,21 @@ FIRST_REPORTED_COLUMNS = ["event_id", "event_start", "event_end", "label", "n_ou
 
 def first_reported(corpus, *, result: Timeline | None = None, **options) -> pd.DataFrame:
     """Who reported first: for every :func:`timeline` event that two or more
-    outlets report, one row per outlet with its first article on it, whether
-    it was the first (``is_first``) and how many days after the first it
-    followed (``lag_days``; 0 = the same day).
+    outlets report *while both publish*, one row per outlet with its first
+    article on it, whether it was the first (``is_first``) and how many days
+    after the first it followed (``lag_days``; 0 = the same day).
+
+    Method: an outlet's coverage window runs from its first to its last
+    article in the corpus (:func:`coverage_windows`). An outlet is compared on
+    an event only if its window had begun by the day the event happened
+    (``event_start``; or by the first report, when an event was announced
+    before it happened): an outlet whose data starts in May may well have
+    reported a February arrest in February, so "83 days late" would be an
+    artefact of the data, not of the outlet. (Its window cannot have ended
+    before: it reported the event.) Events left with fewer than two outlets
+    are dropped; ``n_outlets`` counts the outlets compared, and the frame's
+    ``attrs["left_out"]`` the (event, outlet) rows set aside, so a caption
+    can say so.
 
     Args:
         corpus: an annotated corpus.
@@ -114,16 +136,47 @@ def first_reported(corpus, *, result: Timeline | None = None, **options) -> pd.D
         first within an event.
     """
     events = (result if result is not None else timeline(corpus, **options)).events
-    shared = events[events["n_outlets"].astype("Int64") >= 2] if len(events) else events
+    empty = pd.DataFrame({c: pd.Series(dtype="object") for c in FIRST_REPORTED_COLUMNS})
+    empty.attrs["left_out"] = 0
+    if events.empty:
+        return empty
+    windows = coverage_windows(corpus)
+    started = events["outlet"].map(windows["first"]).dt.normalize()
+    first_report = events.groupby("event_id")["published"].transform("min").dt.normalize()
+    # the moment an outlet could first have reported it: the event's day, or
+    # the first report when that came before (a pipeline "to close on 11 July")
+    moment = first_report.where(first_report < events["event_start"], events["event_start"])
+    publishing = (started <= moment).fillna(False).astype(bool)
+    compared = events[publishing].copy()
+    n_compared = compared.groupby("event_id")["outlet"].transform("nunique")
+    shared = compared[n_compared >= 2].copy()
+    left_out = int(len(events[events["n_outlets"].astype("Int64") >= 2]) - len(shared))
     if shared.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in FIRST_REPORTED_COLUMNS})
-    return shared[FIRST_REPORTED_COLUMNS].reset_index(drop=True)
+        empty.attrs["left_out"] = left_out
+        return empty
+    shared["n_outlets"] = shared.groupby("event_id")["outlet"].transform("nunique").astype("Int64")
+    out = shared[FIRST_REPORTED_COLUMNS].reset_index(drop=True)
+    out.attrs["left_out"] = left_out
+    return out
+
+
+def coverage_windows(corpus) -> pd.DataFrame:
+    """Per outlet, its first and last publication time in the corpus
+    (index ``outlet``; columns ``first``, ``last``, ``articles``)."""
+    arts = corpus.articles.assign(outlet=corpus.articles["outlet"].astype("string").fillna("unknown"))
+    arts = arts.dropna(subset=["published"])
+    return arts.groupby("outlet")["published"].agg(first="min", last="max", articles="size")
 
 
 # -- mentions -------------------------------------------------------------------
 
 def event_mentions(corpus) -> pd.DataFrame:
     """One row per dates row that can date an event, with its sentence, actors and claims."""
+    frames = (corpus.dates, corpus.articles, corpus.sentences, corpus.mentions, corpus.claims)
+    return memoised("dates.event_mentions", frames, (), lambda: _event_mentions(corpus), lambda df: df.copy())
+
+
+def _event_mentions(corpus) -> pd.DataFrame:
     dates = corpus.dates
     keep = (dates["kind"].astype("string").isin(EVENT_KINDS)
             & dates["granularity"].astype("string").isin(EVENT_GRANULARITIES)

@@ -12,13 +12,17 @@ did not cover are offered to ``dateparser`` (anchored on the publication date,
 never for bare numbers) as a fallback.
 
 Anchor: ``ctx.published`` (the publication date; flagged ``anchor_inferred``
-when the loader inferred it). Without an anchor, relative expressions are kept
+when the loader inferred it); in a live blog, the day of the entry an
+expression sits in ("8 May 2022 21.48 ... late Sunday"; :func:`entry_anchors`).
+Names that look like dates ("Today in Focus", "the Sunday Times") and prices
+("12 euros an hour") are not dates. Without an anchor, relative expressions are kept
 with ``value=None`` and explicit dates still normalise.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
@@ -60,6 +64,7 @@ def extract_dates(doc: Doc, ctx: ArticleContext) -> list[DateRecord]:
     """
     anchor = as_date(ctx.published)
     found = find_timexes(doc, anchor)
+    entries = entry_anchors(doc.text, anchor)
     records = []
     for start, end, timex in found:
         try:
@@ -76,7 +81,7 @@ def extract_dates(doc: Doc, ctx: ArticleContext) -> list[DateRecord]:
             "end_date": storable(timex.end_date),
             "granularity": timex.granularity,
             "modifier": timex.modifier,
-            "anchor": anchor,
+            "anchor": anchor_at(entries, start, anchor),
             "anchor_inferred": bool(ctx.published_inferred) if anchor is not None else None,
         })
     return records
@@ -94,9 +99,12 @@ def find_timexes(doc: Doc, anchor: dt.date | None, *, use_tense: bool = True,
     if not text.strip():
         return []
     found: list[tuple[int, int, Timex]] = []
+    names = not_date_spans(text)
+    entries = entry_anchors(text, anchor)
     for start, end, rule, match in select_matches(text, cached_rules()):
-        if vetoed(doc, start, end, rule, match):
+        if any(s < end and start < e for s, e in names) or vetoed(doc, start, end, rule, match):
             continue
+        at = anchor_at(entries, start, anchor)
         if not use_tense:
             tense = None
         elif text[end:end + 2] in ("'s", "’s"):
@@ -104,14 +112,14 @@ def find_timexes(doc: Doc, anchor: dt.date | None, *, use_tense: bool = True,
         else:
             tense = signal_tense(text, start) or tense_at(doc, start, end, lex.future_lemmas)
         try:
-            timex = rule.build(match, anchor, tense)
+            timex = rule.build(match, at, tense)
         except (ValueError, KeyError, OverflowError, IndexError):
             timex = None
         if timex is None:
             continue
         found.append((start, end, with_signal(text, start, timex)))
     if use_fallback:
-        found.extend(entity_fallback(doc, anchor, [(s, e) for s, e, _ in found]))
+        found.extend(entity_fallback(doc, anchor, [(s, e) for s, e, _ in found] + names, entries))
     found.sort(key=lambda item: item[0])
     return merge_ranges(text, year_ago_quarters(text, found))
 
@@ -131,6 +139,72 @@ def select_matches(text: str, rules: tuple[Rule, ...]) -> list[tuple[int, int, R
             chosen.append((start, end, rule, m))
             last_end = end
     return chosen
+
+
+def not_date_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` where nothing is a date: names that look like
+    dates ("Today in Focus", "the Sunday Times"; lexicon ``date_like_names``)
+    and the sign-up line of a newsletter ("Sign up to First Edition, our free
+    daily newsletter – every weekday morning at 7am BST")."""
+    spans = [m.span() for m in _names_pattern().finditer(text)]
+    spans += [m.span() for m in PROMO.finditer(text)]
+    return spans
+
+
+#: an outlet's promotion of its newsletter: its schedule is no date of the story
+PROMO = re.compile(r"\bSign up (?:to|for)\b[^.\n]{0,120}?\bnewsletter\b[^.\n]{0,80}", re.I)
+
+
+def _names_pattern() -> re.Pattern:
+    names = load_lexicon().date_like_names
+    if not names:
+        return re.compile(r"(?!x)x")
+    return _compiled_names(names)
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled_names(names: tuple[str, ...]) -> re.Pattern:
+    ordered = sorted(set(names), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in ordered) + r")\b")
+
+
+#: a live-blog entry's stamp: "8 May 2022 21.48" (the Guardian's blogs; day, month, year, then the time)
+ENTRY_STAMP = re.compile(r"(?<![\w,])(?P<day>[0-3]?\d)\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+                         r"\s+(?P<year>(?:19|20)\d\d)\s+(?:[01]?\d|2[0-3])[.:][0-5]\d\b")
+#: an entry stamped further than this from publication is no entry of this blog (a quoted date)
+ENTRY_WINDOW = dt.timedelta(days=14)
+
+
+def entry_anchors(text: str, published: dt.date | None) -> list[tuple[int, dt.date]]:
+    """``(offset, day)`` of each live-blog entry stamp in ``text``, in order.
+
+    A live blog runs over several days; "yesterday" or "on Sunday" in an
+    entry stamped "8 May 2022 21.48" is relative to 8 May, not to the
+    blog's publication. Only blogs with two or more stamps count, and only
+    stamps within :data:`ENTRY_WINDOW` of publication (when it is known).
+    """
+    lex = load_lexicon()
+    out = []
+    for m in ENTRY_STAMP.finditer(text):
+        try:
+            day = dt.date(int(m["year"]), lex.months[m["month"].lower()], int(m["day"]))
+        except (ValueError, KeyError):
+            continue
+        if published is not None and abs(day - published) > ENTRY_WINDOW:
+            continue
+        out.append((m.start(), day))
+    return out if len(out) >= 2 else []
+
+
+def anchor_at(entries: list[tuple[int, dt.date]], offset: int, default: dt.date | None) -> dt.date | None:
+    """The anchor of text at ``offset``: the day of the live-blog entry it
+    sits in (the last stamp before it), else ``default`` (publication)."""
+    day = default
+    for start, entry_day in entries:
+        if start > offset:
+            break
+        day = entry_day
+    return day
 
 
 def vetoed(doc: Doc, start: int, end: int, rule: Rule, match: re.Match) -> bool:
@@ -158,7 +232,26 @@ def vetoed(doc: Doc, start: int, end: int, rule: Rule, match: re.Match) -> bool:
             return True
     if rule.name == "duration" and match["unit"].lower() == "second" and match["amt"].lower() in ("a", "an", "one"):
         return True  # "a second round"
+    if rule.name == "duration" and match["amt"].lower() in ("a", "an") and _after_money(doc, span):
+        return True  # "12 euros an hour", "$15 a day": a price, not a stretch of time
     return False
+
+
+#: "$15 an hour", "£30,000 a year": a currency sign before the amount
+MONEY_SIGN = re.compile(r"[$£€¥₴₽]\s?\d[\d,.]*\s*(?:m|bn|k|million|billion)?\s*$", re.I)
+
+
+def _after_money(doc: Doc, span) -> bool:
+    """Is the span right after an amount of money ("12 euros", "$15")?"""
+    before = doc.text[max(0, span.start_char - 30):span.start_char]
+    if MONEY_SIGN.search(before):
+        return True
+    if span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    if prev.ent_type_ == "MONEY":
+        return True
+    return prev.lower_ in load_lexicon().money_words and span.start > 1 and doc[span.start - 2].like_num
 
 
 SIGNAL_RE = re.compile(r"\b(?P<signal>after|since|before|until|till|prior\s+to|by)\s+(?:the\s+)?$", re.I)
@@ -229,8 +322,11 @@ def merge_ranges(text: str, found: list[tuple[int, int, Timex]]) -> list[tuple[i
     return out
 
 
-def entity_fallback(doc: Doc, anchor: dt.date | None, covered: list[tuple[int, int]]) -> list[tuple[int, int, Timex]]:
-    """spaCy DATE entities the grammar missed, parsed by ``dateparser`` (see :mod:`toolkit.dates.fallback`)."""
+def entity_fallback(doc: Doc, anchor: dt.date | None, covered: list[tuple[int, int]],
+                    entries: list[tuple[int, dt.date]] = ()) -> list[tuple[int, int, Timex]]:
+    """spaCy DATE entities the grammar missed, parsed by ``dateparser`` (see
+    :mod:`toolkit.dates.fallback`), each anchored like the grammar's matches
+    (its live-blog entry's day, else ``anchor``)."""
     out = []
     for ent in doc.ents:
         if ent.label_ != "DATE":
@@ -238,7 +334,7 @@ def entity_fallback(doc: Doc, anchor: dt.date | None, covered: list[tuple[int, i
         if any(s < ent.end_char and ent.start_char < e for s, e in covered):
             continue
         try:
-            timex = parse_entity(ent.text, anchor)
+            timex = parse_entity(ent.text, anchor_at(entries, ent.start_char, anchor))
         except Exception:  # dateparser raises assorted errors on odd strings; a miss is not fatal
             timex = None
         if timex is not None:

@@ -35,6 +35,8 @@ class Lexicon:
     count_nouns: frozenset[str]
     year_nouns: frozenset[str]
     month_cues: frozenset[str]
+    date_like_names: tuple[str, ...] = ()
+    money_words: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -58,6 +60,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         count_nouns=frozenset(str(v).lower() for v in data.get("count_nouns") or ()),
         year_nouns=frozenset(str(v).lower() for v in data.get("year_nouns") or ()),
         month_cues=frozenset(str(v).lower() for v in data.get("month_cues") or ()),
+        date_like_names=tuple(str(v) for v in data.get("date_like_names") or ()),
+        money_words=frozenset(str(v).lower() for v in data.get("money_words") or ()),
     )
 
 
@@ -91,7 +95,7 @@ def weekday_number(lex: Lexicon, text: str) -> int:
 
 def parse_amount(lex: Lexicon, text: str) -> float | None:
     """ "three" -> 3, "twenty four" -> 24, "three-and-a-half" -> 3.5, "1,200" -> 1200,
-    "a" -> 1, "a couple of" -> 2; vague amounts ("several", "recent") -> None."""
+    "a" -> 1, "a four" -> 4, "a couple of" -> 2; vague amounts ("several", "recent") -> None."""
     text = re.sub(r"\s+", " ", text.strip().lower())
     if text in lex.vague_amounts:
         return None
@@ -101,6 +105,10 @@ def parse_amount(lex: Lexicon, text: str) -> float | None:
         pass
     text = re.sub(r"\b(?:a )?couple of\b", "two", text)
     words = [w for w in re.split(r"[\s\-–]+", text) if w]
+    # the indefinite article before a number word is no amount of its own:
+    # "a four(-hour)" is four, "a hundred" a hundred (it used to add 1: PT5H)
+    if len(words) > 1 and words[0] in ("a", "an"):
+        words = words[1:]
     total = 0.0
     i = 0
     while i < len(words):
@@ -111,6 +119,9 @@ def parse_amount(lex: Lexicon, text: str) -> float | None:
         value = lex.numbers.get(words[i])
         if value is None:
             return None
-        total = total * 100 if words[i] == "hundred" and total else total + value
+        if value >= 100 and total:       # "two hundred", "a hundred": a multiplier, not a summand
+            total *= value
+        else:
+            total += value
         i += 1
     return total or None
