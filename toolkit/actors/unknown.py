@@ -10,8 +10,8 @@ in another article) are attached here when exactly one uncatalogued person in
 the corpus has that surname, so "Demchenko" in one article and "Andriy
 Demchenko" in another are one row.
 
-:func:`unify_person_ids` applies the same corpus-level folding to a mentions
-table; :func:`catalogue_stub` turns report rows into YAML catalogue entries.
+:func:`unify_person_ids` applies the folding to a mentions table, within each
+article unless asked to fold across articles; :func:`catalogue_stub` turns report rows into YAML catalogue entries.
 """
 
 from __future__ import annotations
@@ -49,18 +49,32 @@ def unknown_actors(corpus, kinds: tuple[str, ...] | None = None, min_mentions: i
     return table.sort_values(["n_articles", "n_mentions", "actor_id"], ascending=[False, False, True]).reset_index(drop=True)
 
 
-def unify_person_ids(mentions: pd.DataFrame) -> pd.DataFrame:
-    """The mentions table with corpus-level surname folding applied: a derived
-    one-word person id (``per:demchenko``, from an article that never gives the
-    full name) becomes the one multi-word person id with that surname in the
-    corpus (``per:andriy_demchenko``), ``actor`` and ``via="surname"`` with it.
-    Per-article annotation cannot do this (articles are parsed and cached one
-    by one); call it on the assembled table."""
+def unify_person_ids(mentions: pd.DataFrame, across_articles: bool = False) -> pd.DataFrame:
+    """The mentions table with surname folding over whole articles: a derived
+    one-word person id (``per:demchenko``) becomes the one multi-word person id
+    with that surname (``per:andriy_demchenko``), ``actor`` and
+    ``via="surname"`` with it.
+
+    Args:
+        mentions: an assembled mentions table.
+        across_articles: also fold a surname into a full name found only in
+            *another* article. Off by default (issue 13): with uncatalogued
+            people that is a guess — on ru_ua_2022 it gave the South Korean
+            ambassador "Kim" the id of Mykolaiv's governor Vitali Kim, and
+            "Mr. Young" that of a Bryan Young from another story. People the
+            catalogue knows need no folding (the ruler matches their surnames
+            everywhere); promote a recurring person to the catalogue instead
+            (:func:`unknown_actors` lists the candidates).
+    """
     out = mentions.copy()
     derived = out["actor_id"].astype("string").str.startswith("per:", na=False)
     if not derived.any():
         return out
-    folded = fold_corpus_surnames(out[derived])
+    if across_articles:
+        folded = fold_corpus_surnames(out[derived])
+    else:
+        folded = pd.concat([fold_corpus_surnames(group) for _, group in out[derived].groupby("article_id", sort=False, observed=True)])
+        folded = folded.reindex(out[derived].index)
     changed = folded != out.loc[derived, "actor_id"].astype(str)
     if not changed.any():
         return out
