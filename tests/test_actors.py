@@ -263,6 +263,16 @@ def test_title_case_headline_words_are_not_actors(nlp, catalogue, headline, expe
     assert [(m["surface"], m["actor_id"]) for m in ms] == expected
 
 
+def test_names_in_a_title_case_results_line_are_kept(nlp, catalogue):
+    # CoNLL++ dev (Reuters, 1996): a scorecard and a fixtures line read as Title
+    # Case with a capitalised verb, but they are tables, not headlines
+    text = ("Worcestershire 238 and 133-5, Derbyshire 471 (J. Adams 123, T. O'Gorman 109 not out, K. Barnett 87; "
+            "T. Moody 6-82).\nPostponed: Birmingham v Barnsley, Manchester City v Charlton. Playing Sunday: "
+            "Queens Park Rangers v Bolton.")
+    surfaces = {m["surface"] for m in run(nlp, catalogue, text, dt.date(1996, 8, 30))}
+    assert {"K. Barnett", "Queens Park Rangers"} <= surfaces
+
+
 def test_headline_name_confirmed_by_the_body_is_kept(nlp, catalogue):
     text = "Lebed Says Chechen Deal Will Hold\n\nAlexander Lebed said on Friday the ceasefire would hold."
     ms = [(m["surface"], m["actor_id"]) for m in run(nlp, catalogue, text, dt.date(1996, 8, 30)) if "Lebed" in m["surface"]]
@@ -309,3 +319,12 @@ def test_any_text_gives_traceable_rows(nlp, catalogue):
                 assert text[m["start"]:m["end"]] == m["surface"] and m["actor_id"]
 
     check()
+
+
+def test_a_hyphenated_first_name_is_a_person_mention(nlp):
+    # Guardian, 28 May 2022: the tokenizer splits "Frank-Walter" at the hyphen
+    from helpers import annotate_text
+
+    mentions = annotate_text(nlp, "The German president, Frank-Walter Steinmeier, has said the war is bad.")["mentions"]
+    person = [m for m in mentions if m["kind"] == "person"]
+    assert [m["actor"] for m in person] == ["Frank-Walter Steinmeier"]

@@ -43,7 +43,9 @@ def test_voice_by_side_labels_unknown_and_unattributed_apart(annotated_sample):
     assert set(voice["side"]) <= sides | {UNKNOWN_SIDE, UNATTRIBUTED}
     assert "unassigned" not in set(voice["side"])
     speaks = voice[voice["measure"] == SPEAKS].set_index(["outlet", "side"])["count"]
-    quotes = annotated_sample.with_outlet("quotes")
+    from toolkit.quotes import speech_only
+
+    quotes = speech_only(annotated_sample.with_outlet("quotes"))  # a mixed row's fragment counts once
     no_speaker = quotes[quotes["speaker_actor_id"].isna()].groupby(quotes["outlet"].astype("string")).size()
     for outlet, n in no_speaker.items():
         assert speaks[(outlet, UNATTRIBUTED)] == n

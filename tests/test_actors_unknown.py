@@ -66,10 +66,18 @@ def test_kinds_filter_and_empty_result(corpus):
                                                    "n_mentions", "outlets", "example", "example_article_id"]
 
 
-def test_unify_person_ids_folds_surname_only_articles(corpus):
+def test_unify_person_ids_never_folds_across_articles_by_default(corpus):
     from toolkit.actors import unify_person_ids
 
     unified = unify_person_ids(corpus.mentions)
+    assert unified["actor_id"].equals(corpus.mentions["actor_id"])  # x01 never names Demchenko in full
+    assert "per:demchenko" in set(unified.loc[unified["article_id"] == "x01", "actor_id"])
+
+
+def test_unify_person_ids_folds_surname_only_articles_when_asked(corpus):
+    from toolkit.actors import unify_person_ids
+
+    unified = unify_person_ids(corpus.mentions, across_articles=True)
     before = corpus.mentions[corpus.mentions["article_id"] == "x01"]
     after = unified[unified["article_id"] == "x01"]
     assert "per:demchenko" in set(before["actor_id"])

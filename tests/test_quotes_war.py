@@ -186,3 +186,79 @@ def test_a_reversed_closing_mark_still_closes():
             "two wars Finland fought against the Soviet Union.")
     contents = [text[q.start:q.end] for q in find_quotes(text)]
     assert contents[1] == "Ukraine has been a tough bite to chew [for Russia], and so would be Finland."
+
+
+def test_share_of_voice_counts_a_mixed_row_and_its_fragment_once(nlp):
+    # NYT, 26 Jul 2022: one statement, a mixed row holding two direct fragments
+    text = ("Before the meeting, President Volodymyr Zelensky accused Moscow of waging “an overt gas war” "
+            "against “a united Europe” and urged leaders not to give in to Russian threats.")
+    quotes = pd.DataFrame(quotes_of(nlp, text))
+    speech = speech_only(quotes)
+    assert (quotes["kind"] == "direct").sum() >= 1
+    assert not (speech["kind"] == "direct").any()  # the fragments sit inside the mixed row
+    assert (speech["kind"] == "mixed").sum() == 1
+    assert len(speech_only(quotes, count_once=False)) > len(speech)
+
+
+# -- speakers: sources the mentions table leaves without an actor -------------------
+
+def test_an_unnamed_official_takes_the_side_named_in_the_phrase(nlp):
+    # Guardian, 4 Mar 2022
+    text = ("Ukrainian officials said the plant’s training centre had been hit. A senior Russian commander said "
+            "the city would be taken within days.")
+    rows = quotes_of(nlp, text)
+    row = find(rows, "training centre")
+    assert row["speaker_actor_id"] == "ukraine" and row["speaker"] == "Ukrainian officials"
+    assert find(rows, "the city would be taken")["speaker_actor_id"] == "russia"
+
+
+def test_a_bare_surname_takes_the_person_named_in_full_before(nlp):
+    # Guardian, 15 May 2022
+    text = ("Finland’s president, Sauli Niinistö, informed Vladimir Putin that his country aimed to join Nato. "
+            "Niinistö said the conversation was direct and straightforward.")
+    row = find(quotes_of(nlp, text), "the conversation was direct")
+    assert row["speaker"] == "Sauli Niinistö" and row["speaker_surface"] == "Niinistö" and row["speaker_actor_id"]
+
+
+def test_a_pronoun_glued_to_a_photo_credit_is_still_a_pronoun(nlp):
+    # Guardian, 24 Mar 2022 (live blog; the credit runs into the next sentence)
+    text = ("“I assumed it would be an easy softball for Judge Jackson, but it wasn’t,” McConnell said. Republicans "
+            "have been trying to cast Jackson as the chosen nominee of the far-left.Mitch McConnell on Thursday. "
+            "Photograph: Michael Brochstein/Sopa/Rex/ShutterstockHe did cite her sentencing another factor.")
+    row = find(quotes_of(nlp, text), "her sentencing")
+    assert "McConnell" in (row["speaker"] or "")
+
+
+def test_with_x_saying_takes_x(nlp):
+    # Guardian, 28 May 2022
+    text = ("In Sievierodonetsk, the situation appeared bleak, with Luhansk’s governor, Serhiy Haidai, saying "
+            "Ukrainian forces may need to retreat after Russian troops entered the city.")
+    row = find(quotes_of(nlp, text), "Ukrainian forces may need to retreat")
+    assert "Haidai" in (row["speaker"] or "")
+
+
+def test_it_said_reaches_back_over_a_sentence_about_someone_else(nlp):
+    # Guardian, 28 May 2022
+    text = ("“We disagree with the position of Patriarch Kirill of Moscow on the war,” the church said in a "
+            "statement. Patriarch Kirill has expressed clear support for Putin’s invasion of Ukraine. It said its "
+            "relations with the Moscow leadership had been complicated or absent since martial law was declared.")
+    row = find(quotes_of(nlp, text), "its relations with the Moscow leadership")
+    assert row["speaker_surface"] == "It" and "church" in (row["speaker"] or "")
+
+
+def test_a_hyphenated_first_name_is_a_person_and_the_pronoun_finds_him(nlp):
+    # Guardian, 28 May 2022
+    text = ("The German president, Frank-Walter Steinmeier, has said Russia’s war against Ukraine is also a “war "
+            "against the unity of Europe”. “We must not let ourselves be divided,” he said in a speech in the "
+            "western German city of Paderborn.")
+    rows = quotes_of(nlp, text)
+    assert find(rows, "war against the unity", direct=True)["speaker_surface"] == "Frank-Walter Steinmeier"
+    assert find(rows, "We must not let ourselves")["speaker"] == "Frank-Walter Steinmeier"
+
+
+def test_a_possessive_name_inside_the_description_is_not_the_speaker(nlp):
+    # Guardian, 3 Jul 2022
+    text = ("The president of Belarus and Vladimir Putin’s closest ally has said his ex-Soviet state stands fully "
+            "behind Russia. Alexander Lukashenko said he had thrown his weight behind Putin’s campaign.")
+    row = find(quotes_of(nlp, text), "his ex-Soviet state stands")
+    assert row["speaker"] != "Vladimir Putin" and "Lukashenko" in (row["speaker"] or "")

@@ -224,6 +224,8 @@ def _is_name_shaped(span: Span) -> bool:
     if not words:
         return False
     for i, tok in enumerate(words):
+        if tok.text in HYPHENS and 0 < i < len(words) - 1 and not tok.whitespace_ and not words[i - 1].whitespace_:
+            continue  # "Frank-Walter Steinmeier": the tokenizer splits the hyphen off
         core = tok.text.replace("-", "").replace("'", "").replace("’", "").replace(".", "")
         if not core.isalpha():
             return False
@@ -257,7 +259,20 @@ def _governed_by_place_preposition(span: Span) -> bool:
 # -- helpers ------------------------------------------------------------------
 
 def _display_name(span: Span) -> str:
-    return " ".join(t.text for t in span if not t.is_space)
+    """The words of the span, one space between them, but none around a hyphen
+    the text wrote without spaces ("Frank-Walter Steinmeier")."""
+    out = []
+    for t in span:
+        if t.is_space:
+            continue
+        glued = out and (t.text in HYPHENS or out[-1] in HYPHENS) and not t.doc[t.i - 1].whitespace_
+        if out and not glued:
+            out.append(" ")
+        out.append(t.text)
+    return "".join(out)
+
+
+HYPHENS = {"-", "‐", "‑"}
 
 
 def _plain_apostrophes(text: str) -> str:

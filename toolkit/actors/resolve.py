@@ -62,11 +62,28 @@ def _title_case_sentences(doc: Doc, candidates: set[int]) -> set[int]:
         capitalised = sum(1 for t in words if t.is_title or t.is_upper)
         if len(words) < TITLE_CASE_MIN_WORDS or capitalised < TITLE_CASE_SHARE * len(words):
             continue
+        # a results table or a list of fixtures ("Derbyshire 471 ( J. Adams 123
+        # , K. Barnett 87 )", "Queens Park Rangers v Bolton") is not a headline:
+        # its names are real (CoNLL++ dev: the rule dropped 33 right entities
+        # from such lines); ALL-CAPS lines stay headlines
+        if not _all_caps(sent) and _reads_as_table(sent):
+            continue
         # a headline, not a list of names ("Mike Atherton, Alec Stewart ..."):
         # it has a capitalised function word or verb after its first word
         if any((t.is_title or t.is_upper) and (t.is_stop or t.tag_.startswith("VB")) for t in sent[1:] if t.is_alpha):
             out.add(i)
     return out
+
+
+def _all_caps(sent) -> bool:
+    letters = [t for t in sent if t.is_alpha]
+    return bool(letters) and all(t.is_upper for t in letters)
+
+
+def _reads_as_table(sent) -> bool:
+    """Scores, statistics or fixtures: two or more numbers, or a `v` between teams."""
+    numbers = sum(1 for t in sent if any(ch.isdigit() for ch in t.text))
+    return numbers >= 2 or any(t.text in {"v", "vs", "v."} for t in sent)
 
 
 # -- 3. surname folding ---------------------------------------------------------

@@ -84,15 +84,22 @@ def timeline_per_outlet(corpus: AnnotatedCorpus, widen: bool = False) -> alt.Top
 
 def first_reported_counts(corpus: AnnotatedCorpus) -> alt.Chart | NoRows:
     """How often each outlet was first to report an event that other outlets
-    also reported (:func:`toolkit.dates.chronology.first_reported`; an outlet
-    that followed on the same day counts as first too)."""
+    also reported (:func:`toolkit.dates.chronology.first_reported`: only
+    outlets already publishing on the day of the first report are compared;
+    an outlet that followed on the same day counts as first too)."""
     firsts = first_reported(corpus)
+    left_out = firsts.attrs.get("left_out", 0)
     if firsts.empty:
-        return NoRows("who reported first", "no event is reported by two outlets")
+        return NoRows("who reported first", "no event is reported by two outlets while both publish"
+                      + (f" ({left_out:,} reports set aside: the outlet's data had not started yet)" if left_out else ""))
+    n_events = firsts["event_id"].nunique()
     firsts = firsts[firsts["lag_days"] == 0]
     counts = firsts.groupby("outlet").size().rename("first").reset_index()
+    subtitle = (f"{n_events:,} events reported by two or more outlets while both publish"
+                + (f"; {left_out:,} later reports set aside (that outlet's data had not started on the day "
+                   "of the first report)" if left_out else ""))
     return (
-        alt.Chart(counts, title="Who reported first: events other outlets also reported")
+        alt.Chart(counts, title=alt.Title("Who reported first: events other outlets also reported", subtitle=subtitle))
         .mark_bar()
         .encode(x=alt.X("first:Q", title="times first (same day counts)"),
                 y=alt.Y("outlet:N", sort=outlets_of(corpus), title=None),

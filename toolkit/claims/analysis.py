@@ -57,6 +57,7 @@ import pandas as pd
 
 from toolkit.claims.lexicon import load_lexicon
 from toolkit.claims.qualify import headline_mask
+from toolkit.memo import memoised
 
 QUALIFIER_SIGN = {"at_least": "≥", "more_than": ">", "up_to": "≤", "about": "~"}
 QUALIFIER_WORDS = {"at_least": "at least ", "more_than": "more than ", "up_to": "up to ", "about": "about "}
@@ -88,6 +89,15 @@ def reconcile(corpus, *, window_days: int = 1, report_lag_days: int = 7, once_pe
         (= :func:`event_claims` without the display columns) and ``series``
         (= :func:`series`).
     """
+    # the ledger, events, spread and figures chart of one corpus all start
+    # here: cluster once per corpus (toolkit.memo)
+    frames = (corpus.claims, corpus.articles, corpus.sourcing)
+    return memoised("claims.reconcile", frames, (window_days, report_lag_days, once_per_copy),
+                    lambda: _reconcile(corpus, window_days, report_lag_days, once_per_copy),
+                    lambda r: ClaimGroups(r.groups.copy(), r.members.copy(), r.series.copy()))
+
+
+def _reconcile(corpus, window_days: int, report_lag_days: int, once_per_copy: bool) -> ClaimGroups:
     claims = _countable(corpus, once_per_copy)
     incident = claims[claims["scope"].astype("string") == "incident"].copy()
     cumulative = claims[claims["scope"].astype("string") == "cumulative"].copy()
@@ -117,7 +127,7 @@ def events(corpus, **options) -> pd.DataFrame:
 def _countable(corpus, once_per_copy: bool) -> pd.DataFrame:
     claims = countable(corpus.with_outlet("claims"))
     if once_per_copy:  # shared copy is one voice (toolkit.sourcing)
-        from toolkit.sourcing.analysis import counted_once
+        from toolkit.sourcing.copies import counted_once
 
         claims = counted_once(claims, corpus)
     return claims

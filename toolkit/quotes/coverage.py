@@ -9,6 +9,8 @@ of fragments (three words or fewer). When one outlet's speech has far fewer
 resolved speakers than another's, a share-of-voice chart compares the
 parser's coverage, not the outlets; the summary printed by
 ``python -m toolkit annotate`` / ``info`` shows this table for that reason.
+Speech rows are counted once (:func:`speech_only`): the quoted fragment inside
+a mixed row is not a second statement.
 """
 
 from __future__ import annotations
@@ -22,13 +24,40 @@ COLUMNS = ["outlet", "n_rows", "n_speech", "n_not_speech", "share_with_speaker",
            "share_with_actor", "share_fragments"]
 
 
-def speech_only(quotes: pd.DataFrame) -> pd.DataFrame:
+def speech_only(quotes: pd.DataFrame, count_once: bool = True) -> pd.DataFrame:
     """The speech rows of a quotes table (all rows of a table written before
-    the ``kind`` column existed)."""
+    the ``kind`` column existed).
+
+    Args:
+        quotes: a quotes table.
+        count_once: drop a ``direct`` row that lies inside a ``mixed`` row of
+            the same article (`accused Moscow of waging “an overt gas war”`
+            is one mixed row holding the direct row `an overt gas war`): one
+            statement, counted once in share of voice. False keeps both.
+    """
     if "kind" not in quotes.columns:
         return quotes
     mask = pd.Series([is_speech(k) for k in quotes["kind"].astype("object")], index=quotes.index, dtype=bool)
-    return quotes.loc[mask]
+    speech = quotes.loc[mask]
+    if count_once and {"article_id", "start", "end"} <= set(speech.columns):
+        speech = speech.loc[~_inside_mixed(speech)]
+    return speech
+
+
+def _inside_mixed(speech: pd.DataFrame) -> pd.Series:
+    """Whether each row is a direct row inside a mixed row of its article."""
+    kind = speech["kind"].astype("string")
+    mixed = speech.loc[kind == "mixed", ["article_id", "start", "end"]]
+    direct = speech.loc[kind == "direct", ["article_id", "start", "end"]]
+    inside = pd.Series(False, index=speech.index)
+    if mixed.empty or direct.empty:
+        return inside
+    direct = direct.assign(_row=range(len(direct)), article_id=direct["article_id"].astype("string"))
+    mixed = mixed.assign(article_id=mixed["article_id"].astype("string"))
+    pairs = direct.merge(mixed, on="article_id", suffixes=("", "_mixed"))
+    pairs = pairs[(pairs["start"] >= pairs["start_mixed"]) & (pairs["end"] <= pairs["end_mixed"])]
+    inside.loc[direct.index[pairs["_row"].unique()]] = True
+    return inside
 
 
 def coverage_by_outlet(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -13,6 +13,8 @@ source in the same or the previous sentence, and stay unresolved otherwise.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
@@ -120,8 +122,9 @@ def _same_paragraph_source(doc: Doc, attribution: Attribution, index: MentionInd
 def _resolve(doc: Doc, source: Span | None, index: MentionIndex, subjects: list[Speaker], earlier: list[Speaker], qmap: QuoteMap) -> Speaker | None:
     if source is None:
         return None
-    if is_pronoun(source):
-        antecedent = _antecedent(doc, source, index, subjects, earlier, qmap)
+    glued = _glued_pronoun(source)
+    if is_pronoun(source) or glued:
+        antecedent = _antecedent(doc, source, index, subjects, earlier, qmap, word=glued)
         if antecedent is None:
             mention = index.at(source)  # the actors extractor may have resolved it already
             if mention is not None and mention.get("actor_id"):
@@ -129,24 +132,100 @@ def _resolve(doc: Doc, source: Span | None, index: MentionIndex, subjects: list[
             return Speaker(None, None, None, source.text, source.start_char)
         return Speaker(antecedent.actor_id, antecedent.name, antecedent.kind, source.text, source.start_char)
     mention = index.at(source)
+    if mention is None or not mention.get("actor_id") or _uncatalogued_single_word(mention):
+        named = _same_surname(source, index)
+        if named is not None:
+            return Speaker(named.get("actor_id") or None, speaker_name(named), "person", source.text, source.start_char)
+        affiliation = _affiliation(source, index)
+        if affiliation is not None:
+            return affiliation
     if mention is None:
         return Speaker(None, source.text, None, source.text, source.start_char)
     return Speaker(mention.get("actor_id") or None, speaker_name(mention), mention.get("kind"), source.text, source.start_char)
 
 
-def _antecedent(doc: Doc, pronoun: Span, index: MentionIndex, subjects: list[Speaker], earlier: list[Speaker], qmap: QuoteMap) -> Speaker | None:
-    word = pronoun[0].lower_
+#: a photo credit glued to the next sentence's pronoun (`Photograph: …/ShutterstockHe said`)
+_GLUED_PRONOUN = re.compile(r"^[A-Z][A-Za-z]*[a-z](He|She|They|It)$")
+
+#: heads of descriptions that speak for an institution or a country's side
+#: (`Ukrainian officials`, `a senior Russian commander`, `Ukraine's military
+#: command`): the row takes the actor id of the country or group named in the
+#: phrase, so share of voice by side can place it; the speaker stays the
+#: description as written
+AFFILIATION_HEADS = {
+    "official", "officials", "authorities", "authority", "government", "ministry", "department", "military",
+    "army", "forces", "troops", "command", "staff", "intelligence", "spokesperson", "spokesman", "spokeswoman",
+    "diplomat", "diplomats", "commander", "commanders", "fighters", "soldiers", "media", "agency", "service",
+    "prosecutor", "prosecutors", "embassy", "administration", "police", "envoy", "delegation", "navy",
+}
+_PERSON_HEADS = {"official", "spokesperson", "spokesman", "spokeswoman", "diplomat", "commander", "prosecutor", "envoy"}
+
+
+def _glued_pronoun(source: Span) -> str | None:
+    """`he` for the single token `ShutterstockHe` (a caption run into the text)."""
+    if len(source) != 1:
+        return None
+    m = _GLUED_PRONOUN.match(source[0].text)
+    return m.group(1).lower() if m else None
+
+
+def _same_surname(source: Span, index: MentionIndex) -> dict | None:
+    """A bare surname the mentions table missed (`Niinistö said`) takes the
+    person named in full earlier in the same article (`Sauli Niinistö`),
+    when exactly one actor there has that last name."""
+    words = [t for t in source if not t.is_punct]
+    if not words or len(words) > 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+        return None
+    last = _fold(words[-1].text)
+    found = {}
+    for m in index.before(source.start_char):
+        surface = str(m.get("surface") or "")
+        parts = surface.split()
+        if len(parts) >= 2 and _fold(parts[-1]) == last and (
+                m.get("kind") == "person" or (m.get("kind") == "organisation" and _looks_personal(surface))):
+            found.setdefault(m.get("actor_id") or surface, m)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _uncatalogued_single_word(mention: dict) -> bool:
+    """A one-word model entity with a derived id (`Niinistö` -> `org:niinisto`
+    when the model typed both him and `Sauli Niinistö` as organisations)."""
+    actor_id = str(mention.get("actor_id") or "")
+    return ":" in actor_id and len(str(mention.get("surface") or "").split()) == 1
+
+
+def _fold(word: str) -> str:
+    text = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().removesuffix("’s").removesuffix("'s")
+
+
+def _affiliation(source: Span, index: MentionIndex) -> Speaker | None:
+    if source.root.lemma_.lower() not in AFFILIATION_HEADS and source.root.lower_ not in AFFILIATION_HEADS:
+        return None
+    for m in index.mentions:
+        start, end = int(m["start"]), int(m["end"])
+        if source.start_char <= start and end <= source.end_char and m.get("actor_id") and m.get("kind") in {"country", "group"}:
+            kind = "person" if source.root.lower_ in _PERSON_HEADS else "organisation"
+            return Speaker(m["actor_id"], source.text, kind, source.text, source.start_char)
+    return None
+
+
+def _antecedent(doc: Doc, pronoun: Span, index: MentionIndex, subjects: list[Speaker], earlier: list[Speaker], qmap: QuoteMap,
+                word: str | None = None) -> Speaker | None:
+    word = word or pronoun[0].lower_
     at = pronoun.start_char
     if word in PERSON_PRONOUNS:
         # a person named earlier in the same sentence, outside quotes (`In a
         # statement by the Polish prime minister, Mateusz Morawiecki, he said`)
-        sent_start = pronoun.sent.start_char
+        # (not for a pronoun glued to a photo credit: the credit's photographer
+        # shares its "sentence")
+        sent_start = pronoun.sent.start_char if word == pronoun[0].lower_ else pronoun.end_char
         for mention in index.before(at):
             if int(mention["start"]) < sent_start:
                 break
             if mention.get("kind") == "person" and not _quoted(doc, mention, qmap):
                 return _speaker_of(mention)
-        pool = [s for s in subjects + earlier if s.kind == "person" and s.position < at]
+        pool = [s for s in subjects + earlier if s.kind == "person" and s.position < at and not _in_credit(doc, s.position, at)]
         if pool:
             return max(pool, key=lambda s: s.position)
         for mention in index.before(at):
@@ -162,12 +241,21 @@ def _antecedent(doc: Doc, pronoun: Span, index: MentionIndex, subjects: list[Spe
         if pool:
             return max(pool, key=lambda s: s.position)
         # `British military intelligence said … “…”, it said`: the last source
-        # named in this or the previous sentence, if it is not a person
-        recent = [s for s in earlier if window_start <= s.position < at and s.name]
+        # named in this or the three previous sentences, if it is not a person
+        # (`the church said … “…,” it said. Patriarch Kirill has expressed … It said`)
+        sents = [s for s in doc.sents if s.start_char <= at][-4:]
+        recent = [s for s in earlier if sents[0].start_char <= s.position < at and s.name]
         if recent and recent[-1].kind != "person" and not (recent[-1].kind is None and _looks_personal(recent[-1].name)):
             return recent[-1]
         return None
     return None
+
+
+def _in_credit(doc: Doc, position: int, at: int) -> bool:
+    """Whether ``position`` is in a photo credit (`Photograph: Michael
+    Brochstein/…`) in the 120 characters before ``at``."""
+    credit = doc.text.rfind("Photograph:", max(0, at - 120), at)
+    return credit >= 0 and position > credit
 
 
 def is_pronoun_text(text: str) -> bool:

@@ -54,11 +54,34 @@ def source_of_verb(cue: Token) -> Span | None:
             return noun_phrase(subject)
         if verb.dep_ not in _BORROW_DEPS or verb.head is verb:
             return None
+        absolute = _with_absolute(verb) if verb.tag_ == "VBG" else None
+        if absolute is not None:
+            return noun_phrase(absolute)
         verb = verb.head
         if verb.dep_ == "ccomp" and is_cue_verb(verb.head):
             # `He emphasized that Russia seeks …, urging Kyiv …`: a participle
             # parsed inside the reported clause belongs to the reporter
             verb = verb.head
+    return None
+
+
+def _with_absolute(participle: Token) -> Token | None:
+    """The subject of an absolute `with X saying …` (`the situation appeared
+    bleak, with Luhansk’s governor, Serhiy Haidai, saying …`): the object of
+    a `with` that ends just before the participle, commas and an apposition
+    between."""
+    i = participle.i - 1
+    while i >= 0 and participle.doc[i].is_punct:
+        i -= 1
+    if i < 0:
+        return None
+    token = participle.doc[i]
+    while token.dep_ in {"appos", "compound", "flat"} and token.head.i < token.i:
+        token = token.head
+    prep = token.head
+    if (token.dep_ == "pobj" and prep.lower_ == "with" and token.pos_ in {"NOUN", "PROPN"}
+            and prep.head == participle.head and prep.i > 0 and participle.doc[prep.i - 1].text == ","):
+        return token  # set off by a comma: not `to meet with X, describing …`
     return None
 
 
@@ -134,7 +157,11 @@ def noun_phrase(head: Token) -> Span:
                 return example
     start = head.i
     for child in reversed(list(head.lefts)):
-        if child.dep_ in _NP_LEFT_DEPS and child.right_edge.i == start - 1 and not child.is_punct:
+        glued_hyphen = (child.text in {"-", "‐"} and child.i == start - 1 and child.i > 0
+                        and not child.whitespace_ and not child.doc[child.i - 1].whitespace_)
+        if glued_hyphen:
+            start = child.i  # `Frank-Walter Steinmeier`: keep walking left over the hyphen
+        elif child.dep_ in _NP_LEFT_DEPS and child.right_edge.i == start - 1 and not child.is_punct:
             start = child.left_edge.i
         else:
             break
@@ -164,8 +191,14 @@ def _named_apposition(head: Token) -> Token | None:
     if (head.i + 2 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].pos_ == "PROPN"
             and (doc[head.i + 2].ent_type_ == "PERSON" or (role and doc[head.i + 2].ent_type_ in {"PERSON", "ORG", ""}))):
         k = head.i + 2
-        while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and k - head.i < 5:
-            k += 1
+        while k - head.i < 6:
+            if k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN":
+                k += 1
+            elif (k + 2 < len(doc) and doc[k + 1].text in {"-", "‐"} and not doc[k].whitespace_
+                    and not doc[k + 1].whitespace_ and doc[k + 2].pos_ == "PROPN"):
+                k += 2  # `Frank-Walter Steinmeier`
+            else:
+                break
         if k + 1 >= len(doc) or doc[k + 1].is_punct:
             return doc[k]
     for noun in (head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN")):
@@ -240,12 +273,18 @@ class MentionIndex:
         for m in overlapping:
             if int(m["start"]) <= head.idx < int(m["end"]):
                 return m
-        named = [m for m in overlapping if m.get("kind") in {"person", "organisation"}]
+        # a possessive is a modifier too (`Vladimir Putin’s closest ally` is not Putin)
+        named = [m for m in overlapping if m.get("kind") in {"person", "organisation"}
+                 and not _possessive_at(span.doc.text, int(m["end"]))]
         return named[-1] if named else None
 
     def before(self, char: int) -> list[dict]:
         """Mentions ending before ``char``, nearest first."""
         return [m for m in reversed(self.mentions) if int(m["end"]) <= char]
+
+
+def _possessive_at(text: str, end: int) -> bool:
+    return text[end:end + 2] in {"’s", "'s"} or text[end:end + 1] in {"’", "'"}
 
 
 def _valid(m: dict) -> bool:

@@ -20,11 +20,18 @@ itself as an anonymous AMD module instead of a global.
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 import re
+import tempfile
 from pathlib import Path
 
 JS_DIR = Path(__file__).parent / "js"
 HTML_MANAGER = JS_DIR / "node_modules" / "@jupyter-widgets" / "html-manager" / "dist" / "embed.js"
+#: where the built Vega bundle is kept between kernels (building it costs
+#: vl-convert 4-6 s of CPU, once per notebook otherwise); override with
+#: ``$TOOLKIT_ASSET_CACHE``
+ASSET_CACHE_ENV = "TOOLKIT_ASSET_CACHE"
 NPM_INSTALL_HINT = "npm ci --prefix toolkit/report/js --ignore-scripts --no-audit --no-fund  (`make install` runs it)"
 
 _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
@@ -47,10 +54,60 @@ def vega_bundle() -> str:
     The bundle declares top-level ``const`` names, so it is wrapped in a
     function: a second copy on the page (two notebooks pasted together, a
     re-run cell in JupyterLab) must not collide with the first.
+
+    vl-convert builds the bundle from the Vega versions it ships, which takes
+    it several seconds each time; the result is kept on disk per vl-convert
+    version (:func:`asset_cache_dir`) with its SHA-256, so every notebook
+    after the first reads it. A cached copy whose digest does not match is
+    rebuilt, never used.
     """
     import vl_convert
 
-    return "(function(){\n" + _script_safe(vl_convert.javascript_bundle()) + "\n})();"
+    name = f"vega-bundle-{getattr(vl_convert, '__version__', 'unknown')}.js"
+    cached = _read_cached(name)
+    if cached is not None:
+        return cached
+    js = "(function(){\n" + _script_safe(vl_convert.javascript_bundle()) + "\n})();"
+    _write_cached(name, js)
+    return js
+
+
+def asset_cache_dir() -> Path:
+    """``$TOOLKIT_ASSET_CACHE``, else ``$XDG_CACHE_HOME/newsframe``, else ``~/.cache/newsframe``."""
+    chosen = os.environ.get(ASSET_CACHE_ENV)
+    if chosen:
+        return Path(chosen)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsframe"
+
+
+def _read_cached(name: str) -> str | None:
+    path = asset_cache_dir() / name
+    try:
+        data = path.read_bytes()
+        digest = path.with_name(name + ".sha256").read_text(encoding="ascii").strip()
+    except OSError:
+        return None
+    if hashlib.sha256(data).hexdigest() != digest:
+        return None  # torn or edited: rebuild
+    return data.decode("utf-8")
+
+
+def _write_cached(name: str, text: str) -> None:
+    """Write ``name``, then its digest, each atomically (a reader that finds
+    the digest finds the whole file); a cache that cannot be written (a
+    read-only home) only costs the rebuild next time."""
+    directory = asset_cache_dir()
+    data = text.encode("utf-8")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for target, payload in ((directory / name, data),
+                                (directory / (name + ".sha256"), hashlib.sha256(data).hexdigest().encode("ascii"))):
+            fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+            os.replace(tmp, target)
+    except OSError:
+        pass
 
 
 @functools.lru_cache(maxsize=1)

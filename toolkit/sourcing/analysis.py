@@ -121,11 +121,9 @@ def copies_of(corpus: AnnotatedCorpus, **kwargs) -> pd.DataFrame:
     :func:`with_copies`) when it has one and no options are given, else
     :func:`toolkit.sourcing.copies.find_copies` on its articles (keyword
     arguments pass through)."""
-    from toolkit.sourcing.copies import find_copies
+    from toolkit.sourcing.copies import corpus_copies, find_copies
 
-    if not kwargs and "copies" in corpus.meta:
-        return corpus.copies
-    return find_copies(corpus.articles, **kwargs)
+    return corpus_copies(corpus) if not kwargs else find_copies(corpus.articles, **kwargs)
 
 
 def with_copies(corpus: AnnotatedCorpus, **kwargs) -> AnnotatedCorpus:
@@ -146,21 +144,6 @@ def with_copies(corpus: AnnotatedCorpus, **kwargs) -> AnnotatedCorpus:
     meta = {**corpus.meta, "copies": {"options": {k: v for k, v in kwargs.items() if k != "progress"},
                                       "pairs": int(len(copies))}}
     return replace(corpus, copies=copies, meta=meta, **via)
-
-
-def counted_once(table: pd.DataFrame, corpus: AnnotatedCorpus, copies: pd.DataFrame | None = None) -> pd.DataFrame:
-    """``table`` (claims or quotes, any extra columns) without the rows that
-    repeat a figure or quote of an earlier article's shared copy: each shared
-    passage's figures and quotes count once, for the outlet that published
-    them first (:func:`toolkit.sourcing.copies.copy_groups`). ``copies``:
-    default :func:`copies_of` (the saved table, else computed). The comparisons
-    that offer this (``once_per_copy=True``: the claims analyses, share of
-    voice) call it; rows not in shared copy are all kept."""
-    from toolkit.sourcing.copies import copy_groups
-
-    copies = copies_of(corpus) if copies is None else copies
-    keep = copy_groups(table, copies, corpus.articles)["first_copy"]
-    return table[keep.to_numpy()]
 
 
 def first_published(copies: pd.DataFrame, corpus: AnnotatedCorpus) -> pd.DataFrame:
@@ -215,3 +198,34 @@ def provenance(corpus: AnnotatedCorpus, table: str = "claims", copies: pd.DataFr
     rows = rows.merge(sent, on=["article_id", "sent_id"], how="left")
     rows["outlet"] = rows["outlet"].astype("string").fillna("unknown")
     return rows[cols].reset_index(drop=True)
+
+
+def shared_copy_effect(corpus: AnnotatedCorpus, copies: pd.DataFrame | None = None) -> pd.DataFrame:
+    """What counting shared copy once changes, per outlet: ``speech quotes``
+    and ``countable claims`` as printed (the rows share of voice and the
+    claims comparisons use: :func:`toolkit.quotes.coverage.speech_only`,
+    :func:`toolkit.claims.analysis.countable`), the same ``counted once``
+    (:func:`toolkit.sourcing.copies.counted_once`) and ``repeated`` — the share of the outlet's rows
+    that repeat an earlier article's shared copy. An outlet with a high
+    ``repeated`` share speaks with another outlet's voice there."""
+    from toolkit.claims.analysis import countable
+    from toolkit.quotes.coverage import speech_only
+    from toolkit.sourcing.copies import counted_once
+
+    copies = copies_of(corpus) if copies is None else copies
+    arts = corpus.articles.assign(outlet=corpus.articles["outlet"].astype("string").fillna("unknown"))
+    out = pd.DataFrame(index=pd.Index(sorted(arts["outlet"].unique()), name="outlet"))
+    printed_total = pd.Series(0, index=out.index)
+    repeated_total = pd.Series(0, index=out.index)
+    for label, rows in (("speech quotes", speech_only(corpus.with_outlet("quotes"))),
+                        ("countable claims", countable(corpus.with_outlet("claims")))):
+        rows = rows.assign(outlet=rows["outlet"].astype("string").fillna("unknown"))
+        once = counted_once(rows, corpus, copies)
+        printed = rows.groupby("outlet").size().reindex(out.index, fill_value=0)
+        kept = once.groupby("outlet").size().reindex(out.index, fill_value=0)
+        out[label] = printed.astype(int)
+        out[f"{label} counted once"] = kept.astype(int)
+        printed_total += printed
+        repeated_total += printed - kept
+    out["repeated"] = (repeated_total / printed_total.where(printed_total > 0)).astype("Float64").round(3)
+    return out.reset_index()
