@@ -254,7 +254,7 @@ def _antecedent(doc: Doc, pronoun: Span, index: MentionIndex, subjects: list[Spe
 def _in_credit(doc: Doc, position: int, at: int) -> bool:
     """Whether ``position`` is in a photo credit (`Photograph: Michael
     Brochstein/…`) in the 120 characters before ``at``."""
-    credit = doc.text.rfind("Photograph:", max(0, at - 120), at)
+    credit = doc_text(doc).rfind("Photograph:", max(0, at - 120), at)
     return credit >= 0 and position > credit
 
 
