@@ -42,7 +42,8 @@ from toolkit.corpus import Corpus
 from toolkit.pipeline import cached_pipeline
 from toolkit.actors.catalogue import resolve_path
 folder, chars, n_process, mode = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-annotation.PARTITION_CHARS = chars
+import toolkit.extraction
+toolkit.extraction.PARTITION_CHARS = chars
 arts = schema.conform("articles", pd.read_parquet(folder + "/articles.parquet"))
 corpus = Corpus(arts, schema.frame("load_report"))
 if mode == "raw":

@@ -14,7 +14,7 @@ Two checks for issue #12 that need a person, not a gold file:
 Usage::
 
     python -m toolkit annotate ../shared/eval/corpora/ru_ua_2022 --out build/ru_ua_2022
-    python evaluation/claims_war_readout.py build/ru_ua_2022 [--n 30] [--seed 20261201]
+    python evaluation/claims_war_readout.py build/ru_ua_2022 [--n 30] [--seed 20261201] [--exclude-check]
 """
 
 from __future__ import annotations
@@ -65,8 +65,19 @@ def _headline_rows(claims):
     return claims[headline_mask(claims)].dropna(subset=["value_low", "value_high"], how="all")
 
 
-def sample(corpus, n: int, seed: int) -> None:
+def check_article_ids() -> set[str]:
+    """The gold set's check-split articles (evaluation/data/claims_war_articles.csv), which a
+    readout used for tuning must not show."""
+    import csv
+
+    path = ROOT / "evaluation" / "data" / "claims_war_articles.csv"
+    with path.open(encoding="utf-8") as f:
+        return {r["article_id"] for r in csv.DictReader(f) if r["split"] == "check"}
+
+
+def sample(corpus, n: int, seed: int, exclude: set[str] = frozenset()) -> None:
     claims = corpus.with_outlet("claims")
+    claims = claims[~claims["article_id"].astype("string").isin(exclude)]
     rows = claims.sample(n=min(n, len(claims)), random_state=seed).sort_values(["article_id", "start"])
     print(f"## {len(rows)} random claims of {len(claims)} (seed {seed})\n")
     for i, r in enumerate(rows.itertuples(), 1):
@@ -81,6 +92,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--n", type=int, default=30)
     parser.add_argument("--seed", type=int, default=20261201)
     parser.add_argument("--no-sample", action="store_true", help="headline check only")
+    parser.add_argument("--exclude-check", action="store_true",
+                        help="leave the gold set's check-split articles out of the sample (for tuning)")
     args = parser.parse_args(argv)
 
     import toolkit
@@ -88,7 +101,7 @@ def main(argv: list[str] | None = None) -> None:
     corpus = toolkit.open(args.corpus)
     headline(corpus)
     if not args.no_sample:
-        sample(corpus, args.n, args.seed)
+        sample(corpus, args.n, args.seed, check_article_ids() if args.exclude_check else frozenset())
 
 
 if __name__ == "__main__":

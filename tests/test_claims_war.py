@@ -71,6 +71,12 @@ def test_plans_and_threats_are_hypothetical_not_dropped(nlp, sentence, figure, c
     assert (c["category"], c["modality"]) == (category, "hypothetical")
 
 
+def test_people_sheltering_are_no_toll(nlp):
+    # Guardian, 2 May 2022 (Azovstal); LABELLING rule: people sheltering are not displaced
+    assert run(nlp, "Around 1,000 civilians and 2,000 Ukrainian fighters are thought to be sheltering in bunkers and "
+                    "tunnels underneath the plant, enduring a weeks-long siege with little food or water.") == []
+
+
 def test_a_failed_attempt_is_no_claim(nlp):
     assert run(nlp, "The gunmen tried to kill 20 people at the checkpoint.") == []
 
@@ -106,6 +112,37 @@ def test_an_accident_abroad_is_not_the_wars_toll(nlp):
     assert (c["about_story"], c["side_affected"]) == (False, "other")
     c = only(run(nlp, "Five people were killed when a Russian missile hit a bus in Kharkiv."), "Five")
     assert (c["about_story"], c["side_affected"]) == (True, "Ukraine")
+
+
+def test_the_figures_own_words_decide_about_the_story(nlp):
+    # guardian_feb2022: a comparison with Syria later in the sentence does not make the Ukrainians off-story
+    c = only(run(nlp, "3.5 million Ukrainians have fled their country since the start of the war, of which an "
+                      "estimated 2.2 million have found shelter in Poland, whose conservative government’s welcoming "
+                      "stance has contrasted starkly to its reluctance to take in those fleeing the war in Syria six "
+                      "years ago."), "3.5 million")
+    assert (c["about_story"], c["side_affected"]) == (True, "Ukraine")
+    assert only(run(nlp, "More than 5.7 million Syrians have fled their country since 2011."),
+                "5.7 million")["about_story"] is False
+    # a crash the text says is unrelated to the war
+    c = only(run(nlp, "Four US marines were killed when their Osprey aircraft crashed in a Norwegian town in the "
+                      "Arctic Circle during a Nato exercise unrelated to the Ukraine war, authorities said on "
+                      "Saturday."), "Four")
+    assert (c["about_story"], c["side_affected"]) == (False, "other")
+
+
+def test_a_named_victims_apposition_is_the_same_person(nlp):
+    # guardian_feb2022: one general, a Russian (not two claims, not Ukraine's)
+    claims = run(nlp, "The most recent fatality apparently occurred at the weekend with the reported death of Maj Gen "
+                      "Andrei Simonov, a Russian electronic warfare commander, who Ukraine said it killed near the city "
+                      "of Izyum in the Kharkiv region, which is occupied by Russian forces.")
+    assert [(c["value_low"], c["side_affected"]) for c in claims] == [(1, "Russia")]
+
+
+def test_the_possessor_of_an_incursion_is_no_place_or_victim(nlp):
+    c = only(run(nlp, "Moscow’s six-week long incursion has seen more than 4 million people flee abroad, killed or "
+                      "injured thousands, turned cities into rubble and led to sweeping sanctions on Russian leaders "
+                      "and companies."), "thousands")
+    assert c["side_affected"] != "Russia" and c["event"] != "Moscow"
 
 
 def test_a_nationality_is_no_event_place(nlp):
@@ -184,6 +221,17 @@ def test_an_unnamed_city_takes_no_side_from_an_unrelated_sentence(nlp):
     assert only(claims, "three")["side_affected"] == "unknown"
 
 
+def test_an_army_reporting_its_own_dead(nlp):
+    # Guardian, 24 Feb 2022: soldiers who "died", reported by Ukraine's armed forces, are Ukraine's
+    claims = run(nlp, "Casualties  Information on casualties has been hard to verify, though on Thursday evening "
+                      "Ukraine’s health minister said 57 people had been killed and 169 injured. Ukraine’s armed "
+                      "forces earlier reported that at least 40 soldiers had died.")
+    assert only(claims, "40 soldiers")["side_affected"] == "Ukraine"
+    # the enemy it killed stays the enemy's
+    assert only(run(nlp, "The Ukrainian military said it had killed scores of Russian soldiers and destroyed two "
+                         "ammunition dumps."), "scores")["side_affected"] == "Russia"
+
+
 def test_side_carries_over_within_one_speakers_list(nlp):
     claims = run(nlp, "Mikhail Podolyak, a key adviser to the Ukrainian president, tweeted: “37,000 dead Russian "
                       "soldiers. Total sanitary losses [injured] of 98-117 thousand people. 10 generals were "
@@ -224,6 +272,18 @@ def test_second_figure_of_an_ellipsis_has_the_first_ones_claimant(nlp):
                       "Goncharenko.")
     assert [(c["surface"], c["category"], c["claimant"]) for c in claims] == [
         ("six people", "killed", "authorities"), ("15", "injured", "authorities")]
+
+
+def test_the_who_is_a_claimant_not_a_pronoun(nlp):
+    claims = run(nlp, "Two health workers had been killed and at least 8 injured in the attacks, the WHO said.")
+    assert [c["claimant"] for c in claims] == ["WHO", "WHO"]
+
+
+def test_another_n_continues_the_claimant_before(nlp):
+    # Guardian, Aug 2022 (Olenivka)
+    claims = run(nlp, "Moscow claims a Himars strike killed 53 Ukrainian prisoners of war last week at a "
+                      "Russian-operated prison near Olenivka, in the Donetsk region. Another 73 were injured.")
+    assert [(c["value_low"], c["claimant"]) for c in claims] == [(53, "Moscow"), (73, "Moscow")]
 
 
 def test_claimant_of_a_lone_pronoun_is_the_source_before(nlp):
@@ -317,6 +377,11 @@ def test_a_named_death_is_a_toll_only_when_violent(nlp):
     assert [(c["surface"], c["category"]) for c in claims] == [("Juan Berrios", "killed")]
     assert run(nlp, "The death of Liza, a 4-year-old with Down syndrome whose family nicknamed her Sunny Flower, "
                     "encapsulated the brutality of Russia’s invasion of Ukraine.") == []
+
+
+def test_gva_shot_at_is_no_injury(nlp):
+    assert run(nlp, "A Palm Coast pizza delivery woman was held up and shot at after she asked for directions on how "
+                    "to get to Belle Terre Parkway, authorities said.") == []
 
 
 def test_gva_a_pronoun_after_someone_else_is_not_counted(nlp):

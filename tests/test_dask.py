@@ -144,3 +144,27 @@ def test_a_worker_with_another_toolkit_version_is_refused(corpus, client, settin
             annotate_on_dask(corpus.articles, settings, scheduler=client)
     finally:
         client.run(set_version, previous)
+
+
+def test_dask_caches_each_partition_as_it_arrives(corpus, local, client, tmp_path, monkeypatch):
+    """The client stops after two partitions (as a crash would): those two are
+    in the cache, and the next run annotates only the other three."""
+    import toolkit.engines.dask as engine
+
+    real = engine.run_partitions
+
+    def two_then_crash(*args, **kwargs):
+        for n, item in enumerate(real(*args, **kwargs)):
+            if n == 2:
+                raise RuntimeError("client stopped")
+            yield item
+
+    monkeypatch.setattr(engine, "run_partitions", two_then_crash)
+    monkeypatch.setattr("toolkit.extraction.PARTITION_CHARS", 1)  # one article per task
+    with pytest.raises(RuntimeError, match="client stopped"):
+        annotate(corpus, cache_dir=tmp_path, engine="dask", scheduler=client, progress=False)
+    assert len(list(tmp_path.glob("*/shard-*/manifest.json"))) == 2
+    monkeypatch.setattr(engine, "run_partitions", real)
+    resumed = annotate(corpus, cache_dir=tmp_path, engine="dask", scheduler=client, progress=False)
+    assert (resumed.meta["n_from_cache"], resumed.meta["n_annotated"]) == (2, 3)
+    assert_same_tables(resumed.tables(), local)

@@ -108,6 +108,12 @@ def test_a_single_stamp_is_no_live_blog(nlp):
     ("Zelenskiy will visit the site of the January 14 attack.", D(2022, 2, 15), "January 14", "2022-01-14"),
     ("The December 17 draft treaties demand that Nato withdraw from eastern Europe.", D(2022, 2, 15),
      "December 17", "2021-12-17"),
+    # Guardian, 29 Jul 2022: past tense, and last September is more than 183 days back; the
+    # horizon used to move it to the coming September (49 days ahead)
+    ("An email from Lister on 16 September indicated plans were developing.", D(2022, 7, 29), "16 September",
+     "2021-09-16"),
+    # a deadline just ahead, set in the past tense, is still the coming one (TimeBank, DCT 1989-11-02)
+    ("Dunkin' has extended the deadline to Nov. 10.", D(1989, 11, 2), "Nov. 10", "1989-11-10"),
     # the future tense still picks the coming one
     ("The talks will resume on 2 March.", D(2022, 2, 15), "2 March", "2022-03-02"),
 ])

@@ -462,7 +462,8 @@ def test_an_article_the_parser_raises_on_costs_that_article_only(sample_corpus, 
 KILLED_MIDWAY = """
 import os, signal, sys
 import toolkit, toolkit.annotation as annotation
-annotation.PARTITION_CHARS = 1  # one article per partition
+import toolkit.extraction
+toolkit.extraction.PARTITION_CHARS = 1  # one article per partition
 real, calls = annotation.annotate_partition, []
 def partition_then_die(records, settings):
     if len(calls) == 2:
@@ -525,3 +526,60 @@ def test_pool_workers_exit_with_their_killed_parent(sample_dir):
     while time.monotonic() < deadline and running():
         time.sleep(0.2)
     assert not running(), "the worker outlived its killed parent"
+
+
+class StopAfter(RuntimeError):
+    """Stands in for a crash of the annotating process after k partitions."""
+
+
+def stop_after(k: int, results):
+    """Yield the first ``k`` finished partitions, then fail as a crash would."""
+    for n, item in enumerate(results):
+        if n == k:
+            raise StopAfter(f"stopped after {k} partitions")
+        yield item
+
+
+def test_a_pool_run_stopped_after_two_partitions_resumes_from_them(sample_dir, annotated_sample, tmp_path,
+                                                                   monkeypatch):
+    """n_process=2 caches each partition as it arrives, not at the end."""
+    real = annotate_module.as_completed
+    monkeypatch.setattr(annotate_module, "as_completed", lambda futures: stop_after(2, real(futures)))
+    cache = tmp_path / "cache"
+    with pytest.raises(StopAfter):
+        annotate(toolkit.load(sample_dir), cache_dir=cache, n_process=2, progress=False)
+    monkeypatch.setattr(annotate_module, "as_completed", real)
+    resumed = annotate(toolkit.load(sample_dir), cache_dir=cache, progress=False)
+    assert (resumed.meta["n_from_cache"], resumed.meta["n_annotated"]) == (2, 3)
+    for name in TEXT_TABLES:
+        pd.testing.assert_frame_equal(getattr(resumed, name), getattr(annotated_sample, name), obj=name)
+
+
+def test_the_progress_bar_moves_as_each_partition_finishes(sample_corpus, monkeypatch):
+    """Five one-article partitions: the bar advances by one after each, never
+    sits at 0 % until the end (its total is the articles to annotate)."""
+    import tqdm.auto
+
+    events: list = []
+
+    class RecordingBar:
+        def __init__(self, *, total, disable, **kwargs):
+            events.append(("bar", total, disable))
+
+        def update(self, n):
+            events.append(("update", n))
+
+        def close(self):
+            events.append(("close",))
+
+    real = annotate_module.annotate_partition
+
+    def spy(records, settings):
+        events.append(("partition", len(records)))
+        return real(records, settings)
+
+    monkeypatch.setattr("toolkit.extraction.PARTITION_CHARS", 1)
+    monkeypatch.setattr(tqdm.auto, "tqdm", RecordingBar)
+    monkeypatch.setattr(annotate_module, "annotate_partition", spy)
+    annotate(sample_corpus, cache_dir=None, progress=True)
+    assert events == [("bar", 5, False), *[("partition", 1), ("update", 1)] * 5, ("close",)]

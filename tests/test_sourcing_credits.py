@@ -232,3 +232,35 @@ def test_descriptions_that_are_not_anaphoric_credits(sentencizer):
     # "said according to" is a citation, not an interview ("said … to")
     assert credits(sentencizer, "Biden will meet with Ukrainian mothers and children, her office said according to "
                                 "Reuters.") == [("Reuters", "reuters", "citation")]
+
+
+def test_what_reading_the_ru_ua_table_taught(sentencizer):
+    # ru_ua_2022: a photo credit is not the organisation "the news agency" refers back to
+    cannes = ("Reuters says that the Ukrainian used the debut showing of his movie Pamfir to criticise festival "
+              "organisers for inviting the Russian. Kirill Serebrennikov. Photograph: Anadolu Agency/Getty Images "
+              "“When he’s here, he is part of the Russian propaganda, and they can use him,” Sukholytkyy-Sobchuk told "
+              "the news agency during Cannes’ directors’ fortnight event.")
+    assert credits(sentencizer, cannes) == [("Reuters", "reuters", "citation"),
+                                            ("news agency", "reuters", "interview_with")]
+    # an agency of a government or the EU is not a news organisation, named or referred back to
+    assert credits(sentencizer, "The European Border and Coast Guard Agency says 2.5 million Ukrainians have returned "
+                                "there since the war started in February. The agency said 5.5 million Ukrainians "
+                                "have fled to the EU since the war began.") == []
+    assert credits(sentencizer, "The International Atomic Energy Agency said the plant had lost power.") == []
+    # BBC: "the magazine" is not the newspaper named before (the Spectator, unnamed here)
+    assert credits(sentencizer, "It began with a dispute between Ken Livingstone and a reporter on the Evening "
+                                "Standard. The article in the magazine suggested grieving Liverpudlians were "
+                                "wallowing in their victim status.") == []
+    # a social platform is not an outlet; a sentence's full stop is not part of a name
+    assert credits(sentencizer, "Igor Girkin wrote on his Telegram channel that the city was shelled.") == []
+    assert credits(sentencizer, "Lavrov gave an interview to Italian broadcaster Mediaset.") == [
+        ("Mediaset", "mediaset", "interview_with")]
+    # BBC: a commentator's programme is an affiliation; ru_ua_2022: the Russian transliteration of Ukrainska Pravda
+    assert credits(sentencizer, "Bill Thompson is a regular commentator on the BBC World Service programme Go "
+                                "Digital.") == []
+    assert credits(sentencizer, "According to a report by Ukrainskaya Pravda, combat swimmers from the 73rd marine "
+                                "centre of Ukraine’s special forces took part in the operation. They set off for the "
+                                "island during the night using underwater vehicles. An advance team surveyed the "
+                                "coastal zone for mines and gave a signal for boats from the main group to approach, "
+                                "the newspaper said.") == [("Ukrainskaya Pravda", "ukrainska_pravda", "citation"),
+                                                           ("newspaper", "ukrainska_pravda", "citation")]

@@ -1,5 +1,5 @@
 """Shared copy counted once (toolkit.sourcing.copies.copy_groups,
-toolkit.sourcing.analysis.counted_once) and the copies table saved with the
+toolkit.sourcing.copies.counted_once) and the copies table saved with the
 corpus: on the sample's real articles with planted re-publications — the
 amedpost.com story carried a day earlier by "Express" and a day later by
 "Mirror Copy", and the Trendozz (Reuters) story re-published a day later by
@@ -14,8 +14,8 @@ import pytest
 
 from toolkit import schema
 from toolkit.corpus import AnnotatedCorpus, Corpus, CorruptTableError
-from toolkit.sourcing.analysis import copies_of, counted_once, with_copies
-from toolkit.sourcing.copies import copy_groups
+from toolkit.sourcing.analysis import copies_of, with_copies
+from toolkit.sourcing.copies import copy_groups, counted_once
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +136,39 @@ def test_corpus_saved_before_copies_opens_with_none(annotated_sample, tmp_path):
     # counting once with no shared copy changes nothing
     q = back.with_outlet("quotes")
     assert len(counted_once(q, back)) == len(q)
+
+
+def test_shared_copy_effect_per_outlet(planted):
+    from toolkit.sourcing.analysis import shared_copy_effect
+
+    effect = shared_copy_effect(planted).set_index("outlet")
+    assert effect.loc["Express", "countable claims"] == effect.loc["Express", "countable claims counted once"] > 0
+    assert effect.loc["amedpost.com", "countable claims counted once"] == 0 < effect.loc["amedpost.com", "countable claims"]
+    assert effect.loc["Daily Rewrite", "speech quotes counted once"] == 1
+    assert effect.loc["Kyiv Post", "repeated"] == 0 and effect.loc["amedpost.com", "repeated"] == 1
+    assert 0.9 < effect.loc["Daily Rewrite", "repeated"] < 1
+
+
+def test_cli_copies_flag_saves_the_copies_table(tmp_path, sample_dir):
+    import shutil
+
+    from toolkit.cli import main
+
+    src = tmp_path / "articles"
+    shutil.copytree(sample_dir, src)
+    meta = pd.read_csv(src / "metadata.csv")
+    amed = meta[meta["outlet"] == "amedpost.com"].iloc[0]
+    # the amedpost.com story, published a day earlier by "Express" (lightly edited: the loader drops exact duplicates)
+    text = (src / amed["file"]).read_text(encoding="utf-8")
+    (src / "900_express.txt").write_text(text.replace("Putin", "Vladimir Putin", 1), encoding="utf-8")
+    early = (pd.Timestamp(amed["published"]) - pd.Timedelta(days=1)).date().isoformat()
+    meta = pd.concat([meta, pd.DataFrame([{"file": "900_express.txt", "outlet": "Express", "title": amed["title"],
+                                           "published": early}])], ignore_index=True)
+    meta.to_csv(src / "metadata.csv", index=False)
+    out = tmp_path / "out"
+    assert main(["annotate", str(src), "--out", str(out), "--no-cache", "--quiet", "--copies"]) == 0
+    back = AnnotatedCorpus.open(out)
+    assert [(r.outlet_a, r.outlet_b, r.first_published) for r in back.copies.itertuples()] == [
+        ("Express", "amedpost.com", "article_a")]
+    claims = back.with_outlet("claims")
+    assert (claims.loc[claims["outlet"] == "amedpost.com", "via_scope"] == "copy").all()

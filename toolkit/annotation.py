@@ -31,9 +31,9 @@ from toolkit import schema
 from toolkit.corpus import AnnotatedCorpus, Corpus
 # the unit of work lives in toolkit.extraction (the engines import it from
 # there); the names are re-exported here for callers of the old home
-from toolkit.extraction import (BATCH_SIZE, FAILED, PARTITION_SIZE, TEXT_TABLES, Settings,  # noqa: F401
+from toolkit.extraction import (BATCH_SIZE, FAILED, PARTITION_CHARS, PARTITION_SIZE, TEXT_TABLES, Settings,  # noqa: F401
                                 annotate_doc, annotate_partition, article_context, assemble_tables,
-                                failure_reasons, merge_results, partitions, skip_articles)
+                                failure_reasons, merge_results, partitions, sized_partitions, skip_articles)
 
 
 def annotate(
@@ -99,25 +99,25 @@ def annotate(
     started = time.perf_counter()
     if len(todo) == 0:
         fresh, timings = {name: schema.frame(name) for name in TEXT_TABLES}, {}
-    elif engine == "dask":
-        from toolkit.engines.dask import annotate_on_dask
-
-        fresh, timings = annotate_on_dask(todo, settings, scheduler=scheduler, progress=progress)
-    elif engine == "local":
-        # each partition is cached as it finishes: a run killed midway resumes
-        # where it stopped instead of starting over
+    else:
+        # whatever the engine, each partition is cached as it finishes: a run
+        # killed midway resumes where it stopped instead of starting over
         done = None if cache is None else (lambda frames, ids: _store(
             cache, frames, keys, todo[todo["article_id"].isin(ids)], events, compact=False))
-        fresh, timings = _annotate_local(todo, settings, n_process=n_process, progress=progress, on_partition=done)
-    else:
-        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+        if engine == "dask":
+            from toolkit.engines.dask import annotate_on_dask
+
+            fresh, timings = annotate_on_dask(todo, settings, scheduler=scheduler, progress=progress,
+                                              on_partition=done)
+        elif engine == "local":
+            fresh, timings = _annotate_local(todo, settings, n_process=n_process, progress=progress,
+                                             on_partition=done)
+        else:
+            raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     elapsed = time.perf_counter() - started
 
     if cache is not None and len(todo):
-        if engine == "local":
-            _compact(cache, events)
-        else:
-            _store(cache, fresh, keys, todo, events)
+        _compact(cache, events)  # the run's per-partition shards, merged once when they pile up
     # an article the parser or an extractor raised on was skipped, not the
     # run: it leaves `articles` and its load-report row says why
     failed = fresh.pop(FAILED, None)
@@ -152,37 +152,6 @@ def annotate(
     from toolkit.review import assemble as apply_review  # the analyst's corrections (never cached)
 
     return apply_review(annotated, source=source, corrections=corrections, catalogue=catalogue_path)
-
-
-#: most characters of text in one partition (one ``nlp.pipe`` batch): the
-#: parser's working memory grows with the text of a batch, not its article
-#: count, so a partition is sized by both (long live blogs then travel in
-#: small batches). 256 ru_ua_2022 articles in one batch (~700,000 characters)
-#: peaked at 2.9 GiB; see docs/results/scale.md for the measured trade-off.
-PARTITION_CHARS = 200_000
-
-
-def sized_partitions(articles: pd.DataFrame, *, max_articles: int,
-                     max_chars: int | None = None) -> list[list[dict]]:
-    """Consecutive partitions of at most ``max_articles`` articles and at most
-    ``max_chars`` characters of text (default :data:`PARTITION_CHARS`; an
-    article longer than that alone is a partition of its own), as plain
-    records (:func:`toolkit.extraction.partitions`)."""
-    max_chars = PARTITION_CHARS if max_chars is None else max_chars
-    [records] = partitions(articles, size=max(1, len(articles))) or [[]]
-    out: list[list[dict]] = []
-    part: list[dict] = []
-    chars = 0
-    for record in records:
-        n = len(record["text"] or "")
-        if part and (len(part) >= max_articles or chars + n > max_chars):
-            out.append(part)
-            part, chars = [], 0
-        part.append(record)
-        chars += n
-    if part:
-        out.append(part)
-    return out
 
 
 def _annotate_local(articles: pd.DataFrame, settings: Settings, *, n_process: int, progress: bool,

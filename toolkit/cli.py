@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("--catalogue", help="actor catalogue YAML replacing the shipped one")
     a.add_argument("--sources", help="agency/outlet list YAML for the sourcing table (extends: default to add "
                                    "to the shipped one)")
+    a.add_argument("--copies", action="store_true", help="also find the passages articles share (wire copy, "
+                                                       "toolkit.sourcing.copies) and save them with the corpus")
     a.add_argument("--cache-dir", default="build/cache", help="annotation cache (default: %(default)s)")
     a.add_argument("--no-cache", action="store_true", help="annotate everything again, ignore the cache")
     a.add_argument("--n-process", type=int, default=1, help="worker processes (default: %(default)s)")
@@ -120,6 +122,10 @@ def _annotate(args) -> int:
         progress=not args.quiet and None,
         corrections=_corrections_arg(args, sources),
     )
+    if args.copies:  # shared copy: a corpus-level table, saved with the others (toolkit.sourcing)
+        from toolkit.sourcing.analysis import with_copies
+
+        annotated = with_copies(annotated, progress=not args.quiet and len(annotated) > 50)
     if not args.corrections and not args.no_corrections:
         from toolkit.review.corrections import default_path
 

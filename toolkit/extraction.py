@@ -314,6 +314,38 @@ def partitions(articles: pd.DataFrame, size: int = PARTITION_SIZE) -> list[list[
     return [records[i:i + size] for i in range(0, len(records), size)]
 
 
+#: most characters of text in one partition (one ``nlp.pipe`` batch): the
+#: parser's working memory grows with the text of a batch, not its article
+#: count, so a partition is sized by both (long live blogs then travel in
+#: small batches). 256 ru_ua_2022 articles in one batch (~700,000 characters)
+#: peaked at 2.9 GiB; see docs/results/scale.md for the measured trade-off.
+PARTITION_CHARS = 200_000
+
+
+def sized_partitions(articles: pd.DataFrame, *, max_articles: int,
+                     max_chars: int | None = None) -> list[list[dict]]:
+    """Consecutive partitions of at most ``max_articles`` articles and at most
+    ``max_chars`` characters of text (default :data:`PARTITION_CHARS`; an
+    article longer than that alone is a partition of its own), as plain
+    records (:func:`partitions`)."""
+    # read at call time: benchmarks and tests set toolkit.extraction.PARTITION_CHARS
+    max_chars = PARTITION_CHARS if max_chars is None else max_chars
+    [records] = partitions(articles, size=max(1, len(articles))) or [[]]
+    out: list[list[dict]] = []
+    part: list[dict] = []
+    chars = 0
+    for record in records:
+        n = len(record["text"] or "")
+        if part and (len(part) >= max_articles or chars + n > max_chars):
+            out.append(part)
+            part, chars = [], 0
+        part.append(record)
+        chars += n
+    if part:
+        out.append(part)
+    return out
+
+
 def merge_results(results: Iterable[tuple[dict[str, pd.DataFrame], dict[str, float]]]) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
     """Concatenate partitions' tables and :data:`FAILED` (in the order given)
     and sum their timings."""

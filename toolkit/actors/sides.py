@@ -69,7 +69,7 @@ def voice_by_side(corpus, *, once_per_copy: bool = False) -> pd.DataFrame:
         (shown, not hidden), so each outlet's shares add up to 1 per measure.
         ``once_per_copy``: a quote in a passage two outlets share (wire copy)
         counts once, for the outlet that published it first
-        (:func:`toolkit.sourcing.analysis.counted_once`); mentions count as printed.
+        (:func:`toolkit.sourcing.copies.counted_once`); mentions count as printed.
     """
     m = corpus.with_outlet("mentions")
     m = m.assign(side=m["side"].astype("string").fillna(UNKNOWN_SIDE))
@@ -77,7 +77,7 @@ def voice_by_side(corpus, *, once_per_copy: bool = False) -> pd.DataFrame:
 
     q = speech_only(corpus.with_outlet("quotes"))
     if once_per_copy:
-        from toolkit.sourcing.analysis import counted_once
+        from toolkit.sourcing.copies import counted_once
 
         q = counted_once(q, corpus)
     q = q.assign(side=speaker_sides(q["speaker_actor_id"], actor_sides(corpus)))

@@ -127,7 +127,7 @@ def events(corpus, **options) -> pd.DataFrame:
 def _countable(corpus, once_per_copy: bool) -> pd.DataFrame:
     claims = countable(corpus.with_outlet("claims"))
     if once_per_copy:  # shared copy is one voice (toolkit.sourcing)
-        from toolkit.sourcing.analysis import counted_once
+        from toolkit.sourcing.copies import counted_once
 
         claims = counted_once(claims, corpus)
     return claims

@@ -116,6 +116,12 @@ def fallback_side(reading: Reading, category: str, lex: Lexicon, claimant_side: 
     civilians = unit_of(reading, category, lex) in ("civilians", "people", "children", "refugees", "evacuees")
     if civilians and claimant_side in OPPOSITE_SIDE and category != "prisoners":
         return claimant_side  # a governor / an army counting its own civilians
+    own_dead = reading.cue is not None and reading.cue.lemma_.lower() in ("die", "perish") and \
+        unit_of(reading, category, lex) == "soldiers"
+    if own_dead and claimant_side in OPPOSITE_SIDE:
+        # "Ukraine's armed forces reported that at least 40 soldiers had died": an army
+        # reports the enemy it killed ("killed"), its own men as having died
+        return claimant_side
     previous = _previous_sentence(sent)
     if previous is not None and category != "prisoners":
         side = _place_in_sentence(previous, None, lex, category)
@@ -196,6 +202,10 @@ def _agent_side(reading: Reading, lex: Lexicon, mentions: Sequence[dict], claima
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
         return None
     subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    verb = cue
+    while subj is None and verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head  # "Moscow's incursion has seen ..., killed or injured thousands"
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
     if subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we"):
@@ -312,6 +322,9 @@ def _noun_words(noun: Token, depth: int = 2) -> list[Token]:
     or "among": "152 bodies of dead militants and servicemen of Ukraine's
     armed forces"."""
     words = [noun] + [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    for appos in (c for c in noun.children if c.dep_ == "appos"):
+        # "Maj Gen Andrei Simonov, a Russian electronic warfare commander"
+        words += [appos] + [c for c in appos.children if c.dep_ in ("amod", "compound")]
     if depth == 0:
         return words
     for prep in noun.children:
@@ -425,11 +438,15 @@ def _modifies_people(ent: Span, lex: Lexicon) -> bool:
     if root.dep_ not in ("compound", "amod", "nmod", "poss"):
         return False
     head = root.head
+    if root.dep_ == "poss" and head.lemma_.lower() in ATTACK_NOUNS | WAR_NOUNS | ATTACKER_NOUNS:
+        return True  # "Moscow's six-week long incursion": the attacker, not where it happened
     return head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in lex.units or head.tag_ == "NNS"
                                                and head.lower_.endswith(PERSON_ENDINGS)
                                                or head.lemma_.lower() in lex.person_nouns)
 
 
+#: nouns whose possessor is the side attacking ("Moscow's incursion", "Kyiv's forces")
+ATTACKER_NOUNS = frozenset({"incursion", "forces", "troops", "army", "military", "campaign", "operation"})
 #: plural endings of nouns for people ("volunteers", "journalists", "Ukrainians")
 PERSON_ENDINGS = ("ers", "ors", "ists", "ians", "ans", "ees", "ines", "ites", "men", "women", "people")
 

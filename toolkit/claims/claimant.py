@@ -125,11 +125,15 @@ def _according_to(head: Token, lex: Lexicon) -> Span | None:
     return best
 
 
+#: organisations whose acronym is a pronoun or a common word in lower case
+ACRONYMS = frozenset({"WHO", "IT", "US", "UN", "THIS", "ONE"})
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "which",
                       "who", "one", "him", "her", "them", "us"})
 
 
 def _is_pronoun_or_carrier(name: str, lex: Lexicon) -> bool:
+    if name.strip().removeprefix("the ").strip() in ACRONYMS:
+        return False  # "the WHO said": the World Health Organization, not "who"
     words = [w for w in name.lower().replace("’", "'").split() if w not in ("the", "a", "an", "latest", "new")]
     if not words:
         return True

@@ -91,6 +91,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, *, mentions: Sequence[dict] = 
     records += _implicit_singulars(doc, ctx, lex, mentions, quotes, dates, covered)
     records = sorted(records, key=lambda r: r["start"])
     _share_elliptical_claimants(doc, records)
+    _continue_claimants(doc, records)
     _inherit_sides(records)
     return fold_repeats(records)
 
@@ -98,6 +99,30 @@ def extract_claims(doc: Doc, ctx: ArticleContext, *, mentions: Sequence[dict] = 
 #: the words between two figures of one elliptical coordination: "six people
 #: were killed and 15 injured", "three dead and 12 wounded"
 ELLIPSIS_GAP = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been|are)\s+)?[\w-]+\s*,?\s+(?:and|or)\s+$")
+
+
+#: a sentence that goes on with the figures of the one before ("Another 73 were injured.")
+CONTINUATION = re.compile(r"\s*(?:another|a\s+further|and|a\s+further\s+\d[\d,]*)\b", re.I)
+
+
+def _continue_claimants(doc: Doc, records: list[dict]) -> None:
+    """"Moscow claims a Himars strike killed 53 Ukrainian prisoners of war ...
+    Another 73 were injured.": a sentence that opens with "Another" / "A
+    further" and names no source of its own continues the sentence before,
+    and its figures are told by the same claimant."""
+    for prev, rec in zip(records, records[1:]):
+        if rec["sent_id"] != prev["sent_id"] + 1 or not rec["claimant_is_outlet"] or prev["claimant_is_outlet"]:
+            continue
+        sent = doc[sent_start_token(doc, rec["start"])].sent
+        if CONTINUATION.match(sent.text) and rec["start"] - sent.start_char <= len(sent.text.split()[0]) + 12:
+            for key in ("claimant", "claimant_actor_id", "claimant_is_outlet", "in_quote"):
+                rec[key] = prev[key]
+
+
+def sent_start_token(doc: Doc, char: int) -> int:
+    """The index of the token at character ``char``."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 def _share_elliptical_claimants(doc: Doc, records: list[dict]) -> None:
@@ -314,6 +339,8 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             continue
         if any(s <= noun.idx < e for s, e in covered):
             continue
+        if noun.dep_ == "appos" and any(s <= noun.head.idx < e for s, e in covered):
+            continue  # "Maj Gen Andrei Simonov, a Russian electronic warfare commander": counted already
         reading = read_figure(noun, lex)
         if reading.category is None and noun is not tok:
             reading = _pronoun_victim(noun, lex) or _shooting_victim(noun) or reading

@@ -190,6 +190,14 @@ def about_story(reading: Reading, lex: Lexicon) -> bool:
                 markers.append((tok.idx, tok.idx + len(tok)))
     if not markers:
         return True
+    # "3.5 million Ukrainians have fled ..., whose ... those fleeing the war in Syria": the
+    # figure's own words name the story's people and no other conflict's
+    noun = reading.noun if reading.noun is not None and reading.noun.i >= reading.head.i else reading.head
+    lo, hi = reading.head.left_edge.idx, noun.idx + len(noun)
+    core = _core_clause(reading)
+    if story.story_pattern.search(sent.doc.text[lo:hi]) and \
+            not any(t.idx <= s < t.idx + len(t) for s, _ in markers for t in core):
+        return True
     clause = _clause_tokens(reading)
     if clause:
         lo, hi = clause[0].idx, clause[-1].idx + len(clause[-1])
@@ -198,6 +206,18 @@ def about_story(reading: Reading, lex: Lexicon) -> bool:
         if not own_marker and story.story_pattern.search(text):
             return True  # "3.2 million people have fled Ukraine, ... the fastest-growing crisis since ..."
     return False
+
+
+def _core_clause(reading: Reading) -> list[Token]:
+    """The figure's clause without the relative clauses hung inside it ("..., of
+    which 2.2 million have found shelter in Poland, whose ... Syria")."""
+    top = reading.cue if reading.cue is not None and reading.cue.pos_ in ("VERB", "AUX", "ADJ") else reading.head
+    out, stack = [], [top]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl") or c.i in (reading.head.i,))
+    return out
 
 
 def _since_ranges(sent: Span) -> list[tuple[int, int]]:

@@ -164,6 +164,10 @@ def _negated_or_attempted(cue: Token) -> bool:
         return True
     if any(c.dep_ == "prt" and c.lower_ in ("down", "up", "at") for c in cue.children):
         return True  # "two more were shot down" (missiles), "shot up", "shot at"
+    nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
+    if nxt is not None and _lemma(cue) == "shoot" and nxt.lower_ == "at" and \
+            not any(c.dep_ == "pobj" for c in nxt.children):
+        return True  # "was held up and shot at after she asked for directions": a stranded "at"
     if any(c.lower_ in ("attempted", "attempt", "failed") for c in cue.children if c.dep_ in ("amod", "compound")):
         return True
     # a plan or threat ("planned to evacuate 2,000", "threatened to kill") is kept: its

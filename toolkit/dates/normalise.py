@@ -68,6 +68,10 @@ FUTURE_WINDOW_DAYS = 92
 #: a day-level date without a year is not taken to lie further than this from the anchor
 #: (writers give the year for dates further away), whatever the tense says
 DAY_HORIZON_DAYS = 183
+#: ... except that a past-tense date is only moved to the future when that occurrence is this
+#: close (a deadline just ahead: "extended to Nov. 10" on Nov. 2); "An email from Lister on 16
+#: September indicated ..." in a July article stays last September, said after it happened
+PAST_REREAD_DAYS = 31
 
 
 def pick_occurrence(candidates: list[tuple[dt.date, dt.date]], anchor: dt.date, tense: Tense) -> int:
@@ -111,7 +115,9 @@ def year_for_month(month: int, anchor: dt.date, tense: Tense, day: int | None = 
             spans.append((d, d))
     pick = pick_occurrence(spans, anchor, tense)
     if day is not None and abs((spans[pick][0] - anchor).days) > DAY_HORIZON_DAYS:
-        pick = pick_occurrence(spans, anchor, None)
+        reread = pick_occurrence(spans, anchor, None)
+        if not (tense == "past" and (spans[reread][0] - anchor).days > PAST_REREAD_DAYS):
+            pick = reread
     return years[pick]
 
 

@@ -1,6 +1,6 @@
 """Annotate on a ``dask.distributed`` cluster.
 
-Method: the articles are split into partitions (:func:`toolkit.extraction.partitions`);
+Method: the articles are split into partitions (:func:`toolkit.extraction.sized_partitions`);
 each partition becomes one task running :func:`toolkit.extraction.annotate_partition`
 on a worker, which builds the spaCy pipeline once per worker process (a
 :class:`~distributed.WorkerPlugin` warms it up when the worker joins) and
@@ -34,7 +34,7 @@ from toolkit import schema
 from toolkit.corpus import Corpus
 from toolkit.engines.partitioned import read_table, write_manifest, write_partition
 from toolkit.extraction import (CORPUS_STEPS, FAILED, PARTITION_SIZE, TEXT_TABLES, Settings, annotate_partition,
-                                concat_table, failure_reasons, merge_results, partitions, run_corpus_steps,
+                                concat_table, failure_reasons, merge_results, run_corpus_steps, sized_partitions,
                                 skip_articles)
 
 #: partitions in flight per worker thread: enough to keep workers busy while
@@ -54,6 +54,7 @@ def annotate_on_dask(
     scheduler: Any = None,
     progress: bool = False,
     partition_size: int = PARTITION_SIZE,
+    on_partition: Callable[[dict[str, pd.DataFrame], list[str]], None] | None = None,
 ) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
     """Annotate ``articles`` on a Dask cluster; return one frame per text table
     and the worker seconds spent per step (summed over workers).
@@ -61,14 +62,21 @@ def annotate_on_dask(
     ``scheduler`` is an address (``"tcp://host:8786"``), a
     :class:`distributed.Client`, or ``None`` (the current default client, else
     a temporary local cluster with one single-threaded worker per core).
+    Partitions hold at most ``partition_size`` articles and
+    :data:`toolkit.extraction.PARTITION_CHARS` characters (a worker's parser
+    memory grows with the text of a batch). ``on_partition(frames,
+    article_ids)`` is called in this process as each partition's result
+    arrives (:func:`toolkit.annotation.annotate` caches it then).
     """
     results: dict[int, tuple[dict[str, pd.DataFrame], dict[str, float]]] = {}
-    parts = partitions(articles, size=partition_size)
+    parts = sized_partitions(articles, max_articles=partition_size)
     with connect(scheduler) as client:
         worker_settings = prepare_workers(client, settings)
         for index, result in run_partitions(client, _annotate_task, parts, worker_settings,
                                             progress=progress, desc="annotate (dask)"):
             results[index] = result
+            if on_partition is not None:
+                on_partition(result[0], [r["article_id"] for r in parts[index]])
     # merge in partition order: the tables come out in article order, as locally
     return merge_results(results[i] for i in sorted(results))
 
@@ -100,7 +108,7 @@ def annotate_to_parquet(
     load_report = corpus.load_report if isinstance(corpus, Corpus) else schema.frame("load_report")
     out_dir = Path(out_dir).absolute()
     out_dir.mkdir(parents=True, exist_ok=True)
-    parts = partitions(articles, size=partition_size)
+    parts = sized_partitions(articles, max_articles=partition_size)
     written: dict[int, dict] = {}
     timings: list[dict[str, float]] = []
     failed: list[pd.DataFrame] = []

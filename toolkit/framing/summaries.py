@@ -102,7 +102,7 @@ def voice(corpus, by: str = "actor", *, once_per_copy: bool = False) -> pd.DataF
     (shares of the outlet's quotes / quoted words). Unattributed quotes are a
     row of their own, so the shares add up to 1 per outlet. ``once_per_copy``:
     a quote in a passage two outlets share (wire copy) counts once, for the
-    outlet that published it first (:func:`toolkit.sourcing.analysis.counted_once`).
+    outlet that published it first (:func:`toolkit.sourcing.copies.counted_once`).
     """
     if by not in ("actor", "side"):
         raise ValueError(f"by must be 'actor' or 'side', not {by!r}")
@@ -110,7 +110,7 @@ def voice(corpus, by: str = "actor", *, once_per_copy: bool = False) -> pd.DataF
 
     q = speech_only(corpus.with_outlet("quotes"))
     if once_per_copy:
-        from toolkit.sourcing.analysis import counted_once
+        from toolkit.sourcing.copies import counted_once
 
         q = counted_once(q, corpus)
     q = q.assign(

@@ -121,11 +121,9 @@ def copies_of(corpus: AnnotatedCorpus, **kwargs) -> pd.DataFrame:
     :func:`with_copies`) when it has one and no options are given, else
     :func:`toolkit.sourcing.copies.find_copies` on its articles (keyword
     arguments pass through)."""
-    from toolkit.sourcing.copies import find_copies
+    from toolkit.sourcing.copies import corpus_copies, find_copies
 
-    if not kwargs and "copies" in corpus.meta:
-        return corpus.copies
-    return find_copies(corpus.articles, **kwargs)
+    return corpus_copies(corpus) if not kwargs else find_copies(corpus.articles, **kwargs)
 
 
 def with_copies(corpus: AnnotatedCorpus, **kwargs) -> AnnotatedCorpus:
@@ -148,70 +146,32 @@ def with_copies(corpus: AnnotatedCorpus, **kwargs) -> AnnotatedCorpus:
     return replace(corpus, copies=copies, meta=meta, **via)
 
 
-def counted_once(table: pd.DataFrame, corpus: AnnotatedCorpus, copies: pd.DataFrame | None = None) -> pd.DataFrame:
-    """``table`` (claims or quotes, any extra columns) without the rows that
-    repeat a figure or quote of an earlier article's shared copy: each shared
-    passage's figures and quotes count once, for the outlet that published
-    them first (:func:`toolkit.sourcing.copies.copy_groups`). ``copies``:
-    default :func:`copies_of` (the saved table, else computed). The comparisons
-    that offer this (``once_per_copy=True``: the claims analyses, share of
-    voice) call it; rows not in shared copy are all kept."""
-    from toolkit.sourcing.copies import copy_groups
+def shared_copy_effect(corpus: AnnotatedCorpus, copies: pd.DataFrame | None = None) -> pd.DataFrame:
+    """What counting shared copy once changes, per outlet: ``speech quotes``
+    and ``countable claims`` as printed (the rows share of voice and the
+    claims comparisons use: :func:`toolkit.quotes.coverage.speech_only`,
+    :func:`toolkit.claims.analysis.countable`), the same ``counted once``
+    (:func:`toolkit.sourcing.copies.counted_once`) and ``repeated`` — the share of the outlet's rows
+    that repeat an earlier article's shared copy. An outlet with a high
+    ``repeated`` share speaks with another outlet's voice there."""
+    from toolkit.claims.analysis import countable
+    from toolkit.quotes.coverage import speech_only
+    from toolkit.sourcing.copies import counted_once
 
     copies = copies_of(corpus) if copies is None else copies
-    keep = copy_groups(table, copies, corpus.articles)["first_copy"]
-    return table[keep.to_numpy()]
-
-
-def first_published(copies: pd.DataFrame, corpus: AnnotatedCorpus) -> pd.DataFrame:
-    """The cross-outlet shared-copy pairs with both sides readable, earliest
-    first: ``published_a, outlet_a, title_a, published_b, outlet_b, title_b,
-    lag`` (how long after ``a`` the copy appeared in ``b``), ``n_shared_words``,
-    ``first passage`` (the first shared passage, from ``a``), ``article_a, article_b``."""
-    from toolkit.sourcing.copies import parse_spans
-
-    cols = ["published_a", "outlet_a", "title_a", "published_b", "outlet_b", "title_b", "lag", "n_shared_words",
-            "first passage", "article_a", "article_b"]
-    cross = copies[copies["outlet_a"].astype(str) != copies["outlet_b"].astype(str)] if len(copies) else copies
-    if cross is None or len(cross) == 0:
-        return pd.DataFrame(columns=cols)
-    arts = corpus.articles.set_index("article_id")
-    df = cross.copy()
-    for side in ("a", "b"):
-        ids = df[f"article_{side}"]
-        df[f"published_{side}"] = ids.map(arts["published"])
-        df[f"title_{side}"] = ids.map(arts["title"])
-    df["lag"] = df["published_b"] - df["published_a"]
-    text = arts["text"]
-    df["first passage"] = [
-        (str(text.get(a, ""))[spans[0][0]:spans[0][1]][:300] if spans else "")
-        for a, spans in zip(df["article_a"], (parse_spans(s) for s in df["spans"]))
-    ]
-    return df.sort_values(["published_a", "n_shared_words"], ascending=[True, False]).reset_index(drop=True)[cols]
-
-
-def provenance(corpus: AnnotatedCorpus, table: str = "claims", copies: pd.DataFrame | None = None,
-               *, credited_only: bool = True) -> pd.DataFrame:
-    """Claims or quotes with where they came from (:func:`toolkit.sourcing.provenance.add_via`):
-    ``outlet, via, via_kind, via_scope, via_agency, via_chain`` plus the row's
-    figure or quote and its sentence; ``credited_only`` keeps rows that have a ``via``."""
-    from toolkit.sourcing.provenance import add_via
-
-    rows = getattr(corpus, table)
-    if "via_chain" not in rows.columns or copies is not None:
-        rows = add_via(rows, sourcing_table(corpus), corpus.articles, copies=copies)
-    what = "surface" if table == "claims" else "text"
-    who = "claimant" if table == "claims" else "speaker"
-    cols = ["outlet", what, who, "via", "via_kind", "via_scope", "via_agency", "via_chain", "sentence", "article_id", "sent_id"]
-    if credited_only:
-        rows = rows[rows["via"].notna()]
-    if rows.empty:
-        return pd.DataFrame(columns=cols)
-    rows = rows.merge(corpus.articles[["article_id", "outlet"]], on="article_id", how="left")
-    sent = corpus.sentences[["article_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
-    if what == "text":
-        rows = rows.rename(columns={"text": "quote"})
-        cols[1] = "quote"
-    rows = rows.merge(sent, on=["article_id", "sent_id"], how="left")
-    rows["outlet"] = rows["outlet"].astype("string").fillna("unknown")
-    return rows[cols].reset_index(drop=True)
+    arts = corpus.articles.assign(outlet=corpus.articles["outlet"].astype("string").fillna("unknown"))
+    out = pd.DataFrame(index=pd.Index(sorted(arts["outlet"].unique()), name="outlet"))
+    printed_total = pd.Series(0, index=out.index)
+    repeated_total = pd.Series(0, index=out.index)
+    for label, rows in (("speech quotes", speech_only(corpus.with_outlet("quotes"))),
+                        ("countable claims", countable(corpus.with_outlet("claims")))):
+        rows = rows.assign(outlet=rows["outlet"].astype("string").fillna("unknown"))
+        once = counted_once(rows, corpus, copies)
+        printed = rows.groupby("outlet").size().reindex(out.index, fill_value=0)
+        kept = once.groupby("outlet").size().reindex(out.index, fill_value=0)
+        out[label] = printed.astype(int)
+        out[f"{label} counted once"] = kept.astype(int)
+        printed_total += printed
+        repeated_total += printed - kept
+    out["repeated"] = (repeated_total / printed_total.where(printed_total > 0)).astype("Float64").round(3)
+    return out.reset_index()

@@ -442,3 +442,25 @@ def _first_key(table: pd.DataFrame, idx, published) -> tuple:
     aid = str(table.at[idx, "article_id"])
     when = published.get(aid, pd.NaT) if published is not None else pd.NaT
     return (pd.isna(when), when if not pd.isna(when) else pd.Timestamp.min, aid, int(table.at[idx, "start"]))
+
+
+def corpus_copies(corpus) -> pd.DataFrame:
+    """An :class:`~toolkit.corpus.AnnotatedCorpus`'s ``copies`` table: the one
+    saved with it (``meta["copies"]`` records that it was computed), else
+    :func:`find_copies` of its articles now."""
+    if "copies" in corpus.meta:
+        return corpus.copies
+    return find_copies(corpus.articles)
+
+
+def counted_once(table: pd.DataFrame, corpus, copies: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``table`` (claims or quotes, any extra columns) without the rows that
+    repeat a figure or quote of an earlier article's shared copy: each shared
+    passage's figures and quotes count once, for the outlet that published
+    them first (:func:`copy_groups`). ``copies``: default
+    :func:`corpus_copies`. The comparisons that offer this
+    (``once_per_copy=True``: the claims analyses, share of voice) call it; rows
+    not in shared copy are all kept."""
+    copies = corpus_copies(corpus) if copies is None else copies
+    keep = copy_groups(table, copies, corpus.articles)["first_copy"]
+    return table[keep.to_numpy()]

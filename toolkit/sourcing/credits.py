@@ -62,6 +62,9 @@ _L_REPUBLISHED = re.compile(rf"\b(?P<cue>{_REPUBLISHED_CUE})\s+{_MOD}$", re.I)
 _L_INTERVIEW = re.compile(rf"\b(?P<cue>{_INTERVIEW_CUE})\s+{_MOD}$", re.I)
 _L_CITATION = re.compile(rf"(?:^|(?<=[\s(“\"‘,;:—–-]))(?P<cue>{_CITATION_CUE})\s+{_MOD}$", re.I)
 _L_ON = re.compile(rf"\b(?P<cue>on)\s+{_MOD}$", re.I)
+# "a regular commentator on the BBC World Service": an affiliation, not a credit
+_L_AFFILIATION = re.compile(r"\b(?:commentator|presenter|correspondent|reporter|editor|host|columnist|contributor|"
+                            r"producer|anchor)s?\s+(?:on|for|at|with)\s+(?:\S+\s+){0,4}$", re.I)
 _L_IN_A = re.compile(r"\b(?P<cue>(?:in|during|to)\s+an?\s+(?:exclusive\s+|wide-ranging\s+|recent\s+|rare\s+|separate\s+)?)$", re.I)
 _L_REPORTING_BY = re.compile(rf"\b(?P<cue>(?:additional|further|with)?\s*reporting\s+(?:by|from)|source[s]?\s*:|credit\s*:|©)\s*{_MOD}$", re.I)
 _L_WITH = re.compile(r"\b(?P<cue>with)\s+(?:the\s+)?$", re.I)
@@ -110,14 +113,19 @@ _UNLISTED_AFTER = re.compile(rf"(?P<name>{_NAME})\s+(?:{_MEDIA_NOUN})\b")
 # "Hearst Connecticut Media Group reported": a name whose last word says it is a news organisation
 _MEDIA_NAME_END = (
     r"Media(?:\s+Group)?|News|Press|Post|Times|Herald|Tribune|Gazette|Journal|Chronicle|Daily|Radio|Television|"
-    r"TV|Broadcasting|Newspapers?|Pravda|Gazeta|Zeitung|Novosti|Agency|Telegraph|Independent|Courier|Observer"
+    r"TV|Broadcasting|Newspapers?|Pravda|Gazeta|Zeitung|Novosti|(?:News|Press)\s+Agency|Telegraph|Independent|"
+    r"Courier|Observer"
 )
 _UNLISTED_MEDIA_NAME = re.compile(rf"(?P<name>(?:[A-Z][\w'’.&-]*\s+){{1,4}}(?:{_MEDIA_NAME_END}))\b")
+# social platforms are not news organisations ("his Telegram channel")
+_PLATFORM = re.compile(r"^(?:Telegram|Twitter|Facebook|YouTube|Instagram|TikTok|VKontakte|VK|WhatsApp|Signal|Viber|"
+                       r"Reddit|Substack|Rumble|Odnoklassniki)$")
 _NOT_A_NAME = re.compile(
     r"^(?:The|A|An|State|National|Public|Official|Independent|Local|Regional|Online|News|Russia|Ukraine|"
     r"Kremlin|Western|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|He|She|It|They|Its|Their|"
     r"His|Her|In|On|At|As|But|And|This|That|Last|Earlier|Italy|Poland|Germany|France|Britain|China|Iran|"
     r"Turkey|Belarus|Swiss|Switzerland|Norway|Sweden|Finland|Japan|Israel|Georgia|Moldova|US|UK|EU|"
+    r"French|Dutch|Greek|Thai|Welsh|"
     r"[A-Z][a-z]+(?:an|ian|ese|ish|ic|i)|[A-Z][a-z]+['’]s)$"
 )
 
@@ -128,9 +136,11 @@ _ANY_TYPE = ("agency", "newspaper", "broadcaster", "online", "magazine", "unspec
 _ANAPHOR_NOUNS = {
     "news agency": ("agency",), "agency": ("agency",), "newswire": ("agency",), "wire service": ("agency",),
     "news service": ("agency",),
-    "newspaper": ("newspaper",), "paper": ("newspaper",), "daily": ("newspaper",), "tabloid": ("newspaper",),
+    # an online-only paper is "the newspaper" too ("the online newspaper Ukrainska Pravda")
+    "newspaper": ("newspaper", "online"), "paper": ("newspaper", "online"), "daily": ("newspaper",),
+    "tabloid": ("newspaper",),
     "broadsheet": ("newspaper",), "broadcaster": ("broadcaster",), "channel": ("broadcaster",),
-    "magazine": ("magazine", "newspaper"), "website": ("online", "newspaper", "broadcaster", "agency", "magazine"),
+    "magazine": ("magazine",), "website": ("online", "newspaper", "broadcaster", "agency", "magazine"),
     "news site": ("online", "newspaper", "broadcaster", "agency", "magazine"),
     "news website": ("online", "newspaper", "broadcaster", "agency", "magazine"),
     "outlet": _ANY_TYPE, "news outlet": _ANY_TYPE, "publication": _ANY_TYPE,
@@ -262,7 +272,7 @@ def _anaphors(text: str, named: list[dict], sent_bounds: list[tuple[int, int]], 
                 continue
             if r["start"] < m.start() - ANAPHOR_CHARS or len(_BREAKS.findall(text, r["end"], m.start())) > ANAPHOR_PARAGRAPHS:
                 break
-            if r["source_type"] == "unlisted" or r["source_type"] in fits:
+            if (r["source_type"] == "unlisted" or r["source_type"] in fits) and not _is_photo_credit(text, r, sent_bounds):
                 antecedent = r
                 break
         if antecedent is None:
@@ -319,11 +329,18 @@ def _classify(left: str, right: str, source: Source | None) -> tuple[str | None,
             # "CNN spoke to …", "the BBC asked …": the outlet's own reporting
             return "citation", cue
         return "citation", cue
-    if (m := _L_ON.search(left)) and source is not None and source.type == "broadcaster":
+    if (m := _L_ON.search(left)) and source is not None and source.type == "broadcaster" and not _L_AFFILIATION.search(left):
         return "interview_with", "on"
     if (m := _L_IN_A.search(left)) and _R_INTERVIEW.match(right):
         return "interview_with", _norm(m.group("cue")) + " … interview"
     return None, None
+
+
+def _is_photo_credit(text: str, record: dict, sent_bounds: list[tuple[int, int]]) -> bool:
+    """The name sits in a photo credit ("Photograph: Anadolu Agency/Getty Images"): no antecedent."""
+    s_start, s_end = sent_bounds[record["sent_id"]] if record["sent_id"] is not None else (0, len(text))
+    left = text[max(s_start, record["start"] - 160):record["start"]]
+    return bool(_L_PHOTO.search(left) or _R_SLASH.match(text[record["end"]:min(s_end, record["end"] + 160)]))
 
 
 def _share_coordinated_kinds(records: list[dict], text: str) -> None:
@@ -380,7 +397,10 @@ def _find_names(text: str, sources: Sources) -> list[tuple[int, int, Source | No
             while words and _NOT_A_NAME.match(words[0]):
                 start += len(words[0]) + 1
                 words = words[1:]
-            if len(words) < min_words or len(" ".join(words)) < 2:
+            # a sentence's full stop is not part of the name ("told Mediaset." keeps "Mediaset")
+            if words and len(words[-1]) > 4 and words[-1].endswith(".") and words[-1].count(".") == 1:
+                words[-1] = words[-1][:-1]
+            if len(words) < min_words or len(" ".join(words)) < 2 or _PLATFORM.match(words[0]):
                 continue
             end = start + len(" ".join(words))
             if text[start:end] != " ".join(words):
