@@ -256,3 +256,103 @@ def test_hostile_article_renders_as_text(browser, tmp_path_factory):
     assert page.evaluate("() => window.__xss") is None
     assert view.blocked == []
     page.close()
+
+
+#: every drawn mark that carries a side: [chart index, side group, fill colour]
+SIDE_FILLS_JS = """() => {
+  const out = [];
+  const walk = (node, chart) => {
+    if (!node || typeof node !== 'object') { return; }
+    if (node.datum && typeof node.datum.side_group === 'string' && node.fill && node.opacity !== 0) {
+      out.push([chart, node.datum.side_group, String(node.fill).toLowerCase()]);
+    }
+    (node.items || []).forEach((child) => walk(child, chart));
+  };
+  (window.NF.views || []).forEach((view, i) => walk(view.scenegraph().root, i));
+  return out;
+}"""
+
+
+def side_fills(page) -> list[tuple[int, str, str]]:
+    return [tuple(row) for row in page.evaluate(SIDE_FILLS_JS)]
+
+
+def test_each_side_keeps_its_colour_across_charts_and_after_a_filter(browser, reports):
+    """Every bar of a side, in every chart of 01 and 05, is that side's colour
+    in toolkit/data/sides.yaml; picking an outlet in 05's dropdown re-draws
+    the bars and no side changes colour."""
+    from toolkit.charts.colours import side_colours
+
+    expected = {side: colour.lower() for side, colour in side_colours().items()}
+    seen_charts: set[tuple[str, int]] = set()
+    for name in ("01_actors", "05_side_by_side"):
+        view = OfflinePage(browser, reports[name])
+        page = view.page
+        page.wait_for_function("() => window.NF && NF.views.length >= 2", timeout=30_000)
+        before = side_fills(page)
+        assert len({side for _, side, _ in before}) >= 3, f"{name}: fewer than three sides drawn"
+        for chart, side, fill in before:
+            assert fill == expected[side], f"{name} chart {chart}: {side} drawn {fill}, not {expected[side]}"
+            seen_charts.add((name, chart))
+        if name == "05_side_by_side":
+            select = page.locator(".newsframe-chart .vega-bind select").first
+            select.select_option(label="Kyiv Post")
+            page.wait_for_function(f"() => ({SIDE_FILLS_JS})().length < {len(before)}", timeout=10_000)
+            after = side_fills(page)
+            assert after, "the filter left no side drawn"
+            for chart, side, fill in after:
+                assert fill == expected[side], f"after the filter, {side} drawn {fill}, not {expected[side]}"
+        assert view.errors == [], view.errors
+        page.close()
+    assert len(seen_charts) >= 3, seen_charts
+
+
+#: per chart: how much the page shrank it and its smallest text as drawn
+TEXT_SIZES_JS = """() => Array.from(document.querySelectorAll('.newsframe-chart svg.marks')).map((svg) => {
+  const scale = svg.getBoundingClientRect().width / parseFloat(svg.getAttribute('width'));
+  let smallest = Infinity;
+  svg.querySelectorAll('text').forEach((t) => {
+    if (t.textContent.trim()) { smallest = Math.min(smallest, parseFloat(getComputedStyle(t).fontSize) * scale); }
+  });
+  return [scale, smallest];
+})"""
+
+
+def test_no_chart_is_shrunk_below_readable_text(browser, reports):
+    """At a 1280-px window no chart is scaled down to fit, and no text is drawn
+    under 10 px (05's top row of four panels was drawn at 7 px)."""
+    for name, path in reports.items():
+        view = OfflinePage(browser, path)
+        view.page.wait_for_function("() => window.NF && NF.views.length >= 2", timeout=30_000)
+        sizes = view.page.evaluate(TEXT_SIZES_JS)
+        assert sizes, name
+        for i, (scale, smallest) in enumerate(sizes):
+            assert scale > 0.99, f"{name} chart {i} shrunk to {scale:.2f}"
+            assert smallest >= 10, f"{name} chart {i}: text drawn at {smallest:.1f} px"
+        view.page.close()
+
+
+def test_choosing_a_kind_leaves_no_empty_facet_panel(browser, reports):
+    """01's mentions chart has one panel per outlet; choosing a kind of actor
+    drops the panels of outlets with no such actor instead of leaving them empty."""
+    view = OfflinePage(browser, reports["01_actors"])
+    page = view.page
+    page.wait_for_function("() => window.NF && NF.views.length >= 2", timeout=30_000)
+    chart_view = """(() => { const el = document.querySelector('.newsframe-chart');
+                             return NF.views.find((v) => el.contains(v.container())); })()"""
+    pairs = page.evaluate(f"""() => {{ const v = {chart_view};
+        const name = Object.keys(v.getState({{data: () => true, signals: () => false}}).data)
+                           .find((n) => n.startsWith('data-'));
+        return v.data(name).map((r) => [r.outlet, r.kind]); }}""")
+    panels = f"() => {chart_view}.scenegraph().root.items[0].items.find((m) => m.name === 'cell').items.length"
+    every = {outlet for outlet, _ in pairs}
+    by_kind: dict[str, set] = {}
+    for outlet, kind in pairs:
+        by_kind.setdefault(kind, set()).add(outlet)
+    # a kind that not every outlet has: the case that left empty panels
+    kind = next(k for k, outlets in sorted(by_kind.items()) if 0 < len(outlets) < len(every))
+    assert page.evaluate(panels) == len(every), "one panel per outlet before the filter"
+    page.locator(".newsframe-chart").first.locator(".vega-bind select").first.select_option(label=kind)
+    page.wait_for_function(f"() => ({panels})() === {len(by_kind[kind])}", timeout=10_000)
+    assert view.errors == [], view.errors
+    page.close()

@@ -89,8 +89,9 @@ def test_mentions_are_shares_of_each_outlets_total_with_evidence(sample):
 
 def test_side_by_side_puts_every_outlet_on_the_same_rows(sample):
     spec = charts.side_by_side(sample).to_dict()
-    assert len(spec["hconcat"]) == 4
-    for panel in spec["hconcat"]:
+    # a 2 x 2 grid: four panels in one row made the page shrink its text
+    assert [len(row["hconcat"]) for row in spec["vconcat"]] == [2, 2]
+    for panel in (panel for row in spec["vconcat"] for panel in row["hconcat"]):
         assert panel["encoding"]["y"]["scale"]["domain"] == SAMPLE_OUTLETS
     bound = [p for p in spec["params"] if "bind" in p]
     assert bound and bound[0]["bind"]["options"] == [None, *SAMPLE_OUTLETS]

@@ -104,3 +104,29 @@ def test_the_chart_bars_are_the_tables_first_day_rows(corpus):
     expected = table[table["lag_days"] == 0].groupby("outlet").size()
     assert bars.sort_index().to_dict() == expected.sort_index().to_dict()
     assert (table.groupby("event_id")["is_first"].sum() == 1).all(), "one first outlet per event"
+
+
+def test_events_are_labelled_by_place_and_date(corpus):
+    """Not a bag of words: the place the sentences name and the event's date."""
+    events = chronology.timeline(corpus).events
+    label_of = events.drop_duplicates("event_id").set_index("article_id")["label"]
+    lysychansk = events.loc[events["event_id"] == _event_of(events, "n3"), "label"].iloc[0]
+    griner = events.loc[events["event_id"] == _event_of(events, "g2"), "label"].iloc[0]
+    assert lysychansk.startswith("Lysychansk, 3 Jul 2022"), lysychansk
+    assert griner.startswith("Moscow, Feb 2022"), griner
+    assert label_of.is_unique
+    # the keywords stay beside the label
+    assert "lysychansk" in events.loc[events["event_id"] == _event_of(events, "n3"), "keywords"].iloc[0].split()
+
+
+def test_a_figure_names_its_event_with_the_claims_label():
+    """An event whose sentence carries a casualty figure takes the claims
+    extractor's place label for it (one name for one event across the report)."""
+    from toolkit.dates.chronology import event_place_labels
+
+    per_event = pd.DataFrame({"claim_events": ["Vinnytsia missile strike", ""], "places": ["Vinnytsia", ""],
+                              "countries": ["Ukraine", "Russia"], "keywords": ["missile vinnytsia", "talks"],
+                              "event_start": pd.to_datetime(["2022-07-14", "2022-07-01"]),
+                              "event_end": pd.to_datetime(["2022-07-14", "2022-07-31"]),
+                              "granularity": ["day", "month"]})
+    assert event_place_labels(per_event).tolist() == ["Vinnytsia missile strike, 14 Jul 2022", "Russia, Jul 2022"]

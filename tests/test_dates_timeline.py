@@ -56,7 +56,7 @@ def test_istanbul_rounds_cluster_across_outlets_with_first_outlet_and_lag(corpus
         assert ev.loc[KI, "first_outlet"] == CSB
         assert ev.loc[CSB, "lag_days"] == 0 and ev.loc[KI, "lag_days"] == 28  # published 05-30 vs 06-27
         assert ev.loc[KI, "n_outlets"] == 2
-        assert "istanbul" in ev.loc[KI, "label"].split()
+        assert "istanbul" in ev.loc[KI, "keywords"].split()
 
 
 def test_different_days_in_one_article_are_different_events(corpus):

@@ -4,12 +4,15 @@ asset checks of the inline JavaScript."""
 
 from __future__ import annotations
 
+import os
+import shutil
+
 import nbformat
 import pytest
 
 from toolkit.report import inject_parameters, notebook_paths, open_corpus, resolve_corpus_dir, show_table
 from toolkit.report.assets import _script_safe, widget_manager
-from helpers import ensure_annotated_sample
+from helpers import ROOT, ensure_annotated_sample
 
 
 def test_injected_parameters_follow_the_parameters_cell_and_replace_an_earlier_injection():
@@ -102,3 +105,86 @@ def test_present_spells_out_columns_and_types_numbers(tmp_path_factory):
     assert all(link[1] is not None for link in unknown.links), "an example sentence is found in its article"
     voice = present(toolkit.framing.voice(corpus))
     assert {c["label"]: c["type"] for c in voice.columns}["Share of quotes"] == "percent"
+
+
+# -- where the notebooks are found: a checkout, an installed wheel, a variable --------
+
+def test_notebooks_are_found_next_to_the_package_in_a_checkout():
+    from toolkit.report.render import NOTEBOOK_ENV, find_notebook_dir
+
+    if not os.environ.get(NOTEBOOK_ENV):
+        assert find_notebook_dir() == ROOT / "notebooks"
+
+
+def test_an_installed_package_finds_the_notebooks_the_wheel_put_under_share(tmp_path, monkeypatch):
+    """A wheel install: the package in site-packages with no notebooks beside it,
+    the notebooks in <prefix>/share/newsframe/notebooks (pyproject's data-files)."""
+    from toolkit.report.render import NOTEBOOK_ENV, find_notebook_dir, notebook_paths
+
+    monkeypatch.delenv(NOTEBOOK_ENV, raising=False)
+    package = tmp_path / "prefix" / "lib" / "python3.11" / "site-packages" / "toolkit"
+    package.mkdir(parents=True)
+    shared = tmp_path / "prefix" / "share" / "newsframe" / "notebooks"
+    shared.mkdir(parents=True)
+    for source in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        shutil.copy(source, shared / source.name)
+    found = find_notebook_dir(package, prefixes=[tmp_path / "elsewhere", tmp_path / "prefix"])
+    assert found == shared
+    assert [p.name for p in notebook_paths(["01_actors"], notebook_dir=found)] == ["01_actors.ipynb"]
+    # $TOOLKIT_NOTEBOOKS comes first
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    shutil.copy(shared / "00_corpus.ipynb", mine / "00_corpus.ipynb")
+    monkeypatch.setenv(NOTEBOOK_ENV, str(mine))
+    assert find_notebook_dir(package, prefixes=[tmp_path / "prefix"]) == mine
+
+
+def test_no_notebooks_anywhere_is_a_clear_error(tmp_path, monkeypatch):
+    from toolkit.report.render import NOTEBOOK_ENV, find_notebook_dir
+
+    monkeypatch.delenv(NOTEBOOK_ENV, raising=False)
+    package = tmp_path / "site-packages" / "toolkit"
+    package.mkdir(parents=True)
+    with pytest.raises(FileNotFoundError, match=r"TOOLKIT_NOTEBOOKS") as raised:
+        find_notebook_dir(package, prefixes=[tmp_path / "prefix"])
+    assert str(tmp_path / "prefix" / "share" / "newsframe" / "notebooks") in str(raised.value)
+
+
+def test_the_wheel_ships_every_numbered_notebook():
+    """pyproject.toml's data-files pattern covers each notebook the reports render."""
+    import fnmatch
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["data-files"]["share/newsframe/notebooks"]
+    notebooks = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert len(notebooks) >= 6
+    assert all(any(fnmatch.fnmatch(nb, pattern) for pattern in patterns) for nb in notebooks)
+
+
+def test_a_table_past_the_page_budget_says_what_it_left_out_and_how_to_get_it(tmp_path_factory):
+    """The ledger of the sample under a budget that the article store has used up
+    but for a few rows: the table carries what fits, says how many rows it left
+    out, and names the export command that writes them all."""
+    import json
+    import re
+
+    from toolkit import claims
+    from toolkit.report import page, tables
+
+    corpus = open_corpus(ensure_annotated_sample(tmp_path_factory.getbasetemp() / "annotated_sample"))
+    ledger = claims.ledger(corpus)
+    assert len(ledger) >= 5
+    full_payload = len(json.dumps(tables.interactive_table(ledger, "Casualty ledger", corpus=corpus).spec()))
+    tables.reset_budget(full_payload / 2 / 1e6)  # room for about half the rows
+    html = tables.interactive_table(ledger, "Casualty ledger", corpus=corpus)._repr_html_()
+    carried = json.loads(re.search(r'class="nf-table-data">(.*?)</script>', html, re.S).group(1))
+    assert 0 < len(carried["rows"]) < len(ledger)
+    note = re.search(r'<p class="nf-left-out">(.*?)</p>', html, re.S).group(1)
+    assert f"first {len(carried['rows']):,} of {len(ledger):,} rows" in note
+    assert "python -m toolkit export" in note
+    # the header counts against the same budget
+    tables.reset_budget(50.0)
+    page.header_html(corpus)
+    assert tables.budget_left() < 50_000_000
+    tables.reset_budget(None)

@@ -172,3 +172,17 @@ def test_cli_copies_flag_saves_the_copies_table(tmp_path, sample_dir):
         ("Express", "amedpost.com", "article_a")]
     claims = back.with_outlet("claims")
     assert (claims.loc[claims["outlet"] == "amedpost.com", "via_scope"] == "copy").all()
+
+
+def test_notebook_frames_on_the_planted_copies(planted):
+    from toolkit.sourcing.analysis import first_published, outlet_sourcing, provenance
+
+    first = first_published(planted.copies, planted)
+    pairs = list(zip(first["outlet_a"].astype(str), first["outlet_b"].astype(str)))
+    assert ("Express", "amedpost.com") in pairs and ("Trendozz", "Daily Rewrite") in pairs
+    assert (first["lag"] > pd.Timedelta(0)).all() and first["first passage"].str.len().gt(0).all()
+    chains = provenance(planted, "claims")
+    amed = chains[chains["outlet"] == "amedpost.com"]
+    assert len(amed) and amed["via_chain"].str.startswith("amedpost.com ← Express (shared copy)").all()
+    per_outlet = outlet_sourcing(planted, planted.copies).set_index("outlet")
+    assert per_outlet.loc["Express", "published first"] >= 2 and per_outlet.loc["Mirror Copy", "published later"] == 2

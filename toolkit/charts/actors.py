@@ -13,8 +13,8 @@ import altair as alt
 import pandas as pd
 
 from toolkit.actors.sides import UNKNOWN_SIDE, voice_by_side
-from toolkit.charts.common import (FACET_COLUMNS, NoRows, category_dropdown, first_evidence, outlet_dropdown,
-                                   outlets_of, side_scale, with_articles, with_side_group)
+from toolkit.charts.common import (NoRows, facet_columns, facet_dropdown, first_evidence,
+                                   outlet_dropdown, outlets_of, side_scale, with_articles, with_side_group)
 from toolkit.corpus import AnnotatedCorpus
 
 
@@ -51,9 +51,10 @@ def mentions_per_outlet(corpus: AnnotatedCorpus, top: int = 15) -> alt.TopLevelM
     counts = counts.merge(first_evidence(corpus, kept, ["outlet", "name"]), on=["outlet", "name"], how="left")
     counts = with_side_group(counts)
     side_pick = alt.selection_point(name="side", fields=["side_group"], bind="legend")
-    kind_pick = category_dropdown("kind", sorted(counts["kind"].unique().tolist()), "kind", "Kind of actor ")
+    kind_pick, kind_filter = facet_dropdown("kind", sorted(counts["kind"].unique().tolist()), "kind", "Kind of actor ")
+    outlets = [o for o in outlets_of(corpus) if o in set(counts["outlet"])]
     return (
-        alt.Chart(counts, title=f"Who is talked about: top {len(names)} actors, share of each outlet's mentions")
+        alt.Chart(counts)
         .mark_bar()
         .encode(
             x=alt.X("share:Q", axis=alt.Axis(format="%"), title="share of the outlet's mentions"),
@@ -65,9 +66,11 @@ def mentions_per_outlet(corpus: AnnotatedCorpus, top: int = 15) -> alt.TopLevelM
                      alt.Tooltip("source:N", title="article")],
         )
         .properties(width=180, height=alt.Step(14))
-        .add_params(side_pick, kind_pick)
-        .transform_filter(kind_pick)
-        .facet(facet=alt.Facet("outlet:N", title=None, sort=outlets_of(corpus)), columns=FACET_COLUMNS)
+        .add_params(side_pick)
+        .facet(facet=alt.Facet("outlet:N", title=None, sort=outlets), columns=facet_columns(180 + 150, len(outlets)),
+               title=f"Who is talked about: top {len(names)} actors, share of each outlet's mentions")
+        .add_params(kind_pick)
+        .transform_filter(kind_filter)
     )
 
 

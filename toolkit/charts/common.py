@@ -22,6 +22,9 @@ from toolkit.corpus import AnnotatedCorpus
 EVIDENCE_CHARS = 220
 #: the widest a faceted chart gets before wrapping outlets onto a new row
 FACET_COLUMNS = 3
+#: the width (px) a report gives a chart before the page would have to shrink
+#: it (and its text) to fit: wider layouts wrap onto more rows instead
+PAGE_WIDTH = 1100
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,25 @@ def category_dropdown(field: str, values: list[str], name: str, label: str) -> a
         fields=[field],
         bind=alt.binding_select(options=[None, *values], labels=["All", *values], name=label),
     )
+
+
+def facet_columns(panel_width: float, n_panels: int, page_width: int = PAGE_WIDTH) -> int:
+    """Columns of a facet grid: as many panels of ``panel_width`` px (axis
+    labels included) as fit in ``page_width``, at most :data:`FACET_COLUMNS`,
+    never more than there are panels (no empty slots in a one-row grid)."""
+    return max(1, min(FACET_COLUMNS, n_panels, int(page_width // max(panel_width, 1))))
+
+
+def facet_dropdown(field: str, values: list[str], name: str, label: str) -> tuple[alt.Parameter, str]:
+    """A dropdown ("All" first) for a faceted chart, and the filter that goes
+    on the facet itself (``FacetChart.transform_filter``): filtering there,
+    not inside each panel, drops the panels with nothing left, so choosing a
+    kind never leaves empty panels. A variable, not a selection, because
+    Vega-Lite allows selections only inside a panel."""
+    param = alt.param(name=name, value=None,
+                      bind=alt.binding_select(options=[None, *values], labels=["All", *values], name=label))
+    key = field.replace("\\", "\\\\").replace("'", "\\'")
+    return param, f"{name} === null || datum['{key}'] === {name}"
 
 
 #: left-aligned, top-aligned cells with room for sentences; specific enough to

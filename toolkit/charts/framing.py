@@ -12,8 +12,8 @@ import altair as alt
 import pandas as pd
 
 from toolkit.actors.sides import actor_sides, speaker_sides
-from toolkit.charts.common import (FACET_COLUMNS, NoRows, category_dropdown, first_evidence, outlets_of,
-                                   with_articles, words_per_outlet)
+from toolkit.charts.common import (NoRows, category_dropdown, facet_columns, facet_dropdown, first_evidence, outlets_of,
+                                   with_articles, with_side_group, words_per_outlet)
 from toolkit.corpus import AnnotatedCorpus
 
 
@@ -49,10 +49,11 @@ def loaded_terms(corpus: AnnotatedCorpus, top: int = 20, signals: list[str] | No
     counts = kept.groupby(["outlet", "term", "signal", "voice"]).size().rename("count").reset_index()
     counts["per_1000_words"] = per_thousand_words(counts, corpus)
     counts = counts.merge(first_evidence(corpus, kept, ["outlet", "term"]), on=["outlet", "term"], how="left")
-    sig = category_dropdown("signal", sorted(counts["signal"].unique().tolist()), "framing_signal", "Signal ")
+    sig, sig_filter = facet_dropdown("signal", sorted(counts["signal"].unique().tolist()), "framing_signal", "Signal ")
     voice = alt.selection_point(name="framing_voice", fields=["voice"], bind="legend")
+    outlets = [o for o in outlets_of(corpus) if o in set(counts["outlet"])]
     return (
-        alt.Chart(counts, title="Loaded terms and euphemisms per 1,000 words")
+        alt.Chart(counts)
         .mark_bar()
         .encode(
             x=alt.X("sum(per_1000_words):Q", title="per 1,000 words"),
@@ -64,9 +65,11 @@ def loaded_terms(corpus: AnnotatedCorpus, top: int = 20, signals: list[str] | No
                      alt.Tooltip("min(evidence):N", title="first use")],
         )
         .properties(width=170, height=alt.Step(14))
-        .add_params(sig, voice)
-        .transform_filter(sig)
-        .facet(facet=alt.Facet("outlet:N", title=None, sort=outlets_of(corpus)), columns=FACET_COLUMNS)
+        .add_params(voice)
+        .facet(facet=alt.Facet("outlet:N", title=None, sort=outlets), columns=facet_columns(170 + 130, len(outlets)),
+               title="Loaded terms and euphemisms per 1,000 words")
+        .add_params(sig)
+        .transform_filter(sig_filter)
     )
 
 
@@ -106,15 +109,20 @@ def attribution_verbs(corpus: AnnotatedCorpus, top: int = 12) -> alt.TopLevelMix
     if f.empty:
         return NoRows("attribution verbs", "no attribution verbs yet")
     verbs = f["term"].value_counts().head(top).index.tolist()
-    kept = f[f["term"].isin(verbs)]
+    # the main sides, the rest as "other" (the side colours' groups): one
+    # column per side of sixty would make the grid too wide to read
+    kept = with_side_group(f[f["term"].isin(verbs)], "speaker_side")
+    kept = kept.assign(speaker_side=kept["side_group"].astype("string"))
     counts = kept.groupby(["outlet", "speaker_side", "term"]).size().rename("count").reset_index()
     counts["share"] = counts["count"] / counts.groupby(["outlet", "speaker_side"])["count"].transform("sum")
     counts = counts.merge(first_evidence(corpus, kept, ["outlet", "speaker_side", "term"]),
                           on=["outlet", "speaker_side", "term"], how="left")
     sides = sorted(counts["speaker_side"].unique().tolist())
-    pick = category_dropdown("speaker_side", sides, "verb_side", "Speaker's side ")
+    pick, side_filter = facet_dropdown("speaker_side", sides, "verb_side", "Speaker's side ")
+    outlets = [o for o in outlets_of(corpus) if o in set(counts["outlet"])]
+    panel = 26 * len(sides) + 110  # the columns plus the verb labels
     return (
-        alt.Chart(counts, title="Attribution verbs by the speaker's side (share of that side's attributions)")
+        alt.Chart(counts)
         .mark_rect()
         .encode(
             x=alt.X("speaker_side:N", sort=sides, title=None, axis=alt.Axis(labelAngle=-35)),
@@ -125,7 +133,8 @@ def attribution_verbs(corpus: AnnotatedCorpus, top: int = 12) -> alt.TopLevelMix
                      alt.Tooltip("evidence:N", title="e.g.")],
         )
         .properties(width=alt.Step(26), height=alt.Step(16))
+        .facet(facet=alt.Facet("outlet:N", title=None, sort=outlets), columns=facet_columns(panel, len(outlets)),
+               title="Attribution verbs by the speaker's side (share of that side's attributions)")
         .add_params(pick)
-        .transform_filter(pick)
-        .facet(facet=alt.Facet("outlet:N", title=None, sort=outlets_of(corpus)), columns=FACET_COLUMNS)
+        .transform_filter(side_filter)
     )

@@ -109,8 +109,12 @@ def side_by_side(corpus: AnnotatedCorpus) -> alt.TopLevelMixin | NoRows:
             title = f"{title}: no rows yet"
             x, color, tooltip = alt.X("none:Q", title=None), alt.Color("outlet:N", legend=None, scale=outlet_scale(corpus)), ["outlet:N"]
         charts.append(_panel(data.reset_index(drop=True), title, x, color, tooltip, outlets, pick, with_param=(i == 0)))
+    # two panels a row: four panels and their legends in one row were 1,700 px
+    # wide, which a page shrinks (and its text to 7 px) to fit
+    rows = [alt.hconcat(*charts[i:i + 2]).resolve_scale(color="independent").resolve_legend(color="independent")
+            for i in range(0, len(charts), 2)]
     return (
-        alt.hconcat(*charts, title="Coverage side by side, one row per outlet")
+        alt.vconcat(*rows, title="Coverage side by side, one row per outlet")
         .resolve_scale(color="independent")
         .resolve_legend(color="independent")
     )

@@ -103,7 +103,7 @@ def _timeline(corpus, window_days: int, min_similarity: float) -> Timeline:
     return Timeline(mentions=mentions.drop(columns=["_terms"]), events=event_table(mentions))
 
 
-FIRST_REPORTED_COLUMNS = ["event_id", "event_start", "event_end", "label", "n_outlets", "outlet", "published",
+FIRST_REPORTED_COLUMNS = ["event_id", "event_start", "event_end", "label", "keywords", "n_outlets", "outlet", "published",
                           "is_first", "lag_days", "article_id", "sent_id", "surface", "sentence"]
 
 
@@ -200,6 +200,8 @@ def _event_mentions(corpus) -> pd.DataFrame:
     rows["actors"] = rows["actors"].astype("string").fillna("")
     rows["n_claims"] = pd.to_numeric(rows["n_claims"]).fillna(0).astype("Int64")
     rows["claim_categories"] = rows["claim_categories"].astype("string").fillna("")
+    for column in ("places", "countries", "claim_events"):
+        rows[column] = rows[column].astype("string").fillna("")
     calendar_words = _calendar_words()
     rows["_terms"] = [
         frozenset(sentence_terms(s if isinstance(s, str) else "", calendar_words)) | frozenset(a.split(";") if a else ())
@@ -212,7 +214,7 @@ def _event_mentions(corpus) -> pd.DataFrame:
 def _actors_by_sentence(mentions: pd.DataFrame) -> pd.DataFrame:
     m = mentions[mentions["actor_id"].notna()]
     if not len(m):
-        return pd.DataFrame(columns=["article_id", "sent_id", "actor_ids", "actors"])
+        return pd.DataFrame(columns=["article_id", "sent_id", "actor_ids", "actors", "places", "countries"])
     keys = ["article_id", "sent_id"]
     sentences = m[keys].drop_duplicates().set_index(keys)
     for column, name in (("actor_id", "actor_ids"), ("actor", "actors")):
@@ -220,16 +222,28 @@ def _actors_by_sentence(mentions: pd.DataFrame) -> pd.DataFrame:
         values = m[[*keys, column]].dropna(subset=[column]).drop_duplicates()
         joined = values.groupby(keys, observed=True)[column].agg(lambda s: ";".join(sorted(s)))
         sentences[name] = joined.reindex(sentences.index).fillna("")
+    # the places named in the sentence, for the event's label (cities and
+    # regions first; countries only when no smaller place is named)
+    kind = m["kind"].astype("string") if "kind" in m else pd.Series(pd.NA, index=m.index, dtype="string")
+    for kinds, name in (({"place"}, "places"), ({"country"}, "countries")):
+        named = m[kind.isin(kinds).fillna(False)]
+        named = named.sort_values("start", kind="stable") if "start" in named else named  # text order
+        named = named.assign(name=named["actor"].astype("string").fillna(named["surface"].astype("string")))
+        joined = named.groupby(keys, observed=True)["name"].agg(lambda s: ";".join(s.dropna().astype(str)))
+        sentences[name] = joined.reindex(sentences.index).fillna("")
     return sentences.sort_index().reset_index()
 
 
 def _claims_by_sentence(claims: pd.DataFrame) -> pd.DataFrame:
     if not len(claims):
-        return pd.DataFrame(columns=["article_id", "sent_id", "n_claims", "claim_categories"])
-    grouped = claims.groupby(["article_id", "sent_id"], observed=True)
+        return pd.DataFrame(columns=["article_id", "sent_id", "n_claims", "claim_categories", "claim_events"])
+    events = claims["event"] if "event" in claims else pd.Series(pd.NA, index=claims.index, dtype="string")
+    grouped = claims.assign(_event=events.astype("string")).groupby(["article_id", "sent_id"], observed=True)
     return grouped.agg(
         n_claims=("category", "size"),
         claim_categories=("category", lambda s: ";".join(sorted(set(s.dropna().astype(str))))),
+        # the claims extractor's place label of the figure ("Vinnytsia missile strike")
+        claim_events=("_event", lambda s: ";".join(s.dropna().astype(str))),
     ).reset_index()
 
 
@@ -334,7 +348,8 @@ def cluster_events(mentions: pd.DataFrame, *, window_days: int, min_similarity: 
 
 def event_table(mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per (event, outlet): the outlet's first mention, whether it was first, its lag."""
-    columns = ["event_id", "event_start", "event_end", "granularity", "value", "label", "n_mentions", "n_outlets",
+    columns = ["event_id", "event_start", "event_end", "granularity", "value", "label", "keywords", "n_mentions",
+               "n_outlets",
                "n_articles", "first_outlet", "first_published", "outlet", "is_first", "lag_days",
                "article_id", "published", "sent_id", "start", "end", "surface", "sentence", "actor_ids"]
     if not len(mentions):
@@ -353,8 +368,12 @@ def event_table(mentions: pd.DataFrame) -> pd.DataFrame:
         n_articles=("article_id", "nunique"),
         first_outlet=("outlet", "first"),
         first_published=("published", "first"),
-        label=("_terms", lambda sets: event_label(sets, idf)),
+        keywords=("_terms", lambda sets: event_label(sets, idf)),
+        claim_events=("claim_events", _most_named),
+        places=("places", _most_named),
+        countries=("countries", _most_named),
     )
+    per_event["label"] = event_place_labels(per_event)
     first_per_outlet = m.drop_duplicates(["event_id", "outlet"], keep="first")
     keep = ["event_id", "outlet", "article_id", "published", "sent_id", "start", "end", "surface", "sentence",
             "actor_ids"]
@@ -364,7 +383,58 @@ def event_table(mentions: pd.DataFrame) -> pd.DataFrame:
     for column in ("n_mentions", "n_outlets", "n_articles"):
         out[column] = out[column].astype("Int64")
     out["label"] = out["label"].astype("string")
+    out["keywords"] = out["keywords"].astype("string")
     return out[columns].sort_values(["event_start", "event_id", "lag_days", "outlet"], kind="stable").reset_index(drop=True)
+
+
+def _most_named(values: pd.Series) -> str:
+    """The name given most often across an event's sentences (";"-joined
+    per sentence, in text order), ties to the one named first (a report
+    names the city before the region it is in); "" when none."""
+    counts: dict[str, int] = {}
+    for joined in values.dropna():
+        for name in str(joined).split(";"):
+            if name:
+                counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.get) if counts else ""  # max keeps the first of equal counts
+
+
+def event_day(start, end, granularity) -> str:
+    """The event's date as a reader writes it: "3 Jul 2022", "week of 11 Jul
+    2022", "Jul 2022", "11–17 Jul 2022"."""
+    if pd.isna(start):
+        return "undated"
+    start = pd.Timestamp(start)
+    end = pd.Timestamp(end) if not pd.isna(end) else start
+    if granularity == "month":
+        return f"{start:%b %Y}"
+    if granularity == "week":
+        return f"week of {start.day} {start:%b %Y}"
+    if end.normalize() <= start.normalize():
+        return f"{start.day} {start:%b %Y}"
+    if (end.year, end.month) == (start.year, start.month):
+        return f"{start.day}–{end.day} {start:%b %Y}"
+    return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+
+
+def event_place_labels(per_event: pd.DataFrame) -> pd.Series:
+    """A readable, unique handle per event, by place and date ("Lysychansk,
+    3 Jul 2022"). The place: the claims extractor's ``event`` label of a
+    figure in the event's sentences (the same words the casualty ledger
+    uses), else the city or region its sentences name most, else the
+    country, else its keywords. Two events with one handle get their
+    keywords appended."""
+    place = per_event["claim_events"].where(per_event["claim_events"] != "", per_event["places"])
+    place = place.where(place != "", per_event["countries"])
+    place = place.where(place != "", per_event["keywords"])
+    day = [event_day(s, e, g) for s, e, g in zip(per_event["event_start"], per_event["event_end"],
+                                                   per_event["granularity"])]
+    label = place.astype(str) + ", " + pd.Series(day, index=per_event.index)
+    clash = label.duplicated(keep=False)
+    label[clash] = label[clash] + " · " + per_event.loc[clash, "keywords"].astype(str)
+    clash = label.duplicated(keep=False)
+    label[clash] = label[clash] + " (" + per_event.index[clash].astype(str) + ")"
+    return label
 
 
 def event_label(term_sets: pd.Series, idf: dict[str, float], top: int = 4) -> str:

@@ -127,7 +127,7 @@ def header_html(corpus: AnnotatedCorpus) -> str:
     implies), the article store, and the search box."""
     from toolkit.charts import outlet_table
     from toolkit.report.altair_offline import script_json
-    from toolkit.report.tables import interactive_table
+    from toolkit.report.tables import interactive_table, spend
 
     arts = corpus.articles
     n_outlets = arts["outlet"].astype("string").nunique()
@@ -145,7 +145,9 @@ def header_html(corpus: AnnotatedCorpus) -> str:
     parts.append(interactive_table(balance, "Corpus balance per outlet",
                                    "Articles, words and the coverage window of each outlet; compare outlets only "
                                    "within the window they share.", corpus=corpus)._repr_html_())
-    parts.append(f'<script type="application/json" class="nf-articles">{script_json(article_store(corpus))}</script>')
+    store = script_json(article_store(corpus))
+    spend(len(store))  # the articles count against the page's budget like any table
+    parts.append(f'<script type="application/json" class="nf-articles">{store}</script>')
     parts.append('<script type="text/javascript">(function(){var s=document.currentScript.previousElementSibling;'
                  "window.NF.addArticles(JSON.parse(s.textContent));window.NF.boot();})();</script>")
     parts.append('<h4 class="nf-heading">Search the sentences</h4>'

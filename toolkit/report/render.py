@@ -10,23 +10,69 @@ from __future__ import annotations
 
 import os
 import sys
+import sysconfig
 import time
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 import nbformat
 from traitlets.config import Config
 
-#: the repository's notebooks folder (next to the package in a checkout or an
-#: editable install)
-NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+#: overrides where the notebooks are looked for
+NOTEBOOK_ENV = "TOOLKIT_NOTEBOOKS"
+#: where an installed wheel puts them (``[tool.setuptools.data-files]`` in
+#: pyproject.toml), under the environment's data directory
+INSTALLED_NOTEBOOKS = Path("share") / "newsframe" / "notebooks"
+NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
 
 
-def notebook_paths(notebooks: Iterable[str] | None = None, notebook_dir: Path = NOTEBOOK_DIR) -> list[Path]:
+def notebook_candidates(package_dir: Path | None = None, prefixes: Iterable[str | os.PathLike] | None = None) -> list[Path]:
+    """Where the curated notebooks may be, in order: ``$TOOLKIT_NOTEBOOKS``;
+    ``notebooks/`` next to the package (a checkout or an editable install);
+    ``<prefix>/share/newsframe/notebooks`` (a wheel install: the environment's
+    data directory, ``sys.prefix``, the user scheme)."""
+    package_dir = Path(package_dir) if package_dir else Path(__file__).resolve().parents[1]
+    if prefixes is None:
+        prefixes = [sysconfig.get_path("data"), sys.prefix, sysconfig.get_path("data", f"{os.name}_user")]
+    out = [Path(os.environ[NOTEBOOK_ENV])] if os.environ.get(NOTEBOOK_ENV) else []
+    out.append(package_dir.parent / "notebooks")
+    out.extend(Path(p) / INSTALLED_NOTEBOOKS for p in prefixes if p)
+    return list(dict.fromkeys(out))
+
+
+def find_notebook_dir(package_dir: Path | None = None, prefixes: Iterable[str | os.PathLike] | None = None,
+                      strict: bool = True) -> Path:
+    """The first of :func:`notebook_candidates` that holds numbered notebooks.
+
+    Raises:
+        FileNotFoundError: none does (``strict``), naming every place looked
+        in and the variable that points elsewhere; not ``strict``: the first
+        candidate is returned anyway.
+    """
+    candidates = notebook_candidates(package_dir, prefixes)
+    for candidate in candidates:
+        if candidate.is_dir() and any(candidate.glob(NOTEBOOK_GLOB)):
+            return candidate
+    if not strict:
+        return candidates[0]
+    raise FileNotFoundError("the report notebooks (00_corpus.ipynb ...) are in none of: "
+                            + ", ".join(str(c) for c in candidates)
+                            + f"; set ${NOTEBOOK_ENV} to the folder that holds them")
+
+
+#: the notebooks folder found at import (a checkout's ``notebooks/``, else
+#: the installed copy); :func:`notebook_paths` looks again and says where it looked
+NOTEBOOK_DIR = find_notebook_dir(strict=False)
+
+
+def notebook_paths(notebooks: Iterable[str] | None = None, notebook_dir: Path | None = None) -> list[Path]:
     """The numbered notebooks, or the ones named (``01_actors``, with or
     without ``.ipynb``, or a path)."""
+    if notebook_dir is None:
+        notebook_dir = find_notebook_dir()
     if not notebooks:
-        return sorted(notebook_dir.glob("[0-9][0-9]_*.ipynb"))
+        return sorted(notebook_dir.glob(NOTEBOOK_GLOB))
     paths = []
     for name in notebooks:
         candidate = Path(name)
@@ -76,13 +122,20 @@ def render_all(
     notebooks: Iterable[str] | None = None,
     parameters: Mapping[str, object] | None = None,
     progress: bool = False,
+    jobs: int | None = None,
 ) -> list[Path]:
     """Render every notebook (or the ones named) against ``corpus_dir`` into
-    ``out_dir/<name>.html``; returns the written paths.
+    ``out_dir/<name>.html``; returns the written paths, in notebook order.
 
     ``parameters`` overrides the notebooks' parameters (``OUTLETS``,
     ``START``, ``END``); ``CORPUS_DIR`` is always the absolute ``corpus_dir``.
-    ``progress`` prints a line per notebook (started; seconds and size) on stderr.
+    ``progress`` prints a line per notebook (started; seconds, CPU seconds and
+    size) on stderr. ``jobs``: notebooks rendered at once, each in its own
+    process with its own kernel (default ``$TOOLKIT_REPORT_JOBS``, else 2, at
+    most the CPU count): a notebook's kernel and the exporter feeding on it
+    take turns on one core, so two at a time keep two cores busy. A notebook
+    that fails does not stop the others; the first failure is raised at the
+    end, naming the notebook.
     """
     corpus_dir = Path(corpus_dir).resolve()
     if not (corpus_dir / "manifest.json").exists():
@@ -92,14 +145,63 @@ def render_all(
     params = {**(parameters or {}), "CORPUS_DIR": str(corpus_dir)}
     out_dir = Path(out_dir)
     paths = notebook_paths(notebooks)
-    written = []
-    for i, path in enumerate(paths, 1):
-        started = time.perf_counter()
-        if progress:
-            print(f"[{i}/{len(paths)}] rendering {path.stem} ...", file=sys.stderr, flush=True)
-        out = render_notebook(path, out_dir / f"{path.stem}.html", params)
-        if progress:
-            print(f"[{i}/{len(paths)}] {path.stem}: {time.perf_counter() - started:.1f} s, "
-                  f"{out.stat().st_size / 1e6:.1f} MB -> {out}", file=sys.stderr, flush=True)
-        written.append(out)
-    return written
+    jobs = max(1, min(jobs or int(os.environ.get(JOBS_ENV, DEFAULT_JOBS)), len(paths) or 1, os.cpu_count() or 1))
+    # build the Vega bundle (cached on disk) once here, not in two kernels at once
+    from toolkit.report.assets import vega_bundle
+
+    vega_bundle()
+    started = time.perf_counter()
+    tasks = [(i, len(paths), path, out_dir / f"{path.stem}.html", params, progress) for i, path in enumerate(paths, 1)]
+    results: dict[int, Path] = {}
+    failures: list[tuple[int, str, BaseException]] = []
+    if jobs == 1:
+        for task in tasks:
+            try:
+                results[task[0]] = _render_task(task)
+            except Exception as error:  # noqa: BLE001 - reported below with the notebook's name
+                failures.append((task[0], task[2].stem, error))
+    else:
+        import multiprocessing
+
+        # spawn: a fresh interpreter per worker (the caller may hold threads,
+        # a kernel or ZMQ sockets that must not be forked)
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = {pool.submit(_render_task, task): task for task in tasks}
+            for future in as_completed(futures):
+                task = futures[future]
+                try:
+                    results[task[0]] = future.result()
+                except Exception as error:  # noqa: BLE001
+                    failures.append((task[0], task[2].stem, error))
+    if progress:
+        print(f"rendered {len(results)} of {len(paths)} notebooks in {time.perf_counter() - started:.1f} s "
+              f"({jobs} at a time)", file=sys.stderr, flush=True)
+    if failures:
+        _, name, error = min(failures, key=lambda f: f[0])
+        raise RuntimeError(f"rendering {name} failed ({len(failures)} of {len(paths)} notebooks failed): "
+                           f"{type(error).__name__}: {error}") from error
+    return [results[i] for i in sorted(results)]
+
+
+#: notebooks rendered at once (see :func:`render_all`)
+JOBS_ENV = "TOOLKIT_REPORT_JOBS"
+DEFAULT_JOBS = 2
+
+
+def _render_task(task) -> Path:
+    """One notebook of :func:`render_all` (top-level, so a worker process can run it)."""
+    i, n, path, out_path, params, progress = task
+    started, cpu = time.perf_counter(), _cpu_seconds()
+    if progress:
+        print(f"[{i}/{n}] rendering {path.stem} ...", file=sys.stderr, flush=True)
+    out = render_notebook(path, out_path, params)
+    if progress:
+        print(f"[{i}/{n}] {path.stem}: {time.perf_counter() - started:.1f} s, {_cpu_seconds() - cpu:.1f} s CPU, "
+              f"{out.stat().st_size / 1e6:.1f} MB -> {out}", file=sys.stderr, flush=True)
+    return out
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the kernels)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system

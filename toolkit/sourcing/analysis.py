@@ -146,6 +146,60 @@ def with_copies(corpus: AnnotatedCorpus, **kwargs) -> AnnotatedCorpus:
     return replace(corpus, copies=copies, meta=meta, **via)
 
 
+def first_published(copies: pd.DataFrame, corpus: AnnotatedCorpus) -> pd.DataFrame:
+    """The cross-outlet shared-copy pairs with both sides readable, earliest
+    first: ``published_a, outlet_a, title_a, published_b, outlet_b, title_b,
+    lag`` (how long after ``a`` the copy appeared in ``b``), ``n_shared_words``,
+    ``first passage`` (the first shared passage, from ``a``), ``article_a, article_b``."""
+    from toolkit.sourcing.copies import parse_spans
+
+    cols = ["published_a", "outlet_a", "title_a", "published_b", "outlet_b", "title_b", "lag", "n_shared_words",
+            "first passage", "article_a", "article_b"]
+    cross = copies[copies["outlet_a"].astype(str) != copies["outlet_b"].astype(str)] if len(copies) else copies
+    if cross is None or len(cross) == 0:
+        return pd.DataFrame(columns=cols)
+    arts = corpus.articles.set_index("article_id")
+    df = cross.copy()
+    for side in ("a", "b"):
+        ids = df[f"article_{side}"]
+        df[f"published_{side}"] = ids.map(arts["published"])
+        df[f"title_{side}"] = ids.map(arts["title"])
+    df["lag"] = df["published_b"] - df["published_a"]
+    text = arts["text"]
+    df["first passage"] = [
+        (str(text.get(a, ""))[spans[0][0]:spans[0][1]][:300] if spans else "")
+        for a, spans in zip(df["article_a"], (parse_spans(s) for s in df["spans"]))
+    ]
+    return df.sort_values(["published_a", "n_shared_words"], ascending=[True, False]).reset_index(drop=True)[cols]
+
+
+def provenance(corpus: AnnotatedCorpus, table: str = "claims", copies: pd.DataFrame | None = None,
+               *, credited_only: bool = True) -> pd.DataFrame:
+    """Claims or quotes with where they came from (:func:`toolkit.sourcing.provenance.add_via`):
+    ``outlet, via, via_kind, via_scope, via_agency, via_chain`` plus the row's
+    figure or quote and its sentence; ``credited_only`` keeps rows that have a ``via``."""
+    from toolkit.sourcing.provenance import add_via
+
+    rows = getattr(corpus, table)
+    if "via_chain" not in rows.columns or copies is not None:
+        rows = add_via(rows, sourcing_table(corpus), corpus.articles, copies=copies)
+    what = "surface" if table == "claims" else "text"
+    who = "claimant" if table == "claims" else "speaker"
+    cols = ["outlet", what, who, "via", "via_kind", "via_scope", "via_agency", "via_chain", "sentence", "article_id", "sent_id"]
+    if credited_only:
+        rows = rows[rows["via"].notna()]
+    if rows.empty:
+        return pd.DataFrame(columns=cols)
+    rows = rows.merge(corpus.articles[["article_id", "outlet"]], on="article_id", how="left")
+    sent = corpus.sentences[["article_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
+    if what == "text":
+        rows = rows.rename(columns={"text": "quote"})
+        cols[1] = "quote"
+    rows = rows.merge(sent, on=["article_id", "sent_id"], how="left")
+    rows["outlet"] = rows["outlet"].astype("string").fillna("unknown")
+    return rows[cols].reset_index(drop=True)
+
+
 def shared_copy_effect(corpus: AnnotatedCorpus, copies: pd.DataFrame | None = None) -> pd.DataFrame:
     """What counting shared copy once changes, per outlet: ``speech quotes``
     and ``countable claims`` as printed (the rows share of voice and the

@@ -62,6 +62,9 @@ _L_REPUBLISHED = re.compile(rf"\b(?P<cue>{_REPUBLISHED_CUE})\s+{_MOD}$", re.I)
 _L_INTERVIEW = re.compile(rf"\b(?P<cue>{_INTERVIEW_CUE})\s+{_MOD}$", re.I)
 _L_CITATION = re.compile(rf"(?:^|(?<=[\s(“\"‘,;:—–-]))(?P<cue>{_CITATION_CUE})\s+{_MOD}$", re.I)
 _L_ON = re.compile(rf"\b(?P<cue>on)\s+{_MOD}$", re.I)
+# "the head of Russia Today", "the editor of the Spectator": the name says who someone is
+_L_HEAD_OF = re.compile(r"\b(?:head|editor|editor-in-chief|chief|director|director-general|founder|owner|boss|"
+                        r"chairman|chairwoman|publisher|proprietor)s?\s+of\s+(?:the\s+)?$", re.I)
 # "a regular commentator on the BBC World Service": an affiliation, not a credit
 _L_AFFILIATION = re.compile(r"\b(?:commentator|presenter|correspondent|reporter|editor|host|columnist|contributor|"
                             r"producer|anchor)s?\s+(?:on|for|at|with)\s+(?:\S+\s+){0,4}$", re.I)
@@ -292,6 +295,8 @@ def _classify(left: str, right: str, source: Source | None) -> tuple[str | None,
         return None, None
     # the name's own "the" is not context: "— The Kyiv Independent (@KyivIndependent)"
     left = re.sub(r"(?:^|(?<=\W))[Tt]he\s+$", "", left)
+    if _L_HEAD_OF.search(left):
+        return None, None  # "the head of Russia Today, Margarita Simonyan, have said": who she is, not a source
     if m := _L_REPUBLISHED.search(left):
         return "republished_from", _norm(m.group("cue"))
     if _L_DASH.search(left) and _R_EMBED.match(right):

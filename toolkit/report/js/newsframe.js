@@ -398,8 +398,10 @@
 
   /** Charts: a click on a mark opens its article. Called by each chart's
    * embed script with the vega-embed result. */
+  NF.views = [];  // every drawn chart's Vega view, in page order (checks, the console)
   NF.attachChart = function (result) {
     if (!result || !result.view) { return; }
+    NF.views.push(result.view);
     result.view.addEventListener("click", function (event, item) {
       if (item && item.datum && NF.openDatum(item.datum)) { event.stopPropagation && event.stopPropagation(); }
     });
