@@ -317,9 +317,11 @@ def partitions(articles: pd.DataFrame, size: int = PARTITION_SIZE) -> list[list[
 #: most characters of text in one partition (one ``nlp.pipe`` batch): the
 #: parser's working memory grows with the text of a batch, not its article
 #: count, so a partition is sized by both (long live blogs then travel in
-#: small batches). 256 ru_ua_2022 articles in one batch (~700,000 characters)
-#: peaked at 2.9 GiB; see docs/results/scale.md for the measured trade-off.
-PARTITION_CHARS = 200_000
+#: small batches). Measured on 300 BBC texts, bare model (docs/results/scale.md):
+#: peak RSS 441 / 615 / 789 / 942 MiB and parse CPU 31.5 / 29.8 / 28.0 / 26.9 s
+#: at 50k / 100k / 150k / 200k characters; 100k keeps the command line under
+#: 1 GiB on BBC and on ten times ru_ua_2022 for ~10 % more parse time than 200k.
+PARTITION_CHARS = 100_000
 
 
 def sized_partitions(articles: pd.DataFrame, *, max_articles: int,

@@ -30,7 +30,7 @@ from toolkit.claims.claimant import OUTLET_PREFIX, resolve_claimant
 from toolkit.claims.lexicon import load_lexicon, Lexicon
 from toolkit.claims.numbers import Quantity, find_quantities, parenthesised_exact
 from toolkit.claims.syntax import NOT_PEOPLE_ENTS, Reading, is_non_person, read_figure
-from toolkit.context import ArticleContext, sent_id as sent_id_of
+from toolkit.context import ArticleContext, sent_id as sent_id_of, doc_text
 from toolkit.records import ClaimRecord
 
 #: singular nouns that, with "a"/"an", count one person ("a man was shot dead")
@@ -81,7 +81,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, *, mentions: Sequence[dict] = 
     mentions, quotes, dates = list(mentions or ()), list(quotes or ()), list(dates or ())
     records: list[dict] = []
     consumed: set[int] = set()  # start offsets of parenthesised exact figures already merged
-    for quantity in find_quantities(doc.text):
+    for quantity in find_quantities(doc_text(doc)):
         if quantity.start in consumed:
             continue
         record = _claim_for_quantity(doc, ctx, quantity, lex, mentions, quotes, dates, consumed)
@@ -131,7 +131,7 @@ def _share_elliptical_claimants(doc: Doc, records: list[dict]) -> None:
     away (and an "according to" later in the sentence wins it); it is told
     by whoever tells the first."""
     for prev, rec in zip(records, records[1:]):
-        if prev["sent_id"] != rec["sent_id"] or not ELLIPSIS_GAP.fullmatch(doc.text[prev["end"]:rec["start"]]):
+        if prev["sent_id"] != rec["sent_id"] or not ELLIPSIS_GAP.fullmatch(doc_text(doc)[prev["end"]:rec["start"]]):
             continue
         for key in ("claimant", "claimant_actor_id", "claimant_is_outlet", "in_quote"):
             rec[key] = prev[key]
@@ -221,7 +221,7 @@ def _claim_for_quantity(doc: Doc, ctx: ArticleContext, q: Quantity, lex: Lexicon
     if q.per_side and reading.category is None and reading.head.lemma_.lower() in RECIPROCAL_NOUNS:
         reading = Reading(head=reading.head, noun=None, category="prisoners", cue=reading.head)
     if reading.category is None or is_non_person(reading.noun, lex) or _is_population(reading, anchor) \
-            or POSSESSIVE_BEFORE.search(doc.text[max(0, q.start - 4):q.start]):
+            or POSSESSIVE_BEFORE.search(doc_text(doc)[max(0, q.start - 4):q.start]):
         return None
     if reading.noun is None and reading.head.pos_ == "NUM" and reading.cue is None:
         return None
@@ -230,10 +230,10 @@ def _claim_for_quantity(doc: Doc, ctx: ArticleContext, q: Quantity, lex: Lexicon
     end = q.end
     noun = reading.noun
     if noun is not None and noun.i > anchor.i and noun.i - anchor.i <= MAX_SURFACE_GAP \
-            and (noun in anchor.ancestors or noun.head.head == anchor) and "\n" not in doc.text[q.end:noun.idx]:
+            and (noun in anchor.ancestors or noun.head.head == anchor) and "\n" not in doc_text(doc)[q.end:noun.idx]:
         end = max(end, noun.idx + len(noun))
     low, high, qualifier, extra = q.low, q.high, q.qualifier, {}
-    exact = parenthesised_exact(doc.text, end)
+    exact = parenthesised_exact(doc_text(doc), end)
     stated = q.low if q.low is not None else q.high
     if exact is not None and stated and not 0.5 <= exact[0] / stated <= 2:
         exact = None  # "12 people (2022)": a year or a note, not the exact figure behind a rounded one
@@ -242,7 +242,7 @@ def _claim_for_quantity(doc: Doc, ctx: ArticleContext, q: Quantity, lex: Lexicon
         extra = {"stated_value": stated, "stated_qualifier": q.qualifier}
         low = high = value
         qualifier = "exact"
-        consumed.update(end + x.start for x in find_quantities(doc.text[end:paren_end]))
+        consumed.update(end + x.start for x in find_quantities(doc_text(doc)[end:paren_end]))
         end = paren_end
     return _record(doc, ctx, reading, q.start, end, low, high, qualifier, q.per_side, lex, mentions, quotes, dates,
                    extra)
@@ -318,7 +318,7 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             noun, start = tok, tok.idx
         elif tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
             named = _named_victim(doc, tok, lex, covered)
-            if named is not None and any(doc.text[named[1]:named[2]].split()[-1] in r["surface"] for r in out
+            if named is not None and any(doc_text(doc)[named[1]:named[2]].split()[-1] in r["surface"] for r in out
                                          if r["value_low"] == 1):
                 continue  # "Najee Odom ... was found shot to death. Odom was transported ...": counted already
             if named is not None:
@@ -457,7 +457,7 @@ def _record(doc: Doc, ctx: ArticleContext, reading: Reading, start: int, end: in
         "sent_id": sid,
         "start": start,
         "end": end,
-        "surface": doc.text[start:end],
+        "surface": doc_text(doc)[start:end],
         "category": category,
         "value_low": low,
         "value_high": high,
@@ -494,7 +494,7 @@ def _event_date(doc: Doc, ctx: ArticleContext, dates: Sequence[dict], sid: int, 
     neighbour's date after publication (a plan, not the event) is ignored."""
     from toolkit.dates import date_for_sentence
 
-    usable = [d for d in dates if not _opens_period(doc.text, d)]
+    usable = [d for d in dates if not _opens_period(doc_text(doc), d)]
     record = date_for_sentence(usable, sid, start=start, end=end)
     if record is not None or scope == "cumulative":
         return record.get("start_date") if record is not None else None

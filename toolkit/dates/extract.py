@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from toolkit.context import ArticleContext, char_span_keys
+from toolkit.context import ArticleContext, char_span_keys, doc_text
 from toolkit.records import DateRecord
 from toolkit.dates import normalise as nz
 from toolkit.dates.fallback import parse_entity
@@ -64,7 +64,7 @@ def extract_dates(doc: Doc, ctx: ArticleContext) -> list[DateRecord]:
     """
     anchor = as_date(ctx.published)
     found = find_timexes(doc, anchor)
-    entries = entry_anchors(doc.text, anchor)
+    entries = entry_anchors(doc_text(doc), anchor)
     records = []
     for start, end, timex in found:
         try:
@@ -74,7 +74,7 @@ def extract_dates(doc: Doc, ctx: ArticleContext) -> list[DateRecord]:
         records.append({
             "article_id": ctx.article_id,
             **keys,
-            "surface": doc.text[start:end],
+            "surface": doc_text(doc)[start:end],
             "kind": timex.kind,
             "value": timex.value,
             "start_date": storable(timex.start_date),
@@ -95,7 +95,7 @@ def find_timexes(doc: Doc, anchor: dt.date | None, *, use_tense: bool = True,
     the dateparser fallback (for the ablation in ``evaluation/``).
     """
     lex = load_lexicon()
-    text = doc.text
+    text = doc_text(doc)
     if not text.strip():
         return []
     found: list[tuple[int, int, Timex]] = []
@@ -243,7 +243,7 @@ MONEY_SIGN = re.compile(r"[$£€¥₴₽]\s?\d[\d,.]*\s*(?:m|bn|k|million|billi
 
 def _after_money(doc: Doc, span) -> bool:
     """Is the span right after an amount of money ("12 euros", "$15")?"""
-    before = doc.text[max(0, span.start_char - 30):span.start_char]
+    before = doc_text(doc)[max(0, span.start_char - 30):span.start_char]
     if MONEY_SIGN.search(before):
         return True
     if span.start == 0:

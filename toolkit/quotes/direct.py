@@ -31,6 +31,7 @@ from toolkit.quotes.cues import cue_lemma, is_cue_verb
 from toolkit.quotes.marks import QuoteSpan, paragraph_bounds
 from toolkit.quotes.model import Attribution
 from toolkit.quotes.speakers import PERSON_PRONOUNS, noun_phrase, source_of_preposition, source_of_verb
+from toolkit.context import doc_text
 
 #: how many tokens past a quote a following sentence's cue may sit (`” ⏎ he said`)
 _NEXT_SENTENCE_REACH = 4
@@ -78,8 +79,8 @@ def attribute_direct(doc: Doc, quotes: Sequence[QuoteSpan], qmap: QuoteMap) -> l
 
 def _attribute(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, previous: list[Attribution]) -> Attribution | None:
     """Rules 1-3 for one quote, in order; None when nothing attributes it."""
-    para = _paragraphs_of(doc.text, quote)
-    title = _looks_like_title(doc.text[quote.start:quote.end])
+    para = _paragraphs_of(doc_text(doc), quote)
+    title = _looks_like_title(doc_text(doc)[quote.start:quote.end])
     cue, rule = _linked_cue(doc, tokens, qmap, para, title), "linked"
     if cue is None:
         cue, rule = _colon_cue(doc, tokens, qmap), "colon"
@@ -195,7 +196,7 @@ def _colon_cue(doc: Doc, tokens: range, qmap: QuoteMap) -> Token | None:
 
 def _transcript(doc: Doc, quote: QuoteSpan) -> Attribution | None:
     """`"WALLACE: Let's start with…`: an interview transcript line names its speaker."""
-    match = _TRANSCRIPT_SPEAKER.match(doc.text, quote.start, quote.end)
+    match = _TRANSCRIPT_SPEAKER.match(doc_text(doc), quote.start, quote.end)
     if match is None:
         return None
     source = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
@@ -227,15 +228,15 @@ def _prepositional(doc: Doc, tokens: range, quote: QuoteSpan, qmap: QuoteMap, pa
 
 def _continuation(doc: Doc, quote: QuoteSpan, previous: list[Attribution]) -> Attribution | None:
     """A cue-less quote opening a sentence continues the last speaker (rule 3)."""
-    if not previous or len(doc.text[quote.start:quote.end].split()) < _MIN_CONTINUATION_WORDS:
+    if not previous or len(doc_text(doc)[quote.start:quote.end].split()) < _MIN_CONTINUATION_WORDS:
         return None
     last = previous[-1]
     if last.source is None and last.inherited_from is None:
         return None
-    before = doc.text[:quote.open_mark].rstrip(" \t")
+    before = doc_text(doc)[:quote.open_mark].rstrip(" \t")
     if before and before[-1] not in ".!?”\"\n:":
         return None  # mid-sentence: a scare quote or a title, not a new stretch of speech
-    between = doc.text[last.end:quote.open_mark]
+    between = doc_text(doc)[last.end:quote.open_mark]
     if len(_NEWLINES.findall(between)) > 1 or len(between) > 400:
         return None
     origin = last.inherited_from or last

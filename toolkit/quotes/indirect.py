@@ -32,6 +32,7 @@ from toolkit.quotes.direct import QuoteMap
 from toolkit.quotes.marks import paragraph_bounds
 from toolkit.quotes.model import Attribution
 from toolkit.quotes.speakers import SUBJECT_DEPS, noun_phrase, source_of_preposition, source_of_verb
+from toolkit.context import doc_text
 
 #: share of a clause's characters inside direct quotes above which it is not indirect speech
 _MAX_QUOTED_SHARE = 0.5
@@ -81,7 +82,7 @@ def _headline_colons(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
     a name and a colon gives that source's words (the headline convention);
     all-caps labels (`UPDATE:`) and places are not names."""
     out = []
-    for match in _HEADLINE_COLON.finditer(doc.text):
+    for match in _HEADLINE_COLON.finditer(doc_text(doc)):
         name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         content = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
         if name is None or content is None or not _is_headline_source(name):
@@ -98,7 +99,7 @@ def _is_headline_source(name: Span) -> bool:
 
 
 def _complement_clause(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
-    para_start, para_end = paragraph_bounds(doc.text, verb.idx)
+    para_start, para_end = paragraph_bounds(doc_text(doc), verb.idx)
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and para_start <= c.idx < para_end), None)
     if clause is None or _misparsed_relative(verb, clause):
         return None
@@ -120,7 +121,7 @@ def _parenthetical(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
     head = verb.head
     if verb.dep_ != "parataxis" or head is verb or qmap.inside(head) or not is_cue_verb(verb, strong_only=True):
         return None
-    para_start, para_end = paragraph_bounds(doc.text, verb.idx)
+    para_start, para_end = paragraph_bounds(doc_text(doc), verb.idx)
     words = [t for t in head.subtree if para_start <= t.idx < para_end and not t.is_punct and not t.is_space]
     before = [t for t in words if t.i < verb.left_edge.i]
     after = [t for t in words if t.i > verb.right_edge.i]
@@ -304,7 +305,7 @@ def _prepositional(doc: Doc, token: Token, qmap: QuoteMap, cued_heads: set[int])
 
 def _clip(span: Span, cue: Token) -> Span | None:
     """The clause within the cue's paragraph (spaCy runs headlines into the next line), trimmed."""
-    start, end = paragraph_bounds(span.doc.text, cue.idx)
+    start, end = paragraph_bounds(doc_text(span.doc), cue.idx)
     tokens = [t for t in span if start <= t.idx < end]
     if not tokens:
         return None

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from toolkit.context import ArticleContext, char_span_keys
+from toolkit.context import ArticleContext, char_span_keys, doc_text
 from toolkit.quotes.direct import QuoteMap
 from toolkit.quotes.marks import paragraph_bounds
 from toolkit.quotes.model import Attribution, Speaker
@@ -74,11 +74,11 @@ def _kind(doc: Doc, a: Attribution, quote_spans) -> str:
         return clause_kind(a.start, a.end, quote_spans)
     # a fragment whose only cue is the nearest reporting verb in another
     # sentence (`Putin's “thinking”. This catastrophe recalls …`) is not speech
-    fragment = len(doc.text[a.start:a.end].split()) <= MAX_FRAGMENT_WORDS
+    fragment = len(doc_text(doc)[a.start:a.end].split()) <= MAX_FRAGMENT_WORDS
     far = a.rule == "nearby" and a.cue_start is not None and _other_sentence(doc, a.start, a.cue_start)
     attributed = (a.source is not None and not (fragment and far)) or a.inherited_from is not None
-    sent_start = max(doc.text.rfind("\n", 0, a.start) + 1, a.start - 200)
-    return quote_kind(doc.text[a.start:a.end], doc.text[sent_start:a.start], attributed=attributed)
+    sent_start = max(doc_text(doc).rfind("\n", 0, a.start) + 1, a.start - 200)
+    return quote_kind(doc_text(doc)[a.start:a.end], doc_text(doc)[sent_start:a.start], attributed=attributed)
 
 
 def _anchor(attribution: Attribution) -> int:
@@ -89,7 +89,7 @@ def _record(doc: Doc, ctx: ArticleContext, a: Attribution, speaker: Speaker | No
     return {
         "article_id": ctx.article_id,
         **char_span_keys(doc, a.start, a.end),
-        "text": doc.text[a.start:a.end],
+        "text": doc_text(doc)[a.start:a.end],
         "direct": a.direct,
         "kind": kind,
         "cue": a.cue,
@@ -110,7 +110,7 @@ def _same_paragraph_source(doc: Doc, attribution: Attribution, index: MentionInd
     source = attribution.source
     if source is None or attribution.cue_start is None:
         return source
-    start, end = paragraph_bounds(doc.text, attribution.cue_start)
+    start, end = paragraph_bounds(doc_text(doc), attribution.cue_start)
     if start <= source.start_char < end:
         return source
     for mention in reversed(index.before(attribution.cue_start)):
