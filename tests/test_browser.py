@@ -15,6 +15,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 from toolkit.report.browser import CHROMIUM_ARGS, require_chromium
 
+#: how long a UI reaction may take: generous, because CI machines and shared ones are slow,
+#: and a wait returns as soon as the condition holds
+UI_WAIT_MS = 30_000
+
 
 @pytest.fixture(scope="module")
 def browser():
@@ -86,7 +90,7 @@ def test_bound_outlet_dropdown_filters_the_chart(browser, reports):
     before = bars.count()
     chart.locator(".vega-bind select").first.select_option(label="Kyiv Post")
     page.wait_for_function("([el, n]) => el.querySelectorAll('g.mark-rect path').length < n",
-                           arg=[chart.element_handle(), before], timeout=10_000)
+                           arg=[chart.element_handle(), before], timeout=UI_WAIT_MS)
     after = bars.count()
     assert 0 < after < before
     assert view.errors == []
@@ -128,13 +132,13 @@ def test_table_sorts_filters_and_pages_without_a_kernel(browser, reports, tmp_pa
     putin = int((corpus.mentions["actor"] == "Vladimir Putin").sum())
     table.locator(".nf-filter").fill("vladimir putin")
     page.wait_for_function("([el, n]) => el.getAttribute('data-rows') !== String(n)",
-                           arg=[table.element_handle(), total], timeout=5_000)
+                           arg=[table.element_handle(), total], timeout=UI_WAIT_MS)
     assert putin <= int(table.get_attribute("data-rows")) < total
     assert all("vladimir putin" in " ".join(r).lower() for r in visible_rows(table))
     # category filter on top of it
     table.locator(".nf-filter").fill("")
     page.wait_for_function("([el, n]) => el.getAttribute('data-rows') === String(n)",
-                           arg=[table.element_handle(), total], timeout=5_000)
+                           arg=[table.element_handle(), total], timeout=UI_WAIT_MS)
     side = table.locator("select.nf-facet[data-column='Side']")
     side.select_option("Ukraine")
     assert table.get_attribute("data-rows") == str(int((corpus.mentions["side"].astype(str) == "Ukraine").sum()))
@@ -153,7 +157,7 @@ def test_ledger_row_opens_its_article_with_the_sentence_highlighted(browser, rep
     cells = [c.strip() for c in row.locator("td").all_inner_texts()]
     row.click()
     viewer = page.locator("aside.nf-viewer")
-    viewer.wait_for(timeout=5_000)
+    viewer.wait_for(timeout=UI_WAIT_MS)
     article = corpus.articles[corpus.articles["outlet"].astype(str) == cells[0]].iloc[0]
     assert viewer.locator(".nf-title").inner_text() == article["title"]
     assert cells[0] in viewer.locator(".nf-meta").first.inner_text()
@@ -174,7 +178,7 @@ def test_search_finds_sentences_by_figure_and_opens_the_evidence(browser, report
     search = page.locator(".nf-search[data-live]")
     search.locator(".nf-search-kind").select_option("figures")
     search.locator(".nf-search-box").fill("prisoners")
-    page.wait_for_function("() => document.querySelectorAll('.nf-results li').length > 0", timeout=5_000)
+    page.wait_for_function("() => document.querySelectorAll('.nf-results li').length > 0", timeout=UI_WAIT_MS)
     results = search.locator(".nf-results li")
     assert all("figure:" in r for r in results.all_inner_texts())
     first = results.first
@@ -229,7 +233,7 @@ def test_chart_mark_opens_the_article_of_its_evidence(browser, reports):
     mark = page.locator(".newsframe-chart").first.locator("g.mark-rect path").first
     mark.click(force=True)
     viewer = page.locator("aside.nf-viewer")
-    viewer.wait_for(timeout=5_000)
+    viewer.wait_for(timeout=UI_WAIT_MS)
     assert viewer.locator(".nf-evidence").count() == 1 and viewer.locator(".nf-title").inner_text()
     assert view.errors == [] and view.blocked == []
     page.close()
@@ -248,7 +252,7 @@ def test_hostile_article_renders_as_text(browser, tmp_path_factory):
     assert page.locator("img[src=x]").count() == 0
     # the hostile article in the search results and the article viewer: text, never markup
     page.locator(".nf-search-box").fill("xss")
-    page.wait_for_function("() => document.querySelectorAll('.nf-results li').length > 0", timeout=5_000)
+    page.wait_for_function("() => document.querySelectorAll('.nf-results li').length > 0", timeout=UI_WAIT_MS)
     page.locator(".nf-results li").first.click()
     viewer = page.locator("aside.nf-viewer")
     assert "<script>window.__xss=" in viewer.inner_text() and viewer.locator("script, img").count() == 0
@@ -297,7 +301,7 @@ def test_each_side_keeps_its_colour_across_charts_and_after_a_filter(browser, re
         if name == "05_side_by_side":
             select = page.locator(".newsframe-chart .vega-bind select").first
             select.select_option(label="Kyiv Post")
-            page.wait_for_function(f"() => ({SIDE_FILLS_JS})().length < {len(before)}", timeout=10_000)
+            page.wait_for_function(f"() => ({SIDE_FILLS_JS})().length < {len(before)}", timeout=UI_WAIT_MS)
             after = side_fills(page)
             assert after, "the filter left no side drawn"
             for chart, side, fill in after:
@@ -353,6 +357,6 @@ def test_choosing_a_kind_leaves_no_empty_facet_panel(browser, reports):
     kind = next(k for k, outlets in sorted(by_kind.items()) if 0 < len(outlets) < len(every))
     assert page.evaluate(panels) == len(every), "one panel per outlet before the filter"
     page.locator(".newsframe-chart").first.locator(".vega-bind select").first.select_option(label=kind)
-    page.wait_for_function(f"() => ({panels})() === {len(by_kind[kind])}", timeout=10_000)
+    page.wait_for_function(f"() => ({panels})() === {len(by_kind[kind])}", timeout=UI_WAIT_MS)
     assert view.errors == [], view.errors
     page.close()

@@ -262,3 +262,11 @@ def test_a_possessive_name_inside_the_description_is_not_the_speaker(nlp):
             "behind Russia. Alexander Lukashenko said he had thrown his weight behind Putin’s campaign.")
     row = find(quotes_of(nlp, text), "his ex-Soviet state stands")
     assert row["speaker"] != "Vladimir Putin" and "Lukashenko" in (row["speaker"] or "")
+
+
+def test_a_name_closing_the_subject_after_an_of_phrase_is_the_speaker(nlp):
+    # Guardian, 2 Mar 2022
+    text = ("The west of England mayor, Dan Norris, said he is deeply concerned that Stockholm-based Voi still has "
+            "two major Russian shareholders who own millions of pounds of stock in the company.")
+    row = find(quotes_of(nlp, text), "deeply concerned")
+    assert row["speaker"] == "Dan Norris"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from collections.abc import Callable, Iterable
@@ -22,6 +23,16 @@ DataPaths = str | os.PathLike | None | Iterable[str | os.PathLike]
 def load_yaml(text: str | bytes):
     """Parse YAML text with the safe loader (no arbitrary Python objects)."""
     return yaml.load(text, Loader=_LOADER)  # noqa: S506 -- a SafeLoader
+
+
+def iso_date(value) -> dt.date | None:
+    """A data file's date field: empty -> None, a YAML date as is, else
+    ``YYYY-MM-DD``. Raises ValueError otherwise, for the caller to name the file."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
 
 
 @dataclass

@@ -76,7 +76,7 @@ from importlib import resources
 from pathlib import Path
 
 from toolkit.actors.names import name_key
-from toolkit.datafiles import read_entry_files, strings_field
+from toolkit.datafiles import iso_date, read_entry_files, strings_field
 
 KINDS = ("person", "organisation", "country", "group", "place")
 #: spaCy entity label the ruler gives each kind (so downstream code that reads
@@ -278,11 +278,7 @@ def _strings(entry: dict, key: str, where: str) -> tuple[str, ...]:
 
 
 def _date(value, where: str = "") -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value))
+        return iso_date(value)
     except ValueError as exc:
         raise CatalogueError(f"{where}: role phrase date {value!r} is not YYYY-MM-DD") from exc

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from toolkit.datafiles import load_yaml
+from toolkit.datafiles import iso_date, load_yaml
 
 ENV = "TOOLKIT_STORY"
 
@@ -115,11 +115,7 @@ def _parse(path: str, raw: bytes) -> Story:
 
 
 def _date(value, path: str) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value))
+        return iso_date(value)
     except ValueError as exc:
         raise StoryError(f"story file {path}: period dates must be YYYY-MM-DD, not {value!r}") from exc

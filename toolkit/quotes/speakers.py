@@ -205,6 +205,17 @@ def _named_apposition(head: Token) -> Token | None:
         for child in noun.children:
             if child.dep_ == "appos" and child.i > noun.i and child.pos_ == "PROPN":
                 return child
+    # `The west of England mayor, Dan Norris, said`: the parse hangs the name on
+    # the `of` object; a name that closes the whole subject between commas,
+    # right before its verb, names the subject
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for child in obj.children:
+                end = child.right_edge.i
+                if (child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON"
+                        and end + 2 < len(doc) and doc[end + 1].text == ","
+                        and (doc[end + 2] == head.head or (doc[end + 2].dep_ == "aux" and doc[end + 2].head == head.head))):
+                    return child
     return None
 
 

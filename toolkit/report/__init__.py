@@ -17,8 +17,28 @@ See :mod:`toolkit.report.altair_offline` (charts without a CDN),
 
 from __future__ import annotations
 
-from toolkit.report.notebook import explore, header, open_corpus, resolve_corpus_dir, setup, show_table
-from toolkit.report.render import inject_parameters, notebook_paths, render_all, render_notebook
+import importlib
 
-__all__ = ["explore", "header", "inject_parameters", "notebook_paths", "open_corpus", "render_all",
-           "render_notebook", "resolve_corpus_dir", "setup", "show_table"]
+# imported on first use: `python -m toolkit report` and its render workers need
+# only toolkit.report.render, not the charts (Altair, spaCy) a notebook needs
+_NAMES = {
+    "explore": "toolkit.report.notebook", "header": "toolkit.report.notebook",
+    "open_corpus": "toolkit.report.notebook", "resolve_corpus_dir": "toolkit.report.notebook",
+    "setup": "toolkit.report.notebook", "show_table": "toolkit.report.notebook",
+    "inject_parameters": "toolkit.report.render", "notebook_paths": "toolkit.report.render",
+    "render_all": "toolkit.report.render", "render_notebook": "toolkit.report.render",
+}
+
+__all__ = sorted(_NAMES)
+
+
+def __getattr__(name: str):
+    if name in _NAMES:
+        value = getattr(importlib.import_module(_NAMES[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'toolkit.report' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_NAMES})

@@ -15,9 +15,17 @@ import time
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
-from traitlets.config import Config
+if TYPE_CHECKING:
+    import nbformat
+
+#: set in the processes a render starts (workers and kernels): jsonschema,
+#: imported by nbformat and Altair, loads the optional ``rfc3987_syntax``
+#: for its "iri" format check, which builds a grammar on import (about 2 s of
+#: CPU, in every kernel and worker); nothing in a report checks IRIs. The
+#: caller's own process is left alone.
+SKIP_SLOW_IMPORTS = "import sys; sys.modules.setdefault('rfc3987_syntax', None)"
 
 #: overrides where the notebooks are looked for
 NOTEBOOK_ENV = "TOOLKIT_NOTEBOOKS"
@@ -87,6 +95,8 @@ def notebook_paths(notebooks: Iterable[str] | None = None, notebook_dir: Path | 
 def inject_parameters(nb: nbformat.NotebookNode, parameters: Mapping[str, object]) -> nbformat.NotebookNode:
     """Insert an ``injected-parameters`` cell after the cell tagged
     ``parameters`` (papermill's convention), replacing an earlier injection."""
+    import nbformat
+
     cells = [c for c in nb.cells if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
     source = "# Parameters injected by toolkit.report.render_all\n" + "".join(
         f"{name} = {value!r}\n" for name, value in parameters.items())
@@ -98,13 +108,16 @@ def inject_parameters(nb: nbformat.NotebookNode, parameters: Mapping[str, object
 
 def render_notebook(path: Path, out_path: Path, parameters: Mapping[str, object]) -> Path:
     """Execute one notebook with ``parameters`` and write its HTML report."""
+    import nbformat
     from nbconvert import HTMLExporter
+    from traitlets.config import Config
 
     from toolkit.report.exporter import configure
 
     config = Config()
     configure(config)
     config.ExecutePreprocessor.enabled = True
+    config.ExecutePreprocessor.extra_arguments = [f"--IPKernelApp.exec_lines={SKIP_SLOW_IMPORTS!r}"]
     nb = inject_parameters(nbformat.read(path, as_version=4), parameters)
     exporter = HTMLExporter(config=config)
     resources = {"metadata": {"path": str(path.parent), "name": path.stem}}
@@ -191,6 +204,8 @@ DEFAULT_JOBS = 2
 def _render_task(task) -> Path:
     """One notebook of :func:`render_all` (top-level, so a worker process can run it)."""
     i, n, path, out_path, params, progress = task
+    if multiprocessing_worker():
+        sys.modules.setdefault("rfc3987_syntax", None)  # our own worker process: see SKIP_SLOW_IMPORTS
     started, cpu = time.perf_counter(), _cpu_seconds()
     if progress:
         print(f"[{i}/{n}] rendering {path.stem} ...", file=sys.stderr, flush=True)
@@ -199,6 +214,13 @@ def _render_task(task) -> Path:
         print(f"[{i}/{n}] {path.stem}: {time.perf_counter() - started:.1f} s, {_cpu_seconds() - cpu:.1f} s CPU, "
               f"{out.stat().st_size / 1e6:.1f} MB -> {out}", file=sys.stderr, flush=True)
     return out
+
+
+def multiprocessing_worker() -> bool:
+    """True in a process started by :func:`render_all`'s pool."""
+    import multiprocessing
+
+    return multiprocessing.parent_process() is not None
 
 
 def _cpu_seconds() -> float:
