@@ -54,6 +54,15 @@ def annotate_text(nlp, text: str, article_id: str = "t", outlet: str = "unknown"
     return DocTables(doc, ctx, annotate_doc(doc, ctx, catalogue if catalogue is not None else cached_catalogue(None)))
 
 
+def dates_of(nlp, text: str, published: dt.date | None, inferred: bool = False) -> list[dict]:
+    """The dates extractor's records for ``text`` in an article published on ``published``
+    (``inferred``: the publication date was guessed, not given)."""
+    from toolkit.context import ArticleContext
+    from toolkit.dates import extract_dates
+
+    return extract_dates(nlp(text), ArticleContext("t", "test", published, inferred))
+
+
 def corpus_of(nlp, articles: pd.DataFrame | Iterable[Mapping], *, tables: Iterable[str] | None = None,
               catalogue=None, corpus_steps: bool = True, load_report: pd.DataFrame | None = None):
     """An :class:`~toolkit.corpus.AnnotatedCorpus` of ``articles`` (the

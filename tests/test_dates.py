@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from helpers import dates_of
+
 from toolkit.context import ArticleContext
 from toolkit.dates import date_for_sentence, extract_dates, normalise_text
 
@@ -36,8 +38,7 @@ def one(records, surface, n=0):
     return found[n]
 
 
-def run(nlp, text, published, inferred=False):
-    return extract_dates(nlp(text), ArticleContext("t", "test", published, inferred))
+run = dates_of
 
 
 # -- the seeds ---------------------------------------------------------------------

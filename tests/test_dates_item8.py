@@ -16,15 +16,13 @@ import datetime as dt
 
 import pytest
 
-from toolkit.context import ArticleContext
-from toolkit.dates import extract_dates
+from helpers import dates_of
 from toolkit.dates.lexicon import load_lexicon, parse_amount
 
 D = dt.date
 
 
-def run(nlp, text, published):
-    return extract_dates(nlp(text), ArticleContext("t", "test", published))
+run = dates_of
 
 
 def values(records):
