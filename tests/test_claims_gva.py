@@ -146,3 +146,26 @@ def test_a_threat_harms_nobody_in_the_article_count(nlp):
                       "said.", published=PUBLISHED)
     assert find(claims, "a driver")["modality"] == "hypothetical"
     assert article_counts(claims) == {"killed": 0, "injured": 0}
+
+
+# -- batch 2: bodies, reflexives, "another injured", mortally wounded ----------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("According to Sgt. Roderick Holmes, officers found the body of 26-year-old Jonathan Kelly in the backyard of an "
+     "abandoned home.", [("Jonathan Kelly", "killed", 1.0)]),
+    ("Police have identified two men found mortally wounded in a car in North Philadelphia.",
+     [("two men", "killed", 2.0)]),
+    ("Detectives are investigating an early morning shooting that left one person dead and another injured.",
+     [("one person", "killed", 1.0), ("another", "injured", 1.0)]),
+    ("Police say the homeowner accidentally shot himself around 6 a.m. this morning.",
+     [("himself", "injured", 1.0)]),
+    ("A Denver teenager who identified with the grim reaper apparently broke into the home of his 37-year-old "
+     "ex-girlfriend, shot her to death and then fatally shot himself, authorities say.",
+     [("himself", "killed", 1.0)]),
+    # the man who shot himself is counted once, as "a man"
+    ("Police said a man appears to have shot and killed himself.", [("a man", "killed", 1.0)]),
+    ("The victim suffered injuries that were not life-threatening, according to a spokesman.",
+     [("The victim", "injured", 1.0)]),
+])
+def test_bodies_reflexives_and_a_second_victim(nlp, text, expected):
+    assert tolls(run(nlp, text, published=PUBLISHED)) == expected

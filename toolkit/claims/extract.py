@@ -320,7 +320,17 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
                 and tok.head.lemma_.lower() in KIN_NOUNS and tok.head.dep_ in ("dobj", "nsubjpass"):
             # "a man in his 20s shot his stepfather", "shot and injured his son"
             noun, start = tok.head, tok.idx
-        elif tok.lower_ == "another" and tok.dep_ in ("dobj", "nsubjpass"):
+        elif tok.lower_ == "another" and (tok.dep_ in ("dobj", "nsubjpass") or
+                                          (tok.dep_ == "nsubj" and tok.head.tag_ == "VBN")):
+            # "left one person dead and another injured" (the parser makes "injured" a verb)
+            noun, start = tok, tok.idx
+        elif tok.lower_ in ("himself", "herself") and tok.dep_ == "dobj" and \
+                tok.head.lemma_.lower() in ("shoot", "kill", "wound", "injure", "stab") and \
+                not any(r["sent_id"] == sent_id_of(doc, tok.i) for r in out) and \
+                not any(s <= t.idx < e for t in tok.sent for s, e in covered):
+            # "the homeowner accidentally shot himself", "then fatally shot himself": the
+            # shooter is the one hurt (not when his victim in the sentence was counted:
+            # "a man appears to have shot and killed himself" is that man)
             noun, start = tok, tok.idx
         elif (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B") or _aged_name(tok) is not None:
             named = _named_victim(doc, tok, lex, covered)
@@ -341,7 +351,7 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
         else:
             continue
         age_noun = _is_age_noun(noun)  # "A 15-year-old was shot"
-        if not age_noun and (noun.tag_ not in ("NN", "DT")
+        if not age_noun and (noun.tag_ not in ("NN", "DT") and noun.lower_ not in ("himself", "herself")
                              or noun.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT")):
             continue
         if lex.noun_category.get(noun.lemma_.lower()) in ("killed", "injured", "casualties", "missing"):
@@ -446,7 +456,7 @@ def _shooting_victim(noun: Token) -> Reading | None:
 def _shot_directly(noun: Token) -> bool:
     """"The victim was shot", "the victim died", "pronounced the man dead":
     not "the victim told police"."""
-    harm = ("shoot", "die", "kill", "wound", "pronounce", "injure", "find")
+    harm = ("shoot", "die", "kill", "wound", "pronounce", "injure", "find", "suffer", "sustain")
     if any(c.dep_ == "relcl" and c.lemma_.lower() in harm for c in noun.children):
         return True  # "Authorities have identified the man who was shot to death"
     return noun.dep_ in ("nsubjpass", "nsubj", "dobj") and noun.head.lemma_.lower() in harm
@@ -546,7 +556,7 @@ def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Readin
         return None
     root = ent.root
     of_death = root.dep_ == "pobj" and root.head.lower_ == "of" and \
-        root.head.head.lemma_.lower() in ("death", "killing", "murder", "homicide")  # "the death of Juan Berrios, 20"
+        root.head.head.lemma_.lower() in ("death", "killing", "murder", "homicide", "body")  # "the death of Juan Berrios, 20"
     if root.dep_ not in ("nsubjpass", "nsubj", "dobj") and not of_death or \
             any(s <= ent.start_char < e for s, e in covered):
         return None

@@ -36,7 +36,7 @@ SUBJECT_AFFECTED = frozenset({"die", "perish", "flee", "escape", "disappear", "d
 #: event nouns whose "of"-object is the counted people ("the deaths of 12 people")
 EVENT_NOUN_CATEGORY = {
     "death": "killed", "killing": "killed", "murder": "killed", "execution": "killed", "life": "killed",
-    "homicide": "killed",
+    "homicide": "killed", "body": "killed",  # "found the body of 26-year-old Jonathan Kelly"
     "injury": "injured", "wounding": "injured",
     "evacuation": "evacuated", "displacement": "displaced", "deportation": "other",
     "exchange": "prisoners", "swap": "prisoners", "release": "prisoners", "return": "prisoners",
@@ -400,8 +400,10 @@ def _verb_cues(verb: Token, lex: Lexicon, head: Token):
                 ccat = _token_category(child, lex)
                 # "was found shot" keeps the weak cue; "left ... dead" the strong one
                 if ccat and (ccat != "weak_injured" or _lemma(verb) == "find") and not _has_object(child):
-                    yield child, ccat
-                    if any(g.lower_ in lex.fatal_modifiers for g in child.children) or _to_death(child):
+                    fatal = any(g.lower_ in lex.fatal_modifiers for g in child.children) or _to_death(child)
+                    if not (fatal and ccat == "injured"):  # "two men found mortally wounded": killed only
+                        yield child, ccat
+                    if fatal:
                         yield child, "killed"  # "was found shot dead", "found shot to death"
         if child.dep_ == "conj" and child.pos_ in ("VERB", "ADJ") and not _has_object(child) \
                 and _shares_figure(verb, child):
