@@ -12,7 +12,9 @@ together) never count for either; a ranged/vague/hedged figure counts as its
 low bound (its high bound for "up to"). No claim -> 0. In an article that
 reports a death, a single person "shot" or "with a gunshot wound" with no
 injury word (cues ``WEAK_INJURY_CUES``) is not counted as injured (the dead
-victim was shot too; GVA counts him once).
+victim was shot too; GVA counts him once). Victims coordinated with the
+first claim in its sentence add up ("A man and a teenage girl were wounded"
+= 2).
 
 Baseline, measured the same way: a plain regular expression, first match of
 ``<number word or digits> (up to two words) killed|dead|died`` for killed and
@@ -21,7 +23,8 @@ Baseline, measured the same way: a plain regular expression, first match of
 Usage::
 
     .venv/bin/python evaluation/eval_claims_gva.py [--data ../shared/eval/gva] [--split val|train|both]
-        [--offset K] [--limit N] [--errors 20] [--parsed-cache build/gva_parsed]
+        [--offset K] [--limit N] [--errors 20] [--error-class spurious] [--parsed-cache build/gva_parsed]
+        [--predictions build/gva_val.jsonl]
 
 ``--offset K --limit N`` scores articles K .. K+N-1 of the split (so a rule can
 be tuned on one train slice and measured on another). ``--parsed-cache DIR``
@@ -76,8 +79,14 @@ def point_value(claim: dict) -> float:
 WEAK_INJURY_CUES = frozenset({"shoot", "wound", "suffer", "sustain", "shooting"})
 
 
-def article_counts(claims: list[dict]) -> dict[str, int]:
-    """The main-incident rule (module doc)."""
+#: the words between two coordinated victims: "A man and a teenage girl were wounded"
+COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|,)\s*")
+
+
+def article_counts(claims: list[dict], text: str | None = None) -> dict[str, int]:
+    """The main-incident rule (module doc). With the article's ``text``, the
+    first claim is added to the claims of the same category coordinated with
+    it ("A man and a teenage girl were wounded" = 2 injured)."""
     out = {"killed": 0, "injured": 0}
     # a threat or a plan ("threatened to shoot a driver") happened to nobody
     claims = [c for c in claims if c.get("modality", "reported") == "reported"]
@@ -90,7 +99,23 @@ def article_counts(claims: list[dict]) -> dict[str, int]:
                                and point_value(c) == 1)), None)
         if first is not None:
             out[category] = int(point_value(first))
+            if text is not None:
+                out[category] += _coordinated(first, claims, text)
     return out
+
+
+def _coordinated(first: dict, claims: list[dict], text: str) -> int:
+    """The values of the claims coordinated with ``first`` (see article_counts)."""
+    total, prev = 0, first
+    for c in claims:
+        if c["start"] <= prev["start"] or c.get("mentions", 1) == 0:
+            continue
+        if c["category"] != first["category"] or c["sent_id"] != first["sent_id"] or \
+                not COORDINATION.fullmatch(text[prev["end"]:c["start"]]):
+            break
+        total += int(point_value(c))
+        prev = c
+    return total
 
 
 def baseline_counts(text: str) -> dict[str, int]:
@@ -148,6 +173,7 @@ def parsed_docs(texts: list[str], batch_size: int = 32, cache: Path | None = Non
 def evaluate(pairs: list[tuple[dict, dict]], batch_size: int = 32, show_errors: int = 0,
              cache: Path | None = None, key: str = "", offset: int = 0, error_filter: str = "") -> dict:
     texts = [x["text"] or "" for x, _ in pairs]
+    predictions = []
     scores = {"ours": collections.Counter(), "baseline": collections.Counter()}
     breakdown = collections.Counter()
     shown = 0
@@ -155,7 +181,9 @@ def evaluate(pairs: list[tuple[dict, dict]], batch_size: int = 32, show_errors: 
         x, gold = pairs[i]
         published = _date(x.get("publish_date"))
         claims = extract_claims(doc, ArticleContext(f"gva{i}", "gva", published))
-        ours, base = article_counts(claims), baseline_counts(doc.text)
+        ours, base = article_counts(claims, doc.text), baseline_counts(doc.text)
+        predictions.append({"article": offset + i, "gold_killed": gold["n_killed"], "gold_injured": gold["n_injured"],
+                            "killed": ours["killed"], "injured": ours["injured"]})
         for name, pred in (("ours", ours), ("baseline", base)):
             k = pred["killed"] == gold["n_killed"]
             j = pred["injured"] == gold["n_injured"]
@@ -170,7 +198,7 @@ def evaluate(pairs: list[tuple[dict, dict]], batch_size: int = 32, show_errors: 
                     print("   ", [(c['surface'], c['category'], c['value_low'], c['scope'], c.get('cue'))
                                   for c in claims][:8])
                     print("   ", doc.text[:600].replace("\n", " "))
-    return {"scores": scores, "breakdown": breakdown}
+    return {"scores": scores, "breakdown": breakdown, "predictions": predictions}
 
 
 def _date(value) -> dt.date | None:
@@ -188,6 +216,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=None, help="evaluate N articles only (after --offset)")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors of ours")
     parser.add_argument("--error-class", default="", help="print only errors whose class contains this text")
+    parser.add_argument("--predictions", type=Path, default=None,
+                        help="write ours per article (JSON lines) here, to compare two versions")
     parser.add_argument("--parsed-cache", type=Path, default=None,
                         help="folder for parsed articles (DocBin), reused by later runs")
     args = parser.parse_args(argv)
@@ -203,6 +233,8 @@ def main(argv: list[str] | None = None) -> None:
     key = f"{'+'.join(splits)}_{args.offset}_{len(pairs)}"
     result = evaluate(pairs, show_errors=args.errors, cache=args.parsed_cache, key=key, offset=args.offset,
                       error_filter=args.error_class)
+    if args.predictions is not None:
+        args.predictions.write_text("".join(json.dumps(p) + "\n" for p in result["predictions"]))
     n = result["scores"]["ours"]["n"]
     where = f" (articles {args.offset}..{args.offset + n - 1})" if args.offset or limit else ""
     print(scored(args.data, "+".join(splits) + where, n, "articles", args.smoke))
