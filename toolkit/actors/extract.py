@@ -54,8 +54,9 @@ from toolkit.datafiles import load_yaml
 from spacy.tokens import Doc, Span
 
 from toolkit.actors.catalogue import Actor, Catalogue
-from toolkit.actors.mention import UNKNOWN_SIDE, Mention, from_actor
-from toolkit.actors.names import NAME_PARTICLES, TITLE_WORDS, actor_slug, name_key
+from toolkit.actors.mention import ID_PREFIX, UNKNOWN_SIDE, Mention, from_actor
+from toolkit.actors.places import PLACE_PREPOSITIONS, is_country_name
+from toolkit.actors.names import NAME_PARTICLES, TITLE_WORDS, actor_slug
 from toolkit.actors.resolve import (
     add_dateline_places,
     drop_title_modifiers,
@@ -69,9 +70,6 @@ from toolkit.records import MentionRecord
 
 #: kind of an uncatalogued model entity, and the prefix of its derived id
 MODEL_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
-ID_PREFIX = {"person": "per", "organisation": "org", "place": "loc", "country": "loc", "group": "grp"}
-#: prepositions after which a "person" is a place ("the attack in Sumy")
-PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "into", "towards", "toward", "inside"})
 #: parts of speech that end a name: a title-case word with one of these at the
 #: edge of a PERSON span is a headline word ("Putin Interested", "Win Trump")
 NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "CCONJ", "SCONJ", "NUM", "PART", "ADJ", "PUNCT", "SYM", "X", "INTJ"})
@@ -299,24 +297,6 @@ def not_actor_surfaces() -> frozenset[str]:
     path = Path(str(resources.files("toolkit.actors") / "data" / "not_actors.yaml"))
     data = load_yaml(path.read_text(encoding="utf-8")) or {}
     return frozenset(str(s).lower() for group in data.values() for s in (group or ()))
-
-
-@functools.lru_cache(maxsize=1)
-def country_keys() -> frozenset[str]:
-    """Name keys of the countries, territories and UK home nations of
-    ``toolkit/actors/data/countries.yaml`` (ISO 3166-1 short names)."""
-    path = Path(str(resources.files("toolkit.actors") / "data" / "countries.yaml"))
-    data = load_yaml(path.read_text(encoding="utf-8")) or {}
-    return frozenset(name_key(str(s)) for group in data.values() for s in (group or ()))
-
-
-def is_country_name(text: str) -> bool:
-    """``text`` is the short name of a country or territory (any case, accents
-    and a leading "the" ignored): "Sri Lanka", "BERMUDA", "the Netherlands"."""
-    words = text.split()
-    if words and words[0].lower() == "the":
-        text = " ".join(words[1:])
-    return name_key(_plain_apostrophes(text)) in country_keys()
 
 
 def _is_not_actor(text: str) -> bool:

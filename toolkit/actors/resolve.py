@@ -17,8 +17,9 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from toolkit.actors.catalogue import Catalogue
-from toolkit.actors.mention import UNKNOWN_SIDE, Mention
-from toolkit.actors.names import NAME_PARTICLES, name_key
+from toolkit.actors.mention import ID_PREFIX, UNKNOWN_SIDE, Mention, from_actor
+from toolkit.actors.names import NAME_PARTICLES, actor_slug, name_key
+from toolkit.actors.places import PLACE_PREPOSITIONS, is_country_name
 from toolkit.context import sentence_index
 
 
@@ -111,10 +112,6 @@ def add_dateline_places(mentions: list[Mention], doc: Doc, catalogue: Catalogue)
     Source: the dateline convention of wire copy (AP Stylebook, "datelines";
     Reuters Handbook of Journalism), where the place is written in capitals.
     """
-    from toolkit.actors.extract import ID_PREFIX, is_country_name
-    from toolkit.actors.mention import from_actor
-    from toolkit.actors.names import actor_slug
-
     places = []
     for i, tok in enumerate(doc):
         if not _dateline_end(doc, i):
@@ -296,8 +293,6 @@ def _may_be_a_surname(tok) -> bool:
     """A lone word that may stand for a person named in full: not in capitals
     (a dateline or headline: "AMSTERDAM") and not the object of "in/near/..."
     ("In Chorzow")."""
-    from toolkit.actors.extract import PLACE_PREPOSITIONS
-
     if tok.is_upper and len(tok) > 1:
         return False
     return not (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS)
