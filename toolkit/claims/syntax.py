@@ -425,8 +425,7 @@ def _modifier_cues(noun: Token, lex: Lexicon):
         if child.dep_ not in MODIFIER_DEPS:
             continue
         if child.pos_ in ("VERB", "AUX") and child.dep_ in ("acl", "relcl"):
-            if _is_agent_clause(child) or (child.dep_ == "acl" and child.tag_ == "VBG"
-                                           and not any(c.dep_ == "auxpass" for c in child.children)):
+            if _is_agent_clause(child) or _is_active_participle(child):
                 # "the two officers who allegedly shot and killed a 25-year-old woman",
                 # "reports of a man shooting a gun": the shooters
                 continue
@@ -445,7 +444,19 @@ def _is_agent_clause(verb: Token) -> bool:
     verb with an object of its own: the noun did the harm, it was not harmed."""
     verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     subject = any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in verb.children)
-    return subject and any(_has_object(v) or any(c.dep_ == "dobj" for c in v.children) for v in verbs)
+    return subject and any(_lemma(v) in AGENT_VERBS and any(c.dep_ == "dobj" for c in v.children) for v in verbs)
+
+
+#: verbs whose active subject harmed someone else ("officers who shot ... a woman", "a man shooting a gun");
+#: not "a boy who lost his legs", "volunteers missing in Ukraine"
+AGENT_VERBS = frozenset({"shoot", "kill", "wound", "injure", "stab", "murder", "fire", "attack", "hit", "strike"})
+
+
+def _is_active_participle(verb: Token) -> bool:
+    """"reports of a man shooting a gun", "two people shooting at each other":
+    an active present participle of a harm verb on the noun makes it the doer."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and _lemma(verb) in AGENT_VERBS and \
+        not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _of_war_cues(noun: Token, lex: Lexicon):
