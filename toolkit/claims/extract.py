@@ -91,6 +91,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, *, mentions: Sequence[dict] = 
     records += _implicit_singulars(doc, ctx, lex, mentions, quotes, dates, covered)
     records = sorted(records, key=lambda r: r["start"])
     records = _died_later(doc, ctx, lex, records, mentions, quotes, dates)
+    _scope_linked_stories(doc, records)
     _share_elliptical_claimants(doc, records)
     _continue_claimants(doc, records)
     _inherit_sides(records)
@@ -537,6 +538,29 @@ def _died_later(doc: Doc, ctx: ArticleContext, lex: Lexicon, records: list[dict]
         out.append(_record(doc, ctx, reading, person.idx, person.idx + len(person), 1.0, 1.0, "exact", False, lex,
                            mentions, quotes, dates, {}))
     return sorted(out, key=lambda r: r["start"])
+
+
+#: a link to another story inside the text ("RELATED: Police: Man in critical condition after being shot on NW Side")
+LINKED_STORY = re.compile(r"(?:\bRELATED\b|\bRelated(?: Stories| Articles?| Links)?:|\bREAD MORE\b|\bRead more:|"
+                          r"\bREAD \||\bMORE:|\bMore:|\bALSO:|\bWATCH:|\bSEE ALSO\b|\bPREVIOUSLY:)")
+#: how far after its label a linked headline may run (the headline has no full stop of its own)
+LINKED_STORY_CHARS = 120
+
+
+def _scope_linked_stories(doc: Doc, records: list[dict]) -> None:
+    """"READ | Teen shot, killed Sunday night in Carroll Heights": a figure in
+    the headline of a linked story (from its label to the end of its sentence,
+    at most ``LINKED_STORY_CHARS`` characters) is about another incident:
+    scope ``earlier``, like "in a separate shooting"."""
+    text = doc_text(doc)
+    spans = []
+    for m in LINKED_STORY.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        sent_end = span.sent.end_char if span is not None else len(text)
+        spans.append((m.start(), min(sent_end, m.end() + LINKED_STORY_CHARS)))
+    for rec in records:
+        if rec["scope"] == "incident" and any(s <= rec["start"] < e for s, e in spans):
+            rec["scope"], rec["event"] = "earlier", None
 
 
 def _violent_context(doc: Doc, tok: Token) -> bool:
