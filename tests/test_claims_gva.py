@@ -213,3 +213,15 @@ def test_a_figure_in_a_linked_story_is_another_incident(nlp):
                  published=dt.date(2018, 2, 26))
     assert find(claims, "Benjamin Young")["scope"] == "incident"
     assert find(claims, "one person")["scope"] == "earlier" and find(claims, "one person")["event"] is None
+
+
+@pytest.mark.parametrize("text", [
+    # a death that did not happen
+    "In delivering Bell’s sentence, Gottfried told Bell he was lucky the victim suffered only “lifelong scars,” as "
+    "he could have died from his wounds.",
+    # a suicide prevented
+    "Training and quick responses likely prevented a burglary suspect and Spokane Police Academy reserve officer "
+    "graduate from killing himself and possibly taking a pair of Cheney police officers with him.",
+])
+def test_deaths_that_did_not_happen_count_nobody(nlp, text):
+    assert [c for c in tolls(run(nlp, text, published=PUBLISHED)) if c[1] == "killed"] == []

@@ -327,6 +327,7 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             noun, start = tok, tok.idx
         elif tok.lower_ in ("himself", "herself") and tok.dep_ == "dobj" and \
                 tok.head.lemma_.lower() in ("shoot", "kill", "wound", "injure", "stab") and \
+                tok.head.dep_ not in ("pcomp", "xcomp") and \
                 not any(r["sent_id"] == sent_id_of(doc, tok.i) for r in out) and \
                 not any(s <= t.idx < e for t in tok.sent for s, e in covered):
             # "the homeowner accidentally shot himself", "then fatally shot himself": the
@@ -473,6 +474,8 @@ KIN_NOUNS = frozenset({"son", "daughter", "father", "mother", "stepfather", "ste
                        "aunt", "niece", "roommate", "neighbor", "neighbour", "friend", "child"})
 
 
+#: auxiliaries that make a death unreal ("could have died")
+MODALS = frozenset({"could", "would", "might", "may", "should", "can", "will", "must"})
 #: pronouns and definite nouns that refer back to a victim already named
 BACK_REFERENCES = frozenset({"he", "she", "him", "her"})
 
@@ -482,6 +485,8 @@ def _death_of(tok: Token) -> Token | None:
     "he was pronounced dead", "pronounced the man dead", "she succumbed",
     "passed away", "he was dead at the scene"; else ``None``."""
     lemma = tok.lemma_.lower()
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
+        return None  # "he could have died from his wounds": he did not
     subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and tok.dep_ == "conj":  # "was shot in the neck and pronounced dead"
         subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
