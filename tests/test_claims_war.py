@@ -531,3 +531,25 @@ def test_she_is_the_person_named_before_never_a_pronoun(nlp):
                       "spotlight. During her speech, she also described a 4-year-old girl killed in the central "
                       "Ukrainian city of Vinnytsia, in a missile attack that left 25 people dead.")
     assert {c["claimant"] for c in claims} == {"Olena Zelenska"}
+
+
+def test_role_phrase_with_the_name_between_commas_is_the_person(nlp):
+    # the parser hangs "Oleksandr Starukh" on the verb, not on "the governor"
+    c = only(run(nlp, "According to the governor, Oleksandr Starukh, Russian forces have abducted at least 415 "
+                      "people in the southern region since 24 February – the day Russian forces invaded Ukraine – "
+                      "and at least 170 individuals are still being kept captive."), "415")
+    assert c["claimant"] == "Oleksandr Starukh"
+
+
+def test_a_speakers_they_is_the_other_side(nlp):
+    c = only(run(nlp, "“We have verified through the municipal register that they have already deported over "
+                      "40,000 people,” said the mayor, Vadym Boichenko."), "40,000")
+    assert c["claimant"] == "Vadym Boichenko" and c["side_affected"] == "Ukraine"
+
+
+def test_a_live_blog_stamp_and_figure_are_never_the_claimant(nlp):
+    claims = run(nlp, "Ukraine’s military said on Sunday the school was hit. 21.48 60 people confirmed killed at "
+                      "school bombed by Russians Volodymyr Zelenskiy confirmed late Sunday what many had feared but "
+                      "were hoping would not be true: 60 people who were sheltering in the Bilohorivka school that "
+                      "Russian forces bombed this weekend were killed in the attack.")
+    assert claims and not any(ch.isdigit() for c in claims for ch in str(c["claimant"]))

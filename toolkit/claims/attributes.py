@@ -270,8 +270,12 @@ def _agent_side(reading: Reading, lex: Lexicon, mentions: Sequence[dict], claima
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
-    if subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we"):
-        return claimant_side
+    if subj.pos_ == "PRON" and subj.lower_ in ("it", "we"):
+        return claimant_side  # an army counting what it did ("It had killed scores of Russian soldiers")
+    if subj.pos_ == "PRON" and subj.lower_ == "they":
+        # "they have already deported over 40,000 people," said the mayor: a speaker's
+        # "they" is the other side
+        return OPPOSITE_SIDE.get(claimant_side or "")
     return _side_in_tokens([subj, *[c for c in subj.children if c.dep_ in ("amod", "compound", "poss")]],
                            lex, mentions)
 

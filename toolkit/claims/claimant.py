@@ -53,6 +53,21 @@ def resolve_claimant(
     mentions: Sequence[dict], quotes: Sequence[dict], lex: Lexicon,
 ) -> Claimant:
     """The claimant of the figure at characters ``start:end`` (see module doc)."""
+    claimant = _resolve(head, start, end, ctx, mentions=mentions, quotes=quotes, lex=lex)
+    if _has_number(claimant.name):
+        # "21.48 60 people": a live-blog stamp and a figure are never a source
+        return outlet_claimant(ctx)
+    return claimant
+
+
+def _has_number(name: str) -> bool:
+    return any(w.replace(".", "").replace(",", "").isdigit() for w in name.split())
+
+
+def _resolve(
+    head: Token, start: int, end: int, ctx: ArticleContext, *,
+    mentions: Sequence[dict], quotes: Sequence[dict], lex: Lexicon,
+) -> Claimant:
     quote = _enclosing_quote(start, end, quotes)
     if quote is not None and _killing_cue(quote, head.doc):
         quote = None  # "Russia's advance, which ... has claimed the lives of ...": no speech
@@ -72,10 +87,12 @@ def resolve_claimant(
         side = next((_str_or_none(m.get("side")) for m in mentions
                      if actor is not None and m.get("actor_id") == actor and _str_or_none(m.get("side"))), None)
         claimant = Claimant(str(name), actor, in_quote=bool(direct is None or direct), side=side)
-        if not _is_pronoun_or_carrier(claimant.name, lex):
-            return claimant
-    if source is not None and _across_lines(source, start, end):
-        source = None  # a headline run into the text by the sentence splitter
+        if not _is_pronoun_or_carrier(claimant.name, lex) and head.doc.text[start:end] not in claimant.name:
+            return claimant  # (a "speaker" holding the figure itself is a misparse: "21.48 60 people")
+    if source is not None and (_across_lines(source, start, end) or source.start_char < end and start < source.end_char):
+        # a headline run into the text by the sentence splitter; or the figure's own
+        # words read as their source ("21.48 60 people confirmed killed ...")
+        source = None
     if source is None:
         return outlet_claimant(ctx)
     if source.root.pos_ == "PRON":
@@ -183,13 +200,23 @@ def _named_role(source: Span, lex: Lexicon) -> Span | None:
 
 
 def _appos_name(tok: Token) -> Span | None:
-    """The proper name in apposition to ``tok`` (", UNHCR,", ", Andriy Raikovych,")."""
+    """The proper name in apposition to ``tok`` (", UNHCR,", ", Andriy Raikovych,"),
+    also when the parser hung the name elsewhere ("According to the governor,
+    Oleksandr Starukh, Russian forces ...": a proper-name run between commas)."""
     for child in tok.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             start = child.left_edge.i
             while start < child.i and not (child.doc[start].pos_ == "PROPN"):
                 start += 1
             return child.doc[start:child.i + 1]
+    doc = tok.doc
+    i = tok.right_edge.i + 1
+    if i < len(doc) - 2 and doc[i].text == ",":
+        j = i + 1
+        while j < len(doc) and doc[j].pos_ == "PROPN":
+            j += 1
+        if j - (i + 1) >= 2 and j < len(doc) and doc[j].text == ",":
+            return doc[i + 1:j]
     return None
 
 
