@@ -5,7 +5,8 @@ Method (rule-based, no training data): find every figure with
 quantities, hedges, ranges, swaps); keep those the dependency parse reads as
 counting people who were killed / injured / captured / displaced / missing
 (:mod:`toolkit.claims.syntax`); add implicit singulars ("a man was shot
-dead"); then fill the claimant (:mod:`toolkit.claims.claimant`) and the unit,
+dead"); count one victim told over several sentences once ("a man was shot
+... he was pronounced dead" is one killed); then fill the claimant (:mod:`toolkit.claims.claimant`) and the unit,
 side, scope, event and event date (:mod:`toolkit.claims.attributes`).
 
 Values: ``value_low``/``value_high`` are the bounds the text commits to;
