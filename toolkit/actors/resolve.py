@@ -132,8 +132,9 @@ def add_dateline_places(mentions: list[Mention], doc: Doc, catalogue: Catalogue)
         if start > 0 and not (doc[start].is_sent_start or doc[start - 1].ent_type_ == "PERSON"
                               or "\n" in doc[start - 1].whitespace_):
             continue  # the place opens its line (a byline may precede it: "Susan Nadeau CHICAGO ...")
-        if doc[i].text in DATELINE_DASHES and region is None:
-            continue  # "NATO — the alliance ..." is no dateline; "KYIV, Ukraine —" is
+        if doc[i].text in DATELINE_DASHES and region is None and not _opens_article(doc, start, doc[start:end].text,
+                                                                                 catalogue):
+            continue  # "NATO — the alliance ..." is no dateline; "KYIV, Ukraine —", "CAIRO —" opening an article are
         for a, b in [(start, end), *([region] if region else [])]:
             text = doc[a:b].text
             actor = catalogue.lookup(text)
@@ -156,6 +157,16 @@ def add_dateline_places(mentions: list[Mention], doc: Doc, catalogue: Catalogue)
             continue
         kept.append(m)
     return sorted(kept + places, key=lambda m: m.start)
+
+
+def _opens_article(doc: Doc, start: int, text: str, catalogue: Catalogue) -> bool:
+    """A dash dateline without a region ("CAIRO — President Vladimir V. Putin
+    ...", NYT 2022) only where a dateline goes, the article's first words, and
+    not a catalogued actor of another kind ("NATO —")."""
+    if any(not t.is_space for t in doc[:start]):
+        return False
+    actor = catalogue.lookup(text)
+    return actor is None or actor.kind in ("place", "country")
 
 
 def _dateline_end(doc: Doc, i: int) -> bool:
@@ -200,7 +211,7 @@ def fold_partial_names(mentions: list[Mention], doc: Doc, catalogue: Catalogue) 
     by_last: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
     people: dict[str, Mention] = {}
-    places = _place_words(mentions, doc, catalogue)
+    places = _place_words(catalogue)
     for m in mentions:
         if m.kind != "person" or m.via == "surname":
             continue
@@ -245,7 +256,7 @@ def recover_surnames(mentions: list[Mention], doc: Doc, catalogue: Catalogue | N
     capitals or after a locative "in" (see :func:`_may_be_a_surname`)."""
     surnames: dict[str, set[str]] = {}
     people: dict[str, Mention] = {}
-    places = _place_words(mentions, doc, catalogue)
+    places = _place_words(catalogue)
     for m in mentions:
         if (m.kind == "person" and m.via == "model" and m.end - m.start >= 2
                 and _donates_name_parts(m, doc, places)):
@@ -268,13 +279,11 @@ def recover_surnames(mentions: list[Mention], doc: Doc, catalogue: Catalogue | N
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
-def _place_words(mentions: list[Mention], doc: Doc, catalogue: Catalogue | None) -> frozenset[str]:
-    """Name keys of the places of the article: its place and country mentions
-    and the catalogue's places and countries (one-word names)."""
-    keys = {name_key(doc[m.start:m.end].text) for m in mentions if m.kind in ("place", "country") and m.label != "PERSON"}
-    if catalogue is not None:
-        keys |= catalogue.place_keys
-    return frozenset(keys)
+def _place_words(catalogue: Catalogue | None) -> frozenset[str]:
+    """Name keys of known places: the catalogue's places and countries. Not
+    the article's own place mentions: a bare surname the model calls GPE
+    ("discussed with Marin", Guardian 2022) would stop its own folding."""
+    return catalogue.place_keys if catalogue is not None else frozenset()
 
 
 def _donates_name_parts(m: Mention, doc: Doc, places: frozenset[str]) -> bool:
@@ -286,7 +295,8 @@ def _donates_name_parts(m: Mention, doc: Doc, places: frozenset[str]) -> bool:
     letters = [t for t in span if t.is_alpha]
     if letters and all(t.is_upper for t in letters) and any(len(t) > 1 for t in letters):
         return False
-    return name_key(span[-1].text) not in places
+    last = name_key(span[-1].text)
+    return last not in places and not is_country_name(last)
 
 
 def _may_be_a_surname(tok) -> bool:
