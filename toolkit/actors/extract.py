@@ -110,7 +110,7 @@ def find_mentions(doc: Doc, ctx: ArticleContext, catalogue: Catalogue) -> list[M
     mentions = add_dateline_places(mentions, doc, catalogue)
     mentions = merge_split_names(mentions, doc)
     mentions = fold_partial_names(mentions, doc, catalogue)
-    mentions = recover_surnames(mentions, doc, catalogue)
+    mentions = recover_surnames(mentions, doc)
     return drop_title_modifiers(mentions, doc)
 
 
