@@ -154,3 +154,21 @@ def test_a_dash_dateline_opening_an_article(nlp, catalogue):
                                  "allies.")
     assert (found["CAIRO"]["kind"], found["CAIRO"]["actor_id"]) == ("place", "loc:cairo")
     assert found["Vladimir V. Putin"]["actor_id"] == "putin"
+
+
+def test_a_country_the_model_misses_in_a_results_line(nlp, catalogue):
+    # CoNLL++ train (Reuters athletics results): no entity at all on "Nigeria"
+    found = conll_rows(nlp, catalogue, "Gwen Torrence ( U.S. ) 11.00 3. Merlene Ottey ( Jamaica ) 11.04 4. Mary "
+                                       "Onyali ( Nigeria ) 11.09 5. Chryste Gaines ( U.S. ) 11.18")
+    assert [(m["kind"], m["actor_id"]) for m in found if m["surface"] == "Nigeria"] == [("country", "loc:nigeria")]
+
+
+def test_a_country_inside_a_compound_word_and_names_that_start_like_one(nlp, catalogue):
+    # ru_ua_2022 (Guardian, 2022): "Sierra Leone-flagged"; a name ending like a country is no country
+    found = rows(nlp, catalogue, "The Sierra Leone-flagged ship Razoni, carrying 26,000 tonnes of corn, finally set "
+                                 "sail for Lebanon on Monday morning, according to Ukraine’s infrastructure ministry.")
+    assert found["Sierra Leone"]["kind"] == "country"
+    people = rows(nlp, catalogue, "The list has not yet been finalized, but two sources said that Scott Perry, Jim "
+                                  "Jordan, Marjorie Taylor Greene, Mo Brooks, Lauren Boebert, Andy Biggs, as well as "
+                                  "some Republican senators, are being considered.")
+    assert "Jordan" not in people and people["Jim Jordan"]["kind"] == "person"
