@@ -10,9 +10,14 @@ every sentence with a quantity word or a harm word — what the labeller read
 enough for the explicit-quantity rule). The split (tune / check) is drawn
 here too, by article id, and written into the gold file.
 
+A second batch, ``tune2`` (session 3), is drawn with its own seed
+(``TUNE2_SEED``) from the same files and word cap, leaving out every article
+already in the gold set; all of it is tuned on (the check split is unchanged).
+
 Usage::
 
     python evaluation/claims_war_sample.py [--eval ../shared/eval] [--print]
+    python evaluation/claims_war_sample.py --batch tune2 [--print]
 """
 
 from __future__ import annotations
@@ -37,6 +42,9 @@ FILES = [
     ("guardian_feb2022", "guard-articles-nato.csv", "The Guardian (Feb 2022)",
      {"text": "Text", "title": "Heading", "published": "Date Formatted", "url": "Article Url"}, 10, 2),
 ]
+#: the second tune batch (session 3): its own seed, articles with casualty language per file
+TUNE2_SEED = 20261203
+TUNE2_PER_FILE = 5
 #: casualty language: a number-ish word and a toll word within 60 characters
 TOLL = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds|"
@@ -75,6 +83,21 @@ def draw(corpora) -> list[tuple[str, str, str]]:
     return picked
 
 
+def draw_tune2(corpora, exclude: set[str]) -> list[tuple[str, str, str]]:
+    """The ``tune2`` batch: per file, ``TUNE2_PER_FILE`` articles with casualty
+    language (same word cap), none of them in ``exclude`` (the gold set so far)."""
+    rng = random.Random(TUNE2_SEED)
+    picked = []
+    for folder, name, _, _, _, _ in FILES:
+        arts = corpora[(folder, name)].articles
+        arts = arts[(arts["n_words"] <= MAX_WORDS) & ~arts["article_id"].isin(exclude)]
+        ids = sorted(arts["article_id"], key=lambda a: int(a.rsplit(":", 1)[1]))
+        text = dict(zip(arts["article_id"], arts["text"]))
+        toll = [a for a in ids if TOLL.search(text[a])]
+        picked += [(folder, name, a) for a in rng.sample(toll, TUNE2_PER_FILE)]
+    return picked
+
+
 def split(article_ids: list[str]) -> dict[str, str]:
     """Seeded split by article: two thirds ``tune``, one third ``check``."""
     ids = sorted(article_ids)
@@ -97,12 +120,17 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--print", action="store_true", help="print the candidate sentences of each article")
+    parser.add_argument("--batch", choices=("first", "tune2"), default="first",
+                        help="first: the 36 articles of session 1 with their tune/check split; tune2: the second batch")
     args = parser.parse_args(argv)
     if not (args.eval / "corpora").is_dir():
         parser.error(f"no eval data at {args.eval} (pass --eval)")
     corpora = load(args.eval)
     picked = draw(corpora)
     splits = split([a for _, _, a in picked])
+    if args.batch == "tune2":
+        picked = draw_tune2(corpora, {a for _, _, a in picked})
+        splits = {a: "tune2" for _, _, a in picked}
     for folder, name, aid in picked:
         arts = corpora[(folder, name)].articles.set_index("article_id")
         row = arts.loc[aid]

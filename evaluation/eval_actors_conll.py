@@ -1,6 +1,11 @@
 """Actor mentions vs. CoNLL++ gold entities (PER / ORG / LOC), next to the raw model.
 
     python -m evaluation.eval_actors_conll [--data ../shared/eval/conll/conllpp_dev.txt] [--limit N] [--smoke]
+    python -m evaluation.eval_actors_conll ../shared/eval/conll/conllpp_train.txt --sample 300 --seed 13
+
+``--sample N --seed S`` scores a seeded random sample of N documents (the
+tuning slice of the train split: rules are tuned there, dev and test are only
+reported).
 
 Method: each ``-DOCSTART-`` document becomes one spaCy ``Doc`` built from the
 gold tokens (``Doc(vocab, words, spaces)``), run through the pipeline's
@@ -138,13 +143,20 @@ def tally(counts: Counter, predicted: set[Entity], gold: set[Entity]) -> None:
         counts[(typ, "fn")] += len(g - p)
 
 
-def evaluate(path: Path, limit: int | None = None, batch_size: int = 16) -> dict:
+def evaluate(path: Path, limit: int | None = None, batch_size: int = 16, sample: int | None = None,
+             seed: int = 13) -> dict:
     from toolkit.actors.catalogue import load_catalogue
     from toolkit.pipeline import cached_pipeline
 
     nlp = cached_pipeline()
     catalogue = load_catalogue()
-    documents = list(read_conll(path))[:limit]
+    documents = list(read_conll(path))
+    if sample is not None and sample < len(documents):
+        import random
+
+        keep = sorted(random.Random(seed).sample(range(len(documents)), sample))
+        documents = [documents[i] for i in keep]
+    documents = documents[:limit]
     systems = {"model": Counter(), "model+ruler": Counter(), "toolkit": Counter(), "toolkit+epithets": Counter()}
     errors: dict[str, Counter] = {"fp": Counter(), "fn": Counter()}
     started = time.perf_counter()
@@ -175,7 +187,7 @@ def evaluate(path: Path, limit: int | None = None, batch_size: int = 16) -> dict
 
 def markdown(result: dict) -> str:
     lines = [
-        f"CoNLL++ dev: {result['n_documents']} documents, {result['n_tokens']} tokens ({result['seconds']} s)",
+        f"CoNLL++ {Path(result['path']).stem}: {result['n_documents']} documents, {result['n_tokens']} tokens ({result['seconds']} s)",
         "",
         "| system | type | P | R | F1 | tp | fp | fn |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -193,11 +205,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_data_args(parser, DEFAULT_PATH, "CoNLL file", "the first 5 documents", positional=True)
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    parser.add_argument("--sample", type=int, default=None, help="a seeded random sample of N documents")
+    parser.add_argument("--seed", type=int, default=13, help="seed of --sample")
     args = parser.parse_args(argv)
     path = data_or_skip(args, "", "CoNLL file")
     if path is None:
         return 0
-    result = evaluate(path, smoke_limit(args, 5, args.limit))
+    result = evaluate(path, smoke_limit(args, 5, args.limit), sample=args.sample, seed=args.seed)
     print(scored(path, path.stem.rsplit("_", 1)[-1], result["n_documents"], "documents", args.smoke))
     print(markdown(result))
     return 0

@@ -2,7 +2,7 @@
 
 Gold: ``evaluation/data/claims_war_gold.jsonl`` (one record per human-toll
 figure, labelled by hand; rules in ``evaluation/data/claims_war_README.md``)
-and ``evaluation/data/claims_war_articles.csv`` (the 36 sampled articles and
+and ``evaluation/data/claims_war_articles.csv`` (the sampled articles and
 their seeded ``tune`` / ``check`` split, including the articles with no
 figure, so that spurious claims there count).
 
@@ -33,10 +33,11 @@ Usage::
 
     python evaluation/eval_claims_war.py [--data ../shared/eval] [--split tune|check|both]
         [--errors] [--cache DIR]
+    python evaluation/eval_claims_war.py --split tune2    # the second tune batch (session 3; tuned on)
     python evaluation/eval_claims_war.py --smoke      # no eval data needed: the gold sentences alone
 
 ``--errors`` lists misses, false positives and field errors, for the tune
-split only (the check split is never inspected while tuning; pass
+splits only (``tune`` and the second batch ``tune2``) (the check split is never inspected while tuning; pass
 ``--errors-on-check`` after the last change, to write the final error list).
 """
 
@@ -284,7 +285,8 @@ def print_errors(result: dict) -> None:
 
 def run(args) -> None:
     gold, arts = read_gold(args.gold, args.articles)
-    splits = ("tune", "check") if args.split == "both" else (args.split,)
+    splits = {"both": ("tune", "check"), "all": ("tune", "tune2", "check"),
+              "tuned": ("tune", "tune2")}.get(args.split, (args.split,))
     wanted = {a["article_id"] for a in arts if a["split"] in splits}
     corpus = annotate_articles(args.data, wanted, args.cache)
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"]))
@@ -301,7 +303,7 @@ def run(args) -> None:
             pairs += match([r for r in g if r["article_id"] == aid], preds, spans)
         result = score(pairs)
         print_scores(split, result, len(ids), len(g))
-        if args.errors and (split == "tune" or args.errors_on_check):
+        if args.errors and (split != "check" or args.errors_on_check):
             print_errors(result)
 
 
@@ -335,8 +337,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="eval root (has corpora/)")
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--articles", type=Path, default=ARTICLES)
-    parser.add_argument("--split", choices=("tune", "check", "both"), default="both")
-    parser.add_argument("--errors", action="store_true", help="list errors (tune split only)")
+    parser.add_argument("--split", choices=("tune", "tune2", "check", "both", "tuned", "all"), default="both",
+                        help="both = tune + check; tuned = tune + tune2; all = the three")
+    parser.add_argument("--errors", action="store_true", help="list errors (tune and tune2 only)")
     parser.add_argument("--errors-on-check", action="store_true", help="also list check-split errors (final run)")
     parser.add_argument("--cache", default=None, help="annotation cache dir (default: none)")
     parser.add_argument("--smoke", action="store_true", help="score the gold sentences alone; needs no eval data")

@@ -32,8 +32,12 @@ def test_gold_records_quote_their_figure_and_split_by_article(scorer):
         assert g["modality"] in ("reported", "hypothetical", "denied")
         assert g["side"] in ("Ukraine", "Russia", "both", "other", "unknown")
         assert g["claimant_is_outlet"] == (g["claimant"] is None)
-    n = collections.Counter(a["split"] for a in articles)
-    assert n["check"] == len(articles) // 3 and n["tune"] == len(articles) - n["check"]
+    assert {a["split"] for a in articles} <= {"tune", "check", "tune2"}
+    first = [a for a in articles if a["split"] != "tune2"]   # session 1's draw: a third kept as check
+    n = collections.Counter(a["split"] for a in first)
+    assert n["check"] == len(first) // 3 and n["tune"] == len(first) - n["check"]
+    # the second batch (all tuned on) is new articles: none of them was in the first draw
+    assert not {a["article_id"] for a in articles if a["split"] == "tune2"} & {a["article_id"] for a in first}
 
 
 def test_matching_needs_the_sentence_and_the_value(scorer):

@@ -16,6 +16,9 @@ Method (rules over spaCy entities, in the spirit of textacy's extractors):
    transliteration endings folded, :func:`toolkit.actors.names.name_key`) takes
    the catalogue actor, so a place the model calls a person ("Kyiv", "Sumy") is
    a place; a person-labelled span governed by "in/near/outside ..." is a place.
+   An uncatalogued entity named like a country or territory (ISO 3166-1 short
+   names, ``toolkit/actors/data/countries.yaml``) is a country whatever the
+   model's label ("Sri Lanka" as PERSON).
    Unknown actors get stable ids from their normalised name: ``per:``,
    ``org:``, ``loc:``, ``grp:`` + the name key ("per:andriy_demchenko").
 Steps 2b-4 are article-level rules in :mod:`toolkit.actors.resolve`:
@@ -51,9 +54,11 @@ from toolkit.datafiles import load_yaml
 from spacy.tokens import Doc, Span
 
 from toolkit.actors.catalogue import Actor, Catalogue
-from toolkit.actors.mention import UNKNOWN_SIDE, Mention, from_actor
+from toolkit.actors.mention import ID_PREFIX, UNKNOWN_SIDE, Mention, from_actor
+from toolkit.actors.places import PLACE_PREPOSITIONS, is_country_name
 from toolkit.actors.names import NAME_PARTICLES, TITLE_WORDS, actor_slug
 from toolkit.actors.resolve import (
+    add_dateline_places,
     drop_title_modifiers,
     drop_unconfirmed_headline_entities,
     fold_partial_names,
@@ -65,12 +70,11 @@ from toolkit.records import MentionRecord
 
 #: kind of an uncatalogued model entity, and the prefix of its derived id
 MODEL_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
-ID_PREFIX = {"person": "per", "organisation": "org", "place": "loc", "country": "loc", "group": "grp"}
-#: prepositions after which a "person" is a place ("the attack in Sumy")
-PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "into", "towards", "toward", "inside"})
 #: parts of speech that end a name: a title-case word with one of these at the
 #: edge of a PERSON span is a headline word ("Putin Interested", "Win Trump")
 NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "PRON", "DET", "CCONJ", "SCONJ", "NUM", "PART", "ADJ", "PUNCT", "SYM", "X", "INTJ"})
+#: labels whose names never end in a number (organisations may: "Airbus 310", "Formula 1")
+NUMBERLESS_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 
 
@@ -103,9 +107,10 @@ def find_mentions(doc: Doc, ctx: ArticleContext, catalogue: Catalogue) -> list[M
         if mention is not None:
             mentions.append(mention)
     mentions = drop_unconfirmed_headline_entities(mentions, doc)
+    mentions = add_dateline_places(mentions, doc, catalogue)
     mentions = merge_split_names(mentions, doc)
     mentions = fold_partial_names(mentions, doc, catalogue)
-    mentions = recover_surnames(mentions, doc)
+    mentions = recover_surnames(mentions, doc, catalogue)
     return drop_title_modifiers(mentions, doc)
 
 
@@ -147,7 +152,9 @@ def _from_model(ent: Span, catalogue: Catalogue) -> Mention | None:
     if known is not None:
         return from_actor(span.start, span.end, known, "catalogue", ent.label_)
     kind = MODEL_KIND[ent.label_]
-    if kind == "person" and _governed_by_place_preposition(span):
+    if ent.label_ != "NORP" and is_country_name(span.text):
+        kind = "country"  # "Sri Lanka", "Bermuda" the model calls PERSON or ORG
+    elif kind == "person" and _governed_by_place_preposition(span):
         kind = "place"
     actor_id = actor_slug(span.text, ID_PREFIX[kind])
     if not actor_id:
@@ -176,6 +183,10 @@ def _trim(ent: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in POSSESSIVE):
         end -= 1
+    if ent.label_ in NUMBERLESS_LABELS:
+        # a score or year glued to a place or person ("San Marino 4-0", "Ian Woosnam 64")
+        while end > start and not any(ch.isalpha() for ch in doc[end - 1].text):
+            end -= 1
     if end <= start:
         return None
     # a line break inside an entity joins two lines (a byline and a heading)

@@ -10,7 +10,10 @@ from toolkit.actors.catalogue import Actor
 from toolkit.actors.sides import UNKNOWN_SIDE  # the one label for an unknown side
 from toolkit.context import span_keys
 
-__all__ = ["Mention", "UNKNOWN_SIDE", "from_actor"]
+__all__ = ["ID_PREFIX", "Mention", "UNKNOWN_SIDE", "from_actor"]
+
+#: prefix of the derived id of an uncatalogued actor, by kind ("per:andriy_demchenko")
+ID_PREFIX = {"person": "per", "organisation": "org", "place": "loc", "country": "loc", "group": "grp"}
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,15 @@ heuristic (capitalised function words), tuned on the ru_ua_2022 headlines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from toolkit.actors.catalogue import Catalogue
-from toolkit.actors.mention import UNKNOWN_SIDE, Mention
-from toolkit.actors.names import NAME_PARTICLES, name_key
+from toolkit.actors.mention import ID_PREFIX, UNKNOWN_SIDE, Mention, from_actor
+from toolkit.actors.names import NAME_PARTICLES, actor_slug, name_key
+from toolkit.actors.places import PLACE_PREPOSITIONS, is_country_name
 from toolkit.context import sentence_index
 
 
@@ -86,6 +88,92 @@ def _reads_as_table(sent) -> bool:
     return numbers >= 2 or any(t.text in {"v", "vs", "v."} for t in sent)
 
 
+# -- 2c. datelines ------------------------------------------------------------------
+
+#: what follows a dateline's place: an ISO date (Reuters wire copy: "ATHENS
+#: 1996-08-22"), a news agency in brackets ("MOSCOW (Reuters)") or a dash
+#: ("KYIV, Ukraine —")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATELINE_AGENCIES = frozenset({"reuters", "ap", "afp", "upi", "dpa", "ansa", "efe", "bloomberg", "tass", "interfax"})
+DATELINE_DASHES = frozenset({"—", "–", "--"})
+MAX_DATELINE_WORDS = 4
+
+
+def add_dateline_places(mentions: list[Mention], doc: Doc, catalogue: Catalogue) -> list[Mention]:
+    """The place of a dateline ("ATHENS 1996-08-22", "COMMACK , New York
+    1996-08-21", "KYIV, Ukraine (AP) —") is a place, whatever the model said
+    (it often says nothing for an ALL-CAPS word, or ORG/PERSON). The dateline
+    is an ALL-CAPS run of up to four words opening its line, optionally
+    followed by ", Region", directly before an ISO date, a bracketed news
+    agency, or a dash (only after ", Region": "NATO —" is no dateline); the
+    region words are a place too. A catalogued name keeps its actor
+    ("MOSCOW" -> moscow); a span the catalogue matched is left alone.
+
+    Source: the dateline convention of wire copy (AP Stylebook, "datelines";
+    Reuters Handbook of Journalism), where the place is written in capitals.
+    """
+    places = []
+    for i, tok in enumerate(doc):
+        if not _dateline_end(doc, i):
+            continue
+        end = i
+        region = None
+        j = end
+        while j > 0 and doc[j - 1].is_title and doc[j - 1].pos_ == "PROPN" and end - j < 3:
+            j -= 1
+        if j < end and j > 1 and doc[j - 1].text == "," and _caps_word(doc[j - 2]):
+            region = (j, end)
+            end = j - 1
+        start = end
+        while start > 0 and _caps_word(doc[start - 1]) and end - start < MAX_DATELINE_WORDS:
+            start -= 1
+        if start == end or (start > 0 and _caps_word(doc[start - 1])):
+            continue
+        if start > 0 and not (doc[start].is_sent_start or doc[start - 1].ent_type_ == "PERSON"
+                              or "\n" in doc[start - 1].whitespace_):
+            continue  # the place opens its line (a byline may precede it: "Susan Nadeau CHICAGO ...")
+        if doc[i].text in DATELINE_DASHES and region is None:
+            continue  # "NATO — the alliance ..." is no dateline; "KYIV, Ukraine —" is
+        for a, b in [(start, end), *([region] if region else [])]:
+            text = doc[a:b].text
+            actor = catalogue.lookup(text)
+            if actor is not None:
+                places.append(from_actor(a, b, actor, "catalogue", "GPE"))
+                continue
+            kind = "country" if is_country_name(text) else "place"
+            actor_id = actor_slug(text, ID_PREFIX[kind])
+            if actor_id:
+                name = text if not text.isupper() else " ".join(w.capitalize() for w in text.split())
+                places.append(Mention(a, b, actor_id, name, kind, UNKNOWN_SIDE, "", "model", "GPE"))
+    if not places:
+        return mentions
+    kept = []
+    for m in mentions:
+        overlapping = [p for p in places if m.start < p.end and p.start < m.end]
+        if overlapping and m.via in ("catalogue", "epithet") and m.kind in ("place", "country"):
+            places = [p for p in places if p not in overlapping]  # the catalogue already knew
+        elif overlapping:
+            continue
+        kept.append(m)
+    return sorted(kept + places, key=lambda m: m.start)
+
+
+def _dateline_end(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if _ISO_DATE.match(tok.text) or tok.text in DATELINE_DASHES:
+        return True
+    if tok.text.isdigit() and len(tok.text) == 4 and i + 4 < len(doc):  # the tokenizer splits "1996-08-22"
+        return _ISO_DATE.match("".join(t.text for t in doc[i:i + 5])) is not None
+    return (tok.text == "(" and i + 2 < len(doc) and doc[i + 1].lower_ in DATELINE_AGENCIES
+            and doc[i + 2].text == ")")
+
+
+def _caps_word(tok) -> bool:
+    """An ALL-CAPS word of a dateline ("NEW", "ST.", "AL-AIN"), not a number."""
+    core = tok.text.replace("-", "").replace(".", "").replace("'", "")
+    return len(core) >= 2 and core.isalpha() and core.isupper()
+
+
 # -- 3. surname folding ---------------------------------------------------------
 
 def merge_split_names(mentions: list[Mention], doc: Doc) -> list[Mention]:
@@ -112,8 +200,11 @@ def fold_partial_names(mentions: list[Mention], doc: Doc, catalogue: Catalogue) 
     by_last: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
     people: dict[str, Mention] = {}
+    places = _place_words(mentions, doc, catalogue)
     for m in mentions:
         if m.kind != "person" or m.via == "surname":
+            continue
+        if m.via == "model" and not _donates_name_parts(m, doc, places):
             continue
         # an epithet's words are not name parts ("the Kremlin boss")
         names = [] if m.via == "epithet" else [doc[m.start:m.end].text]
@@ -131,7 +222,7 @@ def fold_partial_names(mentions: list[Mention], doc: Doc, catalogue: Catalogue) 
     folded = []
     for m in mentions:
         target = None
-        if m.via == "model" and m.end - m.start == 1:
+        if m.via == "model" and m.end - m.start == 1 and _may_be_a_surname(doc[m.start]):
             key = name_key(doc[m.start].text)
             # a lone first name only folds when the model says it is a person
             ids = by_last.get(key) or (by_first.get(key) if m.label == "PERSON" else None) or set()
@@ -144,15 +235,20 @@ def fold_partial_names(mentions: list[Mention], doc: Doc, catalogue: Catalogue) 
     return folded
 
 
-def recover_surnames(mentions: list[Mention], doc: Doc) -> list[Mention]:
+def recover_surnames(mentions: list[Mention], doc: Doc, catalogue: Catalogue | None = None) -> list[Mention]:
     """Add the bare surnames the model missed: a proper-noun token equal to the
     last word of exactly one uncatalogued person named in full in the article
     ("Alexander Lebed ... Lebed said"). Catalogued people need no help: the
-    ruler matches their one-word aliases everywhere."""
+    ruler matches their one-word aliases everywhere. Not from a "person"
+    ending in a place name (a club: "Ruch Chorzow" does not make "In Chorzow"
+    a person) or written in capitals (a headline), and never a word after "in"
+    (see :func:`_may_be_a_surname`)."""
     surnames: dict[str, set[str]] = {}
     people: dict[str, Mention] = {}
+    places = _place_words(mentions, doc, catalogue)
     for m in mentions:
-        if m.kind == "person" and m.via == "model" and m.end - m.start >= 2:
+        if (m.kind == "person" and m.via == "model" and m.end - m.start >= 2
+                and _donates_name_parts(m, doc, places)):
             surnames.setdefault(doc[m.end - 1].text, set()).add(m.actor_id)
             people.setdefault(m.actor_id, m)
     if not surnames:
@@ -161,7 +257,7 @@ def recover_surnames(mentions: list[Mention], doc: Doc) -> list[Mention]:
     added = []
     for tok in doc:  # one dict lookup per token
         ids = surnames.get(tok.text)
-        if ids is None or len(ids) != 1 or tok.i in covered or tok.pos_ != "PROPN":
+        if ids is None or len(ids) != 1 or tok.i in covered or tok.pos_ != "PROPN" or not _may_be_a_surname(tok):
             continue
         target = people[next(iter(ids))]
         start = tok.i
@@ -170,6 +266,36 @@ def recover_surnames(mentions: list[Mention], doc: Doc) -> list[Mention]:
             start -= 1
         added.append(replace(target, start=start, end=tok.i + 1, via="surname", label="PERSON"))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+def _place_words(mentions: list[Mention], doc: Doc, catalogue: Catalogue | None) -> frozenset[str]:
+    """Name keys of the places of the article: its place and country mentions
+    and the catalogue's places and countries (one-word names)."""
+    keys = {name_key(doc[m.start:m.end].text) for m in mentions if m.kind in ("place", "country") and m.label != "PERSON"}
+    if catalogue is not None:
+        keys |= catalogue.place_keys
+    return frozenset(keys)
+
+
+def _donates_name_parts(m: Mention, doc: Doc, places: frozenset[str]) -> bool:
+    """A model person whose surname may stand for them elsewhere in the article.
+    Not when the whole name is in capitals (a headline: "WHEAT SALES") or ends
+    in a place name (a club the model calls a person: "Lokomotiv Moscow",
+    "Ruch Chorzow" beside "In Chorzow")."""
+    span = doc[m.start:m.end]
+    letters = [t for t in span if t.is_alpha]
+    if letters and all(t.is_upper for t in letters) and any(len(t) > 1 for t in letters):
+        return False
+    return name_key(span[-1].text) not in places
+
+
+def _may_be_a_surname(tok) -> bool:
+    """A lone word that may stand for a person named in full: not in capitals
+    (a dateline or headline: "AMSTERDAM") and not the object of "in/near/..."
+    ("In Chorzow")."""
+    if tok.is_upper and len(tok) > 1:
+        return False
+    return not (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS)
 
 
 # -- 4. title modifiers -----------------------------------------------------------

@@ -5,13 +5,18 @@
 ``actor_id`` and ranks them by how many articles, then mentions, they occur
 in. Each row carries what an analyst needs to write the catalogue entry: the
 kind the model saw, every surface form, the outlets, and one example sentence.
-Bare surnames that the per-article folding could not attach (the full name is
-in another article) are attached here when exactly one uncatalogued person in
-the corpus has that surname, so "Demchenko" in one article and "Andriy
-Demchenko" in another are one row.
 
-:func:`unify_person_ids` applies the folding to a mentions table, within each
-article unless asked to fold across articles; :func:`catalogue_stub` turns report rows into YAML catalogue entries.
+A bare surname is never given the id of a full name from another article
+(issue 13): "Kim" in one story and "Vitali Kim" in another may be two people
+(on ru_ua_2022 the South Korean ambassador Kim and Mykolaiv's governor). The
+row of a one-word person instead lists, in ``namesakes``, the uncatalogued
+full names with that surname elsewhere in the corpus: a suggestion for the
+analyst, who promotes the person (with the surname as an alias) when they are
+one. Catalogued people need no folding: the ruler matches their aliases in
+every article.
+
+:func:`unify_person_ids` applies the folding to a mentions table within each
+article; :func:`catalogue_stub` turns report rows into YAML catalogue entries.
 """
 
 from __future__ import annotations
@@ -21,16 +26,17 @@ import pandas as pd
 from toolkit.actors.names import name_key
 
 DERIVED_PREFIXES = ("per:", "org:", "loc:", "grp:")
-COLUMNS = ["actor_id", "name", "kind", "side", "surfaces", "n_articles", "n_mentions", "outlets", "example",
-           "example_article_id"]
+COLUMNS = ["actor_id", "name", "kind", "side", "surfaces", "namesakes", "n_articles", "n_mentions", "outlets",
+           "example", "example_article_id"]
 
 
 def unknown_actors(corpus, kinds: tuple[str, ...] | None = None, min_mentions: int = 1) -> pd.DataFrame:
     """Uncatalogued actors of ``corpus`` (an :class:`~toolkit.corpus.AnnotatedCorpus`)
-    by frequency: ``actor_id, name, kind, side, surfaces, n_articles,
-    n_mentions, outlets, example, example_article_id``. ``side`` is the side
-    their titles most often give ("Russian presidential aide ...") or
-    ``unknown``.
+    by frequency: ``actor_id, name, kind, side, surfaces, namesakes,
+    n_articles, n_mentions, outlets, example, example_article_id``. ``side``
+    is the side their titles most often give ("Russian presidential aide ...")
+    or ``unknown``; ``namesakes`` (one-word people only) the full-name ids with
+    that surname in other articles, never merged (module docstring).
 
     ``kinds`` keeps only those kinds (e.g. ``("person",)``); ``min_mentions``
     drops the long tail.
@@ -41,40 +47,37 @@ def unknown_actors(corpus, kinds: tuple[str, ...] | None = None, min_mentions: i
         unknown = unknown[unknown["kind"].astype("string").isin(list(kinds))]
     if unknown.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
-    unknown["actor_id"] = fold_corpus_surnames(unknown)
     articles = corpus.articles[["article_id", "outlet"]].astype({"outlet": "string"})
     unknown = unknown.merge(articles, on="article_id", how="left")
     table = pd.DataFrame(_summaries(unknown, corpus), columns=COLUMNS)
+    table["namesakes"] = _namesakes(table["actor_id"].astype(str), table["kind"].astype(str))
     table = table[table["n_mentions"] >= min_mentions]
     return table.sort_values(["n_articles", "n_mentions", "actor_id"], ascending=[False, False, True]).reset_index(drop=True)
 
 
-def unify_person_ids(mentions: pd.DataFrame, across_articles: bool = False) -> pd.DataFrame:
+def unify_person_ids(mentions: pd.DataFrame) -> pd.DataFrame:
     """The mentions table with surname folding over whole articles: a derived
     one-word person id (``per:demchenko``) becomes the one multi-word person id
-    with that surname (``per:andriy_demchenko``), ``actor`` and
-    ``via="surname"`` with it.
+    with that surname (``per:andriy_demchenko``) in the *same article*,
+    ``actor`` and ``via="surname"`` with it.
+
+    Never across articles (issue 13): with uncatalogued people that is a
+    guess — on ru_ua_2022 it gave the South Korean ambassador "Kim" the id of
+    Mykolaiv's governor Vitali Kim, and "Mr. Young" that of a Bryan Young from
+    another story. People the catalogue knows need no folding (the ruler
+    matches their surnames everywhere); promote a recurring person to the
+    catalogue instead (:func:`unknown_actors` lists the candidates and their
+    ``namesakes``).
 
     Args:
         mentions: an assembled mentions table.
-        across_articles: also fold a surname into a full name found only in
-            *another* article. Off by default (issue 13): with uncatalogued
-            people that is a guess — on ru_ua_2022 it gave the South Korean
-            ambassador "Kim" the id of Mykolaiv's governor Vitali Kim, and
-            "Mr. Young" that of a Bryan Young from another story. People the
-            catalogue knows need no folding (the ruler matches their surnames
-            everywhere); promote a recurring person to the catalogue instead
-            (:func:`unknown_actors` lists the candidates).
     """
     out = mentions.copy()
     derived = out["actor_id"].astype("string").str.startswith("per:", na=False)
     if not derived.any():
         return out
-    if across_articles:
-        folded = fold_corpus_surnames(out[derived])
-    else:
-        folded = pd.concat([fold_corpus_surnames(group) for _, group in out[derived].groupby("article_id", sort=False, observed=True)])
-        folded = folded.reindex(out[derived].index)
+    folded = pd.concat([fold_corpus_surnames(group) for _, group in out[derived].groupby("article_id", sort=False, observed=True)])
+    folded = folded.reindex(out[derived].index)
     changed = folded != out.loc[derived, "actor_id"].astype(str)
     if not changed.any():
         return out
@@ -110,7 +113,8 @@ def catalogue_stub(table: pd.DataFrame, side: str = "other") -> str:
 
 def fold_corpus_surnames(unknown: pd.DataFrame) -> pd.Series:
     """``actor_id`` with one-word person ids (``per:demchenko``) replaced by the
-    one multi-word person id with that surname in the corpus, if exactly one."""
+    one multi-word person id with that surname in ``unknown``, if exactly one
+    (:func:`unify_person_ids` calls it on one article at a time)."""
     ids = unknown["actor_id"].astype(str)
     people = ids[unknown["kind"].astype("string") == "person"].unique()
     by_surname: dict[str, set[str]] = {}
@@ -125,6 +129,22 @@ def fold_corpus_surnames(unknown: pd.DataFrame) -> pd.Series:
         if len(targets) == 1:
             mapping[actor_id] = next(iter(targets))
     return ids.map(lambda a: mapping.get(a, a))
+
+
+def _namesakes(ids: pd.Series, kinds: pd.Series) -> list[list[str]]:
+    """For each one-word person id, the multi-word person ids ending in that
+    surname (``per:demchenko`` -> ``["per:andriy_demchenko"]``); ``[]`` otherwise."""
+    by_surname: dict[str, list[str]] = {}
+    for actor_id, kind in zip(ids, kinds):
+        parts = actor_id.split(":", 1)[-1].split("_")
+        if kind == "person" and actor_id.startswith("per:") and len(parts) >= 2:
+            by_surname.setdefault(parts[-1], []).append(actor_id)
+    out = []
+    for actor_id, kind in zip(ids, kinds):
+        parts = actor_id.split(":", 1)[-1].split("_")
+        single = kind == "person" and actor_id.startswith("per:") and len(parts) == 1
+        out.append(sorted(by_surname.get(parts[0], [])) if single else [])
+    return out
 
 
 def _summaries(unknown: pd.DataFrame, corpus) -> list[dict]:
