@@ -219,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     add_data_args(parser, DEFAULT_DATA, "PolNeAR split folder (with text/ and attributions/)", "4 texts")
     parser.add_argument("--limit", type=int, default=None, help="evaluate a random sample of this many texts")
     parser.add_argument("--seed", type=int, default=13, help="random seed for --limit")
+    parser.add_argument("--not-in", default=None, metavar="LIMIT:SEED",
+                        help="leave out the texts of the sample --limit LIMIT --seed SEED (a held-out slice "
+                             "disjoint from the tuning slice, e.g. --not-in 80:13 --limit 80 --seed 2027)")
     parser.add_argument("--errors", type=int, default=0, help="print this many speaker errors of the toolkit")
     parser.add_argument("--pronoun-sample", type=Path, default=None, metavar="CSV",
                         help="instead: print he/she-sourced rows with context from a news CSV (column 'articles') for checking by hand")
@@ -240,6 +243,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     chosen = pick_annotations(args.data)
     names = sorted(chosen)
+    if args.not_in:
+        size, seed = (int(x) for x in args.not_in.split(":"))
+        left_out = set(random.Random(seed).sample(names, min(size, len(names))))
+        names = [n for n in names if n not in left_out]
     limit = smoke_limit(args, 4, args.limit)
     if limit:
         names = sorted(random.Random(args.seed).sample(names, min(limit, len(names))))

@@ -39,6 +39,10 @@ def source_of_verb(cue: Token) -> Span | None:
             if obj is not None and _names_someone(obj):
                 return noun_phrase(obj)
         subject = _child(verb, SUBJECT_DEPS)
+        if subject is not None and subject.dep_ == "nsubjpass" and cue_lemma(verb) == "quote":
+            # `Miroshnik was quoted by the Russian Tass news agency as saying`:
+            # the one quoted speaks; the agency is only the channel
+            return noun_phrase(subject)
         agent = _child(verb, {"agent"})
         if agent is not None and (subject is None or subject.dep_ == "nsubjpass"):
             pobj = _child(agent, {"pobj"})
@@ -51,6 +55,8 @@ def source_of_verb(cue: Token) -> Span | None:
                 return None
             if subject.pos_ not in _NOMINAL_POS and not _nominal_adjective(subject):
                 return None  # a gerund or clause as subject (`supplying missiles would…`) is no speaker
+            if _mute_evidence(subject, cue):
+                return None
             return noun_phrase(subject)
         if verb.dep_ not in _BORROW_DEPS or verb.head is verb:
             return None
@@ -80,7 +86,7 @@ def source_of_verb(cue: Token) -> Span | None:
                 if verb.pos_ not in {"VERB", "AUX"}:
                     return None
                 continue
-            return noun_phrase(noun)  # `leaders saying …`, `a man calling himself …`
+            return None if _mute_evidence(noun, cue) else noun_phrase(noun)  # `leaders saying …`, `a man calling himself …`
         verb = _verbal_head(verb)
         if verb is None:
             return None
@@ -89,6 +95,19 @@ def source_of_verb(cue: Token) -> Span | None:
             # parsed inside the reported clause belongs to the reporter
             verb = verb.head
     return None
+
+
+#: nouns that cannot speak: with an evidential cue (`indicate`, `suggest`,
+#: `show`…) they report the writer's inference, not speech (`Mr. Putin’s
+#: decision indicated that …`, `the US had information indicating …`)
+MUTE_HEADS = {"decision", "move", "step", "information", "evidence", "data", "fact", "figure", "number",
+              "result", "image", "footage", "video", "photo", "photograph", "picture", "trend", "pattern"}
+_EVIDENTIAL_CUES = {"indicate", "suggest", "signal", "show", "reveal", "imply", "confirm", "hint", "underline",
+                    "underscore", "point"}
+
+
+def _mute_evidence(noun: Token, cue: Token) -> bool:
+    return noun.lemma_.lower() in MUTE_HEADS and cue_lemma(cue) in _EVIDENTIAL_CUES
 
 
 def _nominal_adjective(token: Token) -> bool:
