@@ -1,7 +1,7 @@
 """Peak memory of the command line, and annotate's speed against bare
 ``nlp.pipe``, side by side in one run (issue 14).
 
-    python -m benchmarks.bench_cli_memory --eval ../shared/eval [--slice 40] [--out build/bench/cli_memory.json]
+    python -m benchmarks.bench_cli_memory --eval ../shared/eval [--slice 40] [--rounds 3] [--out build/bench/cli_memory.json]
 
 1. ``python -m toolkit annotate SOURCE --out TMP --no-cache --quiet`` as a
    child process, its peak RSS read with ``os.wait4`` (that child alone):
@@ -11,12 +11,17 @@
    means the 10x run peaks no higher than the 1x one.
 2. ``PARTITION_CHARS`` (the text budget of one ``nlp.pipe`` batch) against
    peak RSS and time, on the ru_ua slice, ``annotate`` in a fresh child.
-3. Throughput ratio ``bare nlp.pipe seconds / annotate seconds`` on the same
-   texts with the same batches, n_process 1 and 2, each in a fresh child
-   (the machine is shared: the load average is recorded before and after
-   each step). At n_process=1 the ratio is also given in CPU seconds of the
-   child (``ratio_n1_cpu``), which a busy machine disturbs far less than wall
-   time; the n_process=2 speed-up needs wall time on an idle machine.
+3. Throughput ratio ``bare nlp.pipe / annotate`` on the same texts with the
+   same batches, each measurement in a fresh child. The machine is shared,
+   so the two arms are **interleaved** (``--rounds`` rounds, alternating
+   ABBA: raw, annotate, annotate, raw, ...) and every round gives its own
+   ratio, so load that drifts during the run hits both arms alike; reported
+   as the median and the range over rounds, in wall seconds and in CPU
+   seconds of the timed region of the child (``time.process_time``, which
+   a busy machine disturbs far less than wall time). At n_process=2 the CPU
+   is spent in the workers, so only wall time is compared, and the speed-up
+   of n_process=2 over 1 pairs each round's annotate runs. The load
+   average is recorded before and after every child and summarised.
 
 Not a test: nothing here asserts a number.
 """
@@ -26,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -123,6 +129,42 @@ def write_slices(eval_dir: Path, work: Path, n: int) -> tuple[Path, Path, Path]:
     return one, ten, parquet
 
 
+def spread(values: list[float]) -> dict:
+    """Median and range of per-round figures."""
+    return {"median": statistics.median(values), "min": min(values), "max": max(values),
+            "rounds": [round(v, 4) for v in values]}
+
+
+def interleaved_ratios(script: list[str], *, rounds: int, n_processes: list[int]) -> dict:
+    """``raw`` and ``annotate`` children alternated round by round (ABBA), for
+    each n_process; per-round ratios, their median and range (see module
+    docstring)."""
+    from toolkit.annotation import PARTITION_CHARS
+
+    runs: dict[tuple[str, int], list[dict]] = {}
+    loads: list[float] = []
+    for r in range(rounds):
+        for n in n_processes:
+            for mode in (("raw", "annotate") if r % 2 == 0 else ("annotate", "raw")):
+                print(f"round {r + 1}/{rounds}: {mode}, n_process={n}", flush=True)
+                got = child([*script, str(PARTITION_CHARS), str(n), mode])
+                print("  ", got, flush=True)
+                runs.setdefault((mode, n), []).append(got)
+                loads += [float(got["load_before"].split(" / ")[0]), float(got["load_after"].split(" / ")[0])]
+    out: dict = {"rounds": rounds, "load_1min": {"min": min(loads), "max": max(loads),
+                                                "median": statistics.median(loads)},
+                 "runs": {f"{mode}_n{n}": got for (mode, n), got in runs.items()}}
+    for n in n_processes:
+        raw, ann = runs[("raw", n)], runs[("annotate", n)]
+        out[f"ratio_n{n}_wall"] = spread([a["seconds"] / b["seconds"] for a, b in zip(raw, ann)])
+        if n == 1:  # CPU of one process: the workers' CPU at n_process>1 is not the child's
+            out["ratio_n1_cpu"] = spread([a["cpu_seconds"] / b["cpu_seconds"] for a, b in zip(raw, ann)])
+    if 1 in n_processes and 2 in n_processes:
+        out["speedup_n2_wall"] = spread([a["seconds"] / b["seconds"]
+                                         for a, b in zip(runs[("annotate", 1)], runs[("annotate", 2)])])
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"))
@@ -130,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "build" / "bench" / "cli_memory.json"))
     parser.add_argument("--skip", action="append", default=[], help="cli, flat, budget, ratio")
     parser.add_argument("--budgets", default="50000,200000,800000")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved raw/annotate rounds (ratio)")
+    parser.add_argument("--n-process", default="1,2", help="n_process values for the ratio, e.g. 1 or 1,2")
     args = parser.parse_args(argv)
     eval_dir = Path(args.eval)
     if not (eval_dir / "corpora").exists():
@@ -150,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"CLI peak on the ru_ua slice {label}", flush=True)
                 results[f"cli_slice_{label}"] = cli_peak(folder, work)
                 print("  ", results[f"cli_slice_{label}"], flush=True)
+            # flat memory: the ten-times corpus peaks no higher than the one-time one (ratio <= ~1)
+            results["flat_peak_10x_over_1x"] = (results["cli_slice_10x"]["peak_rss_mib"]
+                                                / results["cli_slice_1x"]["peak_rss_mib"])
         script = [sys.executable, "-c", ANNOTATE_CHILD, str(parquet)]
         if "budget" not in args.skip:
             for chars in (int(c) for c in args.budgets.split(",")):
@@ -157,21 +204,13 @@ def main(argv: list[str] | None = None) -> int:
                 results[f"budget_{chars}"] = child([*script, str(chars), "1", "annotate"])
                 print("  ", results[f"budget_{chars}"], flush=True)
         if "ratio" not in args.skip:
-            from toolkit.annotation import PARTITION_CHARS
-
-            for n in (1, 2):
-                for mode in ("raw", "annotate"):
-                    print(f"{mode}, n_process={n}", flush=True)
-                    results[f"{mode}_n{n}"] = child([*script, str(PARTITION_CHARS), str(n), mode])
-                    print("  ", results[f"{mode}_n{n}"], flush=True)
-                results[f"ratio_n{n}"] = results[f"raw_n{n}"]["seconds"] / results[f"annotate_n{n}"]["seconds"]
-                if n == 1:  # CPU seconds of the one process: far less disturbed by a busy machine than wall time
-                    results["ratio_n1_cpu"] = results["raw_n1"]["cpu_seconds"] / results["annotate_n1"]["cpu_seconds"]
-            results["speedup_n2"] = results["annotate_n1"]["seconds"] / results["annotate_n2"]["seconds"]
+            results.update(interleaved_ratios(script, rounds=args.rounds,
+                                              n_processes=[int(n) for n in args.n_process.split(",")]))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
-    print(json.dumps({k: v for k, v in results.items() if k.startswith(("ratio", "speedup"))}, indent=2))
+    print(json.dumps({k: v for k, v in results.items() if k.startswith(("ratio", "speedup", "load", "cli_slice", "flat"))},
+                     indent=2))
     print(f"written to {out}")
     return 0
 

@@ -90,9 +90,15 @@ def main(argv: list[str] | None = None) -> int:
         step = len(arts) / args.limit
         arts = arts.iloc[[int(i * step) for i in range(args.limit)]].reset_index(drop=True)
     if args.repeat > 1:
-        copies = [arts.assign(article_id=arts["article_id"] + f"~copy{k}",
-                              text=arts["text"] + f"\n\nThis is copy {k} of the article.")
-                  for k in range(1, args.repeat)]
+        import hashlib
+
+        copies = []
+        for k in range(1, args.repeat):
+            text = arts["text"] + f"\n\nThis is copy {k} of the article."
+            # distinct articles, as the loader would hash them (a shared hash
+            # would make the review step re-key every table as duplicates)
+            copies.append(arts.assign(article_id=arts["article_id"] + f"~copy{k}", text=text,
+                                      content_hash=[hashlib.sha256(t.encode("utf-8")).hexdigest() for t in text]))
         arts = pd.concat([arts, *copies], ignore_index=True)
     corpus = Corpus(arts, corpus.load_report[corpus.load_report["article_id"].isin(arts["article_id"])])
     sampler.enter("pipeline")

@@ -85,7 +85,7 @@ def chart_frames(corpus) -> dict[str, pd.DataFrame]:
             continue
         try:
             result = fn(corpus)
-        except TypeError:
+        except (TypeError, AttributeError):  # not a chart of the corpus (it takes another frame)
             continue
         if not isinstance(result, alt.TopLevelMixin):
             continue

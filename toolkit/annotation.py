@@ -96,32 +96,55 @@ def annotate(
     if progress is None:
         progress = len(todo) > 50
 
-    started = time.perf_counter()
-    if len(todo) == 0:
-        fresh, timings = {name: schema.frame(name) for name in TEXT_TABLES}, {}
-    else:
-        # whatever the engine, each partition is cached as it finishes: a run
-        # killed midway resumes where it stopped instead of starting over
-        done = None if cache is None else (lambda frames, ids: _store(
-            cache, frames, keys, todo[todo["article_id"].isin(ids)], events, compact=False))
-        if engine == "dask":
-            from toolkit.engines.dask import annotate_on_dask
-
-            fresh, timings = annotate_on_dask(todo, settings, scheduler=scheduler, progress=progress,
-                                              on_partition=done)
-        elif engine == "local":
-            fresh, timings = _annotate_local(todo, settings, n_process=n_process, progress=progress,
-                                             on_partition=done)
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    # a large run keeps its finished partitions' tables on disk, not in
+    # memory, so the process does not grow with the corpus
+    spill = _open_spill(todo, events)
+    try:
+        started = time.perf_counter()
+        if len(todo) == 0:
+            fresh, timings = {name: schema.frame(name) for name in TEXT_TABLES}, {}
         else:
-            raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
-    elapsed = time.perf_counter() - started
+            # whatever the engine, each partition is cached as it finishes: a
+            # run killed midway resumes where it stopped instead of starting over
+            def done(frames, ids):
+                if cache is not None:
+                    _store(cache, frames, keys, todo[todo["article_id"].isin(ids)], events, compact=False)
+                if spill is not None:
+                    spill.add(frames)
 
-    if cache is not None and len(todo):
-        _compact(cache, events)  # the run's per-partition shards, merged once when they pile up
-    # an article the parser or an extractor raised on was skipped, not the
-    # run: it leaves `articles` and its load-report row says why
-    failed = fresh.pop(FAILED, None)
-    failed = failed if failed is not None else schema.frame(FAILED)
+            if engine == "dask":
+                from toolkit.engines.dask import annotate_on_dask
+
+                fresh, timings = annotate_on_dask(todo, settings, scheduler=scheduler, progress=progress,
+                                                  on_partition=done, keep=spill is None)
+            else:
+                fresh, timings = _annotate_local(todo, settings, n_process=n_process, progress=progress,
+                                                 on_partition=done, keep=spill is None)
+        elapsed = time.perf_counter() - started
+
+        if cache is not None and len(todo):
+            _compact(cache, events)  # the run's per-partition shards, merged once when they pile up
+        # an article the parser or an extractor raised on was skipped, not the
+        # run: it leaves `articles` and its load-report row says why
+        if spill is not None:
+            fresh, failed = spill, spill.failed()
+        else:
+            failed = fresh.pop(FAILED, None)
+            failed = failed if failed is not None else schema.frame(FAILED)
+        return _finish(source=source, articles=articles, load_report=load_report, hit=hit,
+                       fresh=fresh, failed=failed, todo=todo, signature=signature, elapsed=elapsed,
+                       timings=timings, events=events, engine=engine, n_process=n_process,
+                       corrections=corrections, catalogue_path=catalogue_path)
+    finally:
+        if spill is not None:
+            spill.close()
+
+
+def _finish(*, source, articles, load_report, hit, fresh, failed, todo, signature, elapsed, timings,
+            events, engine, n_process, corrections, catalogue_path) -> AnnotatedCorpus:
+    """Skip the failed articles, assemble the tables, apply the review."""
     if len(failed):
         import warnings
 
@@ -129,7 +152,7 @@ def annotate(
         first = failed.iloc[0]
         warnings.warn(f"{len(failed)} article(s) could not be annotated and were skipped (first: "
                       f"{first['article_id']}, {first['step']}: {first['reason']}); the load report "
-                      "lists each with its reason", RuntimeWarning, stacklevel=2)
+                      "lists each with its reason", RuntimeWarning, stacklevel=3)
     # cached and fresh parts become the corpus's tables, and the corpus-level
     # steps run, in one place shared by every engine
     tables = assemble_tables(articles, [hit.tables, fresh])
@@ -154,20 +177,42 @@ def annotate(
     return apply_review(annotated, source=source, corrections=corrections, catalogue=catalogue_path)
 
 
+#: above this many characters of text to annotate, finished partitions' tables
+#: are kept on disk until the end (:class:`toolkit.engines.spill.TableSpill`):
+#: ~10 partitions; below it they stay in memory (no Parquet round trip)
+SPILL_CHARS = 1_000_000
+
+
+def _open_spill(todo: pd.DataFrame, events: list[str]):
+    """A :class:`~toolkit.engines.spill.TableSpill` when ``todo`` holds more
+    than :data:`SPILL_CHARS` characters, else ``None``; a temporary folder
+    that cannot be created means the tables stay in memory (an event says so)."""
+    if int(todo["text"].astype("string").str.len().fillna(0).sum()) <= SPILL_CHARS:
+        return None
+    from toolkit.engines.spill import TableSpill
+
+    try:
+        return TableSpill()
+    except OSError as exc:
+        events.append(f"could not create a temporary folder for finished tables ({exc}); they stay in memory")
+        return None
+
+
 def _annotate_local(articles: pd.DataFrame, settings: Settings, *, n_process: int, progress: bool,
-                    on_partition=None):
+                    on_partition=None, keep: bool = True):
     """Annotate partition by partition, in this process or a pool of
     ``n_process`` workers; ``on_partition(frames, article_ids)`` is called as
-    each partition finishes (the cache stores it then)."""
+    each partition finishes (the cache stores it then). ``keep=False``: the
+    tables are not kept (``on_partition`` has them); only timings return."""
     from tqdm.auto import tqdm
 
     n_process = max(1, int(n_process))
     results: dict[int, tuple] = {}
 
     def finished(index: int, result, part) -> None:
-        results[index] = result
         if on_partition is not None:
             on_partition(result[0], [r["article_id"] for r in part])
+        results[index] = result if keep else ({}, result[1])
 
     if n_process == 1:
         # one partition per nlp.pipe batch: the progress bar moves per batch

@@ -353,7 +353,7 @@ def merge_results(results: Iterable[tuple[dict[str, pd.DataFrame], dict[str, flo
     and sum their timings."""
     tables: dict[str, list[pd.DataFrame]] = {name: [] for name in (*TEXT_TABLES, FAILED)}
     timings: dict[str, float] = {}
-    for frames, t in results:
+    for frames, t in results:  # frames may be {} (an engine that kept only the timings)
         for name in tables:
             tables[name].append(frames.get(name))
         for step, seconds in t.items():

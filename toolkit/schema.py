@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 # dtype shorthands: pandas' nullable extension types so missing values survive
@@ -225,15 +226,21 @@ def frame(table: str, records: Iterable[Mapping] | pd.DataFrame = (), *, keep_ex
     """
     schema = SCHEMAS[table]
     df = records if isinstance(records, pd.DataFrame) else pd.DataFrame.from_records(list(records))
-    out = pd.DataFrame(index=range(len(df)))
-    for column, dtype in schema.items():
-        values = df[column].reset_index(drop=True) if column in df.columns else pd.Series([None] * len(df), dtype=object)
-        out[column] = _coerce(values, dtype)
+    index = pd.RangeIndex(len(df))
+    renumbered = df.index.equals(index)
+
+    def column_of(name: str) -> pd.Series:
+        return df[name] if renumbered else df[name].reset_index(drop=True)
+
+    # one DataFrame from all columns at once: inserting them one by one cost
+    # more than the conversions themselves (annotate builds ~10 frames per
+    # partition and conforms every table twice)
+    columns = {column: _coerce(column_of(column) if column in df.columns
+                               else pd.Series([None] * len(df), dtype=object), dtype)
+               for column, dtype in schema.items()}
     if keep_extra:
-        for column in df.columns:
-            if column not in schema:
-                out[column] = df[column].reset_index(drop=True)
-    return out
+        columns.update({column: column_of(column) for column in df.columns if column not in schema})
+    return pd.DataFrame(columns, index=index, copy=False)
 
 
 def conform(table: str, df: pd.DataFrame) -> pd.DataFrame:
@@ -243,6 +250,11 @@ def conform(table: str, df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _coerce(values: pd.Series, dtype: str) -> pd.Series:
+    if _conformed(values, dtype):
+        # already what the conversion below would give: conform() runs on
+        # every concat and Parquet read, and re-converting a large categorical
+        # or string column costs seconds per corpus and a copy of the column
+        return values
     if dtype == DATE:
         return _to_datetime_ns(values)
     if dtype == CAT:
@@ -254,6 +266,25 @@ def _coerce(values: pd.Series, dtype: str) -> pd.Series:
     return values.astype(dtype)
 
 
+def _conformed(values: pd.Series, dtype: str) -> bool:
+    """True when :func:`_coerce` would return ``values`` unchanged: the exact
+    dtype, and for a categorical exactly the categories a fresh
+    ``astype("string").astype("category")`` infers (string categories, sorted,
+    every one used, unordered)."""
+    if dtype != CAT:
+        return values.dtype == _DTYPES[dtype]
+    cat = values.dtype
+    if not isinstance(cat, pd.CategoricalDtype) or cat.ordered or cat.categories.dtype != _DTYPES[STR]:
+        return False
+    categories = cat.categories
+    if not categories.is_monotonic_increasing:
+        return False
+    codes = values.cat.codes.to_numpy()
+    used = np.bincount(codes[codes >= 0], minlength=len(categories)) if len(categories) else np.zeros(0)
+    return bool((used > 0).all())
+
+
+_DTYPES = {name: pd.api.types.pandas_dtype(name) for name in (STR, INT, FLOAT, BOOL, DATE)}
 _NS_MIN, _NS_MAX = pd.Timestamp.min, pd.Timestamp.max
 
 

@@ -55,6 +55,7 @@ def annotate_on_dask(
     progress: bool = False,
     partition_size: int = PARTITION_SIZE,
     on_partition: Callable[[dict[str, pd.DataFrame], list[str]], None] | None = None,
+    keep: bool = True,
 ) -> tuple[dict[str, pd.DataFrame], dict[str, float]]:
     """Annotate ``articles`` on a Dask cluster; return one frame per text table
     and the worker seconds spent per step (summed over workers).
@@ -67,6 +68,8 @@ def annotate_on_dask(
     memory grows with the text of a batch). ``on_partition(frames,
     article_ids)`` is called in this process as each partition's result
     arrives (:func:`toolkit.annotation.annotate` caches it then).
+    ``keep=False``: the tables are not kept (``on_partition`` has them, e.g.
+    :class:`toolkit.engines.spill.TableSpill`); only the timings are returned.
     """
     results: dict[int, tuple[dict[str, pd.DataFrame], dict[str, float]]] = {}
     parts = sized_partitions(articles, max_articles=partition_size)
@@ -74,9 +77,9 @@ def annotate_on_dask(
         worker_settings = prepare_workers(client, settings)
         for index, result in run_partitions(client, _annotate_task, parts, worker_settings,
                                             progress=progress, desc="annotate (dask)"):
-            results[index] = result
             if on_partition is not None:
                 on_partition(result[0], [r["article_id"] for r in parts[index]])
+            results[index] = result if keep else ({}, result[1])
     # merge in partition order: the tables come out in article order, as locally
     return merge_results(results[i] for i in sorted(results))
 
