@@ -85,3 +85,45 @@ def test_without_mentioning_reports_nothing_said(nlp):
     text = ("China’s Ministry of Foreign Affairs said that the call was productive, but issued a stern warning against "
             "what it considered American provocations, without directly mentioning Ms. Pelosi.")
     assert not [r for r in quotes_of(nlp, text) if r["text"].startswith("Ms. Pelosi")]
+
+
+def test_the_subject_in_the_verbs_paragraph_wins_over_one_the_parse_brings_from_before(nlp):
+    # The Western Journal, 14 Jul 2016 (PolNeAR train)
+    text = ("One man wrote, “She waddles up there and could barely bend over to place those flowers. What a pandering "
+            "POS. Never, never Hillary.”\n\nAnother commenter said, “We all know how she feels about the police, and "
+            "our military for that matter.”")
+    row = find(quotes_of(nlp, text), "We all know how she feels", direct=True)
+    assert row["speaker_surface"] == "Another commenter"
+
+
+def test_a_verb_left_without_subject_takes_the_person_named_before_it(nlp):
+    # New York Times, 29 Dec 2015 (PolNeAR train): the parse hangs the colonel on `reporters`
+    text = ("But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in Baghdad, "
+            "said, ''I mean, a raid is a combat operation. There is no way around that.''")
+    row = find(quotes_of(nlp, text), "a raid is a combat operation", direct=True)
+    assert "Warren" in (row["speaker"] or "")
+
+
+def test_a_show_named_where_the_speech_happened_is_a_title(nlp):
+    # HuffPost, 8 Nov 2015 (PolNeAR train)
+    text = ("Speaking Sunday on ABC’s “This Week,” Carson admitted that the course name that appeared in his book was "
+            "inaccurate. “I have always said that I expect to be vetted,” he said on “Meet the Press.”")
+    rows = quotes_of(nlp, text)
+    assert find(rows, "This Week")["kind"] == "title" and find(rows, "Meet the Press")["kind"] == "title"
+    assert find(rows, "I expect to be vetted")["kind"] == "direct"
+
+
+def test_an_all_capitals_headline_in_quotes_is_a_title(nlp):
+    # HuffPost morning email, 25 Jul 2016 (PolNeAR train)
+    text = ("‘EUROPEANS ASK IF VIOLENCE IS BECOMING FACT OF LIFE’ “In less than two weeks, Western Europe has witnessed "
+            "the calm of everyday life repeatedly shattered by high-profile attacks.” [NYT]")
+    assert find(quotes_of(nlp, text), "EUROPEANS ASK IF VIOLENCE")["kind"] == "title"
+
+
+def test_a_quote_after_a_no_break_space_continues_the_speaker(nlp):
+    # HuffPost, 20 Apr 2016 (PolNeAR train)
+    text = ("“It isn’t easy, but as Erica said the other day, ‘What if everyone who faced tough odds said, It’s hard, so "
+            "I’m going to walk away? That’s not the type of world I want to live in,’” Clinton concluded.\xa0“Erica, it’s "
+            "not the type of world we want to live in. And we refuse to live in that.”")
+    row = find(quotes_of(nlp, text), "we refuse to live in that", direct=True)
+    assert row["speaker"] is not None and "Clinton" in row["speaker"]

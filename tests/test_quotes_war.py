@@ -309,6 +309,15 @@ def test_a_live_blog_stamp_is_neither_speaker_nor_content(nlp):
     assert find(rows, "Russia taking 'operational pause'")["speaker"] == "analysts"
 
 
+def test_a_clause_starting_inside_a_live_blog_stamp_drops_the_stamp(nlp):
+    # Guardian live blog, 9 May 2022 (ru_ua_2022): the parse starts the clause at "May"
+    text = ("Russia was Japan’s fifth-biggest supplier of crude oil and LNG last year.\n\n\n\n9 May 2022 03.33 A Fiji "
+            "court has suspended the execution of a US warrant to seize a $300 million super yacht Washington claims "
+            "is owned by sanctioned Russian oligarch Suleiman Kerimov, prosecutors have said according to AFP.")
+    row = find(quotes_of(nlp, text), "A Fiji court has suspended")
+    assert row["text"].startswith("A Fiji court")
+
+
 def test_quoted_by_tass_gives_the_source_not_the_agency(nlp):
     # Guardian, 2022 (guardian_feb2022)
     text = ("There are about 8,000 Ukrainian prisoners of war held in the self-proclaimed Luhansk and Donetsk People’s "

@@ -203,6 +203,24 @@ def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
             # pronoun after the verb is the reported clause's subject
             if token.pos_ == "PROPN" or (i < cue.i and token.lower_ in PERSON_PRONOUNS | {"they"}):
                 return noun_phrase(token)
+    return _person_before(doc, cue, qmap)
+
+
+def _person_before(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
+    """`Col. Steven H. Warren, a military spokesman in Baghdad, said, “…`,
+    `Mr. Daniloff, now 81 and retired in Cambridge, Mass., said …`: the parse
+    hung the name elsewhere and left the verb without a subject; the nearest
+    person named before it in its sentence speaks, unless a clause with a
+    subject of its own stands between them."""
+    sent = cue.sent
+    people = [e for e in doc.ents if e.label_ == "PERSON" and sent.start <= e.start and e.end <= cue.i]
+    for ent in reversed(people):
+        if any(qmap.inside(t) for t in ent):
+            continue
+        between = doc[ent.end:cue.i]
+        if any(t.dep_ in {"nsubj", "nsubjpass"} and not qmap.inside(t) for t in between):
+            return None
+        return noun_phrase(ent.root)
     return None
 
 
@@ -287,7 +305,7 @@ def _continuation(doc: Doc, quote: QuoteSpan, previous: list[Attribution]) -> At
     last = previous[-1]
     if last.source is None and last.inherited_from is None:
         return None
-    before = doc_text(doc)[:quote.open_mark].rstrip(" \t")
+    before = doc_text(doc)[:quote.open_mark].rstrip(" \t\xa0\u202f\u2009")  # (a no-break space too)
     if before and before[-1] not in ".!?”\"\n:":
         return None  # mid-sentence: a scare quote or a title, not a new stretch of speech
     between = doc_text(doc)[last.end:quote.open_mark]

@@ -130,7 +130,8 @@ def _trim_entry_stamps(doc: Doc, attributions: Sequence[Attribution]) -> None:
     phrase (a source that was nothing but the stamp is no source)."""
     text = doc_text(doc)
     for a in attributions:
-        m = ENTRY_STAMP.match(text, a.start)
+        # (the clause may start inside the stamp: `9 [May 2022 03.33 A Fiji court …`)
+        m = next((m for m in ENTRY_STAMP.finditer(text, max(0, a.start - 3), a.start + 24) if m.start() <= a.start < m.end()), None)
         if m is not None and not a.direct:
             start = m.end()
             while start < a.end and text[start].isspace():

@@ -38,7 +38,7 @@ def source_of_verb(cue: Token) -> Span | None:
             obj = _child(verb, {"dobj"})
             if obj is not None and _names_someone(obj):
                 return noun_phrase(obj)
-        subject = _child(verb, SUBJECT_DEPS)
+        subject = _nearest_subject(verb)
         if subject is not None and subject.dep_ == "nsubjpass" and cue_lemma(verb) == "quote":
             # `Miroshnik was quoted by the Russian Tass news agency as saying`:
             # the one quoted speaks; the agency is only the channel
@@ -238,6 +238,9 @@ def noun_phrase(head: Token) -> Span:
         else:
             break
     doc = head.doc
+    marks = [k for k in range(start, head.i) if doc[k].is_quote]
+    if marks:
+        start = marks[-1] + 1  # `the “third world war” nightmare scenario Ben Wallace`: never across a quote
     while start < head.i and (doc[start].is_punct or doc[start].is_quote):
         start += 1
     end = head.i + 1
@@ -324,6 +327,16 @@ def _example(head: Token) -> Span | None:
             if pobj is not None and _names_someone(pobj):
                 return noun_phrase(pobj)
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two, the first in the verb's paragraph (the
+    parse hangs the previous paragraph's `… Never, never Hillary.” ⏎ Another
+    commenter said` on the verb too)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    text = verb.doc.text
+    same_paragraph = [c for c in subjects if "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]]
+    return (same_paragraph or subjects or [None])[0]
 
 
 def _child(token: Token, deps: set[str]) -> Token | None:
