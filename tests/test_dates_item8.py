@@ -117,3 +117,60 @@ def test_a_single_stamp_is_no_live_blog(nlp):
 ])
 def test_month_without_year_said_afterwards_is_past(nlp, text, published, surface, value):
     assert values(run(nlp, text, published))[surface] == value
+
+
+# -- session 3: weekdays in live blogs, run-in headlines, "would" under a past verb ---------
+
+def _value_of(records, surface, near):
+    """The value of the record ``surface`` nearest after the text ``near``."""
+    hits = [r for r in records if r["surface"] == surface]
+    assert hits, [r["surface"] for r in records]
+    return hits[0]["value"]
+
+
+def test_would_under_a_past_verb_is_not_next_week(nlp):
+    # Guardian live blog published Sat 30 Jul 2022 01:06 (written on Friday 29 Jul)
+    text = ("Ukraine has said it is ready for grain exports to leave its ports again but is waiting for the go-ahead "
+            "from the United Nations, which it hoped it would receive later on Friday.")
+    assert values(run(nlp, text, D(2022, 7, 30)))["Friday"] == "2022-07-29"
+
+
+def test_later_on_the_same_weekday_is_today(nlp):
+    # guardian_feb2022, 24 Feb 2022 (a Thursday)
+    recs = values(run(nlp, "A meeting of the G7, which includes Canada, France, Germany, Italy, Japan, the UK and "
+                           "the US, is scheduled for later on Thursday.", D(2022, 2, 24)))
+    assert recs["Thursday"] == "2022-02-24"
+    recs = values(run(nlp, "A joint statement issued by the 27 heads of state and government of the EU warned Russia "
+                           "that they would later on Thursday agree on further restrictive measures.", D(2022, 2, 24)))
+    assert recs["Thursday"] == "2022-02-24"
+    # a plain future weekday is still the coming one
+    recs = values(run(nlp, "Nato's secretary general announced that an alliance summit will be held on Friday.",
+                      D(2022, 2, 24)))
+    assert recs["Friday"] == "2022-02-25"
+
+
+def test_a_date_in_a_nouns_phrase_takes_no_present_tense(nlp):
+    # Guardian, 13 Jul 2022 (a Wednesday): the announcement was on Monday 11 July, not the coming one
+    text = ("The move follows an announcement by European foreign ministers late on Monday approving €1bn (£850m), "
+            "the first instalment of a €9bn rescue package agreed in May.")
+    assert values(run(nlp, text, D(2022, 7, 13)))["Monday"] == "2022-07-11"
+    # a present-tense schedule on the verb itself stays a schedule
+    assert values(run(nlp, "The two leaders meet Monday in Kyiv.", D(2022, 7, 13)))["Monday"] == "2022-07-18"
+
+
+def test_run_in_live_blog_headline_gives_no_tense(nlp):
+    # Guardian live blog, 4 May 2022 (a Wednesday): a video headline run into the next entry
+    text = ("Others from the plant “went elsewhere” under their own steam and unaccompanied, it said. 01:49 Ukrainian "
+            "evacuee describes months of horror inside Azovstal bunker – video On Tuesday night, the Ukrainian "
+            "president, Volodymyr Zelenskiy, confirmed the evacuees had reached safety.")
+    assert values(run(nlp, text, D(2022, 5, 4)))["Tuesday night"] == "2022-05-03"
+
+
+def test_present_tense_weekday_in_a_live_blog_is_the_entrys_week(nlp):
+    # Guardian live blog of 12-13 Jul 2022: "says" in an entry of Tue 12 Jul is about that week
+    text = ("12 Jul 2022 22.37 Zelenskiy: Russia 'doesn't have the courage' to admit defeat. Volodymyr Zelenskiy "
+            "says Russia lacks courage, in a video address he gives on Tuesday night. 12 Jul 2022 21.25 The number of "
+            "foreign ships reaching Ukrainian ports has doubled. The Kyiv Independent says Tuesday that 16 vessels "
+            "entered.")
+    recs = run(nlp, text, D(2022, 7, 13))
+    assert {r["value"] for r in recs if r["surface"] in ("Tuesday night", "Tuesday")} == {"2022-07-12"}

@@ -69,6 +69,11 @@ def side_affected(reading: Reading, category: str, per_side: bool, lex: Lexicon,
     side = _side_in_tokens(_noun_words(noun), lex, mentions) or _possessor_side(noun, lex, mentions)
     if side:
         return side
+    if category in ("casualties", "killed", "injured") and _civilians_and_soldiers(noun):
+        return "both"  # "tens of thousands of civilians and soldiers": the war's dead on both sides
+    side = _volunteer_side(sent, noun, lex)
+    if side:
+        return side
     if category in ("casualties", "killed", "injured") and (any(w in text for w in TWO_SIDES)
                                                           or _war_is_subject(reading)):
         return "both"
@@ -81,7 +86,7 @@ def side_affected(reading: Reading, category: str, per_side: bool, lex: Lexicon,
     if category == "prisoners" and _is_exchange(sent, lex):
         return "both"
     if category != "prisoners":
-        side = _attacker_side(sent, lex)
+        side = _attacker_side(sent, lex) or _attacking_forces_side(sent, lex, mentions)
         if side and side in OPPOSITE_SIDE:
             return OPPOSITE_SIDE[side]
         side = _target_side(sent, reading, lex, mentions)
@@ -168,6 +173,63 @@ AGENT_VERBS = frozenset({"kill", "wound", "injure", "capture", "shoot", "murder"
                          "take", "detain", "hit", "strike", "shell", "bomb"})
 
 
+#: the counted people as civilians and as soldiers ("civilians and soldiers"): both sides' dead
+CIVILIAN_NOUNS = frozenset({"civilian", "resident", "people", "person"})
+SOLDIER_NOUNS = frozenset({"soldier", "troop", "serviceman", "servicemen", "fighter", "combatant", "soldiers",
+                           "troops"})
+#: words of combat that make a foreign national a volunteer of the side they fight for
+COMBAT_WORDS = frozenset({"fight", "fighting", "fighter", "battle", "volunteer", "mercenary", "front", "frontline",
+                          "combat", "capture", "prisoner", "soldier", "legion", "serve"})
+
+
+def _civilians_and_soldiers(noun: Token) -> bool:
+    """"tens of thousands of civilians and soldiers", "soldiers and civilians"
+    with no side word: the dead of both armies and the civilians together."""
+    words = [noun] + [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for p in prep.children if p.dep_ == "pobj"]
+    lemmas = {w.lemma_.lower() for word in words for w in (word, *word.conjuncts)}
+    return bool(lemmas & CIVILIAN_NOUNS) and bool(lemmas & SOLDIER_NOUNS)
+
+
+def _volunteer_side(sent: Span, noun: Token, lex: Lexicon) -> str | None:
+    """"Two American volunteers in Ukraine have gone missing", "Two British
+    nationals have been reported killed in the fighting": foreign nationals in
+    combat are the side the story file says their countrymen volunteer for
+    (``volunteers`` in ``story.yaml``); without a combat word they stay unknown."""
+    volunteers = lex.story.volunteer_words
+    if not volunteers:
+        return None
+    words = [noun] + [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    side = next((volunteers[w.lower_] for w in words if w.lower_ in volunteers), None)
+    if side is None:
+        return None
+    if any(t.lemma_.lower() in COMBAT_WORDS or t.lower_ in COMBAT_WORDS for t in sent):
+        return side
+    return None
+
+
+#: verbs whose subject forces are the attackers ("Moscow's forces have been accused of using ...")
+FORCES_ATTACK_VERBS = frozenset({"use", "fire", "launch", "attack", "shell", "bomb", "strike", "hit", "target",
+                                 "pound", "bombard"})
+
+
+def _attacking_forces_side(sent: Span, lex: Lexicon, mentions: Sequence[dict]) -> str | None:
+    """The side of forces that attack, or are accused of attacking, in the
+    sentence ("Moscow's forces have been repeatedly accused of using
+    indiscriminate weapons in cities ..., which has led to thousands of deaths")."""
+    for tok in sent:
+        if tok.lemma_.lower() not in ATTACKER_NOUNS or tok.pos_ != "NOUN":
+            continue
+        verb = tok.head
+        accused = tok.dep_ == "nsubjpass" and verb.lemma_.lower() in ("accuse", "suspect", "blame")
+        attacking = tok.dep_ == "nsubj" and verb.lemma_.lower() in FORCES_ATTACK_VERBS
+        if accused or attacking:
+            side = _side_in_tokens([c for c in tok.children if c.dep_ in ("amod", "compound", "poss")], lex, mentions)
+            if side:
+                return side
+    return None
+
+
 def _fighting_for(sent: Span, lex: Lexicon) -> str | None:
     """"two Britons captured after fighting for Ukrainian forces": the army they served."""
     for tok in sent:
@@ -208,8 +270,12 @@ def _agent_side(reading: Reading, lex: Lexicon, mentions: Sequence[dict], claima
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
-    if subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we"):
-        return claimant_side
+    if subj.pos_ == "PRON" and subj.lower_ in ("it", "we"):
+        return claimant_side  # an army counting what it did ("It had killed scores of Russian soldiers")
+    if subj.pos_ == "PRON" and subj.lower_ == "they":
+        # "they have already deported over 40,000 people," said the mayor: a speaker's
+        # "they" is the other side
+        return OPPOSITE_SIDE.get(claimant_side or "")
     return _side_in_tokens([subj, *[c for c in subj.children if c.dep_ in ("amod", "compound", "poss")]],
                            lex, mentions)
 
@@ -224,6 +290,8 @@ def _place_in_sentence(sent: Span, reading: Reading | None, lex: Lexicon, catego
     for tok in sent:
         side = None
         lower = tok.lower_
+        if _paired_name(tok, lex):
+            continue  # "Russia-Ukraine war": the war's name, not a place of the victims
         if lower in lex.side_places and tok.pos_ == "PROPN":
             side = _place_role(tok, category) and lex.side_places[lower]
         elif lex.side_words.get(lower) and tok.dep_ == "amod" and tok.head.lemma_.lower() in PLACE_NOUNS:
@@ -237,6 +305,15 @@ def _place_in_sentence(sent: Span, reading: Reading | None, lex: Lexicon, catego
             if " " in name and name in sent.text.lower():
                 return side
     return best[1] if best else None
+
+
+def _paired_name(tok: Token, lex: Lexicon) -> bool:
+    """One of two sides joined by a hyphen ("Russia-Ukraine", "Ukraine–Russia talks")."""
+    doc = tok.doc
+    for a, b in ((tok.i - 2, tok.i - 1), (tok.i + 2, tok.i + 1)):
+        if 0 <= a < len(doc) and doc[b].text in ("-", "–", "/") and doc[a].lower_ in lex.side_words:
+            return True
+    return False
 
 
 def _place_role(tok: Token, category: str) -> bool:
@@ -425,10 +502,25 @@ def event_place(sent: Span, reading: Reading, lex: Lexicon, mentions: Sequence[d
             if child.dep_ == "compound" and _is_place(child, lex, mentions):
                 return _place_span(child)
     places = [e for e in sent.ents if (e.label_ in PLACE_ENTS and e.root.lower_ not in lex.side_words
-                                       or e.text.lower() in lex.side_places) and not _modifies_people(e, lex)]
+                                       or e.text.lower() in lex.side_places) and not _modifies_people(e, lex)
+              and not _is_agent(e) and not _beyond_semicolon(e, reading.head)]
     if not places:
         return None
     return min(places, key=lambda e: abs(e.root.i - reading.head.i))
+
+
+def _is_agent(ent: Span) -> bool:
+    """"Moscow has forcefully deported thousands": a capital as the subject of
+    a verb is the state acting (or speaking), not where it happened."""
+    root = ent.root
+    return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_.lower() != "be"
+
+
+def _beyond_semicolon(ent: Span, head: Token) -> bool:
+    """A place across a ";" from the figure is in another statement ("21 people
+    missing after shopping centre attack; G7 leaders agree ... Moscow's ...")."""
+    lo, hi = sorted((ent.start, head.i))
+    return any(t.text == ";" for t in head.doc[lo:hi])
 
 
 def _modifies_people(ent: Span, lex: Lexicon) -> bool:
@@ -446,7 +538,8 @@ def _modifies_people(ent: Span, lex: Lexicon) -> bool:
 
 
 #: nouns whose possessor is the side attacking ("Moscow's incursion", "Kyiv's forces")
-ATTACKER_NOUNS = frozenset({"incursion", "forces", "troops", "army", "military", "campaign", "operation"})
+ATTACKER_NOUNS = frozenset({"incursion", "forces", "force", "troops", "troop", "army", "military", "campaign",
+                            "operation", "advance", "offensive", "onslaught"})
 #: plural endings of nouns for people ("volunteers", "journalists", "Ukrainians")
 PERSON_ENDINGS = ("ers", "ors", "ists", "ians", "ans", "ees", "ines", "ites", "men", "women", "people")
 

@@ -53,7 +53,28 @@ def resolve_claimant(
     mentions: Sequence[dict], quotes: Sequence[dict], lex: Lexicon,
 ) -> Claimant:
     """The claimant of the figure at characters ``start:end`` (see module doc)."""
+    claimant = _resolve(head, start, end, ctx, mentions=mentions, quotes=quotes, lex=lex)
+    if _has_number(claimant.name):
+        # "21.48 60 people": a live-blog stamp and a figure are never a source
+        return outlet_claimant(ctx)
+    return claimant
+
+
+def _has_number(name: str) -> bool:
+    return any(w.replace(".", "").replace(",", "").isdigit() for w in name.split())
+
+
+def _resolve(
+    head: Token, start: int, end: int, ctx: ArticleContext, *,
+    mentions: Sequence[dict], quotes: Sequence[dict], lex: Lexicon,
+) -> Claimant:
     quote = _enclosing_quote(start, end, quotes)
+    if quote is not None and _killing_cue(quote, head.doc):
+        quote = None  # "Russia's advance, which ... has claimed the lives of ...": no speech
+    if _unnamed_estimate(head):
+        # "which even by conservative estimates has claimed the lives of tens of thousands":
+        # the figure's own source is an unnamed estimate, in the outlet's voice
+        return outlet_claimant(ctx)
     source = _nearest(head, _according_to(head, lex), _reporting_subject(head, lex)) \
         or _side_clause(head, lex) or _per(head)
     direct = quote.get("direct") if quote is not None else None
@@ -66,10 +87,12 @@ def resolve_claimant(
         side = next((_str_or_none(m.get("side")) for m in mentions
                      if actor is not None and m.get("actor_id") == actor and _str_or_none(m.get("side"))), None)
         claimant = Claimant(str(name), actor, in_quote=bool(direct is None or direct), side=side)
-        if not _is_pronoun_or_carrier(claimant.name, lex):
-            return claimant
-    if source is not None and _across_lines(source, start, end):
-        source = None  # a headline run into the text by the sentence splitter
+        if not _is_pronoun_or_carrier(claimant.name, lex) and head.doc.text[start:end] not in claimant.name:
+            return claimant  # (a "speaker" holding the figure itself is a misparse: "21.48 60 people")
+    if source is not None and (_across_lines(source, start, end) or source.start_char < end and start < source.end_char):
+        # a headline run into the text by the sentence splitter; or the figure's own
+        # words read as their source ("21.48 60 people confirmed killed ...")
+        source = None
     if source is None:
         return outlet_claimant(ctx)
     if source.root.pos_ == "PRON":
@@ -78,6 +101,9 @@ def resolve_claimant(
         subject = _subject_before(source.root, head)
         if subject is not None:
             source = _source_of(subject, lex)
+    role_named = _named_role(source, lex)
+    if role_named is not None:
+        source = role_named  # "The agency said ..." after "The UN refugee agency, UNHCR, ..."
     claimant = _name_source(source, mentions)
     if _is_pronoun_or_carrier(claimant.name, lex):
         # "he said", "it reported", "data show": never the claimant itself; the
@@ -85,8 +111,143 @@ def resolve_claimant(
         earlier = _earlier_source(head, lex)
         if earlier is not None:
             return _name_source(earlier, mentions)
+        person = _person_before(source, mentions) if claimant.name.lower() in PERSON_PRONOUNS else None
+        if person is not None:
+            return person
         return Claimant("unattributed", None, in_quote=False)
     return claimant
+
+
+def _killing_cue(quote: dict, doc) -> bool:
+    """An indirect "quote" whose cue is "claim(ed) the lives": a killing, not speech."""
+    cue_start = quote.get("cue_start")
+    if cue_start is None or cue_start != cue_start:
+        return False
+    cue = next((t for t in doc if t.idx == int(cue_start)), None)
+    return cue is not None and cue.lemma_.lower() == "claim" and \
+        any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives", "toll") for c in cue.children)
+
+
+#: "by conservative estimates", "by some estimates", "by one count": an unnamed source
+ESTIMATE_NOUNS = frozenset({"estimate", "estimates", "count", "counts", "tally", "reckoning", "calculation"})
+
+
+def _unnamed_estimate(head: Token) -> bool:
+    """The figure's own verb carries "by <adjective> estimates" with no one's
+    name on the estimate ("by Ukraine's estimates" names a source and does not count)."""
+    verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in ESTIMATE_NOUNS and \
+                        not any(c.dep_ in ("poss", "compound") or c.pos_ == "PROPN" for c in pobj.subtree
+                                if c is not pobj) and \
+                        not any(c.dep_ == "prep" for c in pobj.children):
+                    return True
+    return False
+
+
+#: role words that, with "the" and no name, refer back to an organisation or person named before
+ROLE_HEADS = frozenset({"agency", "ministry", "governor", "mayor", "office", "organisation", "organization",
+                        "commission", "service", "spokesman", "spokeswoman", "spokesperson", "official",
+                        "commissioner", "administration", "department", "monitor", "mission", "group", "army",
+                        "military", "prosecutor", "police", "regiment", "council", "committee", "watchdog"})
+#: how many sentences back a bare role word is resolved
+ROLE_WINDOW = 3
+
+
+def _named_role(source: Span, lex: Lexicon) -> Span | None:
+    """A bare role phrase ("the agency", "the local governor") resolved to the
+    name the article gave it: the role word with a name in apposition or in the
+    phrase in the same sentence ("The local governor, Andriy Raikovych, said"),
+    else in the ``ROLE_WINDOW`` sentences before ("The UN refugee agency, UNHCR,
+    ..." -> UNHCR)."""
+    root = source.root
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in ROLE_HEADS:
+        return None
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in source):
+        return None  # already names someone ("the governor of Kharkiv", "Ukraine's military")
+    own = _appos_name(root)
+    if own is not None:
+        return own
+    doc = root.doc
+    sent = root.sent
+    for _ in range(ROLE_WINDOW):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        for tok in reversed(list(sent)):
+            if tok.lower_ not in (root.lower_, root.lemma_.lower()) or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.pos_ == "PROPN":  # "The European Border and Coast Guard Agency says ..."
+                start = tok.i
+                while start > sent.start and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ == "and"
+                                              and start - 2 >= sent.start and doc[start - 2].pos_ == "PROPN"):
+                    start -= 1
+                return doc[start:tok.i + 1]
+            named = _appos_name(tok)
+            if named is not None:
+                return named
+            phrase = doc[tok.left_edge.i:tok.i + 1]
+            if any(t.pos_ == "PROPN" for t in phrase):
+                start = phrase.start
+                while start < tok.i and doc[start].dep_ in ("det", "predet"):
+                    start += 1
+                return doc[start:tok.i + 1]  # "the UN refugee agency"
+    return None
+
+
+def _appos_name(tok: Token) -> Span | None:
+    """The proper name in apposition to ``tok`` (", UNHCR,", ", Andriy Raikovych,"),
+    also when the parser hung the name elsewhere ("According to the governor,
+    Oleksandr Starukh, Russian forces ...": a proper-name run between commas)."""
+    for child in tok.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            start = child.left_edge.i
+            while start < child.i and not (child.doc[start].pos_ == "PROPN"):
+                start += 1
+            return child.doc[start:child.i + 1]
+    doc = tok.doc
+    i = tok.right_edge.i + 1
+    if i < len(doc) - 2 and doc[i].text == ",":
+        j = i + 1
+        while j < len(doc) and doc[j].pos_ == "PROPN":
+            j += 1
+        if j - (i + 1) >= 2 and j < len(doc) and doc[j].text == ",":
+            return doc[i + 1:j]
+    return None
+
+
+PERSON_PRONOUNS = frozenset({"he", "she"})
+#: titles that say a name is not the referent of "she" / "he"
+_TITLES = {"she": ("mr.", "mr"), "he": ("ms.", "ms", "mrs.", "mrs", "miss")}
+#: how many sentences before the pronoun's "she" / "he" looks for the person
+PERSON_WINDOW = 3
+
+
+def _person_before(pron: Span, mentions: Sequence[dict]) -> Claimant | None:
+    """"During her speech, she also described ...": the person named last
+    before the pronoun (a person mention of the actors table) within
+    ``PERSON_WINDOW`` sentences, skipping a "Mr." for "she" and a "Ms." for "he"."""
+    doc = pron.doc
+    sent = pron.root.sent
+    for _ in range(PERSON_WINDOW):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    lo, hi = sent.start_char, pron.start_char
+    wrong = _TITLES.get(pron.text.lower(), ())
+    people = [m for m in mentions if m.get("kind") == "person" and m.get("start") is not None
+              and lo <= m["start"] < hi and m.get("via") != "pronoun"
+              and not doc.text[max(0, m["start"] - 5):m["start"]].strip().lower().endswith(wrong or ("\0",))]
+    if not people:
+        return None
+    best = max(people, key=lambda m: m["start"])
+    actor = _str_or_none(best.get("actor_id"))
+    return Claimant(str(best.get("actor") or best.get("surface")), actor, in_quote=False,
+                    side=_str_or_none(best.get("side")))
 
 
 def _nearest(head: Token, *spans: Span | None) -> Span | None:
@@ -236,6 +397,10 @@ def _named_apposition(subj: Token) -> Span | None:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             ent = next((e for e in doc.ents if e.start <= child.i < e.end), None)
             return ent if ent is not None else doc[child.i:child.i + 1]
+    if subj.pos_ == "NOUN" and subj.lemma_.lower() in ROLE_HEADS:
+        named = _appos_name(subj)  # "The local governor, Andriy Raikovych," (tagged ORG)
+        if named is not None:
+            return named
     phrase = doc[subj.left_edge.i:subj.right_edge.i + 1]
     people = [e for e in doc.ents if e.label_ == "PERSON" and phrase.start <= e.start and e.end <= phrase.end
               and e.root.dep_ != "poss"]  # "the president's office" is the office
@@ -265,7 +430,31 @@ def _side_clause(head: Token, lex: Lexicon) -> Span | None:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.pos_ != "PRON":
             return _source_of(subj, lex)
+        if subj is None and verb.i > head.i:
+            named = _phrase_before(verb)
+            if named is not None:
+                return named  # "..., Ukraine's military is reporting.": the parser lost the subject
     return None
+
+
+def _phrase_before(verb: Token) -> Span | None:
+    """The noun phrase between a comma and a subjectless reporting verb at the
+    end of a sentence (", Ukraine's military is reporting")."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > verb.sent.start and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    end = i + 1
+    while i >= verb.sent.start and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "DET") or doc[i].tag_ == "POS"):
+        i -= 1
+    start = i + 1
+    if start >= end or i < verb.sent.start or doc[i].text != ",":
+        return None
+    while start < end and doc[start].pos_ == "DET":
+        start += 1
+    if doc[end - 1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return doc[start:end]
 
 
 def _per(head: Token) -> Span | None:
@@ -304,7 +493,9 @@ def _name_source(span: Span, mentions: Sequence[dict]) -> Claimant:
     covering = [m for m in inside if m["start"] <= root.idx < m["end"] and m.get("actor_id")]
     if covering:
         best = max(covering, key=lambda m: m["end"] - m["start"])
-        return Claimant(str(best.get("actor") or best.get("surface") or span.text), str(best["actor_id"]),
-                        in_quote=False, side=_str_or_none(best.get("side")))
+        name = str(best.get("actor") or best.get("surface") or span.text)
+        if best.get("via") == "model" and name in span.text and len(span.text) > len(name):
+            name = span.text.strip()  # the model cut "European Border and Coast Guard Agency" short
+        return Claimant(name, str(best["actor_id"]), in_quote=False, side=_str_or_none(best.get("side")))
     side = next((_str_or_none(m.get("side")) for m in inside if _str_or_none(m.get("side"))), None)
     return Claimant(span.text.strip(), None, in_quote=False, side=side)

@@ -79,9 +79,30 @@ def modality(reading: Reading, lex: Lexicon) -> str:
             tok = tok.head
             continue
         break
-    if _rhetorical_question(sent, reading):
+    if _rhetorical_question(sent, reading) or _still_to_come(reading):
         return "hypothetical"
     return "reported"
+
+
+#: verbs of people still to come in a forecast ("with as many as 4.5 million to follow")
+TO_COME_VERBS = frozenset({"follow", "come", "flee", "leave", "die", "arrive", "join"})
+
+
+def _still_to_come(reading: Reading) -> bool:
+    """"at least 368,000 people have already fled ..., with as many as 4.5
+    million to follow if the fighting continues": a figure with an infinitive
+    of what is still to happen is a forecast."""
+    head = reading.head
+    holders = [head]
+    if head.dep_ == "pobj" and head.head.lower_ == "with":
+        holders.append(head.head)  # "with <N> to follow": the infinitive hangs on "with"
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in ("pcomp", "acl", "xcomp", "relcl") and child.pos_ == "VERB" and child.i > head.i \
+                    and child.lemma_.lower() in TO_COME_VERBS \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return True
+    return False
 
 
 def _walk_start(reading: Reading, lex: Lexicon) -> Token | None:
@@ -205,7 +226,33 @@ def about_story(reading: Reading, lex: Lexicon) -> bool:
         text = sent.doc.text[lo:hi]
         if not own_marker and story.story_pattern.search(text):
             return True  # "3.2 million people have fled Ukraine, ... the fastest-growing crisis since ..."
+    # "More than 5 million people have fled Ukraine in two months, and more will follow,
+    # exacerbating an ... emergency that extends from Afghanistan to the Sahel": the
+    # comparison sits in an adverbial, coordinated or relative clause; the figure's own
+    # clause names the story and no other conflict
+    own = _own_clause(reading)
+    if any(story.story_pattern.fullmatch(t.text) or story.story_pattern.fullmatch(t.lower_) for t in own) and \
+            not any(t.idx <= s < t.idx + len(t) for s, _ in markers for t in own):
+        return True
     return False
+
+
+#: clauses hung on the figure's verb that are not its own statement
+_OTHER_CLAUSES = frozenset({"advcl", "conj", "relcl", "acl", "ccomp", "parataxis", "cc", "xcomp"})
+
+
+def _own_clause(reading: Reading) -> list[Token]:
+    """The figure's phrase and its verb with the verb's own arguments, without
+    the adverbial, coordinated, relative and reported clauses hung on it."""
+    top = reading.cue if reading.cue is not None and reading.cue.pos_ in ("VERB", "AUX", "ADJ") else reading.head.head
+    if top.pos_ not in ("VERB", "AUX", "ADJ"):
+        top = reading.head
+    out, stack = [], [top]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _OTHER_CLAUSES or reading.head in c.subtree)
+    return out
 
 
 def _core_clause(reading: Reading) -> list[Token]:

@@ -39,6 +39,7 @@ class Story:
     side_words: dict[str, str]  # word -> side ("ukrainian" -> "Ukraine")
     side_places: dict[str, str]  # place -> side ("kharkiv" -> "Ukraine")
     other_terms: dict[str, tuple[str, str]]  # term -> (entry, kind): "syrians" -> ("syria", "conflict")
+    volunteer_words: dict[str, str]  # foreign nationality -> the side its volunteers fight for ("british" -> "Ukraine")
     digest: str
 
     @functools.cached_property
@@ -82,12 +83,15 @@ def _parse(path: str, raw: bytes) -> Story:
     period = data.get("period") or {}
     side_words: dict[str, str] = {}
     side_places: dict[str, str] = {}
+    volunteer_words: dict[str, str] = {}
     for side, entry in data["sides"].items():
         entry = entry or {}
         for word in entry.get("adjectives") or ():
             side_words[str(word).lower()] = str(side)
         for place in entry.get("places") or ():
             side_places[str(place).lower()] = str(side)
+        for word in entry.get("volunteers") or ():
+            volunteer_words[str(word).lower()] = str(side)
     other_terms: dict[str, tuple[str, str]] = {}
     h = hashlib.sha256(raw)
     other = data.get("other")
@@ -110,6 +114,7 @@ def _parse(path: str, raw: bytes) -> Story:
         side_words=side_words,
         side_places=side_places,
         other_terms=other_terms,
+        volunteer_words=volunteer_words,
         digest=h.hexdigest()[:12],
     )
 

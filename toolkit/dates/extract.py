@@ -111,6 +111,8 @@ def find_timexes(doc: Doc, anchor: dt.date | None, *, use_tense: bool = True,
             tense = None  # "Friday's purchases": the clause verb says nothing about the day
         else:
             tense = signal_tense(text, start) or tense_at(doc, start, end, lex.future_lemmas)
+            if _is_weekday(text[start:end]):
+                tense = weekday_tense(text, start, tense, live_blog=bool(entries))
         try:
             timex = rule.build(match, at, tense)
         except (ValueError, KeyError, OverflowError, IndexError):
@@ -255,6 +257,37 @@ def _after_money(doc: Doc, span) -> bool:
 
 
 SIGNAL_RE = re.compile(r"\b(?P<signal>after|since|before|until|till|prior\s+to|by)\s+(?:the\s+)?$", re.I)
+
+
+#: "later on Friday", "earlier on Thursday": the same day counts (written on that day)
+LATER_EARLIER = re.compile(r"\b(?P<word>later|earlier)\s+(?:on\s+|this\s+)?$", re.I)
+_WEEKDAY_WORD = re.compile(r"^(?:on\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b", re.I)
+
+
+def _is_weekday(surface: str) -> bool:
+    return bool(_WEEKDAY_WORD.match(surface.strip()))
+
+
+def weekday_tense(text: str, start: int, tense: Tense, *, live_blog: bool) -> Tense:
+    """The tense a bare weekday is read with (``normalise.weekday_date``):
+
+    * "later on Thursday" under a future or present verb counts today as the
+      Thursday to come ("is scheduled for later on Thursday" in a Thursday
+      article: ``present``, on or after the anchor, not next week's); under a
+      past or unknown one it stays the latest on or before the anchor ("which it
+      hoped it would receive later on Friday"); "earlier on Thursday" is ``past``;
+    * in a live blog the present tense tells what just happened ("Zelenskiy
+      says ... on Tuesday night"), so a present-tense weekday is the entry's
+      own week, on or before the entry's day (``past``), not next week's.
+    """
+    m = LATER_EARLIER.search(text[max(0, start - SIGNAL_WINDOW):start])
+    if m:
+        if m["word"].lower() == "earlier":
+            return "past"
+        return "present" if tense in ("future", "present") else tense
+    if live_blog and tense == "present":
+        return "past"
+    return tense
 
 
 def signal_tense(text: str, start: int) -> Tense:

@@ -17,6 +17,8 @@ from a dependency parse instead of POS windows. A date that modifies a noun
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from toolkit.dates.normalise import Tense
@@ -39,6 +41,27 @@ def governing_verb(token: Token) -> Token | None:
     return token if token.pos_ in ("VERB", "AUX") else None
 
 
+#: "would" is only a plain future when nothing past governs it
+WOULD = {"would", "'d"}
+#: clause links from a "would" clause up to the verb it is reported or hoped under
+REPORTED_DEPS = ("ccomp", "relcl", "xcomp", "advcl", "conj")
+
+
+def _would_under_past(verb: Token) -> bool:
+    """"which it hoped it would receive later on Friday": a "would" clause under a
+    past-tense verb (hoped, said, expected) is the future seen from that past
+    moment, which may already have come by the time of writing."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in REPORTED_DEPS or node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and (node.tag_ == "VBD" or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in node.children)):
+            return True
+    return False
+
+
 def verb_tense(verb: Token, future_lemmas: frozenset[str]) -> Tense:
     """Tense of the clause headed by ``verb`` (see module docstring)."""
     chain = [verb]
@@ -47,6 +70,8 @@ def verb_tense(verb: Token, future_lemmas: frozenset[str]) -> Tense:
     for v in chain:
         auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in FUTURE_AUX for a in auxes):
+            if all(a.lower_ in WOULD for a in auxes if a.lower_ in FUTURE_AUX) and _would_under_past(v):
+                return None
             return "future"
         if v.lemma_ == "go" and v.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in v.children):
             return "future"
@@ -88,6 +113,48 @@ def tense_at(doc: Doc, start: int, end: int, future_lemmas: frozenset[str]) -> T
     if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
         return None  # "declared an Easter truce": the date belongs to the noun, not to the verb's time
     verb = governing_verb(root)
-    if verb is None:
+    if verb is None or _across_run_in(doc, verb, span):
         return None
-    return verb_tense(verb, future_lemmas)
+    tense = verb_tense(verb, future_lemmas)
+    if tense == "present" and _hangs_on_noun(root, verb):
+        return None  # "an announcement by the ministers on Monday will ...": the announcement's day
+    if tense == "present" and (verb.lemma_.lower() in AFTER_VERBS or _comes_after(verb)):
+        return "past"  # "The move follows an announcement ... late on Monday": what it follows is past
+    return tense
+
+
+#: present-tense verbs whose dated complement lies before now ("the move follows an announcement on Monday")
+AFTER_VERBS = frozenset({"follow"})
+
+
+def _comes_after(verb: Token) -> bool:
+    """The strike "comes after talks on Monday": the talks were before now."""
+    return verb.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "after" for c in verb.children)
+
+
+#: a live blog's run-in headline ("Ukrainian evacuee describes months of horror ... – video") or
+#: an entry stamp ("12 Jul 2022 22.37") between a date and the verb it was parsed under
+RUN_IN = re.compile(r"\n|[–—-]\s*video\b|\b[0-2]?\d[.:][0-5]\d\b")
+
+
+def _across_run_in(doc: Doc, verb: Token, span) -> bool:
+    """The verb sits in another unit of text than the date (a headline run into
+    the entry by the loader): its tense says nothing about the date."""
+    lo, hi = sorted((verb.idx, span.start_char))
+    return bool(RUN_IN.search(doc.text[lo:hi]))
+
+
+def _hangs_on_noun(root: Token, verb: Token) -> bool:
+    """The date is in a prepositional phrase of a noun, not of the verb
+    ("an announcement by European foreign ministers late on Monday")."""
+    tok = root
+    for _ in range(MAX_CLIMB):
+        if tok.head is tok or tok.head is verb:
+            return False
+        if tok.dep_ in ("pobj", "npadvmod") and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN") \
+                and tok.head.head is not verb:
+            return True
+        if tok.dep_ == "prep" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        tok = tok.head
+    return False
