@@ -32,6 +32,9 @@ def only(claims, surface_part):
     # guardian_feb2022 (session 3): one person already named, not a count
     "Luke Harding travelled to Bucha and spoke to one resident who recounted the murder of her nephew, one of the "
     "casualties of the carnage wrought by Russian forces.",
+    # a lost jet is equipment
+    "Some of Ukraine’s air force remains airborne, with Kyiv claiming on Wednesday that two of its MiG-29 fighters "
+    "knocked out two Russian Su-35s, for the loss of one of the MiGs.",
 ])
 def test_not_a_toll(nlp, sentence):
     assert run(nlp, sentence) == []
@@ -587,3 +590,9 @@ def test_statistics_compiled_by_an_outlet_are_its_figures(nlp):
     c = only(run(nlp, "Statistics, compiled by MediaZona, an independent news outlet, from public sources, show 225 "
                       "dead in Dagestan through June, along with 185 in Buryatia."), "225")
     assert c["claimant"] == "MediaZona"
+
+
+def test_finlands_wars_against_the_soviet_union_are_history(nlp):
+    c = only(run(nlp, "A hundred thousand Finns were killed during the two wars Finland fought against the Soviet "
+                      "Union, and it lost a tenth of its territory."), "Finns")
+    assert (c["about_story"], c["side_affected"]) == (False, "other")
