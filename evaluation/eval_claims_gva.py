@@ -6,12 +6,15 @@ aligned by position; labels describe the article's main shooting.
 
 Rule for the main incident (ours): the article's figure for a category is the
 first ``incident`` claim of that category in reading order (news puts the
-main incident in the lead); ``casualties`` claims (killed and injured
+main incident in the lead), among claims with modality ``reported`` (a
+threat, "threatened to shoot a driver", harmed nobody); ``casualties`` claims (killed and injured
 together) never count for either; a ranged/vague/hedged figure counts as its
 low bound (its high bound for "up to"). No claim -> 0. In an article that
 reports a death, a single person "shot" or "with a gunshot wound" with no
 injury word (cues ``WEAK_INJURY_CUES``) is not counted as injured (the dead
-victim was shot too; GVA counts him once).
+victim was shot too; GVA counts him once). Victims coordinated with the
+first claim in its sentence add up ("A man and a teenage girl were wounded"
+= 2).
 
 Baseline, measured the same way: a plain regular expression, first match of
 ``<number word or digits> (up to two words) killed|dead|died`` for killed and
@@ -20,7 +23,13 @@ Baseline, measured the same way: a plain regular expression, first match of
 Usage::
 
     .venv/bin/python evaluation/eval_claims_gva.py [--data ../shared/eval/gva] [--split val|train|both]
-        [--limit N] [--errors 20]
+        [--offset K] [--limit N] [--errors 20] [--error-class spurious] [--parsed-cache build/gva_parsed]
+        [--predictions build/gva_val.jsonl]
+
+``--offset K --limit N`` scores articles K .. K+N-1 of the split (so a rule can
+be tuned on one train slice and measured on another). ``--parsed-cache DIR``
+keeps the parsed articles as spaCy DocBins there (keyed by split, slice and
+model), so a re-run after an extractor change does not parse again.
 
 Prints exact-match accuracy of n_killed, n_injured and both, for ours and the
 baseline, and the error breakdown of ours.
@@ -67,12 +76,20 @@ def point_value(claim: dict) -> float:
 
 #: cues that say a person was shot or wounded without saying they survived: in an
 #: article that reports a death, such a single person is (usually) the dead victim
-WEAK_INJURY_CUES = frozenset({"shoot", "wound", "suffer", "sustain"})
+WEAK_INJURY_CUES = frozenset({"shoot", "wound", "suffer", "sustain", "shooting"})
 
 
-def article_counts(claims: list[dict]) -> dict[str, int]:
-    """The main-incident rule (module doc)."""
+#: the words between two coordinated victims: "A man and a teenage girl were wounded"
+COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|,)\s*")
+
+
+def article_counts(claims: list[dict], text: str | None = None) -> dict[str, int]:
+    """The main-incident rule (module doc). With the article's ``text``, the
+    first claim is added to the claims of the same category coordinated with
+    it ("A man and a teenage girl were wounded" = 2 injured)."""
     out = {"killed": 0, "injured": 0}
+    # a threat or a plan ("threatened to shoot a driver") happened to nobody
+    claims = [c for c in claims if c.get("modality", "reported") == "reported"]
     anyone_killed = any(c["category"] == "killed" for c in claims)
     for category in out:
         # "X was shot" (an injury only because nothing in that clause says he
@@ -82,7 +99,23 @@ def article_counts(claims: list[dict]) -> dict[str, int]:
                                and point_value(c) == 1)), None)
         if first is not None:
             out[category] = int(point_value(first))
+            if text is not None:
+                out[category] += _coordinated(first, claims, text)
     return out
+
+
+def _coordinated(first: dict, claims: list[dict], text: str) -> int:
+    """The values of the claims coordinated with ``first`` (see article_counts)."""
+    total, prev = 0, first
+    for c in claims:
+        if c["start"] <= prev["start"] or c.get("mentions", 1) == 0:
+            continue
+        if c["category"] != first["category"] or c["sent_id"] != first["sent_id"] or \
+                not COORDINATION.fullmatch(text[prev["end"]:c["start"]]):
+            break
+        total += int(point_value(c))
+        prev = c
+    return total
 
 
 def baseline_counts(text: str) -> dict[str, int]:
@@ -110,19 +143,47 @@ def classify_error(category: str, gold: int, predicted: int, claims: list[dict],
     return "wrong figure"
 
 
-def evaluate(pairs: list[tuple[dict, dict]], batch_size: int = 32, show_errors: int = 0) -> dict:
-    from toolkit.pipeline import cached_pipeline
+def parsed_docs(texts: list[str], batch_size: int = 32, cache: Path | None = None, key: str = ""):
+    """The parsed ``texts`` (via the project's pipeline); with ``cache``, read
+    from / written to a DocBin named by ``key``, the model and the texts' hash."""
+    import hashlib
+
+    from spacy.tokens import DocBin
+    from toolkit.pipeline import cached_pipeline, model_signature
 
     nlp = cached_pipeline()
+    path = None
+    if cache is not None:
+        digest = hashlib.sha1("\x00".join(texts).encode()).hexdigest()[:12]
+        path = Path(cache) / f"{key}_{model_signature(nlp)}_{digest}.spacy"
+        if path.exists():
+            try:
+                return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+            except Exception:  # a broken cache is rebuilt, never trusted
+                path.unlink()
+    docs = list(nlp.pipe(texts, batch_size=batch_size))
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        DocBin(docs=docs, store_user_data=False).to_disk(tmp)
+        tmp.replace(path)
+    return docs
+
+
+def evaluate(pairs: list[tuple[dict, dict]], batch_size: int = 32, show_errors: int = 0,
+             cache: Path | None = None, key: str = "", offset: int = 0, error_filter: str = "") -> dict:
     texts = [x["text"] or "" for x, _ in pairs]
+    predictions = []
     scores = {"ours": collections.Counter(), "baseline": collections.Counter()}
     breakdown = collections.Counter()
     shown = 0
-    for i, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
+    for i, doc in enumerate(parsed_docs(texts, batch_size, cache, key)):
         x, gold = pairs[i]
         published = _date(x.get("publish_date"))
         claims = extract_claims(doc, ArticleContext(f"gva{i}", "gva", published))
-        ours, base = article_counts(claims), baseline_counts(doc.text)
+        ours, base = article_counts(claims, doc.text), baseline_counts(doc.text)
+        predictions.append({"article": offset + i, "gold_killed": gold["n_killed"], "gold_injured": gold["n_injured"],
+                            "killed": ours["killed"], "injured": ours["injured"]})
         for name, pred in (("ours", ours), ("baseline", base)):
             k = pred["killed"] == gold["n_killed"]
             j = pred["injured"] == gold["n_injured"]
@@ -131,12 +192,13 @@ def evaluate(pairs: list[tuple[dict, dict]], batch_size: int = 32, show_errors: 
             if ours[category] != gold[key]:
                 reason = classify_error(category, gold[key], ours[category], claims, doc.text)
                 breakdown[f"{category}: {reason}"] += 1
-                if shown < show_errors:
+                if shown < show_errors and error_filter in f"{category}: {reason}":
                     shown += 1
-                    print(f"--- #{i} {category}: gold {gold[key]} ours {ours[category]} ({reason})")
-                    print("   ", [(c['surface'], c['category'], c['value_low'], c['scope']) for c in claims][:6])
-                    print("   ", doc.text[:300].replace("\n", " "))
-    return {"scores": scores, "breakdown": breakdown}
+                    print(f"--- #{offset + i} {category}: gold {gold[key]} ours {ours[category]} ({reason})")
+                    print("   ", [(c['surface'], c['category'], c['value_low'], c['scope'], c.get('cue'))
+                                  for c in claims][:8])
+                    print("   ", doc.text[:600].replace("\n", " "))
+    return {"scores": scores, "breakdown": breakdown, "predictions": predictions}
 
 
 def _date(value) -> dt.date | None:
@@ -150,8 +212,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     add_data_args(parser, DEFAULT_DATA, "folder with X_<split>.json / y_<split>.json", "the first 10 articles")
     parser.add_argument("--split", choices=("val", "train", "both"), default="val")
-    parser.add_argument("--limit", type=int, default=None, help="evaluate the first N articles only")
+    parser.add_argument("--offset", type=int, default=0, help="skip the first K articles (default 0)")
+    parser.add_argument("--limit", type=int, default=None, help="evaluate N articles only (after --offset)")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors of ours")
+    parser.add_argument("--error-class", default="", help="print only errors whose class contains this text")
+    parser.add_argument("--predictions", type=Path, default=None,
+                        help="write ours per article (JSON lines) here, to compare two versions")
+    parser.add_argument("--parsed-cache", type=Path, default=None,
+                        help="folder for parsed articles (DocBin), reused by later runs")
     args = parser.parse_args(argv)
     splits = ("train", "val") if args.split == "both" else (args.split,)
     if not all((args.data / f"X_{s}.json").exists() for s in splits):
@@ -159,11 +227,17 @@ def main(argv: list[str] | None = None) -> None:
         return
     pairs = [p for s in splits for p in load_split(args.data, s)]
     limit = smoke_limit(args, 10, args.limit)
+    pairs = pairs[args.offset:]
     if limit:
         pairs = pairs[:limit]
-    result = evaluate(pairs, show_errors=args.errors)
+    key = f"{'+'.join(splits)}_{args.offset}_{len(pairs)}"
+    result = evaluate(pairs, show_errors=args.errors, cache=args.parsed_cache, key=key, offset=args.offset,
+                      error_filter=args.error_class)
+    if args.predictions is not None:
+        args.predictions.write_text("".join(json.dumps(p) + "\n" for p in result["predictions"]))
     n = result["scores"]["ours"]["n"]
-    print(scored(args.data, "+".join(splits), n, "articles", args.smoke))
+    where = f" (articles {args.offset}..{args.offset + n - 1})" if args.offset or limit else ""
+    print(scored(args.data, "+".join(splits) + where, n, "articles", args.smoke))
     print(f"GVA {'+'.join(splits)}: {n} articles")
     print(f"{'system':10} {'n_killed':>9} {'n_injured':>10} {'both':>7}")
     for name, s in result["scores"].items():

@@ -43,7 +43,9 @@ sys.path.insert(0, str(ROOT))
 from evaluation.common import add_data_args, eval_root, scored, smoke_limit  # noqa: E402
 
 DEFAULT_DATA = eval_root() / "polnear" / "dev"
-QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+#: quotation marks, including the NYT archive's two apostrophes `''` (the
+#: texts' ASCII double quote; ``toolkit.quotes.marks`` pairs it as one)
+QUOTE_MARKS = re.compile(r"[\"“”„«»]|''")
 
 Spans = list[tuple[int, int]]
 
@@ -151,9 +153,13 @@ def mentions_for(doc, ctx):
 
 def is_direct(text: str, content: Spans) -> bool:
     """A gold content is a direct quote when it holds a quotation mark or one
-    sits right outside it (annotators differ on including the marks)."""
+    sits right outside it (annotators differ on including the marks). The NYT
+    archive texts write the double quote as two apostrophes (`''…,''`): a mark
+    too (until 2026-12-01 it was missed, so their quotes counted as not direct)."""
     for a, b in content:
         if QUOTE_MARKS.search(text[a:b]) or QUOTE_MARKS.match(text[max(0, a - 1):a]) or QUOTE_MARKS.match(text[b:b + 2].lstrip(",. ")):
+            return True
+        if text[max(0, a - 2):a] == "''" or text[b:b + 3].lstrip(",. ").startswith("''"):
             return True
     return False
 
@@ -213,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     add_data_args(parser, DEFAULT_DATA, "PolNeAR split folder (with text/ and attributions/)", "4 texts")
     parser.add_argument("--limit", type=int, default=None, help="evaluate a random sample of this many texts")
     parser.add_argument("--seed", type=int, default=13, help="random seed for --limit")
+    parser.add_argument("--not-in", default=None, metavar="LIMIT:SEED",
+                        help="leave out the texts of the sample --limit LIMIT --seed SEED (a held-out slice "
+                             "disjoint from the tuning slice, e.g. --not-in 80:13 --limit 80 --seed 2027)")
     parser.add_argument("--errors", type=int, default=0, help="print this many speaker errors of the toolkit")
     parser.add_argument("--pronoun-sample", type=Path, default=None, metavar="CSV",
                         help="instead: print he/she-sourced rows with context from a news CSV (column 'articles') for checking by hand")
@@ -234,6 +243,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     chosen = pick_annotations(args.data)
     names = sorted(chosen)
+    if args.not_in:
+        size, seed = (int(x) for x in args.not_in.split(":"))
+        left_out = set(random.Random(seed).sample(names, min(size, len(names))))
+        names = [n for n in names if n not in left_out]
     limit = smoke_limit(args, 4, args.limit)
     if limit:
         names = sorted(random.Random(args.seed).sample(names, min(limit, len(names))))

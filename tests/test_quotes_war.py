@@ -270,3 +270,67 @@ def test_a_name_closing_the_subject_after_an_of_phrase_is_the_speaker(nlp):
             "two major Russian shareholders who own millions of pounds of stock in the company.")
     row = find(quotes_of(nlp, text), "deeply concerned")
     assert row["speaker"] == "Dan Norris"
+
+
+def test_she_told_x_is_not_x_speaking(nlp):
+    # New York Times, 2022 (ru_ua_2022): the pregnant young woman speaks, not Ms. Muravinets
+    text = ("The first person Yana Muravinets tried to persuade to leave her home near Ukraine’s front lines was a "
+            "young woman who was five months pregnant.\n\nShe did not want to abandon her cows, her calf or her dog. "
+            "She told Ms. Muravinets that she put energy and money into building her house near the southern "
+            "Ukrainian city of Mykolaiv, and she was afraid of losing it.")
+    row = find(quotes_of(nlp, text), "she put energy and money")
+    assert row["speaker_surface"] == "She" and "Muravinets" not in (row["speaker"] or "")
+
+
+def test_a_decision_indicating_something_is_not_speech(nlp):
+    # New York Times, 2022 (ru_ua_2022)
+    text = ("President Vladimir V. Putin of Russia on Monday signed a decree offering a simplified path to Russian "
+            "citizenship for all Ukrainians.\n\nMr. Putin’s decision indicated that Russia might seek to establish "
+            "permanent control of the Ukrainian territories currently occupied by Moscow’s forces.")
+    assert not [r for r in quotes_of(nlp, text) if "permanent control" in r["text"]]
+
+
+def test_information_indicating_is_not_a_speaker(nlp):
+    # Guardian, 2022 (ru_ua_2022): Sullivan told reporters; "information" says nothing
+    text = ("Jake Sullivan, the White House national security adviser, told reporters the US had information "
+            "indicating Tehran was “preparing to provide Russia with up to several hundred UAVs, on an expedited "
+            "timeline”.")
+    assert all(r["speaker"] != "information" for r in quotes_of(nlp, text))
+
+
+def test_a_live_blog_stamp_is_neither_speaker_nor_content(nlp):
+    # Guardian live blog, 7 Jul 2022 (ru_ua_2022)
+    text = ("The servicemen are given the opportunity to rest, the ministry said.\n\n7 Jul 2022 00.29 UN warns of "
+            "looming hunger catastrophe A looming hunger catastrophe is the UN’s top concern, the agency said.\n\n"
+            "7 Jul 2022 00.51 Russia taking 'operational pause', analysts say Foreign analysts say Russia may be "
+            "temporarily easing its offensive in eastern Ukraine.")
+    rows = quotes_of(nlp, text)
+    assert rows and not any("2022" in (r["speaker_surface"] or "") or r["text"].startswith("7 Jul") for r in rows)
+    assert find(rows, "Russia taking 'operational pause'")["speaker"] == "analysts"
+
+
+def test_a_clause_starting_inside_a_live_blog_stamp_drops_the_stamp(nlp):
+    # Guardian live blog, 9 May 2022 (ru_ua_2022): the parse starts the clause at "May"
+    text = ("Russia was Japan’s fifth-biggest supplier of crude oil and LNG last year.\n\n\n\n9 May 2022 03.33 A Fiji "
+            "court has suspended the execution of a US warrant to seize a $300 million super yacht Washington claims "
+            "is owned by sanctioned Russian oligarch Suleiman Kerimov, prosecutors have said according to AFP.")
+    row = find(quotes_of(nlp, text), "A Fiji court has suspended")
+    assert row["text"].startswith("A Fiji court")
+
+
+def test_quoted_by_tass_gives_the_source_not_the_agency(nlp):
+    # Guardian, 2022 (guardian_feb2022)
+    text = ("There are about 8,000 Ukrainian prisoners of war held in the self-proclaimed Luhansk and Donetsk People’s "
+            "Republics, the Luhansk official Rodion Miroshnik has said. “That’s a lot, and literally hundreds are being "
+            "added every day,” Miroshnik was quoted by the Russian Tass news agency as saying.")
+    row = find(quotes_of(nlp, text), "literally hundreds", direct=True)
+    assert "Miroshnik" in (row["speaker"] or "")
+
+
+def test_the_statement_quoted_by_tass_is_the_ministrys(nlp):
+    # Guardian live blog, 7 Jul 2022 (ru_ua_2022)
+    text = ("Russia’s Defence Ministry seemed to confirm that assessment, saying in a statement Thursday that Russian "
+            "soldiers had been given time to rest. “The units that performed combat missions ... are taking measures "
+            "to recover their combat capabilities,” read the statement, quoted by Russian state news agency Tass.")
+    row = find(quotes_of(nlp, text), "The units that performed combat missions", direct=True)
+    assert row["speaker_surface"] == "the statement" and "Defence Ministry" in (row["speaker"] or "")

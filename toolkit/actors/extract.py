@@ -55,7 +55,7 @@ from spacy.tokens import Doc, Span
 
 from toolkit.actors.catalogue import Actor, Catalogue
 from toolkit.actors.mention import ID_PREFIX, UNKNOWN_SIDE, Mention, from_actor
-from toolkit.actors.places import PLACE_PREPOSITIONS, is_country_name
+from toolkit.actors.places import is_country_name, is_locative_object
 from toolkit.actors.names import NAME_PARTICLES, TITLE_WORDS, actor_slug
 from toolkit.actors.resolve import (
     add_dateline_places,
@@ -263,8 +263,7 @@ def _is_capitalised(span: Span) -> bool:
 
 
 def _governed_by_place_preposition(span: Span) -> bool:
-    root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+    return is_locative_object(span.root)
 
 
 # -- helpers ------------------------------------------------------------------

@@ -16,6 +16,19 @@ from toolkit.datafiles import load_yaml
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "around", "into", "towards", "toward", "inside"})
 
 
+def is_locative_object(tok) -> bool:
+    """``tok`` is the object of a place preposition that says where ("the
+    attack in Sumy", "In Chorzow : ..."), not of one an adjective governs
+    ("particularly interested in McCarthy", Guardian 2022), nor a noun with a
+    determiner ("in his Williams": a car, Reuters 1996)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPOSITIONS:
+        return False
+    if any(child.dep_ in ("det", "poss") and child.i < tok.i for child in tok.children):
+        return False  # a place name takes no "his"/"a": "finished second in his Williams"
+    preposition = tok.head
+    return preposition.head is preposition or preposition.head.pos_ != "ADJ"
+
+
 @functools.lru_cache(maxsize=1)
 def country_keys() -> frozenset[str]:
     """Name keys of the countries, territories and UK home nations of

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from toolkit.actors.catalogue import Catalogue
 from toolkit.actors.mention import ID_PREFIX, UNKNOWN_SIDE, Mention, from_actor
 from toolkit.actors.names import NAME_PARTICLES, actor_slug, name_key
-from toolkit.actors.places import PLACE_PREPOSITIONS, is_country_name
+from toolkit.actors.places import is_country_name, is_locative_object
 from toolkit.context import sentence_index
 
 
@@ -241,8 +241,8 @@ def recover_surnames(mentions: list[Mention], doc: Doc, catalogue: Catalogue | N
     ("Alexander Lebed ... Lebed said"). Catalogued people need no help: the
     ruler matches their one-word aliases everywhere. Not from a "person"
     ending in a place name (a club: "Ruch Chorzow" does not make "In Chorzow"
-    a person) or written in capitals (a headline), and never a word after "in"
-    (see :func:`_may_be_a_surname`)."""
+    a person) or written in capitals (a headline), and never a word in
+    capitals or after a locative "in" (see :func:`_may_be_a_surname`)."""
     surnames: dict[str, set[str]] = {}
     people: dict[str, Mention] = {}
     places = _place_words(mentions, doc, catalogue)
@@ -291,11 +291,10 @@ def _donates_name_parts(m: Mention, doc: Doc, places: frozenset[str]) -> bool:
 
 def _may_be_a_surname(tok) -> bool:
     """A lone word that may stand for a person named in full: not in capitals
-    (a dateline or headline: "AMSTERDAM") and not the object of "in/near/..."
-    ("In Chorzow")."""
-    if tok.is_upper and len(tok) > 1:
-        return False
-    return not (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS)
+    (a dateline or headline: "AMSTERDAM") and not where a place goes ("In
+    Sofia : Levski Sofia ( Bulgaria ) 1"); "interested in McCarthy" may be
+    one (:func:`toolkit.actors.places.is_locative_object`)."""
+    return not (tok.is_upper and len(tok) > 1) and not is_locative_object(tok)
 
 
 # -- 4. title modifiers -----------------------------------------------------------

@@ -90,6 +90,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, *, mentions: Sequence[dict] = 
     covered = [(r["start"], r["end"]) for r in records]
     records += _implicit_singulars(doc, ctx, lex, mentions, quotes, dates, covered)
     records = sorted(records, key=lambda r: r["start"])
+    records = _died_later(doc, ctx, lex, records, mentions, quotes, dates)
     _share_elliptical_claimants(doc, records)
     _continue_claimants(doc, records)
     _inherit_sides(records)
@@ -307,20 +308,41 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
         elif tok.lower_ == "another" and tok.dep_ == "det" and tok.head.dep_ in ("dobj", "pobj", "nsubjpass"):
             # "accused of shooting another man", "the shooting of another man in the leg"
             noun, start = tok.head, tok.idx
-        elif tok.lower_ == "the" and tok.dep_ == "det" and tok.head.lemma_.lower() == "victim" \
-                and tok.head.tag_ == "NN":
-            # "The victim was shot in the leg": one unnamed victim, when nothing
-            # before counted anyone (else it is a victim already counted)
+        elif tok.lower_ == "the" and tok.dep_ == "det" and \
+                ((tok.head.tag_ == "NN" and tok.head.lemma_.lower() in DEFINITE_VICTIMS) or _is_age_noun(tok.head)):
+            # "The victim was shot in the leg", "pronounced the man dead", "the
+            # 4-year-old had been shot": one unnamed victim, when nothing in the
+            # article counted anyone (else it is a victim already counted)
             noun, start = tok.head, tok.idx
             if out or covered or not _shot_directly(tok.head):
                 continue
-        elif tok.lower_ == "another" and tok.dep_ in ("dobj", "nsubjpass"):
+        elif tok.dep_ == "poss" and tok.lower_ in ("his", "her", "their") and tok.head.tag_ == "NN" \
+                and tok.head.lemma_.lower() in KIN_NOUNS and tok.head.dep_ in ("dobj", "nsubjpass"):
+            # "a man in his 20s shot his stepfather", "shot and injured his son"
+            noun, start = tok.head, tok.idx
+        elif tok.lower_ == "another" and (tok.dep_ in ("dobj", "nsubjpass") or
+                                          (tok.dep_ == "nsubj" and tok.head.tag_ == "VBN")):
+            # "left one person dead and another injured" (the parser makes "injured" a verb)
             noun, start = tok, tok.idx
-        elif tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
+        elif tok.lower_ in ("himself", "herself") and tok.dep_ == "dobj" and \
+                tok.head.lemma_.lower() in ("shoot", "kill", "wound", "injure", "stab") and \
+                not any(r["sent_id"] == sent_id_of(doc, tok.i) for r in out) and \
+                not any(s <= t.idx < e for t in tok.sent for s, e in covered):
+            # "the homeowner accidentally shot himself", "then fatally shot himself": the
+            # shooter is the one hurt (not when his victim in the sentence was counted:
+            # "a man appears to have shot and killed himself" is that man)
+            noun, start = tok, tok.idx
+        elif (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B") or _aged_name(tok) is not None:
             named = _named_victim(doc, tok, lex, covered)
-            if named is not None and any(doc_text(doc)[named[1]:named[2]].split()[-1] in r["surface"] for r in out
-                                         if r["value_low"] == 1):
-                continue  # "Najee Odom ... was found shot to death. Odom was transported ...": counted already
+            same = [r for r in out if named is not None and r["value_low"] == 1
+                    and doc_text(doc)[named[1]:named[2]].split()[-1] in r["surface"]]
+            if same:
+                # "Najee Odom ... was found shot to death. Odom was transported ...": counted
+                # already; "Lavon Spaights, 22, ... was shot" then "the shooting death of
+                # Lavon Spaights": the same victim, who died
+                if named[0].category == "killed" and same[0]["category"] == "injured":
+                    same[0]["category"], same[0]["cue"] = "killed", named[0].cue.lemma_.lower()
+                continue
             if named is not None:
                 out.append(_record(doc, ctx, named[0], named[1], named[2], 1.0, 1.0, "exact", False, lex,
                                    mentions, quotes, dates, {}))
@@ -329,13 +351,13 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
         else:
             continue
         age_noun = _is_age_noun(noun)  # "A 15-year-old was shot"
-        if not age_noun and (noun.tag_ not in ("NN", "DT")
+        if not age_noun and (noun.tag_ not in ("NN", "DT") and noun.lower_ not in ("himself", "herself")
                              or noun.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT")):
             continue
         if lex.noun_category.get(noun.lemma_.lower()) in ("killed", "injured", "casualties", "missing"):
             continue  # "a death", "an injury": an event, not a person
-        if not age_noun and noun.lemma_.lower() not in SINGULAR_PEOPLE and noun.lower_ not in SINGULAR_PEOPLE \
-                and noun is not tok:
+        if not age_noun and noun.lemma_.lower() not in SINGULAR_PEOPLE | KIN_NOUNS \
+                and noun.lower_ not in SINGULAR_PEOPLE and noun is not tok:
             continue
         if any(s <= noun.idx < e for s, e in covered):
             continue
@@ -344,19 +366,43 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
         reading = read_figure(noun, lex)
         if reading.category is None and noun is not tok:
             reading = _pronoun_victim(noun, lex) or _shooting_victim(noun) or reading
-        if reading.category is None and tok.lower_ == "another" and noun.dep_ == "pobj" and \
+        if reading.category is None and tok.lower_ in ("another", "a", "an") and noun.dep_ == "pobj" and \
                 noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ("shooting", "killing", "stabbing"):
+            # "investigating the shooting of a 16-year-old boy": one victim (injured unless the text says more)
             cue = noun.head.head
             reading = Reading(head=noun, noun=noun, category="killed" if cue.lemma_.lower() == "killing"
                               else "injured", cue=cue)
         if reading.category is None or reading.cue is None or reading.cue.i == noun.i:
             continue
+        if tok.dep_ == "poss" and reading.category not in ("killed", "injured"):
+            continue  # "Filonenko had just evacuated his wife and two children": one family, not a toll
         if reading.cue.dep_ == "amod" and reading.cue.head.i == noun.i and reading.cue.i < noun.i:
             continue  # "one of a dead child" (an image): an adjective alone does not count someone
         end = noun.idx + len(noun)
         out.append(_record(doc, ctx, reading, start, end, 1.0, 1.0, "exact", False, lex, mentions, quotes, dates, {}))
         covered.append((start, end))
     return out
+
+
+def _aged_name(tok: Token) -> Span | None:
+    """"Bailey, 47, of Columbus was shot": a proper noun given an age in
+    commas is a person, whatever NER called it (here a place). ``tok`` must
+    be the name's first token; returns the name's span."""
+    root = tok
+    while root.dep_ == "compound" and root.head.pos_ == "PROPN" and root.head.i > root.i:
+        root = root.head
+    if root.pos_ != "PROPN" or root.dep_ not in ("nsubj", "nsubjpass") or root.ent_type_ == "PERSON":
+        return None
+    if any(c.dep_ == "compound" and c.i < tok.i for c in root.children) or \
+            (tok.i > 0 and tok.nbor(-1).dep_ == "compound" and tok.nbor(-1).head == root):
+        return None  # not the first token of the name
+    age = next((c for c in root.children if c.dep_ in ("appos", "amod", "npadvmod") and c.like_num
+                and c.i == root.i + 2 and c.nbor(-1).text == ","), None)
+    if age is None or not age.text.isdigit() or not 0 < int(age.text) < 110:
+        return None
+    span = tok.doc[tok.i:root.i + 1]
+    span.label_ = "PERSON"
+    return span
 
 
 def _is_age_noun(noun: Token) -> bool:
@@ -408,9 +454,96 @@ def _shooting_victim(noun: Token) -> Reading | None:
 
 
 def _shot_directly(noun: Token) -> bool:
-    """"The victim was shot", "the victim died": not "the victim told police"."""
-    verb = noun.head
-    return noun.dep_ in ("nsubjpass", "nsubj", "dobj") and verb.lemma_.lower() in ("shoot", "die", "kill", "wound")
+    """"The victim was shot", "the victim died", "pronounced the man dead":
+    not "the victim told police"."""
+    harm = ("shoot", "die", "kill", "wound", "pronounce", "injure", "find", "suffer", "sustain")
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in harm for c in noun.children):
+        return True  # "Authorities have identified the man who was shot to death"
+    return noun.dep_ in ("nsubjpass", "nsubj", "dobj") and noun.head.lemma_.lower() in harm
+
+
+#: definite singular nouns that may refer to the one victim of a crime report ("the man was shot")
+DEFINITE_VICTIMS = frozenset({"victim", "man", "woman", "boy", "girl", "teen", "teenager", "child", "person", "male",
+                              "female", "juvenile", "toddler", "baby", "infant", "youth"})
+#: a relative named by a possessive ("shot his stepfather")
+KIN_NOUNS = frozenset({"son", "daughter", "father", "mother", "stepfather", "stepmother", "stepson", "stepdaughter",
+                       "brother", "sister", "wife", "husband", "girlfriend", "boyfriend", "fiance", "fiancee",
+                       "grandson", "granddaughter", "grandfather", "grandmother", "nephew", "cousin", "uncle",
+                       "aunt", "niece", "roommate", "neighbor", "neighbour", "friend", "child"})
+
+
+#: pronouns and definite nouns that refer back to a victim already named
+BACK_REFERENCES = frozenset({"he", "she", "him", "her"})
+
+
+def _death_of(tok: Token) -> Token | None:
+    """The person ``tok`` says died, when it is a death predicate: "he died",
+    "he was pronounced dead", "pronounced the man dead", "she succumbed",
+    "passed away", "he was dead at the scene"; else ``None``."""
+    lemma = tok.lemma_.lower()
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and tok.dep_ == "conj":  # "was shot in the neck and pronounced dead"
+        subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if lemma in ("die", "succumb") and tok.pos_ == "VERB":
+        return subject
+    if lemma == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in tok.children):
+        return subject
+    if lemma == "pronounce" and any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj")
+                                    for c in tok.children):
+        return subject if subject is not None and subject.dep_ == "nsubjpass" else \
+            next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if lemma == "be" and any(c.lower_ == "dead" and c.dep_ == "acomp" for c in tok.children):
+        return subject
+    return None
+
+
+def _died_later(doc: Doc, ctx: ArticleContext, lex: Lexicon, records: list[dict], mentions, quotes,
+                dates) -> list[dict]:
+    """One victim told in several sentences: "a man was shot in the city's
+    Greenspring neighborhood, police said. He was taken to an area hospital,
+    where he was pronounced dead." The death of a pronoun, of "the victim" /
+    "the man", or of the victim's name within two sentences after a figure of
+    one injured person makes that figure killed (the same person, counted
+    once). When nothing before counted anyone, a violent death told of "the
+    man" or a pronoun ("He had been shot multiple times, and was pronounced
+    dead") is one killed."""
+    out = list(records)
+    for tok in doc:
+        person = _death_of(tok)
+        if person is None:
+            continue
+        definite = person.lower_ in BACK_REFERENCES or (
+            person.tag_ == "NN" and person.lemma_.lower() in DEFINITE_VICTIMS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in person.children))
+        named = person.pos_ == "PROPN"
+        before = [r for r in out if r["start"] < tok.idx]
+        # "A gunshot victim was found at the scene, and later pronounced dead": the figure's own noun
+        itself = bool(before) and before[-1]["start"] <= person.idx < before[-1]["end"]
+        if not (definite or named or itself):
+            continue
+        sid = sent_id_of(doc, tok.i)
+        if before:
+            last = before[-1]
+            if last["sent_id"] < sid - 2 or last["value_low"] != 1 or last["value_high"] != 1:
+                continue
+            if named and not itself and person.text not in last["surface"]:
+                continue
+            if last["category"] == "injured":
+                last["category"], last["cue"] = "killed", tok.lemma_.lower()
+            continue
+        if named or not _violent_context(doc, tok):
+            continue
+        reading = Reading(head=person, noun=person, category="killed", cue=tok)
+        out.append(_record(doc, ctx, reading, person.idx, person.idx + len(person), 1.0, 1.0, "exact", False, lex,
+                           mentions, quotes, dates, {}))
+    return sorted(out, key=lambda r: r["start"])
+
+
+def _violent_context(doc: Doc, tok: Token) -> bool:
+    """A violence word in ``tok``'s sentence or the one before ("He had been shot ... pronounced dead")."""
+    sent = tok.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(t.lemma_.lower() in VIOLENCE_WORDS for t in doc[start:sent.end])
 
 
 def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Reading, int, int] | None:
@@ -418,10 +551,12 @@ def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Readin
     killed", "Gerald Roberson, 39, was found shot dead" -> one person."""
     ent = next((e for e in doc.ents if e.start == first.i), None)
     if ent is None or ent.label_ != "PERSON":
+        ent = _aged_name(first)
+    if ent is None:
         return None
     root = ent.root
     of_death = root.dep_ == "pobj" and root.head.lower_ == "of" and \
-        root.head.head.lemma_.lower() in ("death", "killing", "murder", "homicide")  # "the death of Juan Berrios, 20"
+        root.head.head.lemma_.lower() in ("death", "killing", "murder", "homicide", "body")  # "the death of Juan Berrios, 20"
     if root.dep_ not in ("nsubjpass", "nsubj", "dobj") and not of_death or \
             any(s <= ent.start_char < e for s, e in covered):
         return None

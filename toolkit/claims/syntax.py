@@ -36,7 +36,7 @@ SUBJECT_AFFECTED = frozenset({"die", "perish", "flee", "escape", "disappear", "d
 #: event nouns whose "of"-object is the counted people ("the deaths of 12 people")
 EVENT_NOUN_CATEGORY = {
     "death": "killed", "killing": "killed", "murder": "killed", "execution": "killed", "life": "killed",
-    "homicide": "killed",
+    "homicide": "killed", "body": "killed",  # "found the body of 26-year-old Jonathan Kelly"
     "injury": "injured", "wounding": "injured",
     "evacuation": "evacuated", "displacement": "displaced", "deportation": "other",
     "exchange": "prisoners", "swap": "prisoners", "release": "prisoners", "return": "prisoners",
@@ -170,6 +170,9 @@ def _negated_or_attempted(cue: Token) -> bool:
     if nxt is not None and _lemma(cue) == "shoot" and nxt.lower_ == "at" and \
             not any(c.dep_ == "pobj" for c in nxt.children):
         return True  # "was held up and shot at after she asked for directions": a stranded "at"
+    if nxt is not None and _lemma(cue) == "shoot" and nxt.lower_ == "at" and \
+            any(c.dep_ == "pobj" and (c.tag_ == "PRP" or c.lower_ == "other") for c in nxt.children):
+        return True  # "three teenagers shot at them", "two people shooting at each other": fired at, not hit
     if any(c.lower_ in ("attempted", "attempt", "failed") for c in cue.children if c.dep_ in ("amod", "compound")):
         return True
     # a plan or threat ("planned to evacuate 2,000", "threatened to kill") is kept: its
@@ -246,6 +249,11 @@ def _predicate_cues(head: Token, lex: Lexicon):
             if child.dep_ in ("acomp", "attr", "oprd", "xcomp") and _token_category(child, lex) not in (None, "weak_injured"):
                 yield child, _token_category(child, lex)
         return
+    if dep == "appos" and gov.dep_ in ("nsubj", "nsubjpass") and gov.i < head.i and \
+            (gov.ent_type_ in ("GPE", "ORG", "LOC") or gov.is_upper):
+        # a dateline the parser made the subject: "DETROIT, MI - A 30-year-old man died early Sunday"
+        yield from _predicate_cues(gov, lex)
+        return
     if dep not in OBJECT_DEPS and not (dep == "pobj" and gov.lower_ in ("to", "with")):
         return
     if dep == "conj":  # "one serviceman and two guards were killed": the first conjunct's predicate
@@ -294,13 +302,25 @@ WOUND_KINDS = frozenset({"gunshot", "bullet", "stab", "shrapnel", "gun", "shot",
 def _with_wound(tok: Token) -> str | None:
     """"a boy suffering from a gunshot wound", "a teenager showed up ... with a
     gunshot wound": ``tok`` (the person, or the verb whose subject the person
-    is) has a weapon's wound; "fatal" ones are deaths."""
+    is) has a weapon's wound; "fatal" ones are deaths. A wound is a weak
+    injury: "found a woman dead ... with multiple gunshot wounds" is one
+    death, not a death and an injury."""
     found = _wound(tok)
     return found[1] if found else None
 
 
-def _wound(tok: Token) -> tuple[Token, str] | None:
+def _wound(tok: Token, depth: int = 0) -> tuple[Token, str] | None:
     """The wound token and its category for :func:`_with_wound`."""
+    if depth == 0:
+        # the parser hangs "with" on the place: "walked into an area hospital with a
+        # gunshot wound", "found a passenger in a van with a gunshot wound"
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "at", "to", "inside"):
+                for place in prep.children:
+                    if place.dep_ == "pobj" and place.pos_ == "NOUN":
+                        found = _wound(place, 1)
+                        if found is not None:
+                            return found
     for child in tok.children:
         if child.dep_ in ("acl", "advcl", "xcomp") and _lemma(child) in SUSTAIN_VERBS | {"suffer"}:
             found = _wound(child)
@@ -314,7 +334,7 @@ def _wound(tok: Token) -> tuple[Token, str] | None:
             if pobj.dep_ == "pobj" and _lemma(pobj) in ("wound", "injury") and \
                     any(_lemma(c) in WOUND_KINDS for c in pobj.children if c.dep_ in ("compound", "amod")):
                 fatal = any(c.lower_ in ("fatal", "mortal", "deadly") for c in pobj.children)
-                return pobj, "killed" if fatal else "injured"
+                return pobj, "killed" if fatal else "weak_injured"
     return None
 
 
@@ -355,14 +375,24 @@ def _to_hospital(verb: Token) -> bool:
 
 def _verb_cues(verb: Token, lex: Lexicon, head: Token):
     cat = _token_category(verb, lex)
+    # "was fatally wounded", "mortally wounded": the wound killed; not killed and injured
+    fatal = any(c.dep_ in PREDICATE_DEPS and c.lower_ in lex.fatal_modifiers and c.i < verb.i for c in verb.children)
+    if cat == "injured" and fatal:
+        cat = None
     if cat:
         yield verb, cat
     elif _to_hospital(verb):
         yield verb, "injured"
     elif _lemma(verb) == "find" and _wound(verb) is not None and head.dep_ in ("nsubjpass", "dobj"):
         yield _wound(verb)  # "a woman was found with a gunshot wound", "Police found a woman ... with a gunshot wound"
+    if _lemma(verb) == "find" and verb.i + 1 < len(verb.doc) and verb.nbor(1).lower_ == "dead" and verb.nbor(1) != head:
+        yield verb.nbor(1), "killed"  # "a Birmingham man found dead Friday afternoon" (the parser hangs "dead" elsewhere)
     if _to_death(verb):
         yield verb, "killed"  # "shot to death", "beaten to death"
+    for child in verb.children:  # "Jordan allegedly shot Wright two times, killing him"
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and _lemma(child) in ("kill", "wound", "injure") and \
+                head.dep_ == "dobj" and any(c.dep_ == "dobj" and c.tag_ == "PRP" for c in child.children):
+            yield child, lex.predicate_category.get(_lemma(child), "killed")
     # "shot dead", "fatally shot", "were left injured"
     for child in verb.children:
         if child.dep_ in PREDICATE_DEPS and child.i != head.i:
@@ -372,8 +402,10 @@ def _verb_cues(verb: Token, lex: Lexicon, head: Token):
                 ccat = _token_category(child, lex)
                 # "was found shot" keeps the weak cue; "left ... dead" the strong one
                 if ccat and (ccat != "weak_injured" or _lemma(verb) == "find") and not _has_object(child):
-                    yield child, ccat
-                    if any(g.lower_ in lex.fatal_modifiers for g in child.children) or _to_death(child):
+                    fatal = any(g.lower_ in lex.fatal_modifiers for g in child.children) or _to_death(child)
+                    if not (fatal and ccat == "injured"):  # "two men found mortally wounded": killed only
+                        yield child, ccat
+                    if fatal:
                         yield child, "killed"  # "was found shot dead", "found shot to death"
         if child.dep_ == "conj" and child.pos_ in ("VERB", "ADJ") and not _has_object(child) \
                 and _shares_figure(verb, child):
@@ -395,6 +427,10 @@ def _modifier_cues(noun: Token, lex: Lexicon):
         if child.dep_ not in MODIFIER_DEPS:
             continue
         if child.pos_ in ("VERB", "AUX") and child.dep_ in ("acl", "relcl"):
+            if _is_agent_clause(child) or _is_active_participle(child):
+                # "the two officers who allegedly shot and killed a 25-year-old woman",
+                # "reports of a man shooting a gun": the shooters
+                continue
             yield from _verb_cues(child, lex, noun)
             continue
         cat = _token_category(child, lex)
@@ -403,6 +439,26 @@ def _modifier_cues(noun: Token, lex: Lexicon):
             for sub in child.children:
                 if sub.dep_ == "conj" and _token_category(sub, lex) and _shares_figure(child, sub):
                     yield sub, _token_category(sub, lex)
+
+
+def _is_agent_clause(verb: Token) -> bool:
+    """A relative clause whose relative pronoun is the active subject of a
+    verb with an object of its own: the noun did the harm, it was not harmed."""
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    subject = any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in verb.children)
+    return subject and any(_lemma(v) in AGENT_VERBS and any(c.dep_ == "dobj" for c in v.children) for v in verbs)
+
+
+#: verbs whose active subject harmed someone else ("officers who shot ... a woman", "a man shooting a gun");
+#: not "a boy who lost his legs", "volunteers missing in Ukraine"
+AGENT_VERBS = frozenset({"shoot", "kill", "wound", "injure", "stab", "murder", "fire", "attack", "hit", "strike"})
+
+
+def _is_active_participle(verb: Token) -> bool:
+    """"reports of a man shooting a gun", "two people shooting at each other":
+    an active present participle of a harm verb on the noun makes it the doer."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and _lemma(verb) in AGENT_VERBS and \
+        not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _of_war_cues(noun: Token, lex: Lexicon):

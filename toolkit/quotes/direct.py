@@ -35,6 +35,8 @@ from toolkit.context import doc_text
 
 #: how many tokens past a quote a following sentence's cue may sit (`” ⏎ he said`)
 _NEXT_SENTENCE_REACH = 4
+#: ... or farther, up to this many tokens, when it is that sentence's first verb
+_NEXT_SENTENCE_FIRST_VERB = 8
 #: continuation quotes shorter than this are scare quotes, not speech
 _MIN_CONTINUATION_WORDS = 3
 #: how a cue verb can hang on a quote's word (`“…,” Putin said` as parataxis);
@@ -137,7 +139,7 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
                 break
             if not qmap.inside(ancestor) and is_cue_verb(ancestor):
                 return ancestor
-            if ancestor.dep_ in {"relcl"}:
+            if ancestor.dep_ in {"relcl"} or _own_adverbial_clause(ancestor):
                 break
     for i in tokens:
         for child in doc[i].children:
@@ -145,6 +147,17 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
                     and _in(child, para) and is_cue_verb(child)):
                 return child
     return None
+
+
+def _own_adverbial_clause(token: Token) -> bool:
+    """`… concluded on Thursday, with judges and lawyers extolling her as a
+    “brilliant” legal mind`: a participle or adverbial clause with its own
+    subject holds the quote; a reporting verb above it did not say it."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        return True  # `judges … extolling her`: the noun is the participle's subject
+    return token.dep_ in {"advcl", "pcomp", "pobj"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
 
 def _nearby_cue(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, para: tuple[int, int]) -> Token | None:
@@ -156,6 +169,12 @@ def _nearby_cue(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, para:
         window = list(range(colon.sent.start, colon.i)) + window
     follow = last.sent.end
     window += list(range(follow, min(follow + _NEXT_SENTENCE_REACH, len(doc))))
+    # `“…?” the 43-year-old asked`: a longer subject, when the verb is the
+    # first one of the next sentence
+    for i in range(follow + _NEXT_SENTENCE_REACH, min(follow + _NEXT_SENTENCE_FIRST_VERB, len(doc))):
+        if any(doc[k].pos_ in {"VERB", "AUX"} for k in range(follow, i)):
+            break
+        window.append(i)
     candidates = [doc[i] for i in sorted(set(window))
                   if _in(doc[i], para) and not qmap.inside(doc[i]) and is_cue_verb(doc[i], strong_only=True)]
     if not candidates:
@@ -170,16 +189,69 @@ def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
     source = source_of_verb(cue)
     if source is not None and not any(qmap.inside(t) for t in source):
         return source
+    inverted = _inverted_subject(doc, cue, qmap)
+    if inverted is not None:
+        return inverted
     for i in (cue.i + 1, cue.i - 1):
         if 0 <= i < len(doc) and not qmap.inside(doc[i]):
             token = doc[i]
-            while token.dep_ in {"compound", "flat"} and token.head.i > token.i and not qmap.inside(token.head):
+            # (never up to the cue itself: `Conway notes.` parsed as a compound noun)
+            while (token.dep_ in {"compound", "flat"} and token.head.i > token.i and token.head.i != cue.i
+                   and not qmap.inside(token.head)):
                 token = token.head
             # a pronoun only before the verb: in `said he was “horrified”` the
             # pronoun after the verb is the reported clause's subject
             if token.pos_ == "PROPN" or (i < cue.i and token.lower_ in PERSON_PRONOUNS | {"they"}):
                 return noun_phrase(token)
+    return _person_before(doc, cue, qmap)
+
+
+def _person_before(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
+    """`Col. Steven H. Warren, a military spokesman in Baghdad, said, “…`,
+    `Mr. Daniloff, now 81 and retired in Cambridge, Mass., said …`: the parse
+    hung the name elsewhere and left the verb without a subject; the nearest
+    person named before it in its sentence speaks, unless a clause with a
+    subject of its own stands between them."""
+    sent = cue.sent
+    people = [e for e in doc.ents if e.label_ == "PERSON" and sent.start <= e.start and e.end <= cue.i]
+    for ent in reversed(people):
+        if any(qmap.inside(t) for t in ent):
+            continue
+        between = doc[ent.end:cue.i]
+        if any(t.dep_ in {"nsubj", "nsubjpass"} and not qmap.inside(t) for t in between):
+            return None
+        return noun_phrase(ent.root)
     return None
+
+
+#: words of a source phrase written after its verb (`asked the boy`, `mused Blaze co-host Stu Burguiere`)
+_INVERTED_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+
+
+def _inverted_subject(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
+    """`“…,” said Oversight ranking Democrat Elijah Cummings`, `“…?” asked the
+    boy`, `wrote a man calling himself …`: right after a quote the verb comes
+    first and the parse often takes its subject for an object; the noun phrase
+    right after the verb is the source. Only when nothing but punctuation
+    stands between the quote and the verb."""
+    k = cue.i - 1
+    while k >= 0 and (doc[k].is_punct or doc[k].is_space) and not qmap.inside(doc[k]):
+        k -= 1
+    if k < 0 or not qmap.inside(doc[k]):
+        return None
+    start = end = cue.i + 1
+    while end < len(doc) and end - start < 8 and not qmap.inside(doc[end]):
+        token = doc[end]
+        glued = token.text in {"-", "‐"} and not token.whitespace_ and end > start and not doc[end - 1].whitespace_
+        participle = token.tag_ in {"VBG", "VBN"} and end + 1 < len(doc) and doc[end + 1].pos_ in {"NOUN", "PROPN"}
+        if not (token.pos_ in _INVERTED_POS or token.is_space or glued or participle):
+            break
+        end += 1
+    while end > start and doc[end - 1].pos_ not in {"NOUN", "PROPN"}:
+        end -= 1
+    if end <= start:
+        return None
+    return doc[start:end]
 
 
 def _colon_cue(doc: Doc, tokens: range, qmap: QuoteMap) -> Token | None:
@@ -233,7 +305,7 @@ def _continuation(doc: Doc, quote: QuoteSpan, previous: list[Attribution]) -> At
     last = previous[-1]
     if last.source is None and last.inherited_from is None:
         return None
-    before = doc_text(doc)[:quote.open_mark].rstrip(" \t")
+    before = doc_text(doc)[:quote.open_mark].rstrip(" \t\xa0\u202f\u2009")  # (a no-break space too)
     if before and before[-1] not in ".!?”\"\n:":
         return None  # mid-sentence: a scare quote or a title, not a new stretch of speech
     between = doc_text(doc)[last.end:quote.open_mark]

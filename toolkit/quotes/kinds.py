@@ -39,6 +39,13 @@ _NAMING = re.compile(
     re.IGNORECASE)
 
 
+#: what stands before a title: a preposition, a possessive or a noun for a work
+#: (`on “Meet the Press”`, `ABC’s “This Week”`, `the podcast “Here’s the Thing”`)
+_TITLE_CONTEXT = re.compile(
+    r"(?:\b(?:on|in|to|from|of|titled|entitled|according to|show|programme|program|podcast|book|memoir|film|movie|"
+    r"series|documentary|song|album|column|op-ed|essay|novel|play)|[’']s)\s*$", re.IGNORECASE)
+
+
 def is_speech(kind: str | None) -> bool:
     """True for direct, indirect and mixed rows (and rows of tables written
     before the ``kind`` column existed)."""
@@ -51,11 +58,19 @@ def quote_kind(text: str, before: str, *, attributed: bool) -> str:
     """Kind of a quoted passage (module docstring). ``before`` is the text of
     its sentence before the opening mark; ``attributed`` whether a cue, a
     source or a continued quote gives it a speaker."""
-    if attributed:
-        return "direct"
     words = _WORD.findall(text)
     content = [w for i, w in enumerate(words) if i == 0 or len(w) > 3]
-    if 0 < len(words) <= 6 and all(w[0].isupper() for w in content):
+    capitalised = bool(content) and all(w[0].isupper() for w in content)
+    if capitalised and len(words) <= 10 and _TITLE_CONTEXT.search(before.rstrip(" “\"‘'")):
+        # `he said on “Meet the Press.”`, `Speaking Sunday on ABC’s “This Week,”`,
+        # `According to ''The Trumps: Three Generations That Built an Empire,''`:
+        # a show or a book named where the speech happened, even next to a cue
+        return "title"
+    if len(words) >= 5 and text.upper() == text and any(ch.isalpha() for ch in text):
+        return "title"  # `‘EUROPEANS ASK IF VIOLENCE IS BECOMING FACT OF LIFE’`: a quoted headline
+    if attributed:
+        return "direct"
+    if 0 < len(words) <= 6 and capitalised:
         return "title"
     if len(words) <= MAX_FRAGMENT_WORDS:
         if _NAMING.search(before.rstrip(" “\"‘'")) or (len(words) == 1 and "-" in words[0]):

@@ -20,12 +20,14 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from toolkit.context import ArticleContext, char_span_keys, doc_text
+from toolkit.dates.extract import ENTRY_STAMP
 from toolkit.quotes.direct import QuoteMap
 from toolkit.quotes.marks import paragraph_bounds
 from toolkit.quotes.model import Attribution, Speaker
 from toolkit.quotes.kinds import MAX_FRAGMENT_WORDS, clause_kind, quote_kind
 from toolkit.quotes.roles import RoleIndex
 from toolkit.quotes.speakers import (
+    DOCUMENT_HEADS,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     SUBJECT_DEPS,
@@ -40,6 +42,7 @@ COLLECTIVE_KINDS = {"organisation", "group", "country"}
 def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution], mentions: Sequence[dict], qmap: QuoteMap) -> list[dict]:
     """Quotes-table records for ``attributions``, in text order."""
     index = MentionIndex(mentions)
+    _trim_entry_stamps(doc, attributions)
     reported = [(a.start, a.end) for a in attributions if not a.direct]
     subjects = [s for s in _subject_mentions(doc, index, qmap)
                 if not any(start <= s.position < end for start, end in reported)]
@@ -53,8 +56,9 @@ def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution
             written[id(attribution)] = written.get(id(attribution.inherited_from))
         else:
             source = _same_paragraph_source(doc, attribution, index)
-            speaker = _resolve(doc, source, index, subjects, earlier, qmap)
+            speaker = _resolve(doc, source, index, subjects, earlier, qmap, _addressees(doc, attribution, index))
             speaker = roles.name_for(source, speaker, earlier) if source is not None else speaker
+            speaker = _document_issuer(doc, source, speaker, earlier)
             written[id(attribution)] = source
         resolved[id(attribution)] = speaker
         if speaker is not None and speaker.name and attribution.source is not None:
@@ -119,15 +123,79 @@ def _same_paragraph_source(doc: Doc, attribution: Attribution, index: MentionInd
     return None
 
 
-def _resolve(doc: Doc, source: Span | None, index: MentionIndex, subjects: list[Speaker], earlier: list[Speaker], qmap: QuoteMap) -> Speaker | None:
+def _trim_entry_stamps(doc: Doc, attributions: Sequence[Attribution]) -> None:
+    """A live blog's entry stamp (`7 Jul 2022 00.51 Russia taking 'operational
+    pause', analysts say`, `7 Jul 2022 00.29 UN warns …`) is neither content nor
+    speaker: cut it from the start of a reported clause and from a source
+    phrase (a source that was nothing but the stamp is no source)."""
+    text = doc_text(doc)
+    for a in attributions:
+        # (the clause may start inside the stamp: `9 [May 2022 03.33 A Fiji court …`)
+        m = next((m for m in ENTRY_STAMP.finditer(text, max(0, a.start - 3), a.start + 24) if m.start() <= a.start < m.end()), None)
+        if m is not None and not a.direct:
+            start = m.end()
+            while start < a.end and text[start].isspace():
+                start += 1
+            if a.end - start >= 3:
+                a.start = start
+        if a.source is not None:
+            m = ENTRY_STAMP.search(text, a.source.start_char, a.source.end_char)
+            if m is not None:
+                rest = [t for t in a.source if t.idx >= m.end() and not t.is_space and not t.is_punct]
+                a.source = doc[rest[0].i:a.source.end] if rest else None
+
+
+def _addressees(doc: Doc, attribution: Attribution, index: MentionIndex) -> set[str]:
+    """Actor ids and names of the people the cue addresses (`She told Ms.
+    Muravinets that she …`): a pronoun subject of the same verb is not them."""
+    if attribution.cue_start is None:
+        return set()
+    cue = doc.char_span(attribution.cue_start, attribution.cue_end or attribution.cue_start + 1, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return set()
+    verb = cue.root
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    out: set[str] = set()
+    for obj in objects:
+        span = doc[obj.left_edge.i:obj.i + 1]
+        mention = index.at(span)
+        if mention is not None and mention.get("kind") == "person":
+            out |= {str(v) for v in (mention.get("actor_id"), speaker_name(mention)) if v}
+    return out
+
+
+def _document_issuer(doc: Doc, source: Span | None, speaker: Speaker | None, earlier: list[Speaker]) -> Speaker | None:
+    """`“…,” read the statement, quoted by Russian state news agency Tass`: a
+    definite document with no author in its phrase is the one an earlier
+    source issued in this or the previous two sentences (`Russia’s Defence
+    Ministry …, saying in a statement Thursday that …`); the row takes that
+    source (the news agency is only the channel)."""
+    if source is None or speaker is None or speaker.actor_id or source.root.lemma_.lower() not in DOCUMENT_HEADS:
+        return speaker
+    if not any(t.lower_ in {"the", "this", "that"} for t in source):
+        return speaker
+    noun = source.root.lemma_.lower()
+    sents = [s for s in doc.sents if s.start_char <= source.start_char][-3:]
+    for s in reversed(earlier):
+        if s.position >= source.start_char or s.position < sents[0].start_char:
+            continue
+        sent = doc.char_span(s.position, s.position + 1, alignment_mode="expand")
+        if sent is not None and len(sent) and any(t.lemma_.lower() == noun for t in sent[0].sent):
+            return Speaker(s.actor_id, s.name, s.kind, source.text, source.start_char)
+    return speaker
+
+
+def _resolve(doc: Doc, source: Span | None, index: MentionIndex, subjects: list[Speaker], earlier: list[Speaker], qmap: QuoteMap,
+             addressees: set[str] = frozenset()) -> Speaker | None:
     if source is None:
         return None
     glued = _glued_pronoun(source)
     if is_pronoun(source) or glued:
-        antecedent = _antecedent(doc, source, index, subjects, earlier, qmap, word=glued)
+        antecedent = _antecedent(doc, source, index, subjects, earlier, qmap, word=glued, addressees=addressees)
         if antecedent is None:
             mention = index.at(source)  # the actors extractor may have resolved it already
-            if mention is not None and mention.get("actor_id"):
+            if mention is not None and mention.get("actor_id") and not ({mention["actor_id"], speaker_name(mention)} & addressees):
                 return Speaker(mention["actor_id"], speaker_name(mention), mention.get("kind"), source.text, source.start_char)
             return Speaker(None, None, None, source.text, source.start_char)
         return Speaker(antecedent.actor_id, antecedent.name, antecedent.kind, source.text, source.start_char)
@@ -211,9 +279,13 @@ def _affiliation(source: Span, index: MentionIndex) -> Speaker | None:
 
 
 def _antecedent(doc: Doc, pronoun: Span, index: MentionIndex, subjects: list[Speaker], earlier: list[Speaker], qmap: QuoteMap,
-                word: str | None = None) -> Speaker | None:
+                word: str | None = None, addressees: set[str] = frozenset()) -> Speaker | None:
     word = word or pronoun[0].lower_
     at = pronoun.start_char
+    if word in PERSON_PRONOUNS and addressees:
+        # `She told Ms. Muravinets that …`: whoever she is, not the person she told
+        found = _antecedent(doc, pronoun, index, subjects, earlier, qmap, word=word)
+        return None if found is not None and ({found.actor_id, found.name} & addressees) else found
     if word in PERSON_PRONOUNS:
         # a person named earlier in the same sentence, outside quotes (`In a
         # statement by the Polish prime minister, Mateusz Morawiecki, he said`)

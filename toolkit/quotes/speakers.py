@@ -38,7 +38,11 @@ def source_of_verb(cue: Token) -> Span | None:
             obj = _child(verb, {"dobj"})
             if obj is not None and _names_someone(obj):
                 return noun_phrase(obj)
-        subject = _child(verb, SUBJECT_DEPS)
+        subject = _nearest_subject(verb)
+        if subject is not None and subject.dep_ == "nsubjpass" and cue_lemma(verb) == "quote":
+            # `Miroshnik was quoted by the Russian Tass news agency as saying`:
+            # the one quoted speaks; the agency is only the channel
+            return noun_phrase(subject)
         agent = _child(verb, {"agent"})
         if agent is not None and (subject is None or subject.dep_ == "nsubjpass"):
             pobj = _child(agent, {"pobj"})
@@ -49,19 +53,85 @@ def source_of_verb(cue: Token) -> Span | None:
                 return noun_phrase(verb.head)
             if subject.lower_ == "it" and subject.dep_ == "nsubj" and _is_expletive(subject):
                 return None
-            if subject.pos_ not in _NOMINAL_POS:
+            if subject.pos_ not in _NOMINAL_POS and not _nominal_adjective(subject):
                 return None  # a gerund or clause as subject (`supplying missiles would…`) is no speaker
+            if _mute_evidence(subject, cue):
+                return None
             return noun_phrase(subject)
         if verb.dep_ not in _BORROW_DEPS or verb.head is verb:
             return None
         absolute = _with_absolute(verb) if verb.tag_ == "VBG" else None
         if absolute is not None:
             return noun_phrase(absolute)
-        verb = verb.head
+        if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and (verb.head.pos_ in {"NOUN", "PROPN"} or _nominal_adjective(verb.head)):
+            # `“…?” the 43-year-old asked in …`: a verbless "sentence" whose
+            # only verb the parse hung on the noun; the noun is its subject (and
+            # a finite verb inside the phrase is the real verb: `Ukraine’s
+            # military acknowledged setbacks, however, saying …`)
+            phrase = noun_phrase(verb.head)
+            finite = next((t.i for t in phrase if t.tag_ in {"VBD", "VBZ", "VBP"}), None)
+            if finite is None:
+                return phrase
+            return phrase.doc[phrase.start:finite] if finite > phrase.start else None
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            if verb.tag_ != "VBG":
+                return None  # `an interview posted on YouTube`, `a refusal to answer`: no speaker
+            noun = verb.head
+            set_off = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+            if set_off or (noun.lemma_.lower() in DOCUMENT_HEADS and noun.dep_ in {"dobj", "pobj"}):
+                # `acknowledged setbacks, however, saying …` (an adverbial
+                # participle parsed on the object) and `issued a statement
+                # calling on …`: the subject of the clause above speaks
+                verb = noun.head if noun.dep_ != "pobj" else noun.head.head
+                if verb.pos_ not in {"VERB", "AUX"}:
+                    return None
+                continue
+            return None if _mute_evidence(noun, cue) else noun_phrase(noun)  # `leaders saying …`, `a man calling himself …`
+        verb = _verbal_head(verb)
+        if verb is None:
+            return None
         if verb.dep_ == "ccomp" and is_cue_verb(verb.head):
             # `He emphasized that Russia seeks …, urging Kyiv …`: a participle
             # parsed inside the reported clause belongs to the reporter
             verb = verb.head
+    return None
+
+
+#: nouns that cannot speak: with an evidential cue (`indicate`, `suggest`,
+#: `show`…) they report the writer's inference, not speech (`Mr. Putin’s
+#: decision indicated that …`, `the US had information indicating …`)
+MUTE_HEADS = {"decision", "move", "step", "information", "evidence", "data", "fact", "figure", "number",
+              "result", "image", "footage", "video", "photo", "photograph", "picture", "trend", "pattern"}
+_EVIDENTIAL_CUES = {"indicate", "suggest", "signal", "show", "reveal", "imply", "confirm", "hint", "underline",
+                    "underscore", "point"}
+
+
+def _mute_evidence(noun: Token, cue: Token) -> bool:
+    return noun.lemma_.lower() in MUTE_HEADS and cue_lemma(cue) in _EVIDENTIAL_CUES
+
+
+def _nominal_adjective(token: Token) -> bool:
+    """`the 43-year-old asked`, `the young said`: an adjective with a determiner heads a noun phrase."""
+    return token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children)
+
+
+def _verbal_head(verb: Token) -> Token | None:
+    """The clause a subject-less cue hangs on, for borrowing its subject:
+    the head verb, also through a non-verbal head (`He called it “shameful”
+    and called on leaders …`: the second `called` is parsed as a conjunct of
+    the adjective) and through a preposition (`he made a point of saying …`,
+    `responded by saying …`: the verb above the preposition's phrase)."""
+    head = verb.head
+    if head.pos_ in {"ADP", "SCONJ"} and head.lower_ not in {"of", "by"}:
+        # `without directly mentioning Ms. Pelosi` reports nothing said; `while
+        # acknowledging …` inside a reported clause is that clause's business
+        return None
+    for _ in range(3):
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        if head.head is head or head.dep_ not in {"prep", "pobj", "dobj", "oprd", "conj"}:
+            return None
+        head = head.head
     return None
 
 
@@ -156,6 +226,8 @@ def noun_phrase(head: Token) -> Span:
             if example is not None:
                 return example
     start = head.i
+    if head.pos_ == "ADJ":
+        start = head.left_edge.i  # `the 43-year-old`
     for child in reversed(list(head.lefts)):
         glued_hyphen = (child.text in {"-", "‐"} and child.i == start - 1 and child.i > 0
                         and not child.whitespace_ and not child.doc[child.i - 1].whitespace_)
@@ -166,6 +238,9 @@ def noun_phrase(head: Token) -> Span:
         else:
             break
     doc = head.doc
+    marks = [k for k in range(start, head.i) if doc[k].is_quote]
+    if marks:
+        start = marks[-1] + 1  # `the “third world war” nightmare scenario Ben Wallace`: never across a quote
     while start < head.i and (doc[start].is_punct or doc[start].is_quote):
         start += 1
     end = head.i + 1
@@ -252,6 +327,16 @@ def _example(head: Token) -> Span | None:
             if pobj is not None and _names_someone(pobj):
                 return noun_phrase(pobj)
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two, the first in the verb's paragraph (the
+    parse hangs the previous paragraph's `… Never, never Hillary.” ⏎ Another
+    commenter said` on the verb too)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    text = verb.doc.text
+    same_paragraph = [c for c in subjects if "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]]
+    return (same_paragraph or subjects or [None])[0]
 
 
 def _child(token: Token, deps: set[str]) -> Token | None:

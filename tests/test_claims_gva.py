@@ -1,0 +1,188 @@
+"""Issue #12 item 9: GVA's remaining error classes, on sentences quoted from
+GVA train articles (``../shared/eval/gva``, husinthewei/CIS530P; articles
+600..1099 of the train split, the slice these rules were tuned on).
+
+Each test is one error class: a victim who later died counted once as killed,
+implicit singular victims, victims found dead, shooters read as victims."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.test_claims_extract import find, run
+
+PUBLISHED = dt.date(2014, 3, 1)
+
+
+def tolls(claims):
+    """(surface, category, value) of every counted claim, in reading order."""
+    return [(c["surface"], c["category"], c["value_low"]) for c in claims if c["mentions"] > 0]
+
+
+# -- one victim told in several sentences: injured, then died = one killed ------------
+
+@pytest.mark.parametrize("text, surface", [
+    ("Around 7:48 p.m., a man was shot in the city's Greenspring neighborhood, police said. He was taken to an area "
+     "hospital, where he was pronounced dead.", "a man"),
+    ("When officers arrived at the intersection, they found a 22-year-old man suffering from multiple gunshot wounds "
+     "inside of a car. He was pronounced dead at the scene.", "a 22-year-old man"),
+    ("Davis was transported to Grady hospital where he later died.", "Davis"),
+    ("Investigators say 22-year-old William Laws was found with gunshot injuries along Augusta Drive and Malvern Road "
+     "in Newark around 2 a.m. Friday.The victim died at the hospital.", "William Laws"),
+    ("In Southeast D.C., police responded to the 1300 block of Stevens Road SE just before 3 p.m. A gunshot victim was "
+     "found at the scene, and later pronounced dead.", "A gunshot victim"),
+    ("Officers found one person shot when they entered the residence. The 42 year-old male subject was transported "
+     "to USA Medical Center where he died from multiple gunshot wounds.", "one person"),
+])
+def test_a_victim_who_later_died_is_one_killed(nlp, text, surface):
+    claims = run(nlp, text, published=PUBLISHED)
+    assert tolls(claims) == [(surface, "killed", 1.0)]
+
+
+def test_a_later_death_changes_only_the_one_victim_just_before(nlp):
+    claims = run(nlp, "Five people were injured and another man was killed in separate shootings in Baltimore on "
+                      "Sunday, police said. A man was shot around 9:46 p.m. in the 1800 block of McCulloh Street, in "
+                      "Druid Heights, according to police. Medics pronounced him dead at the scene.",
+                 published=PUBLISHED)
+    assert tolls(claims) == [("Five people", "injured", 5.0), ("another man", "killed", 1.0),
+                             ("A man", "killed", 1.0)]
+
+
+def test_a_named_victim_shot_then_the_shooting_death_of_the_same_name(nlp):
+    claims = run(nlp, "Lavon Spaights, 22, of Syracuse was shot outside this apartment at 115 Shonnard St., Syracuse "
+                      "Police said. Witnesses told police that he was involved in an argument with four males before "
+                      "shots were fired. A Syracuse man was arraigned this morning on murder and weapons charges in "
+                      "Tuesday's shooting death of Lavon Spaights, 22.", published=PUBLISHED)
+    assert tolls(claims) == [("Lavon Spaights", "killed", 1.0)]
+
+
+def test_a_pronoun_pronounced_dead_counts_one_when_nobody_was_counted(nlp):
+    claims = run(nlp, "When officers arrived on the scene, they found Logan in a grassy area. He had been shot "
+                      "multiple times, and was pronounced dead on the scene.", published=PUBLISHED)
+    assert tolls(claims) == [("He", "killed", 1.0)]
+
+
+# -- found dead, fatally wounded --------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface", [
+    # "fatally wounded" is a death, not killed-and-injured (casualties)
+    ("Altariq A. Brown, 30, of Livingston was fatally wounded by gun fire last night on Springfield Avenue in "
+     "Maplewood.", "Altariq A. Brown"),
+    # a death and a wound of the same woman are one death
+    ("They arrived to find a woman dead inside the home with multiple gunshot wounds.", "a woman"),
+    # the parser hangs "dead" on "afternoon"
+    ("Authorities have released the name of a Birmingham man found dead Friday afternoon behind an apartment "
+     "building.", "a Birmingham man"),
+    # a dateline the parser made the subject
+    ("DETROIT, MI - A 30-year-old man died early Sunday in Detroit while reportedly showing off a gun, according to "
+     "Detroit police.", "A 30-year-old man"),
+    ("Police say the two men struggled for a gun and that's when Jordan allegedly shot Wright two times, killing "
+     "him.", "Wright"),
+])
+def test_found_dead_and_fatally_wounded_are_killed(nlp, text, surface):
+    assert tolls(run(nlp, text, published=PUBLISHED)) == [(surface, "killed", 1.0)]
+
+
+# -- implicit singular victims ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Emergency personnel were called about 12:15 a.m. March 4 to the 1700 block of Vinewood Street in southwest "
+     "Detroit. A medic arrived and pronounced the man dead, police reported.", ("the man", "killed")),
+    ("Authorities have identified the man who was shot to death by a U.S. Department of Housing and Urban "
+     "Development agent after allegedly pointing a gun at the agent Thursday morning in north suburban Zion.",
+     ("the man", "killed")),
+    ("The sheriff's office was notified around 2:30 p.m. Saturday that the 4-year-old had been shot and sustained "
+     "injuries that were not considered life-threatening.", ("the 4-year-old", "injured")),
+    ("Police say a man in his 20s shot his stepfather with a 12-gauge shotgun late Friday night.",
+     ("his stepfather", "injured")),
+    ("Milwaukee police are investigating the shooting of a 16-year-old boy on the city's north side.",
+     ("a 16-year-old boy", "injured")),
+    ("About 30 minutes later, county police were notified by Baltimore City police that an unidentified man walked "
+     "into an area hospital with a gunshot wound to his leg.", ("an unidentified man", "injured")),
+    ("Officers checking out a call about gunfire found a passenger in a van with a gunshot wound to the head on "
+     "Tuesday.", ("a passenger", "injured")),
+    # NER calls Bailey a place; a name given an age is a person
+    ("Bailey, 47, of Columbus was shot about 7:53 p.m. near 2318 Forsyth Street on Jan. 25. She was pronounced dead "
+     "at Midtown Medical Center about 25 minutes later.", ("Bailey", "killed")),
+])
+def test_an_implicit_singular_victim_counts_one(nlp, text, expected):
+    assert tolls(run(nlp, text, published=PUBLISHED)) == [(*expected, 1.0)]
+
+
+def test_a_family_member_evacuated_is_still_no_toll(nlp):
+    # the possessive-relative rule counts harm only
+    assert run(nlp, "Filonenko had just evacuated his wife and two children from the building.") == []
+
+
+# -- shooters are not victims ---------------------------------------------------------------
+
+def test_the_shooters_are_not_counted(nlp):
+    claims = run(nlp, "The Columbus Division of Police has identified the two officers who allegedly shot and killed "
+                      "a 25-year-old woman during a SWAT standoff Saturday.", published=PUBLISHED)
+    assert tolls(claims) == [("a 25-year-old woman", "killed", 1.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "Police responded to reports of a man shooting a gun in a Clairemont Street and arrived to find casings, but no "
+    "suspects.",
+    "Portland police said they responded to the KFC at 8131 SE Powell Boulevard at 4:05 a.m. after receiving reports "
+    "of two people shooting at each other.",
+    "JACKSONVILLE, Fla. - Police are investigating after a man whose bike was stolen by three teenagers shot at them, "
+    "according to the Jacksonville Sheriff's Office.",
+])
+def test_people_shooting_or_shooting_at_someone_are_no_toll(nlp, text):
+    assert tolls(run(nlp, text, published=PUBLISHED)) == []
+
+
+# -- the evaluation's main-incident rule -------------------------------------------------------
+
+def test_a_threat_harms_nobody_in_the_article_count(nlp):
+    from evaluation.eval_claims_gva import article_counts
+
+    claims = run(nlp, "A 78-year-old man from Marathon was arrested Thursday after he pulled out a handgun and "
+                      "threatened to shoot a driver who rear-ended him on Card Sound Road in Key Largo, authorities "
+                      "said.", published=PUBLISHED)
+    assert find(claims, "a driver")["modality"] == "hypothetical"
+    assert article_counts(claims) == {"killed": 0, "injured": 0}
+
+
+# -- batch 2: bodies, reflexives, "another injured", mortally wounded ----------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("According to Sgt. Roderick Holmes, officers found the body of 26-year-old Jonathan Kelly in the backyard of an "
+     "abandoned home.", [("Jonathan Kelly", "killed", 1.0)]),
+    ("Police have identified two men found mortally wounded in a car in North Philadelphia.",
+     [("two men", "killed", 2.0)]),
+    ("Detectives are investigating an early morning shooting that left one person dead and another injured.",
+     [("one person", "killed", 1.0), ("another", "injured", 1.0)]),
+    ("Police say the homeowner accidentally shot himself around 6 a.m. this morning.",
+     [("himself", "injured", 1.0)]),
+    ("A Denver teenager who identified with the grim reaper apparently broke into the home of his 37-year-old "
+     "ex-girlfriend, shot her to death and then fatally shot himself, authorities say.",
+     [("himself", "killed", 1.0)]),
+    # the man who shot himself is counted once, as "a man"
+    ("Police said a man appears to have shot and killed himself.", [("a man", "killed", 1.0)]),
+    ("The victim suffered injuries that were not life-threatening, according to a spokesman.",
+     [("The victim", "injured", 1.0)]),
+])
+def test_bodies_reflexives_and_a_second_victim(nlp, text, expected):
+    assert tolls(run(nlp, text, published=PUBLISHED)) == expected
+
+
+# -- war coverage the GVA rules must leave alone (ru_ua_2022, The Guardian) -------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # an intransitive participle ("missing") is no doer, unlike "a man shooting a gun"
+    ("Russian media has claimed that two of three US volunteers missing in Ukraine have been captured and are being "
+     "held by pro-Russian separatist forces.",
+     [("two of three US volunteers", "missing", 2.0), ("three US volunteers", "missing", 3.0)]),
+    # a relative clause with an object ("was posthumously awarded the title") is no shooter's clause
+    ("Tarabalka was a real pilot who died on March 13 during air combat and was posthumously awarded the title Hero "
+     "of Ukraine, Ukraine’s air force said last month.", [("a real pilot", "killed", 1.0)]),
+    # the possessive-relative rule on war coverage
+    ("There are unconfirmed reports that her father was killed in the attack.", [("her father", "killed", 1.0)]),
+])
+def test_war_sentences_keep_their_reading(nlp, text, expected):
+    assert tolls(run(nlp, text)) == expected

@@ -1,0 +1,129 @@
+"""Sources of direct quotes the parse does not hand over as a subject, and
+cues beyond `say` (issue 13, session 3). Real sentences: PolNeAR training
+texts (2016 US election news) and the war corpora, quoted with their outlet."""
+
+from __future__ import annotations
+
+from test_quotes_support import find, quotes_of
+
+
+def test_a_subject_after_the_verb_parsed_as_an_object_is_the_source(nlp):
+    # Politico, 11 Aug 2016 (PolNeAR train)
+    text = ("The last question at the event was from a young child.\n\n“How big is that wall?” asked the boy, who was "
+            "wearing a 'Make America Great Again' hat and said his name was Mason, as the audience laughed and applauded.")
+    row = find(quotes_of(nlp, text), "How big is that wall", direct=True)
+    assert row["kind"] == "direct" and row["speaker_surface"] == "the boy"
+
+
+def test_a_name_glued_to_its_verb_as_a_compound_is_the_source(nlp):
+    # USA Today, 18 Jul 2016 (PolNeAR train): the parse reads "Conway notes" as a noun
+    text = ("Trump has begun to dial down the rhetoric. \"Look at the statement Mr. Trump put out after the Dallas "
+            "shootings,\" Conway notes. \"It was very different in tone and content from what people are accustomed to.\"")
+    rows = quotes_of(nlp, text)
+    assert find(rows, "Look at the statement", direct=True)["speaker_surface"] == "Conway"
+    assert find(rows, "very different in tone", direct=True)["speaker"] == "Conway"  # the continued quote
+
+
+def test_an_adjective_headed_description_is_a_source(nlp):
+    # HuffPost, 19 Dec 2015 (PolNeAR train)
+    text = ("Serafinowicz posted the clip to YouTube on Thursday.\n\n“What if Donald Trump had elocution lessons?” the "
+            "43-year-old asked in the video’s description.")
+    row = find(quotes_of(nlp, text), "elocution lessons", direct=True)
+    assert row["speaker_surface"] == "the 43-year-old"
+
+
+def test_a_second_conjoined_cue_borrows_the_subject(nlp):
+    # Washington Post, 17 Nov 2015 (PolNeAR train): the second `called` hangs on the adjective
+    text = ("He called it \"shameful\" and called on leaders \"not to feed that dark impulse inside of us.\"")
+    row = find(quotes_of(nlp, text), "not to feed that dark impulse", direct=True)
+    assert row["speaker_surface"] == "He"
+
+
+def test_a_cue_under_a_preposition_borrows_the_subject_above(nlp):
+    # Washington Post, 13 Jun 2016 (PolNeAR train)
+    text = ("Obama spoke on Sunday. And he made a point of saying the Orlando nightclub where the killing occurred "
+            "\"was a place of solidarity and empowerment.\"")
+    row = find(quotes_of(nlp, text), "a place of solidarity", direct=True)
+    assert row["speaker_surface"] == "he" and row["speaker"] == "Obama"
+
+
+def test_a_statement_calling_for_something_is_its_issuers(nlp):
+    # Washington Post, 13 Jun 2016 (PolNeAR train)
+    text = ("Clinton postponed a rally. Hours later, she issued a statement calling on the United States \"to redouble "
+            "our efforts to defend our country from threats at home and abroad.\"")
+    row = find(quotes_of(nlp, text), "to redouble our efforts", direct=True)
+    assert row["speaker_surface"] == "she" and row["speaker"] == "Clinton"
+
+
+def test_manner_of_speaking_verbs_are_cues(nlp):
+    # HuffPost, 12 Aug 2016 (PolNeAR train)
+    text = ("Trump replied: “No, I meant he’s the founder of ISIS.”\nA flabbergasted Noah quipped, “It’s like a lawyer "
+            "with the dumbest client ever.”")
+    row = find(quotes_of(nlp, text), "dumbest client", direct=True)
+    assert row["cue"] == "quip" and row["speaker_surface"] == "A flabbergasted Noah"
+
+
+def test_a_quote_inside_a_participle_with_its_own_subject_is_not_the_main_verbs(nlp):
+    # Guardian, 8 Apr 2022 (guardian_feb2022): the hearing concluded; the judges called her brilliant
+    text = ("The supreme court confirmation hearing of Ketanji Brown Jackson concluded on Thursday, with judges and "
+            "lawyers extolling her as a “brilliant” legal mind and exceptional jurist.")
+    rows = [r for r in quotes_of(nlp, text) if "brilliant" in r["text"]]
+    assert all("hearing" not in (r["speaker"] or "") for r in rows)
+
+
+def test_a_passive_participle_does_not_make_its_noun_the_speaker(nlp):
+    # Guardian, 24 Apr 2022 (ru_ua_2022): the commander spoke; the lawmaker interviewed him
+    text = ("Serhiy Volyna, the commander of Ukraine’s 36th marine brigade forces in Mariupol, said in an interview "
+            "with an opposition lawmaker posted on YouTube on Sunday that Russia was targeting the complex with air "
+            "and artillery bombardments.")
+    rows = quotes_of(nlp, text)
+    assert all("lawmaker" not in (r["speaker"] or "") for r in rows)
+
+
+def test_without_mentioning_reports_nothing_said(nlp):
+    # New York Times, 28 Jul 2022 (ru_ua_2022)
+    text = ("China’s Ministry of Foreign Affairs said that the call was productive, but issued a stern warning against "
+            "what it considered American provocations, without directly mentioning Ms. Pelosi.")
+    assert not [r for r in quotes_of(nlp, text) if r["text"].startswith("Ms. Pelosi")]
+
+
+def test_the_subject_in_the_verbs_paragraph_wins_over_one_the_parse_brings_from_before(nlp):
+    # The Western Journal, 14 Jul 2016 (PolNeAR train)
+    text = ("One man wrote, “She waddles up there and could barely bend over to place those flowers. What a pandering "
+            "POS. Never, never Hillary.”\n\nAnother commenter said, “We all know how she feels about the police, and "
+            "our military for that matter.”")
+    row = find(quotes_of(nlp, text), "We all know how she feels", direct=True)
+    assert row["speaker_surface"] == "Another commenter"
+
+
+def test_a_verb_left_without_subject_takes_the_person_named_before_it(nlp):
+    # New York Times, 29 Dec 2015 (PolNeAR train): the parse hangs the colonel on `reporters`
+    text = ("But in a conference call with reporters on Dec. 2, Col. Steven H. Warren, a military spokesman in Baghdad, "
+            "said, ''I mean, a raid is a combat operation. There is no way around that.''")
+    row = find(quotes_of(nlp, text), "a raid is a combat operation", direct=True)
+    assert "Warren" in (row["speaker"] or "")
+
+
+def test_a_show_named_where_the_speech_happened_is_a_title(nlp):
+    # HuffPost, 8 Nov 2015 (PolNeAR train)
+    text = ("Speaking Sunday on ABC’s “This Week,” Carson admitted that the course name that appeared in his book was "
+            "inaccurate. “I have always said that I expect to be vetted,” he said on “Meet the Press.”")
+    rows = quotes_of(nlp, text)
+    assert find(rows, "This Week")["kind"] == "title" and find(rows, "Meet the Press")["kind"] == "title"
+    assert find(rows, "I expect to be vetted")["kind"] == "direct"
+
+
+def test_an_all_capitals_headline_in_quotes_is_a_title(nlp):
+    # HuffPost morning email, 25 Jul 2016 (PolNeAR train)
+    text = ("‘EUROPEANS ASK IF VIOLENCE IS BECOMING FACT OF LIFE’ “In less than two weeks, Western Europe has witnessed "
+            "the calm of everyday life repeatedly shattered by high-profile attacks.” [NYT]")
+    assert find(quotes_of(nlp, text), "EUROPEANS ASK IF VIOLENCE")["kind"] == "title"
+
+
+def test_a_quote_after_a_no_break_space_continues_the_speaker(nlp):
+    # HuffPost, 20 Apr 2016 (PolNeAR train)
+    text = ("“It isn’t easy, but as Erica said the other day, ‘What if everyone who faced tough odds said, It’s hard, so "
+            "I’m going to walk away? That’s not the type of world I want to live in,’” Clinton concluded.\xa0“Erica, it’s "
+            "not the type of world we want to live in. And we refuse to live in that.”")
+    row = find(quotes_of(nlp, text), "we refuse to live in that", direct=True)
+    assert row["speaker"] is not None and "Clinton" in row["speaker"]
