@@ -172,3 +172,11 @@ def test_a_straight_mark_after_a_nested_single_quote_closes():
     quotes = [text[q.start:q.end] for q in find_quotes(text)]
     assert quotes[0].startswith("The State has put") and quotes[0].endswith("outsiders,'")
     assert "And the Equal Protection Clause is violated." in quotes
+
+
+def test_the_object_of_citing_is_a_source_not_content(nlp):
+    # Guardian live blog, 2022 (ru_ua_2022)
+    text = ("The Biden administration’s plan to sell four large, armable drones to Ukraine has been paused over the fear "
+            "its sophisticated surveillance equipment might fall into enemy hands, Reuters reported, citing two people "
+            "familiar with the matter.")
+    assert not [r for r in quotes_of(nlp, text) if r["text"].startswith("two people familiar")]
