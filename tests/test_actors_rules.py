@@ -133,3 +133,42 @@ def test_wall_street_is_a_place_and_its_journal_a_newspaper(nlp, catalogue):
     journal = rows(nlp, catalogue, "Moscow is recruiting Syrians to fight in Ukraine, according to US officials "
                                    "who spoke with the Wall Street Journal.")
     assert journal["Wall Street Journal"]["kind"] == "organisation" and "Wall Street" not in journal
+
+
+def test_a_surname_the_model_calls_a_place_still_folds(nlp, catalogue):
+    # Guardian live blog, 2022 (ru_ua_2022): the model calls the bare "Marin" a GPE
+    text = ("Elsewhere, the Nato secretary general, Jens Stoltenberg, said overnight he had spoken to Turkey’s "
+            "president, Recep Tayyip Erdoğan, and Finland’s prime minister, Sanna Marin, in his efforts to deal "
+            "with Ankara’s resistance to Finland and Sweden joining the military alliance. Stoltenberg tweeted late "
+            "on Friday that he discussed with Marin “the need to address Turkey’s concerns and move forward” to "
+            "ensure the Finnish and Swedish membership applications were approved.")
+    marin = [m for m in extract_mentions(nlp(text), ArticleContext("t", "The Guardian", None), catalogue)
+             if m["surface"] == "Marin"]
+    assert [(m["kind"], m["actor_id"]) for m in marin] == [("person", "per:sanna_marin")]
+
+
+def test_a_dash_dateline_opening_an_article(nlp, catalogue):
+    # NYT 2022 (ru_ua_2022): the model calls "CAIRO" an organisation
+    found = rows(nlp, catalogue, "CAIRO — President Vladimir V. Putin of Russia likes to cast himself as the leader "
+                                 "of a global movement rising up against domination by the United States and its "
+                                 "allies.")
+    assert (found["CAIRO"]["kind"], found["CAIRO"]["actor_id"]) == ("place", "loc:cairo")
+    assert found["Vladimir V. Putin"]["actor_id"] == "putin"
+
+
+def test_a_country_the_model_misses_in_a_results_line(nlp, catalogue):
+    # CoNLL++ train (Reuters athletics results): no entity at all on "Nigeria"
+    found = conll_rows(nlp, catalogue, "Gwen Torrence ( U.S. ) 11.00 3. Merlene Ottey ( Jamaica ) 11.04 4. Mary "
+                                       "Onyali ( Nigeria ) 11.09 5. Chryste Gaines ( U.S. ) 11.18")
+    assert [(m["kind"], m["actor_id"]) for m in found if m["surface"] == "Nigeria"] == [("country", "loc:nigeria")]
+
+
+def test_a_country_inside_a_compound_word_and_names_that_start_like_one(nlp, catalogue):
+    # ru_ua_2022 (Guardian, 2022): "Sierra Leone-flagged"; a name ending like a country is no country
+    found = rows(nlp, catalogue, "The Sierra Leone-flagged ship Razoni, carrying 26,000 tonnes of corn, finally set "
+                                 "sail for Lebanon on Monday morning, according to Ukraine’s infrastructure ministry.")
+    assert found["Sierra Leone"]["kind"] == "country"
+    people = rows(nlp, catalogue, "The list has not yet been finalized, but two sources said that Scott Perry, Jim "
+                                  "Jordan, Marjorie Taylor Greene, Mo Brooks, Lauren Boebert, Andy Biggs, as well as "
+                                  "some Republican senators, are being considered.")
+    assert "Jordan" not in people and people["Jim Jordan"]["kind"] == "person"

@@ -146,14 +146,6 @@ class Catalogue:
             for demonym in actor.demonyms:
                 self.by_demonym.setdefault(demonym, actor.actor_id)
 
-    @functools.cached_property
-    def place_keys(self) -> frozenset[str]:
-        """Name keys of every name and alias of the catalogue's places and
-        countries ("moscow", "kyiv"): a person "named" after one is a club or
-        a misread place (see :mod:`toolkit.actors.resolve`)."""
-        return frozenset(name_key(name) for a in self.actors.values() if a.kind in ("place", "country")
-                         for name in (a.name, *a.aliases))
-
     def __len__(self) -> int:
         return len(self.actors)
 

@@ -55,7 +55,7 @@ from spacy.tokens import Doc, Span
 
 from toolkit.actors.catalogue import Actor, Catalogue
 from toolkit.actors.mention import ID_PREFIX, UNKNOWN_SIDE, Mention, from_actor
-from toolkit.actors.places import is_country_name, is_locative_object
+from toolkit.actors.places import country_spans, is_country_name, is_locative_object
 from toolkit.actors.names import NAME_PARTICLES, TITLE_WORDS, actor_slug
 from toolkit.actors.resolve import (
     add_dateline_places,
@@ -108,9 +108,10 @@ def find_mentions(doc: Doc, ctx: ArticleContext, catalogue: Catalogue) -> list[M
             mentions.append(mention)
     mentions = drop_unconfirmed_headline_entities(mentions, doc)
     mentions = add_dateline_places(mentions, doc, catalogue)
+    mentions = _add_missed_countries(mentions, doc)
     mentions = merge_split_names(mentions, doc)
     mentions = fold_partial_names(mentions, doc, catalogue)
-    mentions = recover_surnames(mentions, doc, catalogue)
+    mentions = recover_surnames(mentions, doc)
     return drop_title_modifiers(mentions, doc)
 
 
@@ -264,6 +265,19 @@ def _is_capitalised(span: Span) -> bool:
 
 def _governed_by_place_preposition(span: Span) -> bool:
     return is_locative_object(span.root)
+
+
+def _add_missed_countries(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """Country names the model and the catalogue missed (``countries.yaml``,
+    :func:`toolkit.actors.places.country_spans`): kind country, side unknown."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    added = []
+    for start, end in country_spans(doc, covered):
+        span = doc[start:end]
+        name = span.text if not span.text.isupper() else " ".join(w.capitalize() for w in span.text.split())
+        added.append(Mention(start, end, actor_slug(span.text, ID_PREFIX["country"]), name, "country", UNKNOWN_SIDE,
+                             "", "model", "GPE"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 # -- helpers ------------------------------------------------------------------

@@ -45,3 +45,54 @@ def is_country_name(text: str) -> bool:
     if words and words[0].lower() == "the":
         words = words[1:]
     return bool(words) and name_key(" ".join(words)) in country_keys()
+
+
+#: the longest country name in words ("Saint Vincent and the Grenadines")
+MAX_COUNTRY_WORDS = 5
+_NAME_JOINERS = frozenset({"and", "of", "the", "d'", "-"})
+
+
+def country_spans(doc, covered: set[int]) -> list[tuple[int, int]]:
+    """Token spans ``(start, end)`` of country names the model missed ("(
+    Nigeria )", "ZIMBABWE" in a results line): written capitalised or in
+    capitals, on tokens no mention covers, longest first, and not glued to
+    a neighbouring capitalised proper noun ("Jordan Peterson", "Georgia Tech",
+    "Chad Smith" stay the model's).
+    """
+    keys = country_keys()
+    out = []
+    i = 0
+    while i < len(doc):
+        found = None
+        tok = doc[i]
+        if i not in covered and (tok.is_title or tok.is_upper) and tok.is_alpha and tok.lower_ != "the":
+            for n in range(min(MAX_COUNTRY_WORDS, len(doc) - i), 0, -1):
+                span = doc[i:i + n]
+                if any(t.i in covered for t in span) or not span[-1].is_alpha or not _name_cased(span):
+                    continue
+                if name_key(span.text) in keys:
+                    found = (i, i + n)
+                    break
+        if found and not _glued(doc, *found):
+            out.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return out
+
+
+def _name_cased(span) -> bool:
+    """Every word capitalised (or all in capitals), joiners ("and", "of") lowercase."""
+    words = [t for t in span if t.text not in ("-", "'")]
+    upper = all(t.is_upper for t in words if t.is_alpha)
+    return all(t.is_title or (upper and t.is_upper) or (0 < k < len(words) - 1 and t.lower_ in _NAME_JOINERS)
+               for k, t in enumerate(words))
+
+
+def _glued(doc, start: int, end: int) -> bool:
+    def proper(t) -> bool:
+        return t.tag_ in ("NNP", "NNPS") and t.is_title
+    after = doc[end] if end < len(doc) else None
+    before = doc[start - 1] if start > 0 else None
+    return ((after is not None and proper(after) and doc[end - 1].whitespace_ == " " and not after.is_sent_start)
+            or (before is not None and proper(before) and before.whitespace_ == " " and not doc[start].is_sent_start))

@@ -132,8 +132,9 @@ def add_dateline_places(mentions: list[Mention], doc: Doc, catalogue: Catalogue)
         if start > 0 and not (doc[start].is_sent_start or doc[start - 1].ent_type_ == "PERSON"
                               or "\n" in doc[start - 1].whitespace_):
             continue  # the place opens its line (a byline may precede it: "Susan Nadeau CHICAGO ...")
-        if doc[i].text in DATELINE_DASHES and region is None:
-            continue  # "NATO — the alliance ..." is no dateline; "KYIV, Ukraine —" is
+        if doc[i].text in DATELINE_DASHES and region is None and not _opens_article(doc, start, doc[start:end].text,
+                                                                                 catalogue):
+            continue  # "NATO — the alliance ..." is no dateline; "KYIV, Ukraine —", "CAIRO —" opening an article are
         for a, b in [(start, end), *([region] if region else [])]:
             text = doc[a:b].text
             actor = catalogue.lookup(text)
@@ -156,6 +157,16 @@ def add_dateline_places(mentions: list[Mention], doc: Doc, catalogue: Catalogue)
             continue
         kept.append(m)
     return sorted(kept + places, key=lambda m: m.start)
+
+
+def _opens_article(doc: Doc, start: int, text: str, catalogue: Catalogue) -> bool:
+    """A dash dateline without a region ("CAIRO — President Vladimir V. Putin
+    ...", NYT 2022) only where a dateline goes, the article's first words, and
+    not a catalogued actor of another kind ("NATO —")."""
+    if any(not t.is_space for t in doc[:start]):
+        return False
+    actor = catalogue.lookup(text)
+    return actor is None or actor.kind in ("place", "country")
 
 
 def _dateline_end(doc: Doc, i: int) -> bool:
@@ -196,15 +207,17 @@ def fold_partial_names(mentions: list[Mention], doc: Doc, catalogue: Catalogue) 
     """Give a bare surname or first name the id of the person named in full in
     the same article (Stanford-sieve style head match). Applies to uncatalogued
     one-word entities of any model label, since the model often calls a lone
-    surname an ORG or GPE ("Lavrov")."""
+    surname an ORG or GPE ("Lavrov", "Marin"). A name in capitals lends no
+    parts (a headline), and a word in capitals or after a locative "in" takes
+    none (:func:`_may_be_a_surname`: a dateline "AMSTERDAM" is not the club
+    "Ajax Amsterdam")."""
     by_last: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
     people: dict[str, Mention] = {}
-    places = _place_words(mentions, doc, catalogue)
     for m in mentions:
         if m.kind != "person" or m.via == "surname":
             continue
-        if m.via == "model" and not _donates_name_parts(m, doc, places):
+        if m.via == "model" and not _donates_name_parts(m, doc):
             continue
         # an epithet's words are not name parts ("the Kremlin boss")
         names = [] if m.via == "epithet" else [doc[m.start:m.end].text]
@@ -235,20 +248,19 @@ def fold_partial_names(mentions: list[Mention], doc: Doc, catalogue: Catalogue) 
     return folded
 
 
-def recover_surnames(mentions: list[Mention], doc: Doc, catalogue: Catalogue | None = None) -> list[Mention]:
+def recover_surnames(mentions: list[Mention], doc: Doc) -> list[Mention]:
     """Add the bare surnames the model missed: a proper-noun token equal to the
     last word of exactly one uncatalogued person named in full in the article
     ("Alexander Lebed ... Lebed said"). Catalogued people need no help: the
     ruler matches their one-word aliases everywhere. Not from a "person"
-    ending in a place name (a club: "Ruch Chorzow" does not make "In Chorzow"
-    a person) or written in capitals (a headline), and never a word in
-    capitals or after a locative "in" (see :func:`_may_be_a_surname`)."""
+    written in capitals (a headline), and never a word in capitals or after
+    a locative "in" (a club: "Levski Sofia" does not make "In Sofia" a person;
+    see :func:`_may_be_a_surname`)."""
     surnames: dict[str, set[str]] = {}
     people: dict[str, Mention] = {}
-    places = _place_words(mentions, doc, catalogue)
     for m in mentions:
         if (m.kind == "person" and m.via == "model" and m.end - m.start >= 2
-                and _donates_name_parts(m, doc, places)):
+                and _donates_name_parts(m, doc)):
             surnames.setdefault(doc[m.end - 1].text, set()).add(m.actor_id)
             people.setdefault(m.actor_id, m)
     if not surnames:
@@ -268,25 +280,12 @@ def recover_surnames(mentions: list[Mention], doc: Doc, catalogue: Catalogue | N
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
-def _place_words(mentions: list[Mention], doc: Doc, catalogue: Catalogue | None) -> frozenset[str]:
-    """Name keys of the places of the article: its place and country mentions
-    and the catalogue's places and countries (one-word names)."""
-    keys = {name_key(doc[m.start:m.end].text) for m in mentions if m.kind in ("place", "country") and m.label != "PERSON"}
-    if catalogue is not None:
-        keys |= catalogue.place_keys
-    return frozenset(keys)
-
-
-def _donates_name_parts(m: Mention, doc: Doc, places: frozenset[str]) -> bool:
-    """A model person whose surname may stand for them elsewhere in the article.
-    Not when the whole name is in capitals (a headline: "WHEAT SALES") or ends
-    in a place name (a club the model calls a person: "Lokomotiv Moscow",
-    "Ruch Chorzow" beside "In Chorzow")."""
-    span = doc[m.start:m.end]
-    letters = [t for t in span if t.is_alpha]
-    if letters and all(t.is_upper for t in letters) and any(len(t) > 1 for t in letters):
-        return False
-    return name_key(span[-1].text) not in places
+def _donates_name_parts(m: Mention, doc: Doc) -> bool:
+    """A model person whose surname may stand for them elsewhere in the
+    article: not when the whole name is in capitals (a headline: "WHEAT SALES"
+    made "SOYBEAN SALES" a person, CoNLL++ train)."""
+    letters = [t for t in doc[m.start:m.end] if t.is_alpha]
+    return not (letters and all(t.is_upper for t in letters) and any(len(t) > 1 for t in letters))
 
 
 def _may_be_a_surname(tok) -> bool:
