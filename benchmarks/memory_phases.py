@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="evenly spaced articles (default: all)")
     parser.add_argument("--repeat", type=int, default=1, help="distinct copies of every article")
     parser.add_argument("--out", help="also write the phases as JSON here")
+    parser.add_argument("--spill-chars", type=int, help="set toolkit.annotation.SPILL_CHARS (a huge value: keep "
+                                                         "every partition's tables in memory, as before the spill)")
     args = parser.parse_args(argv)
 
     import pandas as pd
@@ -82,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     import toolkit.review as review
     from toolkit.corpus import AnnotatedCorpus, Corpus
 
+    if args.spill_chars is not None:
+        annotation.SPILL_CHARS = args.spill_chars
     sampler = PhaseSampler()
     sampler.enter("load")
     corpus = toolkit.load(args.source)
@@ -145,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{len(arts)} articles, {int(arts['text'].str.len().sum()):,} characters; "
-          f"peak RSS {peak:,.0f} MiB; load average {os.getloadavg()[0]:.2f}")
+          f"peak RSS {peak:,.0f} MiB; load average {os.getloadavg()[0]:.2f}; SPILL_CHARS {annotation.SPILL_CHARS:,}")
     print(f"{'phase':<32} {'start':>7} {'peak':>7} {'end':>7} {'s':>7}")
     partitions = [r for r in rows if r["phase"] == "partition"]
     for r in rows:

@@ -186,3 +186,42 @@ def test_bodies_reflexives_and_a_second_victim(nlp, text, expected):
 ])
 def test_war_sentences_keep_their_reading(nlp, text, expected):
     assert tolls(run(nlp, text)) == expected
+
+
+# -- batch 3: threats to a life, cuts, linked stories ----------------------------------------------
+
+def test_threatening_a_life_is_no_death_but_claiming_lives_is(nlp):
+    assert run(nlp, "CONTARTESI also has prior state convictions including simple assault and battery and "
+                    "threatening the life of a public employee.", published=PUBLISHED) == []
+    # NYT (ru_ua_2022): the verbs that make lives deaths
+    claims = run(nlp, "They have questioned their allies’ commitment to the Ukrainian cause and insisted that nothing "
+                      "else can stop Russia’s advance, which even by conservative estimates has claimed the lives of "
+                      "tens of thousands of civilians and soldiers.")
+    assert find(claims, "tens of thousands")["category"] == "killed"
+
+
+def test_a_cut_is_an_injury(nlp):
+    claims = run(nlp, "A 60-year-old man suffered a four-inch cut on his head early Thursday after another man hit "
+                      "him with a shotgun's handle during a robbery, Little Rock police said.", published=PUBLISHED)
+    assert tolls(claims) == [("A 60-year-old man", "injured", 1.0)]
+
+
+def test_a_figure_in_a_linked_story_is_another_incident(nlp):
+    claims = run(nlp, "A 29-year-old has been arrested in the Monday morning shooting death of 38-year-old Benjamin "
+                      "Young. More: Three shot, including officer, in Montgomery; one person dead The shooting deaths "
+                      "of two men on Maury Street in early January were classified as death investigations.",
+                 published=dt.date(2018, 2, 26))
+    assert find(claims, "Benjamin Young")["scope"] == "incident"
+    assert find(claims, "one person")["scope"] == "earlier" and find(claims, "one person")["event"] is None
+
+
+@pytest.mark.parametrize("text", [
+    # a death that did not happen
+    "In delivering Bell’s sentence, Gottfried told Bell he was lucky the victim suffered only “lifelong scars,” as "
+    "he could have died from his wounds.",
+    # a suicide prevented
+    "Training and quick responses likely prevented a burglary suspect and Spokane Police Academy reserve officer "
+    "graduate from killing himself and possibly taking a pair of Cheney police officers with him.",
+])
+def test_deaths_that_did_not_happen_count_nobody(nlp, text):
+    assert [c for c in tolls(run(nlp, text, published=PUBLISHED)) if c[1] == "killed"] == []

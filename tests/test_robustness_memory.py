@@ -108,3 +108,18 @@ def test_a_temporary_folder_that_cannot_be_made_keeps_the_tables_in_memory(
     assert any("stay in memory" in e for e in run.meta["cache_events"])
     for name in TEXT_TABLES:
         pd.testing.assert_frame_equal(getattr(run, name), getattr(annotated_sample, name), obj=name)
+
+
+def test_each_partition_hands_the_freed_heap_back(sample_corpus, annotated_sample, monkeypatch):
+    """malloc_trim(0) once per finished partition (five one-article
+    partitions), and the tables are those of any other run."""
+    import toolkit.extraction as extraction
+
+    calls = []
+    monkeypatch.setattr("toolkit.extraction.PARTITION_CHARS", 1)
+    monkeypatch.setattr(extraction, "_TRIM", [calls.append])
+    run = annotate(sample_corpus, cache_dir=None, progress=False)
+    assert calls == [0] * 5
+    for name in TEXT_TABLES:
+        pd.testing.assert_frame_equal(getattr(run, name), getattr(annotated_sample, name), obj=name)
+

@@ -5,7 +5,8 @@ Method (rule-based, no training data): find every figure with
 quantities, hedges, ranges, swaps); keep those the dependency parse reads as
 counting people who were killed / injured / captured / displaced / missing
 (:mod:`toolkit.claims.syntax`); add implicit singulars ("a man was shot
-dead"); then fill the claimant (:mod:`toolkit.claims.claimant`) and the unit,
+dead"); count one victim told over several sentences once ("a man was shot
+... he was pronounced dead" is one killed); then fill the claimant (:mod:`toolkit.claims.claimant`) and the unit,
 side, scope, event and event date (:mod:`toolkit.claims.attributes`).
 
 Values: ``value_low``/``value_high`` are the bounds the text commits to;
@@ -91,6 +92,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, *, mentions: Sequence[dict] = 
     records += _implicit_singulars(doc, ctx, lex, mentions, quotes, dates, covered)
     records = sorted(records, key=lambda r: r["start"])
     records = _died_later(doc, ctx, lex, records, mentions, quotes, dates)
+    _scope_linked_stories(doc, records)
     _share_elliptical_claimants(doc, records)
     _continue_claimants(doc, records)
     _inherit_sides(records)
@@ -326,6 +328,7 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             noun, start = tok, tok.idx
         elif tok.lower_ in ("himself", "herself") and tok.dep_ == "dobj" and \
                 tok.head.lemma_.lower() in ("shoot", "kill", "wound", "injure", "stab") and \
+                tok.head.dep_ not in ("pcomp", "xcomp") and \
                 not any(r["sent_id"] == sent_id_of(doc, tok.i) for r in out) and \
                 not any(s <= t.idx < e for t in tok.sent for s, e in covered):
             # "the homeowner accidentally shot himself", "then fatally shot himself": the
@@ -472,6 +475,8 @@ KIN_NOUNS = frozenset({"son", "daughter", "father", "mother", "stepfather", "ste
                        "aunt", "niece", "roommate", "neighbor", "neighbour", "friend", "child"})
 
 
+#: auxiliaries that make a death unreal ("could have died")
+MODALS = frozenset({"could", "would", "might", "may", "should", "can", "will", "must"})
 #: pronouns and definite nouns that refer back to a victim already named
 BACK_REFERENCES = frozenset({"he", "she", "him", "her"})
 
@@ -481,6 +486,8 @@ def _death_of(tok: Token) -> Token | None:
     "he was pronounced dead", "pronounced the man dead", "she succumbed",
     "passed away", "he was dead at the scene"; else ``None``."""
     lemma = tok.lemma_.lower()
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
+        return None  # "he could have died from his wounds": he did not
     subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and tok.dep_ == "conj":  # "was shot in the neck and pronounced dead"
         subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -537,6 +544,29 @@ def _died_later(doc: Doc, ctx: ArticleContext, lex: Lexicon, records: list[dict]
         out.append(_record(doc, ctx, reading, person.idx, person.idx + len(person), 1.0, 1.0, "exact", False, lex,
                            mentions, quotes, dates, {}))
     return sorted(out, key=lambda r: r["start"])
+
+
+#: a link to another story inside the text ("RELATED: Police: Man in critical condition after being shot on NW Side")
+LINKED_STORY = re.compile(r"(?:\bRELATED\b|\bRelated(?: Stories| Articles?| Links)?:|\bREAD MORE\b|\bRead more:|"
+                          r"\bREAD \||\bMORE:|\bMore:|\bALSO:|\bWATCH:|\bSEE ALSO\b|\bPREVIOUSLY:)")
+#: how far after its label a linked headline may run (the headline has no full stop of its own)
+LINKED_STORY_CHARS = 120
+
+
+def _scope_linked_stories(doc: Doc, records: list[dict]) -> None:
+    """"READ | Teen shot, killed Sunday night in Carroll Heights": a figure in
+    the headline of a linked story (from its label to the end of its sentence,
+    at most ``LINKED_STORY_CHARS`` characters) is about another incident:
+    scope ``earlier``, like "in a separate shooting"."""
+    text = doc_text(doc)
+    spans = []
+    for m in LINKED_STORY.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        sent_end = span.sent.end_char if span is not None else len(text)
+        spans.append((m.start(), min(sent_end, m.end() + LINKED_STORY_CHARS)))
+    for rec in records:
+        if rec["scope"] == "incident" and any(s <= rec["start"] < e for s, e in spans):
+            rec["scope"], rec["event"] = "earlier", None
 
 
 def _violent_context(doc: Doc, tok: Token) -> bool:

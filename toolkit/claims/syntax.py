@@ -43,9 +43,11 @@ EVENT_NOUN_CATEGORY = {
     "capture": "prisoners", "repatriation": "prisoners",
     "disappearance": "missing",
 }
+#: verbs that make "the lives of N" deaths ("claimed the lives of 12 people")
+LIFE_VERBS = frozenset({"claim", "take", "cost", "lose", "end"})
 #: "sustained a gunshot wound"
 SUSTAIN_VERBS = frozenset({"sustain", "suffer", "receive"})
-INJURY_NOUNS = frozenset({"wound", "injury", "burn", "gunshot"})
+INJURY_NOUNS = frozenset({"wound", "injury", "burn", "gunshot", "cut", "laceration", "fracture"})
 #: "in critical condition" (a hospital's wording for the injured)
 CONDITION_WORDS = frozenset({"critical", "serious", "stable", "fair", "grave", "life-threatening", "guarded"})
 #: "taken to hospital"
@@ -81,6 +83,8 @@ def counted_noun(head: Token, anchor: Token, lex: Lexicon) -> Token | None:
     """The noun naming who is counted: "scores of ordinary people" -> people."""
     if head.i != anchor.i:
         return head
+    if head.lower_ == "one" and head.dep_ == "appos":
+        return None  # "her nephew, one of the casualties of the carnage": one person already named
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -213,6 +217,8 @@ def _predicate_cues(head: Token, lex: Lexicon):
         if noun.dep_ == "pobj" and noun.head.lower_ == "to":
             return  # "the sentencing to death of two Britons": a sentence, not a death
         cat = EVENT_NOUN_CATEGORY.get(_lemma(noun)) or _noun_category(noun, lex)
+        if _lemma(noun) == "life" and not (noun.dep_ in ("dobj", "nsubjpass") and _lemma(noun.head) in LIFE_VERBS):
+            return  # "threatening the life of a public employee", "saved the lives of 20": nobody died
         if cat is None and _lemma(noun) == "shooting" and \
                 any(c.lower_ in lex.fatal_modifiers or c.lower_ in ("deadly", "fatal") for c in noun.children):
             cat = "killed"  # "the deadly shooting of an unarmed security guard"
