@@ -172,3 +172,24 @@ def test_a_country_inside_a_compound_word_and_names_that_start_like_one(nlp, cat
                                   "Jordan, Marjorie Taylor Greene, Mo Brooks, Lauren Boebert, Andy Biggs, as well as "
                                   "some Republican senators, are being considered.")
     assert "Jordan" not in people and people["Jim Jordan"]["kind"] == "person"
+
+
+@pytest.mark.parametrize("text, name", [
+    # Guardian live blogs, 2022 (ru_ua_2022): the model says ORG for all three
+    ("Ukraine’s deputy defence minister, Hanna Maliar, accused Amnesty of “distorting the real picture”.",
+     "Hanna Maliar"),
+    ("Bridges west over the Siverskyi Donets River to the twin city of Lysychansk have been destroyed in fighting, "
+     "and the mayor, Oleksandr Striuk, says the humanitarian situation is critical.", "Oleksandr Striuk"),
+    ("Ukraine’s military says it has destroyed two Russian command posts near Kherson, according to Natalia "
+     "Humeniuk, a spokesperson for the joint southern command of Ukraine’s armed forces.", "Natalia Humeniuk"),
+])
+def test_a_name_in_apposition_with_a_role_noun_is_a_person(nlp, catalogue, text, name):
+    found = rows(nlp, catalogue, text)
+    assert found[name]["kind"] == "person" and found[name]["actor_id"].startswith("per:")
+
+
+def test_an_organisation_in_apposition_with_a_non_person_noun_stays_one(nlp, catalogue):
+    # ru_ua_2022 (Guardian, 2022): "Amnesty" is the object, the apposition rule leaves it alone
+    found = rows(nlp, catalogue, "Ukraine’s deputy defence minister, Hanna Maliar, accused Amnesty of “distorting "
+                                 "the real picture”.")
+    assert found["Amnesty"]["kind"] == "organisation"

@@ -29,6 +29,12 @@ def only(claims, surface_part):
     "Three other foreign fighters, the Britons Aiden Aslin and Shaun Pinner and the Moroccan Brahim Saadoun, were "
     "sentenced to death by a court in Donetsk earlier this month, although they have time to appeal.",
     "McDonald’s announced its exit from the Russian market in May, saying it would sell its 850 restaurants.",
+    # guardian_feb2022 (session 3): one person already named, not a count
+    "Luke Harding travelled to Bucha and spoke to one resident who recounted the murder of her nephew, one of the "
+    "casualties of the carnage wrought by Russian forces.",
+    # a lost jet is equipment
+    "Some of Ukraine’s air force remains airborne, with Kyiv claiming on Wednesday that two of its MiG-29 fighters "
+    "knocked out two Russian Su-35s, for the loss of one of the MiGs.",
 ])
 def test_not_a_toll(nlp, sentence):
     assert run(nlp, sentence) == []
@@ -553,3 +559,40 @@ def test_a_live_blog_stamp_and_figure_are_never_the_claimant(nlp):
                       "were hoping would not be true: 60 people who were sheltering in the Bilohorivka school that "
                       "Russian forces bombed this weekend were killed in the attack.")
     assert claims and not any(ch.isdigit() for c in claims for ch in str(c["claimant"]))
+
+
+def test_the_regional_governor_is_the_governor_named_right_after(nlp):
+    # Guardian live blogs: the name comes in the next sentence
+    claims = run(nlp, "Four were killed in shelling in the town of Lyman in Donetsk, the regional governor said. "
+                      "“On May 1, four civilians were killed in Russian shelling in the Donetsk region, all in Lyman. "
+                      "Eleven other people were injured,” governor Pavlo Kyrylenko said on Telegram.")
+    assert only(claims, "Four")["claimant"] == "Pavlo Kyrylenko"
+    claims = run(nlp, "Russian shelling of a residential area in Ukraine’s second largest city, Kharkiv, killed at "
+                      "least five civilians on Monday, the regional governor said. A further 19 people were wounded "
+                      "in the attack, Oleh Synehubov said.")
+    assert only(claims, "five civilians")["claimant"] == "Oleh Synehubov"
+
+
+def test_a_governor_named_far_back_counts_only_for_the_same_place(nlp):
+    far = " ".join(["The grain deal was signed in Istanbul."] * 4)
+    text = ("The governor of Luhansk, Serhiy Haidai, said the city was shelled overnight. " + far +
+            " In Kharkiv, three people were killed on Monday, the regional governor said.")
+    assert only(run(nlp, text), "three people")["claimant"] != "Serhiy Haidai"
+
+
+def test_unsourced_reports_are_the_outlets_voice(nlp):
+    c = only(run(nlp, "Seven people have been killed after a huge fire broke out at a key Russian defence research "
+                      "institute in Tver, north-west of Moscow, according to reports."), "Seven people")
+    assert c["claimant_is_outlet"]
+
+
+def test_statistics_compiled_by_an_outlet_are_its_figures(nlp):
+    c = only(run(nlp, "Statistics, compiled by MediaZona, an independent news outlet, from public sources, show 225 "
+                      "dead in Dagestan through June, along with 185 in Buryatia."), "225")
+    assert c["claimant"] == "MediaZona"
+
+
+def test_finlands_wars_against_the_soviet_union_are_history(nlp):
+    c = only(run(nlp, "A hundred thousand Finns were killed during the two wars Finland fought against the Soviet "
+                      "Union, and it lost a tenth of its territory."), "Finns")
+    assert (c["about_story"], c["side_affected"]) == (False, "other")

@@ -127,3 +127,56 @@ def test_a_quote_after_a_no_break_space_continues_the_speaker(nlp):
             "not the type of world we want to live in. And we refuse to live in that.”")
     row = find(quotes_of(nlp, text), "we refuse to live in that", direct=True)
     assert row["speaker"] is not None and "Clinton" in row["speaker"]
+
+
+def test_as_x_put_it_is_a_cue(nlp):
+    # New York Times, 4 Mar 2016 (PolNeAR train)
+    text = ("As Akhil Amar, professor of constitutional law at Yale and author of ''America's Unwritten Constitution,'' "
+            "put it, ''Senate Republicans should remember that a compromise candidate today may be far better for them "
+            "than the justice they may get stuck with.''")
+    row = find(quotes_of(nlp, text), "Senate Republicans should remember", direct=True)
+    assert row["cue"] == "put" and "Amar" in (row["speaker"] or "")
+
+
+def test_the_cue_nearest_the_quote_wins_when_the_parse_links_two(nlp):
+    # New York Times, 20 Jan 2016 (PolNeAR train)
+    text = ("Secretary of State John Kerry said the Iranians released by the United States were in some cases close to "
+            "completing their sentences, while the fugitives were beyond American reach. ''What we gave up, we believe, "
+            "were people who were about to get out anyway and people that we couldn't get our hands on,'' he told Fox News.")
+    row = find(quotes_of(nlp, text), "What we gave up", direct=True)
+    assert row["cue"] == "tell" and row["speaker_surface"] == "he"
+
+
+def test_a_name_before_the_colon_is_the_speaker(nlp):
+    # USA Today, 14 Jun 2016 (PolNeAR train)
+    text = ("The candidate's @realDonaldTrump Twitter feed serves as a sort of direct line to his mind, so it was no "
+            "surprise that soon after Sunday's massacre in Orlando he tweeted about ... Donald Trump: \"Appreciate the "
+            "congrats for being right on radical Islamic terrorism.\"")
+    row = find(quotes_of(nlp, text), "Appreciate the congrats", direct=True)
+    assert row["speaker"] == "Donald Trump"
+
+
+def test_a_one_word_answer_next_to_its_verb_is_speech_not_a_title(nlp):
+    # Washington Post, 20 Jul 2016 (PolNeAR train)
+    text = ("Asked whether he would fire a speechwriter under these circumstances, Priebus said, \"Probably.\"")
+    row = find(quotes_of(nlp, text), "Probably", direct=True)
+    assert row["kind"] == "direct" and "Priebus" in (row["speaker"] or "")
+
+
+def test_a_straight_mark_after_a_nested_single_quote_closes():
+    # Washington Post, 2 Jul 2016 (PolNeAR train)
+    from toolkit.quotes.marks import find_quotes
+
+    text = ("\"The State has put its thumb on the scale. Showing such favor tells 'nonadherents that they are "
+            "outsiders,' \" Reeves wrote, citing precedent. \"And the Equal Protection Clause is violated.\"")
+    quotes = [text[q.start:q.end] for q in find_quotes(text)]
+    assert quotes[0].startswith("The State has put") and quotes[0].endswith("outsiders,'")
+    assert "And the Equal Protection Clause is violated." in quotes
+
+
+def test_the_object_of_citing_is_a_source_not_content(nlp):
+    # Guardian live blog, 2022 (ru_ua_2022)
+    text = ("The Biden administration’s plan to sell four large, armable drones to Ukraine has been paused over the fear "
+            "its sophisticated surveillance equipment might fall into enemy hands, Reuters reported, citing two people "
+            "familiar with the matter.")
+    assert not [r for r in quotes_of(nlp, text) if r["text"].startswith("two people familiar")]

@@ -56,7 +56,7 @@ from spacy.tokens import Doc, Span
 from toolkit.actors.catalogue import Actor, Catalogue
 from toolkit.actors.mention import ID_PREFIX, UNKNOWN_SIDE, Mention, from_actor
 from toolkit.actors.places import country_spans, is_country_name, is_locative_object
-from toolkit.actors.names import NAME_PARTICLES, TITLE_WORDS, actor_slug
+from toolkit.actors.names import NAME_PARTICLES, PERSON_NOUNS, TITLE_WORDS, actor_slug
 from toolkit.actors.resolve import (
     add_dateline_places,
     drop_title_modifiers,
@@ -157,6 +157,8 @@ def _from_model(ent: Span, catalogue: Catalogue) -> Mention | None:
         kind = "country"  # "Sri Lanka", "Bermuda" the model calls PERSON or ORG
     elif kind == "person" and _governed_by_place_preposition(span):
         kind = "place"
+    elif kind in ("organisation", "place") and _apposed_to_person_noun(span):
+        kind = "person"  # "the mayor, Oleksandr Striuk" the model calls ORG
     actor_id = actor_slug(span.text, ID_PREFIX[kind])
     if not actor_id:
         return None
@@ -261,6 +263,18 @@ def _is_capitalised(span: Span) -> bool:
     if not (first[:1].isupper() or first[:1].isdigit()):
         return False
     return len(span) > 1 or span[0].tag_ in ("NNP", "NNPS") or span[0].is_upper
+
+
+def _apposed_to_person_noun(span: Span) -> bool:
+    """A name of two to four capitalised words in apposition with a noun that
+    stands for one person ("Ukraine’s deputy defence minister, Hanna Maliar",
+    "the mayor, Oleksandr Striuk", Guardian 2022)."""
+    if not 2 <= len(span) <= 4 or not _is_name_shaped(span):
+        return False
+    root = span.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in PERSON_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSON_NOUNS for c in root.children)
 
 
 def _governed_by_place_preposition(span: Span) -> bool:

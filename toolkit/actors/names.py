@@ -76,3 +76,14 @@ TITLE_WORDS = frozenset({
 #: lowercase words allowed inside a person's name ("Ursula von der Leyen", "Marine Le Pen")
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "al", "el", "bin", "ibn",
                             "ben", "dos"})
+
+#: nouns that stand for one person, when in apposition with a name ("Ukraine's
+#: deputy defence minister, Hanna Maliar"; "Julia Carling, a television
+#: presenter"): such a name is a person whatever the model's label
+PERSON_NOUNS = frozenset({
+    "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor",
+    "chancellor", "commander", "ambassador", "envoy", "director", "adviser", "advisor", "aide", "senator",
+    "judge", "prosecutor", "lawyer", "presenter", "journalist", "correspondent", "analyst", "economist",
+    "chairman", "chairwoman", "ombudsman", "premier", "lawmaker", "diplomat", "officer", "general", "captain",
+    "colonel", "sergeant", "soldier", "widow", "wife", "husband", "daughter", "son", "mother", "father",
+})

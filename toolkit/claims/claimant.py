@@ -114,6 +114,10 @@ def _resolve(
         person = _person_before(source, mentions) if claimant.name.lower() in PERSON_PRONOUNS else None
         if person is not None:
             return person
+        if claimant.name.lower() not in PRONOUNS:
+            # "according to reports", "figures show": no source given, so the outlet's voice
+            # (LABELLING.md: "reportedly" with no source is the outlet)
+            return outlet_claimant(ctx)
         return Claimant("unattributed", None, in_quote=False)
     return claimant
 
@@ -174,10 +178,19 @@ def _named_role(source: Span, lex: Lexicon) -> Span | None:
         return own
     doc = root.doc
     sent = root.sent
-    for _ in range(ROLE_WINDOW):
+    places = _story_places(sent, lex)
+    person_role = root.lemma_.lower() in PERSON_ROLES
+    if person_role:
+        later = _named_after(root, lex)
+        if later is not None:
+            return later
+    window = PERSON_ROLE_WINDOW if person_role else ROLE_WINDOW
+    for step in range(window):
         if sent.start == 0:
             return None
         sent = doc[sent.start - 1].sent
+        if step >= ROLE_WINDOW and places and not places & _story_places(sent, lex):
+            continue  # further back, only a governor named with the same place
         for tok in reversed(list(sent)):
             if tok.lower_ not in (root.lower_, root.lemma_.lower()) or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -187,7 +200,7 @@ def _named_role(source: Span, lex: Lexicon) -> Span | None:
                                               and start - 2 >= sent.start and doc[start - 2].pos_ == "PROPN"):
                     start -= 1
                 return doc[start:tok.i + 1]
-            named = _appos_name(tok)
+            named = _appos_name(tok) or _title_of(tok)
             if named is not None:
                 return named
             phrase = doc[tok.left_edge.i:tok.i + 1]
@@ -197,6 +210,57 @@ def _named_role(source: Span, lex: Lexicon) -> Span | None:
                     start += 1
                 return doc[start:tok.i + 1]  # "the UN refugee agency"
     return None
+
+
+#: office holders of a place, looked for further back (with the same place) than other roles
+PERSON_ROLES = frozenset({"governor", "mayor", "prosecutor", "commissioner"})
+PERSON_ROLE_WINDOW = 8
+
+
+def _title_of(tok: Token) -> Span | None:
+    """"governor Pavlo Kyrylenko": the role word as a title before the name."""
+    head = tok.head
+    if tok.dep_ != "compound" or head.pos_ != "PROPN" or head.i <= tok.i:
+        return None
+    doc = tok.doc
+    start = tok.i + 1
+    if not all(doc[i].pos_ == "PROPN" for i in range(start, head.i + 1)):
+        return None
+    return doc[start:head.i + 1]
+
+
+def _named_after(role: Token, lex: Lexicon) -> Span | None:
+    """The office holder named right after "the regional governor said": the
+    same title with a name in the next two sentences ("..., governor Pavlo
+    Kyrylenko said on Telegram"), or the named subject of a reporting verb in the
+    next sentence ("A soldier and two security guards were among those killed ...,
+    Andriy Raikovych said")."""
+    doc = role.doc
+    sent = role.sent
+    for step in range(2):
+        if sent.end >= len(doc):
+            return None
+        sent = doc[sent.end].sent
+        for tok in sent:
+            if tok.lemma_.lower() == role.lemma_.lower() and tok.pos_ == "NOUN":
+                named = _appos_name(tok) or _title_of(tok)
+                if named is not None:
+                    return named
+        if step == 0:
+            for tok in sent:
+                if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.reporting_verbs:
+                    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                    if subj is not None and subj.ent_type_ == "PERSON":
+                        ent = next((e for e in doc.ents if e.start <= subj.i < e.end), None)
+                        if ent is not None and len(ent) >= 2:
+                            return ent
+    return None
+
+
+def _story_places(sent: Span, lex: Lexicon) -> set[str]:
+    text = sent.text.lower()
+    return {p for p in lex.side_places if p in text and " " not in p} | \
+        {p for p in lex.story.places if p in text and " " not in p and p != "ukraine"}
 
 
 def _appos_name(tok: Token) -> Span | None:
@@ -353,6 +417,12 @@ def _source_of(subj: Token, lex: Lexicon) -> Span:
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return _source_of(pobj, lex)
+        for acl in subj.children:  # "Statistics, compiled by MediaZona, ..., show"
+            if acl.dep_ == "acl":
+                agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                if pobj is not None:
+                    return _subtree(pobj)
         owner = [c for c in subj.children if c.dep_ in ("compound", "poss") and c.pos_ in ("PROPN", "NOUN")]
         if owner:  # "United Nations data", "the UN's figures"
             first, last = owner[0].left_edge.i, owner[-1].i + 1

@@ -83,6 +83,8 @@ def counted_noun(head: Token, anchor: Token, lex: Lexicon) -> Token | None:
     """The noun naming who is counted: "scores of ordinary people" -> people."""
     if head.i != anchor.i:
         return head
+    if head.lower_ == "one" and head.dep_ == "appos":
+        return None  # "her nephew, one of the casualties of the carnage": one person already named
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:

@@ -17,6 +17,8 @@ from toolkit.vocabulary import reporting_verbs
 
 #: lemmas spaCy's small model sometimes gets wrong for reporting verbs
 _LEMMA_FIXES = {"said": "say", "says": "say", "told": "tell", "stressed": "stress", "noted": "note"}
+#: cue verbs that report words only with the object `it` (`as Akhil Amar put it, “…”`)
+_NEEDS_IT = {"put"}
 #: parts of speech a cue verb can carry (the small model tags "said," as AUX or NOUN now and then)
 _CUE_POS = {"VERB", "AUX"}
 
@@ -57,6 +59,8 @@ def is_cue_verb(token: Token, *, strong_only: bool = False) -> bool:
     lexicon = load_cues()
     if not lexicon.is_cue_lemma(lemma):
         return False
+    if lemma in _NEEDS_IT and not any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        return False  # `put` reports words only as `as X put it`
     return not (strong_only and lemma in lexicon.weak)
 
 

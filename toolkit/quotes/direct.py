@@ -82,7 +82,7 @@ def attribute_direct(doc: Doc, quotes: Sequence[QuoteSpan], qmap: QuoteMap) -> l
 def _attribute(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, previous: list[Attribution]) -> Attribution | None:
     """Rules 1-3 for one quote, in order; None when nothing attributes it."""
     para = _paragraphs_of(doc_text(doc), quote)
-    title = _looks_like_title(doc_text(doc)[quote.start:quote.end])
+    title = _looks_like_title(doc_text(doc)[quote.start:quote.end]) and not _next_to_cue(doc, tokens, qmap)
     cue, rule = _linked_cue(doc, tokens, qmap, para, title), "linked"
     if cue is None:
         cue, rule = _colon_cue(doc, tokens, qmap), "colon"
@@ -96,7 +96,7 @@ def _attribute(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, previo
     if found is not None:
         found.rule = "preposition"
         return found
-    found = _transcript(doc, quote)
+    found = _transcript(doc, quote) or _named_colon(doc, quote, tokens)
     if found is not None:
         found.rule = "transcript"
         return found
@@ -119,6 +119,28 @@ def _looks_like_title(text: str) -> bool:
     return 0 < len(words) <= 6 and all(w[0].isupper() for w in content)
 
 
+def _next_to_cue(doc: Doc, tokens: range, qmap: QuoteMap) -> bool:
+    """`Priebus said, "Probably."`, `"Absolutely," he said`, `"Oh, my God," a
+    young woman exclaimed`: a short capitalised quote that is the whole
+    complement of a reporting verb right next to it is an utterance, not a title."""
+    k = tokens.start - 1
+    while k >= 0 and (doc[k].is_punct or doc[k].is_space) and doc[k].text in {",", ":", " ", "\n"} | {t for t in "“\"'‘"}:
+        k -= 1
+    if k >= 0 and not qmap.inside(doc[k]) and is_cue_verb(doc[k]) and doc[k + 1].text in {",", ":"}:
+        return True
+    k = tokens.stop
+    while k < len(doc) and doc[k].is_punct and not qmap.inside(doc[k]):
+        k += 1
+    for i in range(k, min(k + 5, len(doc))):
+        if qmap.inside(doc[i]):
+            return False
+        if is_cue_verb(doc[i]):
+            return True
+        if doc[i].pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "PRON"}:
+            return False
+    return False
+
+
 def _in(token: Token, para: tuple[int, int]) -> bool:
     return para[0] <= token.idx < para[1]
 
@@ -128,6 +150,7 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
     quote only counts as a complement (`called it “Operation Z”`), not inside
     an adjunct (`said on “Fox News Sunday”`)."""
     inside = set(tokens)
+    found: list[Token] = []
     for i in tokens:
         token = doc[i]
         if token.head.i in inside:
@@ -138,15 +161,21 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
             if not _in(ancestor, para) or (title and ancestor.dep_ == "prep" and ancestor.lower_ != "as"):
                 break
             if not qmap.inside(ancestor) and is_cue_verb(ancestor):
-                return ancestor
+                found.append(ancestor)
+                break
             if ancestor.dep_ in {"relcl"} or _own_adverbial_clause(ancestor):
                 break
-    for i in tokens:
-        for child in doc[i].children:
-            if (child.dep_ in _CUE_CHILD_DEPS and child.i not in inside and not qmap.inside(child)
-                    and _in(child, para) and is_cue_verb(child)):
-                return child
-    return None
+    if not found:
+        for i in tokens:
+            for child in doc[i].children:
+                if (child.dep_ in _CUE_CHILD_DEPS and child.i not in inside and not qmap.inside(child)
+                        and _in(child, para) and is_cue_verb(child)):
+                    return child
+    if not found:
+        return None
+    # of several (the parse ran two sentences together: `Kerry said … ⏎ ''What we
+    # gave up …,'' he told Fox News`), the cue nearest the quote
+    return min(found, key=lambda t: min(abs(t.i - tokens.start), abs(t.i - (tokens.stop - 1))))
 
 
 def _own_adverbial_clause(token: Token) -> bool:
@@ -273,6 +302,21 @@ def _transcript(doc: Doc, quote: QuoteSpan) -> Attribution | None:
         return None
     source = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
     return Attribution(quote.start, quote.end, True, None, None, None, source) if source is not None else None
+
+
+def _named_colon(doc: Doc, quote: QuoteSpan, tokens: range) -> Attribution | None:
+    """`he tweeted about ... Donald Trump: "Appreciate the congrats …"`: a
+    person's name right before the colon that introduces the quote is its speaker."""
+    colon = _introducing_colon(doc, tokens.start)
+    if colon is None or colon.i == 0:
+        return None
+    before = doc[colon.i - 1]
+    if before.ent_type_ != "PERSON" or before.ent_iob_ == "":
+        return None
+    start = before.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return Attribution(quote.start, quote.end, True, None, None, None, doc[start:before.i + 1])
 
 
 def _introducing_colon(doc: Doc, first: int) -> Token | None:

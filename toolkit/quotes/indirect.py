@@ -136,6 +136,16 @@ def _parenthetical(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
     return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
 
 
+#: nouns that name a source, not content, as the object of `citing`
+_SOURCE_NOUNS = {"people", "person", "official", "officials", "source", "sources", "diplomat", "diplomats", "ministry",
+                 "agency", "spokesman", "spokeswoman", "spokesperson", "analyst", "analysts", "intelligence", "report",
+                 "witness", "witnesses", "resident", "residents", "authorities", "government", "statement", "data"}
+
+
+def _names_source(obj: Token) -> bool:
+    return obj.pos_ == "PROPN" or obj.lemma_.lower() in _SOURCE_NOUNS or obj.lower_ in _SOURCE_NOUNS
+
+
 def _reported_object(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
     """`Clinton cited derogatory comments…`, `Putin announced his willingness to…`:
     the direct object of a verb that reports content by naming it."""
@@ -147,6 +157,8 @@ def _reported_object(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | Non
     if obj.lower_ in {"that", "which", "what", "who"} or (
             any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) and obj.pos_ in {"NOUN", "PROPN"}):
         return None  # `a charge that he denied`; `the report cites Ukrainian officials as …` (a source, not content)
+    if cue_lemma(verb) in {"cite", "quote"} and verb.tag_ == "VBG" and _names_source(obj):
+        return None  # `…, Reuters reported, citing two people familiar with the matter`: the object is a source
     span = _clip(doc[obj.left_edge.i:obj.right_edge.i + 1], verb)
     source = source_of_verb(verb)
     if span is None or source is None or _mostly_quoted(span, qmap):

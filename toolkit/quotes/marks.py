@@ -100,7 +100,8 @@ def _paired(text: str) -> tuple[QuoteSpan, ...]:
             if carried and pos == first:
                 continue  # the continuation mark: the quote is already open
             straight = m.group() in (STRAIGHT, "''")
-            opening = _is_opening(text, pos, p_start) and not (straight and stack and _closes_straight(text, m.end(), p_end))
+            opening = _is_opening(text, pos, p_start) and not (
+                straight and stack and (_closes_straight(text, m.end(), p_end) or text[max(p_start, pos - 2):pos] in ("' ", "’ ")))
             if opening and stack and _after_sentence_end(text, pos, p_start):
                 # a new paragraph of a multi-paragraph quote in text whose
                 # paragraph breaks were flattened (`… And we will increase
@@ -171,7 +172,9 @@ def _after_sentence_end(text: str, pos: int, p_start: int) -> bool:
 
 def _closes_straight(text: str, after: int, p_end: int) -> bool:
     """A straight quote after a space can still close (`"fine" , he said`):
-    it does when what follows (from offset ``after``) is the end or punctuation."""
+    it does when what follows (from offset ``after``) is the end or punctuation.
+    (It also closes right after a nested single quote and a space, `… of the
+    political community,' " Reeves wrote`: checked by the caller.)"""
     nxt = text[after] if after < p_end else ""
     return nxt == "" or nxt in ",.;:!?)"
 

@@ -101,7 +101,7 @@ def source_of_verb(cue: Token) -> Span | None:
 #: `show`…) they report the writer's inference, not speech (`Mr. Putin’s
 #: decision indicated that …`, `the US had information indicating …`)
 MUTE_HEADS = {"decision", "move", "step", "information", "evidence", "data", "fact", "figure", "number",
-              "result", "image", "footage", "video", "photo", "photograph", "picture", "trend", "pattern"}
+              "result", "finding", "image", "footage", "video", "photo", "photograph", "picture", "trend", "pattern"}
 _EVIDENTIAL_CUES = {"indicate", "suggest", "signal", "show", "reveal", "imply", "confirm", "hint", "underline",
                     "underscore", "point"}
 
