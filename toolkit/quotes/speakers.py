@@ -51,7 +51,11 @@ def source_of_verb(cue: Token) -> Span | None:
                 return noun_phrase(pobj)
         if subject is not None and subject.dep_ != "nsubjpass":
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return noun_phrase(verb.head)
+                # `Trump, who has called the pact “insanity,”`: the text gives
+                # the source as the relative pronoun (PolNeAR marks `who`); the
+                # source as written is the pronoun, resolved onto the noun it
+                # modifies like `he` (:func:`relative_antecedent`)
+                return subject.doc[subject.i:subject.i + 1]
             if subject.lower_ == "it" and subject.dep_ == "nsubj" and _is_expletive(subject):
                 return None
             if subject.pos_ not in _NOMINAL_POS and not _nominal_adjective(subject):
@@ -105,6 +109,19 @@ MUTE_HEADS = {"decision", "move", "step", "information", "evidence", "data", "fa
               "result", "finding", "image", "footage", "video", "photo", "photograph", "picture", "trend", "pattern"}
 _EVIDENTIAL_CUES = {"indicate", "suggest", "signal", "show", "reveal", "imply", "confirm", "hint", "underline",
                     "underscore", "point"}
+
+
+def relative_antecedent(source: Span) -> Span | None:
+    """The noun phrase a relative-pronoun source stands for (`Scott Reed, the
+    Chamber's chief political strategist, who added that …` -> `the Chamber's
+    chief political strategist`), or None when ``source`` is not one."""
+    if len(source) != 1:
+        return None
+    pronoun = source[0]
+    if pronoun.lower_ not in RELATIVE_PRONOUNS or pronoun.dep_ not in SUBJECT_DEPS or pronoun.head.dep_ != "relcl":
+        return None
+    noun = pronoun.head.head
+    return noun_phrase(noun) if noun.i != pronoun.i else None
 
 
 def _mute_evidence(noun: Token, cue: Token) -> bool:
