@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from toolkit.context import doc_text
 from toolkit.quotes.cues import cue_lemma, is_cue_verb
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -359,7 +360,7 @@ def _nearest_subject(verb: Token) -> Token | None:
     parse hangs the previous paragraph's `… Never, never Hillary.” ⏎ Another
     commenter said` on the verb too)."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    text = verb.doc.text
+    text = doc_text(verb.doc)  # Doc.text is rebuilt on every access
     same_paragraph = [c for c in subjects if "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]]
     return (same_paragraph or subjects or [None])[0]
 
@@ -396,7 +397,7 @@ class MentionIndex:
                 return m
         # a possessive is a modifier too (`Vladimir Putin’s closest ally` is not Putin)
         named = [m for m in overlapping if m.get("kind") in {"person", "organisation"}
-                 and not _possessive_at(span.doc.text, int(m["end"]))]
+                 and not _possessive_at(doc_text(span.doc), int(m["end"]))]
         return named[-1] if named else None
 
     def before(self, char: int) -> list[dict]:
