@@ -596,3 +596,10 @@ def test_finlands_wars_against_the_soviet_union_are_history(nlp):
     c = only(run(nlp, "A hundred thousand Finns were killed during the two wars Finland fought against the Soviet "
                       "Union, and it lost a tenth of its territory."), "Finns")
     assert (c["about_story"], c["side_affected"]) == (False, "other")
+
+
+def test_a_relative_given_by_name_is_one_named_person_not_a_figure(nlp):
+    # guardian_feb2022 (tune2), a photo caption: named individuals one by one are no toll (claims_war_README.md);
+    # the GVA rule "shot his stepfather" counts an unnamed relative only
+    assert run(nlp, "Natasha Alexandrova outside the house in Bucha where her nephew Volodymyr was held prisoner and "
+                    "then killed by Russian troops.") == []

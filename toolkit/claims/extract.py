@@ -30,7 +30,7 @@ from toolkit.claims import attributes, qualify
 from toolkit.claims.claimant import OUTLET_PREFIX, resolve_claimant
 from toolkit.claims.lexicon import load_lexicon, Lexicon
 from toolkit.claims.numbers import Quantity, find_quantities, parenthesised_exact
-from toolkit.claims.syntax import NOT_PEOPLE_ENTS, Reading, is_non_person, read_figure
+from toolkit.claims.syntax import LIFE_VERBS, NOT_PEOPLE_ENTS, Reading, cared_for, is_non_person, read_figure
 from toolkit.context import ArticleContext, sent_id as sent_id_of, doc_text
 from toolkit.records import ClaimRecord
 
@@ -47,6 +47,9 @@ SINGULAR_PEOPLE = frozenset({
     "refugee", "producer", "photographer", "cameraman", "athlete", "coach", "priest", "teacher", "engineer",
     "official", "mayor", "volunteer", "paramedic", "rescuer", "citizen", "national", "marine", "contractor",
     "attendant", "cashier", "manager", "bartender", "bouncer", "teammate", "roommate", "tenant", "landlord"})
+#: cues that say only that a person was shot or wounded, not whether they lived (a reader
+#: of article-level counts may take such a person for the dead victim told again)
+SHOT_ONLY_CUES = frozenset({"shoot", "stab", "wound", "shooting", "suffer", "sustain", "gunshot"})
 #: cues that make a named person no toll figure: natural deaths, arrests, flights
 NOT_NAMED_VICTIM_CUES = frozenset({"detain", "imprison", "arrest", "flee", "escape", "evacuate",
                                    "relocate", "disappear", "surrender", "release", "free", "return",
@@ -54,6 +57,8 @@ NOT_NAMED_VICTIM_CUES = frozenset({"detain", "imprison", "arrest", "flee", "esca
 #: words that make a named person's death violent ("died after being shot")
 VIOLENCE_WORDS = frozenset({"shoot", "shot", "gunshot", "wound", "injury", "attack", "strike", "shell", "shelling",
                             "missile", "bomb", "stab", "explosion", "blast", "gunfire", "kill", "murder", "fire"})
+#: words of a shooting or stabbing (a narrower test than VIOLENCE_WORDS, for one unnamed victim in care)
+SHOOTING_WORDS = frozenset({"shoot", "shot", "gunshot", "gunfire", "bullet", "stab", "shooting", "gunman"})
 #: "a 1,000-for-1,000 swap": a reciprocal figure on these nouns counts prisoners per side
 RECIPROCAL_NOUNS = frozenset({"swap", "exchange", "trade", "deal", "prisoner", "handover"})
 #: how far (tokens) the counted noun may sit from the figure and still be in `surface`
@@ -319,13 +324,27 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             if out or covered or not _shot_directly(tok.head):
                 continue
         elif tok.dep_ == "poss" and tok.lower_ in ("his", "her", "their") and tok.head.tag_ == "NN" \
-                and tok.head.lemma_.lower() in KIN_NOUNS and tok.head.dep_ in ("dobj", "nsubjpass"):
+                and tok.head.lemma_.lower() in KIN_NOUNS and tok.head.dep_ in ("dobj", "nsubjpass") \
+                and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.head.children):
+            # (not "her nephew Volodymyr was held prisoner and then killed": a named person, whom
+            # the named-victim rule below counts when NER calls the name a person)
             # "a man in his 20s shot his stepfather", "shot and injured his son"
             noun, start = tok.head, tok.idx
         elif tok.lower_ == "another" and (tok.dep_ in ("dobj", "nsubjpass") or
                                           (tok.dep_ == "nsubj" and tok.head.tag_ == "VBN")):
             # "left one person dead and another injured" (the parser makes "injured" a verb)
             noun, start = tok, tok.idx
+        elif tok.lower_ == "another" and tok.dep_ == "det" and tok.head.lower_ in ANOTHER_FATES and \
+                tok.head.dep_ == "conj" and not any(s <= tok.idx < e for s, e in covered):
+            # "one person was killed and another hurt during a shooting" (the parser makes "hurt" a noun)
+            fate = tok.head
+            category = lex.predicate_category.get(fate.lower_) or lex.predicate_category.get(fate.lemma_.lower())
+            if category in ("killed", "injured"):
+                reading = Reading(head=fate, noun=None, category=category, cue=fate)
+                out.append(_record(doc, ctx, reading, tok.idx, fate.idx + len(fate), 1.0, 1.0, "exact", False, lex,
+                                   mentions, quotes, dates, {}))
+                covered.append((tok.idx, fate.idx + len(fate)))
+            continue
         elif tok.lower_ in ("himself", "herself") and tok.dep_ == "dobj" and \
                 tok.head.lemma_.lower() in ("shoot", "kill", "wound", "injure", "stab") and \
                 tok.head.dep_ not in ("pcomp", "xcomp") and \
@@ -338,13 +357,19 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
         elif (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B") or _aged_name(tok) is not None:
             named = _named_victim(doc, tok, lex, covered)
             same = [r for r in out if named is not None and r["value_low"] == 1
-                    and doc_text(doc)[named[1]:named[2]].split()[-1] in r["surface"]]
+                    and _same_person(doc_text(doc)[named[1]:named[2]], r["surface"])]
             if same:
                 # "Najee Odom ... was found shot to death. Odom was transported ...": counted
                 # already; "Lavon Spaights, 22, ... was shot" then "the shooting death of
                 # Lavon Spaights": the same victim, who died
                 if named[0].category == "killed" and same[0]["category"] == "injured":
                     same[0]["category"], same[0]["cue"] = "killed", named[0].cue.lemma_.lower()
+                elif named[0].category == "injured" == same[0]["category"] and same[0]["cue"] in SHOT_ONLY_CUES \
+                        and named[0].cue.lemma_.lower() not in SHOT_ONLY_CUES:
+                    # "Emma Braddy had been shot in the hand" then "Emma Braddy was taken to Thomas
+                    # Hospital where she was treated for her injuries": shot and survived, an injury
+                    # in its own right (not the dead victim told again)
+                    same[0]["cue"] = named[0].cue.lemma_.lower()
                 continue
             if named is not None:
                 out.append(_record(doc, ctx, named[0], named[1], named[2], 1.0, 1.0, "exact", False, lex,
@@ -387,6 +412,18 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
     return out
 
 
+def _same_person(name: str, surface: str) -> bool:
+    """"Odom" after "Najee Odom" is the same person; "Earl Braddy" after
+    "Emma Braddy" (husband and wife) is not: the surname must be in the
+    surface, and a first name given with both must be the same."""
+    words, other = name.split(), surface.split()
+    if not words or words[-1] not in surface:
+        return False
+    if len(words) > 1 and len(other) > 1 and other[-1] == words[-1] and other[0][:1].isupper():
+        return other[0] == words[0]
+    return True
+
+
 def _aged_name(tok: Token) -> Span | None:
     """"Bailey, 47, of Columbus was shot": a proper noun given an age in
     commas is a person, whatever NER called it (here a place). ``tok`` must
@@ -414,6 +451,8 @@ def _is_age_noun(noun: Token) -> bool:
         any(c.lower_ in ("year", "years") for c in noun.children)
 
 
+#: "another hurt": the fate words the parser reads as a noun after "another"
+ANOTHER_FATES = frozenset({"hurt", "injured", "wounded", "dead", "killed"})
 #: pronouns that can stand for one person named just before ("A man is in hospital after he was shot")
 VICTIM_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
 
@@ -462,7 +501,13 @@ def _shot_directly(noun: Token) -> bool:
     harm = ("shoot", "die", "kill", "wound", "pronounce", "injure", "find", "suffer", "sustain")
     if any(c.dep_ == "relcl" and c.lemma_.lower() in harm for c in noun.children):
         return True  # "Authorities have identified the man who was shot to death"
-    return noun.dep_ in ("nsubjpass", "nsubj", "dobj") and noun.head.lemma_.lower() in harm
+    if noun.dep_ not in ("nsubjpass", "nsubj", "dobj"):
+        return False
+    # "The victim was in stable condition", "The teen was hospitalized with non-life-threatening
+    # injuries": in care after a shooting or stabbing told in this sentence or the two before (not
+    # "The 21-year-old man was taken to ..." after a crash; a "victim" of a robbery may be unhurt)
+    return noun.head.lemma_.lower() in harm or (cared_for(noun.head, noun) and
+                                                _violent_context(noun.doc, noun, 2, SHOOTING_WORDS))
 
 
 #: definite singular nouns that may refer to the one victim of a crime report ("the man was shot")
@@ -484,7 +529,7 @@ BACK_REFERENCES = frozenset({"he", "she", "him", "her"})
 def _death_of(tok: Token) -> Token | None:
     """The person ``tok`` says died, when it is a death predicate: "he died",
     "he was pronounced dead", "pronounced the man dead", "she succumbed",
-    "passed away", "he was dead at the scene"; else ``None``."""
+    "passed away", "he was dead at the scene", "she was pronounced deceased"; else ``None``."""
     lemma = tok.lemma_.lower()
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
         return None  # "he could have died from his wounds": he did not
@@ -495,7 +540,7 @@ def _death_of(tok: Token) -> Token | None:
         return subject
     if lemma == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in tok.children):
         return subject
-    if lemma == "pronounce" and any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj")
+    if lemma == "pronounce" and any(c.lower_ in ("dead", "deceased") and c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj")
                                     for c in tok.children):
         return subject if subject is not None and subject.dep_ == "nsubjpass" else \
             next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -533,8 +578,10 @@ def _died_later(doc: Doc, ctx: ArticleContext, lex: Lexicon, records: list[dict]
             last = before[-1]
             if last["sent_id"] < sid - 2 or last["value_low"] != 1 or last["value_high"] != 1:
                 continue
-            if named and not itself and person.text not in last["surface"]:
-                continue
+            if named and not itself and not _same_person(
+                    " ".join(t.text for t in person.lefts if t.dep_ == "compound") + " " + person.text,
+                    last["surface"]):
+                continue  # "Earl Braddy was pronounced dead" after "Emma Braddy had been shot"
             if last["category"] == "injured":
                 last["category"], last["cue"] = "killed", tok.lemma_.lower()
             continue
@@ -569,11 +616,15 @@ def _scope_linked_stories(doc: Doc, records: list[dict]) -> None:
             rec["scope"], rec["event"] = "earlier", None
 
 
-def _violent_context(doc: Doc, tok: Token) -> bool:
-    """A violence word in ``tok``'s sentence or the one before ("He had been shot ... pronounced dead")."""
+def _violent_context(doc: Doc, tok: Token, before: int = 1, words: frozenset[str] = VIOLENCE_WORDS) -> bool:
+    """A violence word (one of ``words``) in ``tok``'s sentence or the
+    ``before`` ones before it ("He had been shot ... pronounced dead")."""
     sent = tok.sent
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    return any(t.lemma_.lower() in VIOLENCE_WORDS for t in doc[start:sent.end])
+    start = sent.start
+    for _ in range(before):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    return any(t.lemma_.lower() in words for t in doc[start:sent.end])
 
 
 def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Reading, int, int] | None:
@@ -586,7 +637,9 @@ def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Readin
         return None
     root = ent.root
     of_death = root.dep_ == "pobj" and root.head.lower_ == "of" and \
-        root.head.head.lemma_.lower() in ("death", "killing", "murder", "homicide", "body")  # "the death of Juan Berrios, 20"
+        (root.head.head.lemma_.lower() in ("death", "killing", "murder", "homicide", "body")  # "the death of Juan Berrios, 20"
+         or (root.head.head.lemma_.lower() == "life" and root.head.head.dep_ in ("dobj", "nsubjpass")
+             and root.head.head.head.lemma_.lower() in LIFE_VERBS))  # "which took the life of ... Daniel Dechand"
     if root.dep_ not in ("nsubjpass", "nsubj", "dobj") and not of_death or \
             any(s <= ent.start_char < e for s, e in covered):
         return None
