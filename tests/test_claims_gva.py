@@ -297,3 +297,49 @@ def test_a_spouse_with_the_same_surname_is_another_victim(nlp):
     assert tolls(claims) == [("Emma Braddy", "injured", 1.0), ("Earl Braddy", "killed", 1.0)]
     # she was shot and then taken to hospital: an injury of her own, not the dead man's shooting told again
     assert article_counts(claims, text) == {"killed": 1, "injured": 1}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bleeding from a wound; a hospital the parser makes an apposition
+    ("According to the Kanawha County Sheriff's Office, a person was found bleeding from an apparent gunshot wound "
+     "at a home near Finney Road in Institute just before 3 P.M. today.", [("a person", "injured", 1.0)]),
+    ("An unidentified man was transported to the Penn State Milton S. Hershey Medical Center on Saturday after he "
+     "was shot in the head in Harrisburg’s Allison Hill neighborhood, according to city police.",
+     [("An unidentified man", "injured", 1.0)]),
+    # pistol-whipped; "after being shot"; a victim the parser tags as an adjective
+    ("The men burst into a home on the 5100 block of Arch Street in West Philadelphia sometime around 2 a.m. "
+     "Tuesday and attacked the man and woman inside. The man was pistol whipped but the woman wasn’t harmed, "
+     "according to Philadelphia Police.", [("The man", "injured", 1.0)]),
+    ("× Two teens shot outside home in Northaven SHELBY COUNTY, Tenn. —Two 17-year-old boys are recovering in the "
+     "hospital after being shot outside a home in Northaven, according to the Shelby County Sheriff’s Office.",
+     [("Two 17-year-old boys", "injured", 2.0)]),
+    ("Buy Photo Three Indianapolis metro police officers shot and injured a suspect Tuesday night after the suspect "
+     "first shot at officers, police said.", [("a suspect", "injured", 1.0)]),
+])
+def test_more_ways_of_telling_one_injured(nlp, text, expected):
+    assert tolls(run(nlp, text, published=PUBLISHED)) == expected
+
+
+@pytest.mark.parametrize("text, cue", [
+    # shot, and later in care or released: a survivor, not the dead victim told again
+    ("Police are investigating after a man was found dead and a woman was found with a gunshot wound to the head in "
+     "Pembroke Pines Tuesday morning. The incident began when a passerby spotted the woman bleeding and disoriented "
+     "walking on the sidewalk at the Emerald Lake Estates community around 7:40 a.m., police said. The passerby "
+     "flagged down a Miami Gardens Police officer, who was on their way to work. The officer found the woman, who had "
+     "severe head trauma and was incoherent, police said. Pembroke Pines Police officers and fire rescue workers "
+     "responded and rushed the woman to Memorial Regional Hospital in Hollywood where she was in critical condition "
+     "and undergoing surgery.", "rush"),
+    ("— A family dispute in Sanford ended Tuesday with one man dead, his daughter in the hospital and three police "
+     "officers on administrative leave. Before police arrived, Romero shot his 19-year-old daughter inside the home. "
+     "Ana Alvarado was taken to UNC Hospitals in Chapel Hill, but she had been released by Thursday.", "release"),
+    # a strong cue beside "shot" gives the category
+    ("HAZLETON -- One man is dead, and one is in custody after a shooting Sunday morning in Hazleton. Another man "
+     "was also shot and taken to the hospital. There is no word on his condition.", "take"),
+])
+def test_a_victim_shot_who_survived_counts_beside_the_dead(nlp, text, cue):
+    from evaluation.eval_claims_gva import article_counts
+
+    claims = run(nlp, text, published=PUBLISHED)
+    injured = [c for c in claims if c["category"] == "injured"]
+    assert [(c["value_low"], c["cue"]) for c in injured] == [(1.0, cue)]
+    assert article_counts(claims, text) == {"killed": 1, "injured": 1}

@@ -603,3 +603,12 @@ def test_a_relative_given_by_name_is_one_named_person_not_a_figure(nlp):
     # the GVA rule "shot his stepfather" counts an unnamed relative only
     assert run(nlp, "Natasha Alexandrova outside the house in Bucha where her nephew Volodymyr was held prisoner and "
                     "then killed by Russian troops.") == []
+
+
+def test_prisoners_treated_for_injuries_stay_prisoners(nlp):
+    # ru_ua_2022 (Guardian): "treated for injuries" names no fate of its own (GVA's "was treated for
+    # non-life threatening injuries" is an injury only when nothing else says what happened)
+    c = only(run(nlp, "The Russian defence ministry said on Thursday that 80 soldiers who surrendered in the past "
+                      "day were being treated for injuries in hospitals in the Russian-held cities of Novoazovsk and "
+                      "Donetsk."), "80 soldiers")
+    assert c["category"] == "prisoners"

@@ -97,6 +97,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, *, mentions: Sequence[dict] = 
     records += _implicit_singulars(doc, ctx, lex, mentions, quotes, dates, covered)
     records = sorted(records, key=lambda r: r["start"])
     records = _died_later(doc, ctx, lex, records, mentions, quotes, dates)
+    _survived_later(doc, records)
     _scope_linked_stories(doc, records)
     _share_elliptical_claimants(doc, records)
     _continue_claimants(doc, records)
@@ -379,7 +380,10 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
         else:
             continue
         age_noun = _is_age_noun(noun)  # "A 15-year-old was shot"
-        if not age_noun and (noun.tag_ not in ("NN", "DT") and noun.lower_ not in ("himself", "herself")
+        # (the parser tags "a suspect" JJ in "shot and injured a suspect")
+        tagged_noun = noun.tag_ in ("NN", "DT") or (noun.tag_ == "JJ" and noun.lower_ in SINGULAR_PEOPLE
+                                                   and noun.dep_ in ("dobj", "nsubjpass", "nsubj"))
+        if not age_noun and (not tagged_noun and noun.lower_ not in ("himself", "herself")
                              or noun.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT")):
             continue
         if lex.noun_category.get(noun.lemma_.lower()) in ("killed", "injured", "casualties", "missing"):
@@ -498,7 +502,7 @@ def _shooting_victim(noun: Token) -> Reading | None:
 def _shot_directly(noun: Token) -> bool:
     """"The victim was shot", "the victim died", "pronounced the man dead":
     not "the victim told police"."""
-    harm = ("shoot", "die", "kill", "wound", "pronounce", "injure", "find", "suffer", "sustain")
+    harm = ("shoot", "die", "kill", "wound", "pronounce", "injure", "find", "suffer", "sustain", "whip")
     if any(c.dep_ == "relcl" and c.lemma_.lower() in harm for c in noun.children):
         return True  # "Authorities have identified the man who was shot to death"
     if noun.dep_ not in ("nsubjpass", "nsubj", "dobj"):
@@ -591,6 +595,56 @@ def _died_later(doc: Doc, ctx: ArticleContext, lex: Lexicon, records: list[dict]
         out.append(_record(doc, ctx, reading, person.idx, person.idx + len(person), 1.0, 1.0, "exact", False, lex,
                            mentions, quotes, dates, {}))
     return sorted(out, key=lambda r: r["start"])
+
+
+#: words that say a person lived: "expected to survive", "non-life-threatening injuries"
+SURVIVAL = re.compile(r"\bexpected to (?:survive|recover|live|be ok)|\bnon[- ]?life[- ]threatening|"
+                      r"\b(?:was|were|been) (?:treated and )?released\b|\bsurvived\b", re.I)
+#: how many sentences after a figure of one person shot its survival may be told
+SURVIVAL_WINDOW = 6
+
+
+def _survived_later(doc: Doc, records: list[dict]) -> None:
+    """"the found the woman lying on the floor, suffering from a gunshot
+    wound. ... The woman was taken to Cy-Fair Hospital, where she was listed in
+    stable condition": one person told as shot (a cue that does not say
+    whether they lived, ``SHOT_ONLY_CUES``) and, up to ``SURVIVAL_WINDOW``
+    sentences later and with no other figure between, said to be in care or to
+    have survived, by a pronoun, a definite victim noun or the same name. The
+    figure stays one injured; its cue becomes the care word, so that a reader
+    of article-level counts does not take the survivor for the dead victim of
+    the same article told again."""
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        definite = tok.lower_ in BACK_REFERENCES or (
+            tok.tag_ == "NN" and tok.lemma_.lower() in DEFINITE_VICTIMS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))
+        named = tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
+        if not (definite or named):
+            continue
+        clause = tok.head
+        sent_text = tok.sent.text
+        if not (cared_for(clause, tok) or (SURVIVAL.search(sent_text) and clause.lemma_.lower() != "say")):
+            continue
+        if any(t.lower_ in ("died", "dead", "deceased", "succumbed") for t in tok.sent):
+            continue  # "taken to hospital, where he died": not a survivor
+        sid = sent_id_of(doc, tok.i)
+        before = [r for r in records if r["start"] < tok.idx and r["sent_id"] >= sid - SURVIVAL_WINDOW]
+        if not before:
+            continue
+        name = " ".join(t.text for t in tok.lefts if t.dep_ == "compound") + " " + tok.text
+        # the figure just before, or an earlier one of the same noun or name ("found the woman ...
+        # suffering from a gunshot wound. The body of a man ... The woman was taken to Cy-Fair Hospital")
+        same = [r for r in before if (named and _same_person(name, r["surface"])) or
+                (not named and tok.lower_ not in BACK_REFERENCES and tok.lower_ in r["surface"].lower().split())]
+        last = same[-1] if same else before[-1]
+        if last["category"] != "injured" or last["value_low"] != 1 or last["value_high"] != 1 or \
+                last["cue"] not in SHOT_ONLY_CUES:
+            continue
+        if named and not _same_person(name, last["surface"]):
+            continue
+        last["cue"] = clause.lemma_.lower()
 
 
 #: a link to another story inside the text ("RELATED: Police: Man in critical condition after being shot on NW Side")

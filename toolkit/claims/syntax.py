@@ -160,8 +160,10 @@ def read_figure(anchor: Token, lex: Lexicon) -> Reading:
         cues = own
     categories = {category for _, category in cues}
     category = _combine(noun_category, categories, cues)
-    cue = next((tok for tok, cat in cues if cat == category or (category == "injured" and cat == "weak_injured")),
-               None) if category else None
+    # the word that gave the category; a strong one before a weak one ("was also shot and taken to
+    # the hospital": taken to hospital says he was hurt and lived, "shot" alone does not)
+    cue = next((tok for tok, cat in cues if cat == category), None) or next(
+        (tok for tok, cat in cues if category == "injured" and cat == "weak_injured"), None) if category else None
     if category is None and noun_category is None:
         category, cue = _adjacent_cue(noun or head, lex)
     return Reading(head=head, noun=noun, category=category, cue=cue or (noun if category else None))
@@ -242,7 +244,7 @@ def _predicate_cues(head: Token, lex: Lexicon):
         if _lemma(gov) in SUBJECT_AFFECTED or gov.lower_ == "missing":  # "18 people were still missing"
             yield gov, lex.predicate_category.get(_lemma(gov)) or lex.predicate_category.get(gov.lower_, "killed")
         yield from _among_cues(gov, lex)
-        injury = _sustained_injury(gov) or _in_condition(gov) or _with_wound(gov)
+        injury = _sustained_injury(gov) or _in_condition(gov) or _with_wound(gov) or _after_being_harmed(gov)
         if injury is not None:
             yield gov, injury
         if _lemma(gov) == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in gov.children):
@@ -332,7 +334,8 @@ def _wound(tok: Token, depth: int = 0) -> tuple[Token, str] | None:
                         if found is not None:
                             return found
     for child in tok.children:
-        if child.dep_ in ("acl", "advcl", "xcomp") and _lemma(child) in SUSTAIN_VERBS | {"suffer"}:
+        # "suffering from a gunshot wound", "found bleeding from an apparent gunshot wound"
+        if child.dep_ in ("acl", "advcl", "xcomp") and _lemma(child) in SUSTAIN_VERBS | {"suffer", "bleed"}:
             found = _wound(child)
             if found is None and _sustained_injury(child):
                 found = (child, _sustained_injury(child))
@@ -383,8 +386,11 @@ def _to_hospital(verb: Token, person: Token | None = None) -> bool:
         return False
     preps = ("to", "in", "into", "at") if lemma == "treat" else ("to", "in", "into")
     holders = [verb] + ([person] if person is not None and lemma in ("leave", "send", "put") else [])
-    return any(prep.dep_ == "prep" and prep.lower_ in preps and any(p.dep_ == "pobj" and is_hospital(p)
-                                                                  for p in prep.children)
+    # "transported to the Penn State Milton S. Hershey Medical Center": the parser makes the
+    # hospital an apposition of "Penn State"
+    return any(prep.dep_ == "prep" and prep.lower_ in preps and
+               any(p.dep_ == "pobj" and (is_hospital(p) or any(a.dep_ == "appos" and is_hospital(a) for a in p.children))
+                   for p in prep.children)
                for holder in holders for prep in holder.children)
 
 
@@ -412,6 +418,29 @@ def _treated_for_injury(verb: Token) -> bool:
     return _lemma(verb) == "treat" and any(
         prep.dep_ == "prep" and prep.lower_ == "for" and
         any(p.dep_ == "pobj" and _lemma(p) in INJURY_NOUNS for p in prep.children) for prep in verb.children)
+
+
+def _pistol_whipped(verb: Token) -> bool:
+    """"The man was pistol whipped", "pistol-whipped the resident": struck with
+    a gun (GVA counts the victim as injured)."""
+    if _lemma(verb) != "whip":
+        return False
+    doc = verb.doc
+    before = [doc[i].lower_ for i in range(max(0, verb.i - 2), verb.i)]
+    return "pistol" in before or any(c.lower_ == "pistol" for c in verb.children)
+
+
+def _after_being_harmed(verb: Token) -> str | None:
+    """"Two 17-year-old boys are recovering in the hospital after being shot":
+    the subject of ``verb`` was harmed in an "after being ..." clause."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "after":
+            for pcomp in prep.children:
+                if pcomp.dep_ == "pcomp" and pcomp.tag_ == "VBN" and \
+                        any(c.dep_ == "auxpass" and c.lower_ == "being" for c in pcomp.children) and \
+                        _lemma(pcomp) in ("shoot", "stab", "wound", "injure"):
+                    return "weak_injured" if _lemma(pcomp) in ("shoot", "stab") else "injured"
+    return None
 
 
 def _hit_by_projectile(verb: Token, head: Token) -> bool:
@@ -442,8 +471,12 @@ def _verb_cues(verb: Token, lex: Lexicon, head: Token):
         cat = None
     if cat:
         yield verb, cat
-    elif _to_hospital(verb, head) or _treated_for_injury(verb):
+    elif _to_hospital(verb, head):
         yield verb, "injured"
+    elif _treated_for_injury(verb):
+        # weak: it names no fate of its own, so "80 soldiers who surrendered ... were being treated
+        # for injuries" stay prisoners
+        yield verb, "weak_injured"
     elif _lemma(verb) in ("find", "discover", "locate", "leave") and _wound(verb) is not None and \
             head.dep_ in ("nsubjpass", "dobj"):
         # "a woman was found with a gunshot wound", "was discovered by detectives with a gunshot
@@ -451,6 +484,8 @@ def _verb_cues(verb: Token, lex: Lexicon, head: Token):
         yield _wound(verb)
     elif _hit_by_projectile(verb, head):
         yield verb, "weak_injured"
+    elif _pistol_whipped(verb):
+        yield verb, "injured"
     if _lemma(verb) == "find" and verb.i + 1 < len(verb.doc) and verb.nbor(1).lower_ == "dead" and verb.nbor(1) != head:
         yield verb.nbor(1), "killed"  # "a Birmingham man found dead Friday afternoon" (the parser hangs "dead" elsewhere)
     if _to_death(verb):
@@ -478,6 +513,8 @@ def _verb_cues(verb: Token, lex: Lexicon, head: Token):
             ccat = _token_category(child, lex)  # "were shot and killed", "killed or wounded"
             if ccat:
                 yield child, ccat
+            elif _to_hospital(child) or _treated_for_injury(child):
+                yield child, "injured"  # "Another man was also shot and taken to the hospital"
     # "killed and injured scores": the object hangs on the last verb only
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i and not _has_object(verb.head) \
             and _shares_figure(verb.head, verb):
