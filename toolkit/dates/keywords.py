@@ -81,32 +81,53 @@ def pattern_words(pattern: re.Pattern) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z]+", pattern.pattern.lower()))
 
 
+def shared_words(rules) -> dict[Keys, frozenset[str]]:
+    """The union of :func:`pattern_words` of all ``rules`` with the same keys:
+    one set of windows serves them all (a wider window never changes a match)."""
+    return _shared_words(tuple((r.pattern, r.keys) for r in rules if r.keys is not None))
+
+
+@functools.lru_cache(maxsize=8)
+def _shared_words(pairs: tuple[tuple[re.Pattern, Keys], ...]) -> dict[Keys, frozenset[str]]:
+    out: dict[Keys, frozenset[str]] = {}
+    for pattern, keys in pairs:
+        out[keys] = out.get(keys, frozenset()) | pattern_words(pattern)
+    return out
+
+
 class TextScan:
     """The keyword positions of one text, found once per key set and shared by the rules."""
 
     def __init__(self, text: str):
         self.text = text
         lowered = text.lower()
-        # a few characters lower-case to two ("İ"); then offsets would shift: no pre-filter
-        self.lowered = lowered.translate(_FOLD) if len(lowered) == len(text) else None
-        self._windows: dict[Keys, list[tuple[int, int]] | None] = {}
+        if len(lowered) != len(text):  # a few characters lower-case to two ("İ"): offsets would shift
+            lowered = None
+        elif "ſ" in lowered or "ı" in lowered:  # (translate is slow: only when needed)
+            lowered = lowered.translate(_FOLD)
+        self.lowered = lowered
+        self._spans: dict[Keys, list[tuple[int, int]] | None] = {}
+        self._windows: dict[tuple[Keys, frozenset[str]], list[tuple[int, int]] | None] = {}
 
     def key_spans(self, keys: Keys) -> list[tuple[int, int]] | None:
         """``(first, last)`` character positions where a keyword of ``keys``
         starts (``first == last`` for a word; a digit run's first and last
         digit), in text order; ``None`` when this text cannot be pre-filtered."""
-        if keys.digits:
-            return [(m.start(), m.end() - 1) for m in _DIGIT_RUN.finditer(self.text)]
+        if keys in self._spans:
+            return self._spans[keys]
         haystack = self.text if keys.case else self.lowered
-        if haystack is None:
-            return None
-        spans = []
-        for word in keys.words:
-            at = haystack.find(word)
-            while at >= 0:
-                spans.append((at, at))
-                at = haystack.find(word, at + 1)
-        spans.sort()
+        spans: list[tuple[int, int]] | None = None
+        if keys.digits:
+            spans = [(m.start(), m.end() - 1) for m in _DIGIT_RUN.finditer(self.text)]
+        elif haystack is not None:
+            spans = []
+            for word in keys.words:
+                at = haystack.find(word)
+                while at >= 0:
+                    spans.append((at, at))
+                    at = haystack.find(word, at + 1)
+            spans.sort()
+        self._spans[keys] = spans
         return spans
 
     def windows(self, keys: Keys, vocabulary: frozenset[str]) -> list[tuple[int, int]] | None:
@@ -158,10 +179,19 @@ def lead_start(text: str, at: int, vocabulary: frozenset[str]) -> int:
     return 0
 
 
-def rule_matches(pattern: re.Pattern, keys: Keys | None, scan: TextScan) -> Iterator[re.Match]:
+def rule_matches(pattern: re.Pattern, keys: Keys | None, scan: TextScan,
+                 vocabulary: frozenset[str] | None = None) -> Iterator[re.Match]:
     """The matches of ``pattern.finditer(scan.text)``, trying only where
-    ``keys`` allow a match to start (all of the text when ``keys`` is None)."""
-    windows = scan.windows(keys, pattern_words(pattern)) if keys is not None else None
+    ``keys`` allow a match to start (all of the text when ``keys`` is None).
+
+    ``vocabulary``: the words the opening of a match may contain (default: the
+    pattern's own, :func:`pattern_words`; any superset gives the same matches,
+    so rules with the same keys can share one set of windows, :func:`shared_words`).
+    """
+    if keys is None:
+        yield from pattern.finditer(scan.text)
+        return
+    windows = scan.windows(keys, vocabulary if vocabulary is not None else pattern_words(pattern))
     if windows is None:
         yield from pattern.finditer(scan.text)
         return
