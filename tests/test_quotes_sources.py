@@ -180,3 +180,76 @@ def test_the_object_of_citing_is_a_source_not_content(nlp):
             "its sophisticated surveillance equipment might fall into enemy hands, Reuters reported, citing two people "
             "familiar with the matter.")
     assert not [r for r in quotes_of(nlp, text) if r["text"].startswith("two people familiar")]
+
+
+# -- session 4 (PolNeAR train sample, direct quotes) --------------------------------
+
+
+def _attributions(nlp, text: str) -> list[dict]:
+    """Rows with the source offsets as written (what the PolNeAR scorer reads)."""
+    from toolkit.actors.catalogue import cached_catalogue
+    from toolkit.actors import extract_mentions
+    from toolkit.context import ArticleContext
+    from toolkit.quotes import extract_attributions
+
+    doc = nlp(text)
+    ctx = ArticleContext("t")
+    return extract_attributions(doc, ctx, extract_mentions(doc, ctx, cached_catalogue(None)))
+
+
+def test_a_relative_pronoun_is_the_source_as_written_and_its_noun_speaks(nlp):
+    # USA Today, 2 May 2016 (PolNeAR train): PolNeAR marks `who` as the source
+    text = ("Contrast that with Trump, who has called the 12-nation TPP pact \"insanity,\" and Sanders, who says "
+            "it's \"disastrous.\"")
+    rows = _attributions(nlp, text)
+    for fragment, name in (("insanity", "Trump"), ("disastrous", "Sanders")):
+        row = find(rows, fragment, direct=True)
+        assert text[row["source_start"]:row["source_end"]] == "who"
+        assert row["speaker_surface"] == name and name in row["speaker"]  # the catalogue's `Donald Trump`
+
+
+def test_a_relative_pronoun_after_an_apposition_takes_the_description(nlp):
+    # Washington Post, 24 Mar 2016 (PolNeAR train)
+    text = ("\"We think early money sets the terms of the debate, and we're gearing up,\" said Scott Reed, the Chamber's "
+            "chief political strategist, who added that his organization plans to zero in on local issues \"like folks "
+            "are running for sheriff.\"")
+    row = find(_attributions(nlp, text), "like folks are running", direct=True)
+    assert text[row["source_start"]:row["source_end"]] == "who"
+    assert "strategist" in row["speaker_surface"] or row["speaker"] == "Scott Reed"
+
+
+def test_more_manner_of_speaking_cues(nlp):
+    # West Journal, 23 Jun 2016; Politico, 19 Nov 2015; NYT, 4 Jan 2016 (PolNeAR train)
+    rows = quotes_of(nlp, "“Imagine Brad Thor going up against Trump and Clinton on the same stage,” mused Blaze co-host "
+                          "Stu\xa0Burguiere. “Not to mention, President Thor. We are the biggest badasses ever.”")
+    assert find(rows, "Imagine Brad Thor", direct=True)["speaker_surface"] == "Blaze co-host Stu\xa0Burguiere"
+    rows = quotes_of(nlp, "\"I think we ought to start [surveillance] up again, and we ought to start it up this morning. "
+                          "This is a lot of nonsense that we ended that,\" he went on.")
+    row = find(rows, "I think we ought to start", direct=True)
+    assert row["cue"] == "go on" and row["speaker_surface"] == "he"
+    rows = quotes_of(nlp, "When Ms. Schifano moved to Jamaica Estates, Queens, Freddy confided to her that his parents had "
+                          "panicked because, as Italians, the Schifanos were ''the first ethnic family to move into the "
+                          "neighborhood.''")
+    assert find(rows, "the first ethnic family", direct=True)["speaker"] == "Freddy"
+
+
+def test_linked_only_cues_sing_offer_list(nlp):
+    # USA Today, 14 Jun 2016 and 18 Jul 2016; West Journal, 12 Jan 2016 (PolNeAR train)
+    rows = quotes_of(nlp, "In Just the Way You Are, Billy Joel sings, \"Don't go changing to try and please me.\"")
+    assert find(rows, "Don't go changing", direct=True)["speaker"] == "Billy Joel"
+    rows = quotes_of(nlp, "In somber comments, Trump called the assault \"an attack on our country.\" He offered \"my "
+                          "thoughts and prayers for all of the victims' families.\"")
+    row = find(rows, "my thoughts and prayers", direct=True)
+    assert row["cue"] == "offer" and row["speaker"] == "Donald Trump"
+    rows = quotes_of(nlp, "On its official website, the FBI lists “public corruption as the FBI’s top criminal priority.”")
+    assert find(rows, "public corruption", direct=True)["speaker_surface"] == "the FBI"
+
+
+def test_find_reports_only_a_documents_words(nlp):
+    # Washington Post, 16 Jan 2016 (PolNeAR train); the second sentence is made up as the contrast
+    text = ("A 2014 House Intelligence Committee report found \"no evidence that there was either a stand down order or a "
+            "denial of available air support.\"")
+    row = find(quotes_of(nlp, text), "no evidence that", direct=True)
+    assert row["cue"] == "find" and "report" in row["speaker_surface"]
+    rows = quotes_of(nlp, "Bob found that the base was empty, and he went on to collect the hard drives.")
+    assert not [r for r in rows if r["cue"] in {"find", "go on"}]

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from toolkit.claims.lexicon import Lexicon
-from toolkit.context import ArticleContext
+from toolkit.context import ArticleContext, doc_text
 
 OUTLET_PREFIX = "outlet:"
 MAX_CLAIMANT_TOKENS = 10
@@ -325,7 +325,7 @@ def _nearest(head: Token, *spans: Span | None) -> Span | None:
 
 
 def _across_lines(source: Span, start: int, end: int) -> bool:
-    text = source.doc.text
+    text = doc_text(source.doc)
     lo, hi = min(source.start_char, start), max(source.end_char, end)
     return "\n" in text[lo:hi]
 

@@ -31,7 +31,7 @@ from toolkit.claims.claimant import OUTLET_PREFIX, resolve_claimant
 from toolkit.claims.lexicon import load_lexicon, Lexicon
 from toolkit.claims.numbers import Quantity, find_quantities, parenthesised_exact
 from toolkit.claims.syntax import NOT_PEOPLE_ENTS, Reading, is_non_person, read_figure
-from toolkit.context import ArticleContext, sent_id as sent_id_of, doc_text
+from toolkit.context import ArticleContext, entity_starting_at, sent_id as sent_id_of, doc_text
 from toolkit.records import ClaimRecord
 
 #: singular nouns that, with "a"/"an", count one person ("a man was shot dead")
@@ -579,7 +579,7 @@ def _violent_context(doc: Doc, tok: Token) -> bool:
 def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Reading, int, int] | None:
     """A named person who was killed/injured/captured: "Kyle Brown-Edwards was
     killed", "Gerald Roberson, 39, was found shot dead" -> one person."""
-    ent = next((e for e in doc.ents if e.start == first.i), None)
+    ent = entity_starting_at(first)  # the entity of doc.ents starting here (doc.ents rebuilds all)
     if ent is None or ent.label_ != "PERSON":
         ent = _aged_name(first)
     if ent is None:

@@ -33,7 +33,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
-from toolkit.context import ArticleContext, char_span_keys
+from toolkit.context import ArticleContext, char_span_keys, doc_text
 from toolkit.framing.actor_index import ActorIndex, record_offset, record_str
 from toolkit.framing.lexicon import Lexicon, Match, load_lexicon, matcher_for
 from toolkit.framing.quoted import NAMING_VERBS, VoiceIndex
@@ -70,7 +70,7 @@ def extract_framing(
     spaCy ``Matcher``; agency from the dependency parse, causal attribution in
     Entman's 1993 sense).
     """
-    if not len(doc) or not doc.text.strip():
+    if not len(doc) or not doc_text(doc).strip():
         return []
     lexicon = lexicon or load_lexicon()
     actors = ActorIndex(doc, mentions)
@@ -145,7 +145,7 @@ def epithet_rows(doc: Doc, mentions: Sequence[Mapping], matches: list[Match], vo
     loaded = [(doc[m.start:m.end].start_char, doc[m.start:m.end].end_char, m.entry.category)
               for m in matches if m.entry.signal == "loaded_term"]
     rows = []
-    text = doc.text
+    text = doc_text(doc)
     for m in mentions:
         start, end = record_offset(m.get("start")), record_offset(m.get("end"))
         if m.get("via") != "epithet" or start is None or end is None or not (0 <= start < end <= len(text)):
@@ -168,7 +168,7 @@ def attribution_rows(doc: Doc, quotes: Sequence[Mapping], lexicon: Lexicon, voic
     """
     rows = []
     seen: set[tuple[int, int]] = set()
-    text_len = len(doc.text)  # doc.text is rebuilt on every access
+    text_len = len(doc_text(doc))
     for q in quotes:
         cue = record_str(q.get("cue"))
         if not cue:
@@ -196,7 +196,7 @@ def scare_quote_rows(doc: Doc, voices: VoiceIndex) -> list[dict]:
         if not a.scare:
             continue
         start, end = a.segment.start, a.segment.end
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         # trim punctuation the writer put inside the marks ("“terrorism.”")
         stripped = text.strip().rstrip(".,;:!?").strip()
         if not stripped:

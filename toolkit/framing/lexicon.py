@@ -22,6 +22,7 @@ import yaml
 
 from toolkit.datafiles import load_yaml
 from toolkit.vocabulary import reporting_verbs
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.lang.en import English
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -171,9 +172,12 @@ class LexiconMatcher:
         self.by_first.setdefault(words[0], []).append((words, pos, entry, signal))
 
     def __call__(self, doc: Doc) -> list[Match]:
-        lower = [t.lower_ for t in doc]
-        lemma = [(t.lemma_ or t.text).lower() for t in doc]
-        pos = [t.pos_ for t in doc]
+        # token attribute arrays, not one Token object per token: lower_ is the
+        # LOWER string, lemma_ the LEMMA string ("" for none, then the ORTH text)
+        strings = doc.vocab.strings
+        cols = doc.to_array([LOWER, LEMMA, ORTH]).tolist() if len(doc) else []
+        lower = [strings[low] for low, _, _ in cols]
+        lemma = [(strings[lem] or strings[orth]).lower() for _, lem, orth in cols]
         n = len(lower)
         hits: dict[str, list[Match]] = {}
         vetoes: dict[str, list[tuple[int, int]]] = {}
@@ -186,7 +190,7 @@ class LexiconMatcher:
                 end = i + len(words)
                 if end > n or not _words_match(words, lower, lemma, i):
                     continue
-                if need_pos and pos[end - 1] not in need_pos:
+                if need_pos and doc[end - 1].pos_ not in need_pos:
                     continue
                 if entry is None:
                     vetoes.setdefault(signal, []).append((i, end))

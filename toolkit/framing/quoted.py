@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from toolkit.context import doc_text
 from toolkit.framing.actor_index import ActorIndex, record_offset, record_str
 from toolkit.quotes.marks import find_quotes
 from toolkit.vocabulary import reporting_verbs
@@ -87,7 +88,7 @@ class VoiceIndex:
             for q in quotes
             if record_offset(q.get("start")) is not None and record_offset(q.get("end")) is not None
         ]
-        self.attributed = attribute_segments(doc, quoted_segments(doc.text), actors, reporting_verbs, self.quotes)
+        self.attributed = attribute_segments(doc, quoted_segments(doc_text(doc)), actors, reporting_verbs, self.quotes)
 
     def segment_at(self, start: int, end: int) -> Attributed | None:
         for a in self.attributed:

@@ -19,12 +19,17 @@ vocabulary can be compared without the words it quotes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+import numpy as np
+from spacy import symbols
+from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LEMMA, LENGTH, ORTH, POS
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from toolkit.context import doc_text
 from toolkit.framing.actor_index import record_offset
 from toolkit.framing.quoted import quoted_segments
 from toolkit.records import TermCount
@@ -32,6 +37,7 @@ from toolkit.records import TermCount
 OUTLET, QUOTED = "outlet", "quoted"
 #: parts of speech whose lemmas count as content words
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+_CONTENT_POS_IDS = np.array([getattr(symbols, p) for p in sorted(CONTENT_POS)], dtype=np.uint64)
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 #: "Putin's" -> "putin": possessive endings are not part of the term
 POSSESSIVE_RE = re.compile(r"['’]s$")
@@ -65,6 +71,22 @@ def _voice_of(char: int, intervals: Sequence[tuple[int, int]]) -> str:
     return OUTLET
 
 
+def _voice_lookup(intervals: Sequence[tuple[int, int]]):
+    """``char -> voice``, as :func:`_voice_of` over ``intervals``, by binary
+    search when the intervals are disjoint and in order (what
+    :func:`merge_intervals` gives for well-formed spans), else by the scan."""
+    if any(s > e for s, e in intervals) or any(a[1] >= b[0] for a, b in zip(intervals, intervals[1:])):
+        return lambda char: _voice_of(char, intervals)
+    starts = [s for s, _ in intervals]
+    ends = [e for _, e in intervals]
+
+    def voice(char: int) -> str:
+        i = bisect_right(starts, char) - 1
+        return QUOTED if i >= 0 and char < ends[i] else OUTLET
+
+    return voice
+
+
 def term_counts(doc: Doc, quotes: Iterable[Mapping] = ()) -> list[TermCount]:
     """Lemma and noun-phrase counts of one parsed article, split by voice.
 
@@ -76,11 +98,17 @@ def term_counts(doc: Doc, quotes: Iterable[Mapping] = ()) -> list[TermCount]:
         One :class:`~toolkit.records.TermCount` per (kind, term, voice); the
         ``article_id`` is set by the caller (:func:`toolkit.extraction.annotate_doc`).
     """
-    intervals = quote_intervals(doc.text, quotes)
+    voice_of = _voice_lookup(quote_intervals(doc_text(doc), quotes))
     counts: Counter = Counter()
-    for tok in doc:
-        if tok.is_alpha and not tok.is_stop and len(tok) > 1 and tok.pos_ in CONTENT_POS:
-            counts[("lemma", (tok.lemma_ or tok.text).lower(), _voice_of(tok.idx, intervals))] += 1
+    if len(doc):
+        # the content-word test on token attribute arrays, not one Token object per token
+        # (the same attributes tok.is_alpha, tok.is_stop, len(tok), tok.pos_ read)
+        cols = doc.to_array([IS_ALPHA, IS_STOP, LENGTH, POS, LEMMA, ORTH, IDX])
+        content = ((cols[:, 0] != 0) & (cols[:, 1] == 0) & (cols[:, 2] > 1)
+                   & np.isin(cols[:, 3], _CONTENT_POS_IDS))
+        strings = doc.vocab.strings
+        for lemma, orth, idx in cols[content][:, 4:7].tolist():
+            counts[("lemma", (strings[lemma] or strings[orth]).lower(), voice_of(idx))] += 1
     if doc.has_annotation("DEP"):
         for chunk in doc.noun_chunks:
             words = [t for t in chunk if not (t.is_punct or t.is_space)]
@@ -92,7 +120,7 @@ def term_counts(doc: Doc, quotes: Iterable[Mapping] = ()) -> list[TermCount]:
             if len(words) < 2 or not all(t.is_alpha or "-" in t.text for t in words):
                 continue
             term = " ".join([t.lower_ for t in words[:-1]] + [(words[-1].lemma_ or words[-1].text).lower()])
-            counts[("noun_phrase", term, _voice_of(chunk.start_char, intervals))] += 1
+            counts[("noun_phrase", term, voice_of(chunk.start_char))] += 1
     return [{"kind": k, "term": t, "voice": v, "n": n} for (k, t, v), n in counts.items()]
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from toolkit.context import ArticleContext
+from toolkit.context import ArticleContext, doc_text
 from toolkit.quotes.coverage import coverage_by_outlet, speech_only
 from toolkit.records import QuoteRecord
 from toolkit.quotes.cues import cue_group, load_cues
@@ -58,9 +58,9 @@ def extract_attributions(doc: Doc, ctx: ArticleContext, mentions: Sequence[dict]
     """:func:`extract_quotes` plus ``source_start``/``source_end``: the offsets
     of the source as written (the pronoun for `he said`, the first speaker's
     phrase for a continued quote), for evaluation against span-level gold."""
-    if not len(doc) or not doc.text.strip():
+    if not len(doc) or not doc_text(doc).strip():
         return []
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     qmap = QuoteMap(doc, quotes)
     attributions = attribute_direct(doc, quotes, qmap) + attribute_indirect(doc, qmap)
     return to_records(doc, ctx, attributions, list(mentions or []), qmap)

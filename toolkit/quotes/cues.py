@@ -19,6 +19,15 @@ from toolkit.vocabulary import reporting_verbs
 _LEMMA_FIXES = {"said": "say", "says": "say", "told": "tell", "stressed": "stress", "noted": "note"}
 #: cue verbs that report words only with the object `it` (`as Akhil Amar put it, “…”`)
 _NEEDS_IT = {"put"}
+#: cue verbs that report words only with a document as subject (`A 2014 House
+#: Intelligence Committee report found “no evidence …”`; a person who finds
+#: something says nothing)
+_NEEDS_DOCUMENT = {"find"}
+#: documents that report (the subject of `find`)
+_REPORTING_DOCUMENTS = {"report", "study", "review", "investigation", "inquiry", "audit", "poll", "survey",
+                        "analysis", "assessment", "probe", "research", "paper", "memo", "ruling"}
+#: phrasal reporting verbs: lemma + particle (`“…,” he went on`)
+_PHRASAL = {("go", "on"): "go on"}
 #: parts of speech a cue verb can carry (the small model tags "said," as AUX or NOUN now and then)
 _CUE_POS = {"VERB", "AUX"}
 
@@ -44,7 +53,11 @@ def load_cues() -> CueLexicon:
 
 def cue_lemma(token: Token) -> str:
     """The lemma used for lexicon lookup (lower case, with the small model's slips fixed)."""
-    return _LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
+    lemma = _LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
+    for child in token.children:
+        if child.dep_ == "prt" and (lemma, child.lower_) in _PHRASAL:
+            return _PHRASAL[lemma, child.lower_]
+    return lemma
 
 
 def is_cue_verb(token: Token, *, strong_only: bool = False) -> bool:
@@ -61,6 +74,9 @@ def is_cue_verb(token: Token, *, strong_only: bool = False) -> bool:
         return False
     if lemma in _NEEDS_IT and not any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         return False  # `put` reports words only as `as X put it`
+    if lemma in _NEEDS_DOCUMENT and not any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _REPORTING_DOCUMENTS for c in token.children):
+        return False
     return not (strong_only and lemma in lexicon.weak)
 
 

@@ -216,9 +216,13 @@ def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
     (`“My reaction, that was outrageous,” said Axelrod` parsed with the quote's
     subject), the name right after or right before the cue verb."""
     source = source_of_verb(cue)
-    if source is not None and not any(qmap.inside(t) for t in source):
-        return source
     inverted = _inverted_subject(doc, cue, qmap)
+    if source is not None and not any(qmap.inside(t) for t in source):
+        if inverted is not None and source.start > cue.i and inverted.start <= source.start and source.end < inverted.end:
+            # `“…,” mused Blaze co-host Stu Burguiere`: the parse split the
+            # phrase after the verb (subject `co`); the whole phrase is the source
+            return inverted
+        return source
     if inverted is not None:
         return inverted
     for i in (cue.i + 1, cue.i - 1):

@@ -33,6 +33,7 @@ from toolkit.quotes.speakers import (
     SUBJECT_DEPS,
     MentionIndex,
     is_pronoun,
+    relative_antecedent,
     speaker_name,
 )
 
@@ -55,11 +56,12 @@ def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution
             speaker = resolved.get(id(attribution.inherited_from))
             written[id(attribution)] = written.get(id(attribution.inherited_from))
         else:
-            source = _same_paragraph_source(doc, attribution, index)
+            written[id(attribution)] = source = _same_paragraph_source(doc, attribution, index)
+            # a relative pronoun is the source as written; the noun it modifies speaks
+            source = (relative_antecedent(source) or source) if source is not None else None
             speaker = _resolve(doc, source, index, subjects, earlier, qmap, _addressees(doc, attribution, index))
             speaker = roles.name_for(source, speaker, earlier) if source is not None else speaker
             speaker = _document_issuer(doc, source, speaker, earlier)
-            written[id(attribution)] = source
         resolved[id(attribution)] = speaker
         if speaker is not None and speaker.name and attribution.source is not None:
             earlier.append(speaker)

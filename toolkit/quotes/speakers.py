@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from toolkit.context import doc_text
 from toolkit.quotes.cues import cue_lemma, is_cue_verb
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -50,7 +51,11 @@ def source_of_verb(cue: Token) -> Span | None:
                 return noun_phrase(pobj)
         if subject is not None and subject.dep_ != "nsubjpass":
             if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return noun_phrase(verb.head)
+                # `Trump, who has called the pact “insanity,”`: the text gives
+                # the source as the relative pronoun (PolNeAR marks `who`); the
+                # source as written is the pronoun, resolved onto the noun it
+                # modifies like `he` (:func:`relative_antecedent`)
+                return subject.doc[subject.i:subject.i + 1]
             if subject.lower_ == "it" and subject.dep_ == "nsubj" and _is_expletive(subject):
                 return None
             if subject.pos_ not in _NOMINAL_POS and not _nominal_adjective(subject):
@@ -104,6 +109,19 @@ MUTE_HEADS = {"decision", "move", "step", "information", "evidence", "data", "fa
               "result", "finding", "image", "footage", "video", "photo", "photograph", "picture", "trend", "pattern"}
 _EVIDENTIAL_CUES = {"indicate", "suggest", "signal", "show", "reveal", "imply", "confirm", "hint", "underline",
                     "underscore", "point"}
+
+
+def relative_antecedent(source: Span) -> Span | None:
+    """The noun phrase a relative-pronoun source stands for (`Scott Reed, the
+    Chamber's chief political strategist, who added that …` -> `the Chamber's
+    chief political strategist`), or None when ``source`` is not one."""
+    if len(source) != 1:
+        return None
+    pronoun = source[0]
+    if pronoun.lower_ not in RELATIVE_PRONOUNS or pronoun.dep_ not in SUBJECT_DEPS or pronoun.head.dep_ != "relcl":
+        return None
+    noun = pronoun.head.head
+    return noun_phrase(noun) if noun.i != pronoun.i else None
 
 
 def _mute_evidence(noun: Token, cue: Token) -> bool:
@@ -334,7 +352,7 @@ def _nearest_subject(verb: Token) -> Token | None:
     parse hangs the previous paragraph's `… Never, never Hillary.” ⏎ Another
     commenter said` on the verb too)."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    text = verb.doc.text
+    text = doc_text(verb.doc)  # Doc.text is rebuilt on every access
     same_paragraph = [c for c in subjects if "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]]
     return (same_paragraph or subjects or [None])[0]
 
@@ -371,7 +389,7 @@ class MentionIndex:
                 return m
         # a possessive is a modifier too (`Vladimir Putin’s closest ally` is not Putin)
         named = [m for m in overlapping if m.get("kind") in {"person", "organisation"}
-                 and not _possessive_at(span.doc.text, int(m["end"]))]
+                 and not _possessive_at(doc_text(span.doc), int(m["end"]))]
         return named[-1] if named else None
 
     def before(self, char: int) -> list[dict]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from toolkit.context import doc_text
 from toolkit.sourcing.sources import Source, Sources, cached_sources, strip_the
 
 KINDS = ("wire_credit", "citation", "republished_from", "interview_with")
@@ -219,7 +220,7 @@ def extract_credits(doc, ctx, sources: Sources | None = None) -> list[dict]:
         in ``evaluation/data/sourcing_labels.yaml`` (rules in its README).
     """
     sources = sources if sources is not None else cached_sources()
-    text = doc.text
+    text = doc_text(doc)
     if not text:
         return []
     matches = _find_names(text, sources)
