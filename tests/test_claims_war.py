@@ -596,3 +596,19 @@ def test_finlands_wars_against_the_soviet_union_are_history(nlp):
     c = only(run(nlp, "A hundred thousand Finns were killed during the two wars Finland fought against the Soviet "
                       "Union, and it lost a tenth of its territory."), "Finns")
     assert (c["about_story"], c["side_affected"]) == (False, "other")
+
+
+def test_a_relative_given_by_name_is_one_named_person_not_a_figure(nlp):
+    # guardian_feb2022 (tune2), a photo caption: named individuals one by one are no toll (claims_war_README.md);
+    # the GVA rule "shot his stepfather" counts an unnamed relative only
+    assert run(nlp, "Natasha Alexandrova outside the house in Bucha where her nephew Volodymyr was held prisoner and "
+                    "then killed by Russian troops.") == []
+
+
+def test_prisoners_treated_for_injuries_stay_prisoners(nlp):
+    # ru_ua_2022 (Guardian): "treated for injuries" names no fate of its own (GVA's "was treated for
+    # non-life threatening injuries" is an injury only when nothing else says what happened)
+    c = only(run(nlp, "The Russian defence ministry said on Thursday that 80 soldiers who surrendered in the past "
+                      "day were being treated for injuries in hospitals in the Russian-held cities of Novoazovsk and "
+                      "Donetsk."), "80 soldiers")
+    assert c["category"] == "prisoners"

@@ -30,7 +30,7 @@ from toolkit.claims import attributes, qualify
 from toolkit.claims.claimant import OUTLET_PREFIX, resolve_claimant
 from toolkit.claims.lexicon import load_lexicon, Lexicon
 from toolkit.claims.numbers import Quantity, find_quantities, parenthesised_exact
-from toolkit.claims.syntax import NOT_PEOPLE_ENTS, Reading, is_non_person, read_figure
+from toolkit.claims.syntax import LIFE_VERBS, NOT_PEOPLE_ENTS, Reading, cared_for, is_non_person, read_figure
 from toolkit.context import ArticleContext, entity_starting_at, sent_id as sent_id_of, doc_text
 from toolkit.records import ClaimRecord
 
@@ -47,6 +47,9 @@ SINGULAR_PEOPLE = frozenset({
     "refugee", "producer", "photographer", "cameraman", "athlete", "coach", "priest", "teacher", "engineer",
     "official", "mayor", "volunteer", "paramedic", "rescuer", "citizen", "national", "marine", "contractor",
     "attendant", "cashier", "manager", "bartender", "bouncer", "teammate", "roommate", "tenant", "landlord"})
+#: cues that say only that a person was shot or wounded, not whether they lived (a reader
+#: of article-level counts may take such a person for the dead victim told again)
+SHOT_ONLY_CUES = frozenset({"shoot", "stab", "wound", "shooting", "suffer", "sustain", "gunshot"})
 #: cues that make a named person no toll figure: natural deaths, arrests, flights
 NOT_NAMED_VICTIM_CUES = frozenset({"detain", "imprison", "arrest", "flee", "escape", "evacuate",
                                    "relocate", "disappear", "surrender", "release", "free", "return",
@@ -54,6 +57,8 @@ NOT_NAMED_VICTIM_CUES = frozenset({"detain", "imprison", "arrest", "flee", "esca
 #: words that make a named person's death violent ("died after being shot")
 VIOLENCE_WORDS = frozenset({"shoot", "shot", "gunshot", "wound", "injury", "attack", "strike", "shell", "shelling",
                             "missile", "bomb", "stab", "explosion", "blast", "gunfire", "kill", "murder", "fire"})
+#: words of a shooting or stabbing (a narrower test than VIOLENCE_WORDS, for one unnamed victim in care)
+SHOOTING_WORDS = frozenset({"shoot", "shot", "gunshot", "gunfire", "bullet", "stab", "shooting", "gunman"})
 #: "a 1,000-for-1,000 swap": a reciprocal figure on these nouns counts prisoners per side
 RECIPROCAL_NOUNS = frozenset({"swap", "exchange", "trade", "deal", "prisoner", "handover"})
 #: how far (tokens) the counted noun may sit from the figure and still be in `surface`
@@ -92,6 +97,7 @@ def extract_claims(doc: Doc, ctx: ArticleContext, *, mentions: Sequence[dict] = 
     records += _implicit_singulars(doc, ctx, lex, mentions, quotes, dates, covered)
     records = sorted(records, key=lambda r: r["start"])
     records = _died_later(doc, ctx, lex, records, mentions, quotes, dates)
+    _survived_later(doc, records)
     _scope_linked_stories(doc, records)
     _share_elliptical_claimants(doc, records)
     _continue_claimants(doc, records)
@@ -319,13 +325,27 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             if out or covered or not _shot_directly(tok.head):
                 continue
         elif tok.dep_ == "poss" and tok.lower_ in ("his", "her", "their") and tok.head.tag_ == "NN" \
-                and tok.head.lemma_.lower() in KIN_NOUNS and tok.head.dep_ in ("dobj", "nsubjpass"):
+                and tok.head.lemma_.lower() in KIN_NOUNS and tok.head.dep_ in ("dobj", "nsubjpass") \
+                and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.head.children):
+            # (not "her nephew Volodymyr was held prisoner and then killed": a named person, whom
+            # the named-victim rule below counts when NER calls the name a person)
             # "a man in his 20s shot his stepfather", "shot and injured his son"
             noun, start = tok.head, tok.idx
         elif tok.lower_ == "another" and (tok.dep_ in ("dobj", "nsubjpass") or
                                           (tok.dep_ == "nsubj" and tok.head.tag_ == "VBN")):
             # "left one person dead and another injured" (the parser makes "injured" a verb)
             noun, start = tok, tok.idx
+        elif tok.lower_ == "another" and tok.dep_ == "det" and tok.head.lower_ in ANOTHER_FATES and \
+                tok.head.dep_ == "conj" and not any(s <= tok.idx < e for s, e in covered):
+            # "one person was killed and another hurt during a shooting" (the parser makes "hurt" a noun)
+            fate = tok.head
+            category = lex.predicate_category.get(fate.lower_) or lex.predicate_category.get(fate.lemma_.lower())
+            if category in ("killed", "injured"):
+                reading = Reading(head=fate, noun=None, category=category, cue=fate)
+                out.append(_record(doc, ctx, reading, tok.idx, fate.idx + len(fate), 1.0, 1.0, "exact", False, lex,
+                                   mentions, quotes, dates, {}))
+                covered.append((tok.idx, fate.idx + len(fate)))
+            continue
         elif tok.lower_ in ("himself", "herself") and tok.dep_ == "dobj" and \
                 tok.head.lemma_.lower() in ("shoot", "kill", "wound", "injure", "stab") and \
                 tok.head.dep_ not in ("pcomp", "xcomp") and \
@@ -338,13 +358,19 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
         elif (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B") or _aged_name(tok) is not None:
             named = _named_victim(doc, tok, lex, covered)
             same = [r for r in out if named is not None and r["value_low"] == 1
-                    and doc_text(doc)[named[1]:named[2]].split()[-1] in r["surface"]]
+                    and _same_person(doc_text(doc)[named[1]:named[2]], r["surface"])]
             if same:
                 # "Najee Odom ... was found shot to death. Odom was transported ...": counted
                 # already; "Lavon Spaights, 22, ... was shot" then "the shooting death of
                 # Lavon Spaights": the same victim, who died
                 if named[0].category == "killed" and same[0]["category"] == "injured":
                     same[0]["category"], same[0]["cue"] = "killed", named[0].cue.lemma_.lower()
+                elif named[0].category == "injured" == same[0]["category"] and same[0]["cue"] in SHOT_ONLY_CUES \
+                        and named[0].cue.lemma_.lower() not in SHOT_ONLY_CUES:
+                    # "Emma Braddy had been shot in the hand" then "Emma Braddy was taken to Thomas
+                    # Hospital where she was treated for her injuries": shot and survived, an injury
+                    # in its own right (not the dead victim told again)
+                    same[0]["cue"] = named[0].cue.lemma_.lower()
                 continue
             if named is not None:
                 out.append(_record(doc, ctx, named[0], named[1], named[2], 1.0, 1.0, "exact", False, lex,
@@ -354,7 +380,10 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
         else:
             continue
         age_noun = _is_age_noun(noun)  # "A 15-year-old was shot"
-        if not age_noun and (noun.tag_ not in ("NN", "DT") and noun.lower_ not in ("himself", "herself")
+        # (the parser tags "a suspect" JJ in "shot and injured a suspect")
+        tagged_noun = noun.tag_ in ("NN", "DT") or (noun.tag_ == "JJ" and noun.lower_ in SINGULAR_PEOPLE
+                                                   and noun.dep_ in ("dobj", "nsubjpass", "nsubj"))
+        if not age_noun and (not tagged_noun and noun.lower_ not in ("himself", "herself")
                              or noun.ent_type_ in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT")):
             continue
         if lex.noun_category.get(noun.lemma_.lower()) in ("killed", "injured", "casualties", "missing"):
@@ -387,6 +416,18 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
     return out
 
 
+def _same_person(name: str, surface: str) -> bool:
+    """"Odom" after "Najee Odom" is the same person; "Earl Braddy" after
+    "Emma Braddy" (husband and wife) is not: the surname must be in the
+    surface, and a first name given with both must be the same."""
+    words, other = name.split(), surface.split()
+    if not words or words[-1] not in surface:
+        return False
+    if len(words) > 1 and len(other) > 1 and other[-1] == words[-1] and other[0][:1].isupper():
+        return other[0] == words[0]
+    return True
+
+
 def _aged_name(tok: Token) -> Span | None:
     """"Bailey, 47, of Columbus was shot": a proper noun given an age in
     commas is a person, whatever NER called it (here a place). ``tok`` must
@@ -414,6 +455,8 @@ def _is_age_noun(noun: Token) -> bool:
         any(c.lower_ in ("year", "years") for c in noun.children)
 
 
+#: "another hurt": the fate words the parser reads as a noun after "another"
+ANOTHER_FATES = frozenset({"hurt", "injured", "wounded", "dead", "killed"})
 #: pronouns that can stand for one person named just before ("A man is in hospital after he was shot")
 VICTIM_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
 
@@ -459,10 +502,16 @@ def _shooting_victim(noun: Token) -> Reading | None:
 def _shot_directly(noun: Token) -> bool:
     """"The victim was shot", "the victim died", "pronounced the man dead":
     not "the victim told police"."""
-    harm = ("shoot", "die", "kill", "wound", "pronounce", "injure", "find", "suffer", "sustain")
+    harm = ("shoot", "die", "kill", "wound", "pronounce", "injure", "find", "suffer", "sustain", "whip")
     if any(c.dep_ == "relcl" and c.lemma_.lower() in harm for c in noun.children):
         return True  # "Authorities have identified the man who was shot to death"
-    return noun.dep_ in ("nsubjpass", "nsubj", "dobj") and noun.head.lemma_.lower() in harm
+    if noun.dep_ not in ("nsubjpass", "nsubj", "dobj"):
+        return False
+    # "The victim was in stable condition", "The teen was hospitalized with non-life-threatening
+    # injuries": in care after a shooting or stabbing told in this sentence or the two before (not
+    # "The 21-year-old man was taken to ..." after a crash; a "victim" of a robbery may be unhurt)
+    return noun.head.lemma_.lower() in harm or (cared_for(noun.head, noun) and
+                                                _violent_context(noun.doc, noun, 2, SHOOTING_WORDS))
 
 
 #: definite singular nouns that may refer to the one victim of a crime report ("the man was shot")
@@ -484,7 +533,7 @@ BACK_REFERENCES = frozenset({"he", "she", "him", "her"})
 def _death_of(tok: Token) -> Token | None:
     """The person ``tok`` says died, when it is a death predicate: "he died",
     "he was pronounced dead", "pronounced the man dead", "she succumbed",
-    "passed away", "he was dead at the scene"; else ``None``."""
+    "passed away", "he was dead at the scene", "she was pronounced deceased"; else ``None``."""
     lemma = tok.lemma_.lower()
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
         return None  # "he could have died from his wounds": he did not
@@ -495,7 +544,7 @@ def _death_of(tok: Token) -> Token | None:
         return subject
     if lemma == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in tok.children):
         return subject
-    if lemma == "pronounce" and any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj")
+    if lemma == "pronounce" and any(c.lower_ in ("dead", "deceased") and c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj")
                                     for c in tok.children):
         return subject if subject is not None and subject.dep_ == "nsubjpass" else \
             next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -533,8 +582,10 @@ def _died_later(doc: Doc, ctx: ArticleContext, lex: Lexicon, records: list[dict]
             last = before[-1]
             if last["sent_id"] < sid - 2 or last["value_low"] != 1 or last["value_high"] != 1:
                 continue
-            if named and not itself and person.text not in last["surface"]:
-                continue
+            if named and not itself and not _same_person(
+                    " ".join(t.text for t in person.lefts if t.dep_ == "compound") + " " + person.text,
+                    last["surface"]):
+                continue  # "Earl Braddy was pronounced dead" after "Emma Braddy had been shot"
             if last["category"] == "injured":
                 last["category"], last["cue"] = "killed", tok.lemma_.lower()
             continue
@@ -544,6 +595,56 @@ def _died_later(doc: Doc, ctx: ArticleContext, lex: Lexicon, records: list[dict]
         out.append(_record(doc, ctx, reading, person.idx, person.idx + len(person), 1.0, 1.0, "exact", False, lex,
                            mentions, quotes, dates, {}))
     return sorted(out, key=lambda r: r["start"])
+
+
+#: words that say a person lived: "expected to survive", "non-life-threatening injuries"
+SURVIVAL = re.compile(r"\bexpected to (?:survive|recover|live|be ok)|\bnon[- ]?life[- ]threatening|"
+                      r"\b(?:was|were|been) (?:treated and )?released\b|\bsurvived\b", re.I)
+#: how many sentences after a figure of one person shot its survival may be told
+SURVIVAL_WINDOW = 6
+
+
+def _survived_later(doc: Doc, records: list[dict]) -> None:
+    """"the found the woman lying on the floor, suffering from a gunshot
+    wound. ... The woman was taken to Cy-Fair Hospital, where she was listed in
+    stable condition": one person told as shot (a cue that does not say
+    whether they lived, ``SHOT_ONLY_CUES``) and, up to ``SURVIVAL_WINDOW``
+    sentences later and with no other figure between, said to be in care or to
+    have survived, by a pronoun, a definite victim noun or the same name. The
+    figure stays one injured; its cue becomes the care word, so that a reader
+    of article-level counts does not take the survivor for the dead victim of
+    the same article told again."""
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        definite = tok.lower_ in BACK_REFERENCES or (
+            tok.tag_ == "NN" and tok.lemma_.lower() in DEFINITE_VICTIMS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))
+        named = tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
+        if not (definite or named):
+            continue
+        clause = tok.head
+        sent_text = tok.sent.text
+        if not (cared_for(clause, tok) or (SURVIVAL.search(sent_text) and clause.lemma_.lower() != "say")):
+            continue
+        if any(t.lower_ in ("died", "dead", "deceased", "succumbed") for t in tok.sent):
+            continue  # "taken to hospital, where he died": not a survivor
+        sid = sent_id_of(doc, tok.i)
+        before = [r for r in records if r["start"] < tok.idx and r["sent_id"] >= sid - SURVIVAL_WINDOW]
+        if not before:
+            continue
+        name = " ".join(t.text for t in tok.lefts if t.dep_ == "compound") + " " + tok.text
+        # the figure just before, or an earlier one of the same noun or name ("found the woman ...
+        # suffering from a gunshot wound. The body of a man ... The woman was taken to Cy-Fair Hospital")
+        same = [r for r in before if (named and _same_person(name, r["surface"])) or
+                (not named and tok.lower_ not in BACK_REFERENCES and tok.lower_ in r["surface"].lower().split())]
+        last = same[-1] if same else before[-1]
+        if last["category"] != "injured" or last["value_low"] != 1 or last["value_high"] != 1 or \
+                last["cue"] not in SHOT_ONLY_CUES:
+            continue
+        if named and not _same_person(name, last["surface"]):
+            continue
+        last["cue"] = clause.lemma_.lower()
 
 
 #: a link to another story inside the text ("RELATED: Police: Man in critical condition after being shot on NW Side")
@@ -569,11 +670,15 @@ def _scope_linked_stories(doc: Doc, records: list[dict]) -> None:
             rec["scope"], rec["event"] = "earlier", None
 
 
-def _violent_context(doc: Doc, tok: Token) -> bool:
-    """A violence word in ``tok``'s sentence or the one before ("He had been shot ... pronounced dead")."""
+def _violent_context(doc: Doc, tok: Token, before: int = 1, words: frozenset[str] = VIOLENCE_WORDS) -> bool:
+    """A violence word (one of ``words``) in ``tok``'s sentence or the
+    ``before`` ones before it ("He had been shot ... pronounced dead")."""
     sent = tok.sent
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    return any(t.lemma_.lower() in VIOLENCE_WORDS for t in doc[start:sent.end])
+    start = sent.start
+    for _ in range(before):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    return any(t.lemma_.lower() in words for t in doc[start:sent.end])
 
 
 def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Reading, int, int] | None:
@@ -586,7 +691,9 @@ def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Readin
         return None
     root = ent.root
     of_death = root.dep_ == "pobj" and root.head.lower_ == "of" and \
-        root.head.head.lemma_.lower() in ("death", "killing", "murder", "homicide", "body")  # "the death of Juan Berrios, 20"
+        (root.head.head.lemma_.lower() in ("death", "killing", "murder", "homicide", "body")  # "the death of Juan Berrios, 20"
+         or (root.head.head.lemma_.lower() == "life" and root.head.head.dep_ in ("dobj", "nsubjpass")
+             and root.head.head.head.lemma_.lower() in LIFE_VERBS))  # "which took the life of ... Daniel Dechand"
     if root.dep_ not in ("nsubjpass", "nsubj", "dobj") and not of_death or \
             any(s <= ent.start_char < e for s, e in covered):
         return None

@@ -147,7 +147,9 @@ def _pattern() -> re.Pattern[str]:
 # after a figure: ages, durations, sizes, percentages ("72-year-old", "30-day",
 # "2-3-day", "5km", "40%") -> never a count of people
 _NOT_A_COUNT_AFTER = re.compile(
-    r"(?:\s*(?:%|per\s*cent|percent)|/\d|-(?!for\b)[a-z]|\s*-?(?:km|kg|mm|cm|mph)\b|\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w))",
+    r"(?:\s*(?:%|per\s*cent|percent)|/\d|-(?!for\b)[a-z]|\s*-?(?:km|kg|mm|cm|mph)\b|\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
+    # an age written without hyphens: "Twenty-eight year old Nettie Adair", "a 19 year old man"
+    r"|\s+years?[\s-]+old\b)",
     re.IGNORECASE,
 )
 # a day of the month: "12 Jul 2022", "on July 5" -> a date, not a count

@@ -50,8 +50,13 @@ SUSTAIN_VERBS = frozenset({"sustain", "suffer", "receive"})
 INJURY_NOUNS = frozenset({"wound", "injury", "burn", "gunshot", "cut", "laceration", "fracture"})
 #: "in critical condition" (a hospital's wording for the injured)
 CONDITION_WORDS = frozenset({"critical", "serious", "stable", "fair", "grave", "life-threatening", "guarded"})
-#: "taken to hospital"
-HOSPITAL_VERBS = frozenset({"take", "send", "put", "rush", "transport", "airlift", "carry", "admit", "bring"})
+#: "taken to hospital", "drove himself to the hospital", "left a man in the hospital"
+HOSPITAL_VERBS = frozenset({"take", "send", "put", "rush", "transport", "airlift", "carry", "admit", "bring", "drive",
+                            "leave", "treat", "transfer", "fly"})
+#: a named hospital's head noun with one of these before it: "Grant Medical Center", "a regional trauma center"
+MEDICAL_CENTER_WORDS = frozenset({"medical", "trauma", "health", "burn", "hospital"})
+#: what hits a person when a shooting report says "one of the shots struck Dunlap", "was hit by two bullets"
+PROJECTILES = frozenset({"shot", "bullet", "round", "gunfire", "pellet", "gunshot", "slug", "buckshot"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "appos", "oprd", "conj"})
 PREDICATE_DEPS = frozenset({"oprd", "acomp", "xcomp", "advmod", "ccomp"})
 MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "appos"})
@@ -155,8 +160,10 @@ def read_figure(anchor: Token, lex: Lexicon) -> Reading:
         cues = own
     categories = {category for _, category in cues}
     category = _combine(noun_category, categories, cues)
-    cue = next((tok for tok, cat in cues if cat == category or (category == "injured" and cat == "weak_injured")),
-               None) if category else None
+    # the word that gave the category; a strong one before a weak one ("was also shot and taken to
+    # the hospital": taken to hospital says he was hurt and lived, "shot" alone does not)
+    cue = next((tok for tok, cat in cues if cat == category), None) or next(
+        (tok for tok, cat in cues if category == "injured" and cat == "weak_injured"), None) if category else None
     if category is None and noun_category is None:
         category, cue = _adjacent_cue(noun or head, lex)
     return Reading(head=head, noun=noun, category=category, cue=cue or (noun if category else None))
@@ -237,7 +244,7 @@ def _predicate_cues(head: Token, lex: Lexicon):
         if _lemma(gov) in SUBJECT_AFFECTED or gov.lower_ == "missing":  # "18 people were still missing"
             yield gov, lex.predicate_category.get(_lemma(gov)) or lex.predicate_category.get(gov.lower_, "killed")
         yield from _among_cues(gov, lex)
-        injury = _sustained_injury(gov) or _in_condition(gov) or _with_wound(gov)
+        injury = _sustained_injury(gov) or _in_condition(gov) or _with_wound(gov) or _after_being_harmed(gov)
         if injury is not None:
             yield gov, injury
         if _lemma(gov) == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in gov.children):
@@ -319,14 +326,16 @@ def _wound(tok: Token, depth: int = 0) -> tuple[Token, str] | None:
         # the parser hangs "with" on the place: "walked into an area hospital with a
         # gunshot wound", "found a passenger in a van with a gunshot wound"
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "into", "at", "to", "inside"):
+            # and on the agent: "was discovered by detectives with a gunshot wound to his right hip"
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "into", "at", "to", "inside", "by"):
                 for place in prep.children:
                     if place.dep_ == "pobj" and place.pos_ == "NOUN":
                         found = _wound(place, 1)
                         if found is not None:
                             return found
     for child in tok.children:
-        if child.dep_ in ("acl", "advcl", "xcomp") and _lemma(child) in SUSTAIN_VERBS | {"suffer"}:
+        # "suffering from a gunshot wound", "found bleeding from an apparent gunshot wound"
+        if child.dep_ in ("acl", "advcl", "xcomp") and _lemma(child) in SUSTAIN_VERBS | {"suffer", "bleed"}:
             found = _wound(child)
             if found is None and _sustained_injury(child):
                 found = (child, _sustained_injury(child))
@@ -368,13 +377,90 @@ def _to_death(verb: Token) -> bool:
                for prep in verb.children)
 
 
-def _to_hospital(verb: Token) -> bool:
-    """"was taken to hospital", "sent one man to the hospital"."""
-    if _lemma(verb) not in HOSPITAL_VERBS:
+def _to_hospital(verb: Token, person: Token | None = None) -> bool:
+    """"was taken to hospital", "sent one man to the hospital", "was
+    transported to Grant Medical Center", "was treated at an area hospital",
+    "left a man in the hospital" (the parser hangs "in" on the man)."""
+    lemma = _lemma(verb)
+    if lemma not in HOSPITAL_VERBS:
         return False
-    return any(prep.dep_ == "prep" and prep.lower_ in ("to", "in", "into") and
-               any(p.dep_ == "pobj" and _lemma(p) == "hospital" for p in prep.children)
-               for prep in verb.children)
+    preps = ("to", "in", "into", "at") if lemma == "treat" else ("to", "in", "into")
+    holders = [verb] + ([person] if person is not None and lemma in ("leave", "send", "put") else [])
+    # "transported to the Penn State Milton S. Hershey Medical Center": the parser makes the
+    # hospital an apposition of "Penn State"
+    return any(prep.dep_ == "prep" and prep.lower_ in preps and
+               any(p.dep_ == "pobj" and (is_hospital(p) or any(a.dep_ == "appos" and is_hospital(a) for a in p.children))
+                   for p in prep.children)
+               for holder in holders for prep in holder.children)
+
+
+def is_hospital(tok: Token) -> bool:
+    """"hospital", "UNC Hospitals", "Grant Medical Center", "a regional trauma
+    center" (not "a community center", "the Center for ...")."""
+    lemma = _lemma(tok)
+    if lemma in ("hospital", "hospitals"):
+        return True
+    return lemma in ("center", "centre") and \
+        any(c.dep_ in ("compound", "amod") and c.lower_ in MEDICAL_CENTER_WORDS for c in tok.children)
+
+
+def cared_for(verb: Token, person: Token) -> bool:
+    """Does ``verb`` say that ``person`` (its subject or object) was in
+    hospital care: "The victim was in stable condition", "The teen was
+    hospitalized with non-life-threatening injuries", "The man was taken to a
+    local hospital", "was treated for injuries"."""
+    return _lemma(verb) in ("hospitalize", "hospitalise") or _in_condition(verb) is not None or \
+        _to_hospital(verb, person) or _treated_for_injury(verb)
+
+
+def _treated_for_injury(verb: Token) -> bool:
+    """"was treated for non-life threatening injuries", "treated for a gunshot wound"."""
+    return _lemma(verb) == "treat" and any(
+        prep.dep_ == "prep" and prep.lower_ == "for" and
+        any(p.dep_ == "pobj" and _lemma(p) in INJURY_NOUNS for p in prep.children) for prep in verb.children)
+
+
+def _pistol_whipped(verb: Token) -> bool:
+    """"The man was pistol whipped", "pistol-whipped the resident": struck with
+    a gun (GVA counts the victim as injured)."""
+    if _lemma(verb) != "whip":
+        return False
+    doc = verb.doc
+    before = [doc[i].lower_ for i in range(max(0, verb.i - 2), verb.i)]
+    return "pistol" in before or any(c.lower_ == "pistol" for c in verb.children)
+
+
+def _after_being_harmed(verb: Token) -> str | None:
+    """"Two 17-year-old boys are recovering in the hospital after being shot":
+    the subject of ``verb`` was harmed in an "after being ..." clause."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "after":
+            for pcomp in prep.children:
+                if pcomp.dep_ == "pcomp" and pcomp.tag_ == "VBN" and \
+                        any(c.dep_ == "auxpass" and c.lower_ == "being" for c in pcomp.children) and \
+                        _lemma(pcomp) in ("shoot", "stab", "wound", "injure"):
+                    return "weak_injured" if _lemma(pcomp) in ("shoot", "stab") else "injured"
+    return None
+
+
+def _hit_by_projectile(verb: Token, head: Token) -> bool:
+    """"One of the shots struck Dunlap in the back", "the robber was hit by at
+    least two bullets": a bullet hitting the person is a shooting wound (a
+    weak injury, like "was shot"); "a missile hit the building" is not
+    about people (the figure's own noun decides that)."""
+    if _lemma(verb) not in ("strike", "hit", "graze") or head.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    for child in verb.children:
+        if child.dep_ == "nsubj" and _lemma(child) in PROJECTILES:
+            return True
+        if child.dep_ == "nsubj" and child.lower_ == "one" and any(
+                p.dep_ == "prep" and p.lower_ == "of" and any(_lemma(o) in PROJECTILES for o in p.children)
+                for p in child.children):
+            return True  # "One of the shots struck Dunlap"
+        if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "with") and \
+                any(p.dep_ == "pobj" and _lemma(p) in PROJECTILES for p in child.children):
+            return True
+    return False
 
 
 def _verb_cues(verb: Token, lex: Lexicon, head: Token):
@@ -385,10 +471,21 @@ def _verb_cues(verb: Token, lex: Lexicon, head: Token):
         cat = None
     if cat:
         yield verb, cat
-    elif _to_hospital(verb):
+    elif _to_hospital(verb, head):
         yield verb, "injured"
-    elif _lemma(verb) == "find" and _wound(verb) is not None and head.dep_ in ("nsubjpass", "dobj"):
-        yield _wound(verb)  # "a woman was found with a gunshot wound", "Police found a woman ... with a gunshot wound"
+    elif _treated_for_injury(verb):
+        # weak: it names no fate of its own, so "80 soldiers who surrendered ... were being treated
+        # for injuries" stay prisoners
+        yield verb, "weak_injured"
+    elif _lemma(verb) in ("find", "discover", "locate", "leave") and _wound(verb) is not None and \
+            head.dep_ in ("nsubjpass", "dobj"):
+        # "a woman was found with a gunshot wound", "was discovered by detectives with a gunshot
+        # wound", "a shooting ... that left a 23-year-old LaPlace man with a gunshot wound"
+        yield _wound(verb)
+    elif _hit_by_projectile(verb, head):
+        yield verb, "weak_injured"
+    elif _pistol_whipped(verb):
+        yield verb, "injured"
     if _lemma(verb) == "find" and verb.i + 1 < len(verb.doc) and verb.nbor(1).lower_ == "dead" and verb.nbor(1) != head:
         yield verb.nbor(1), "killed"  # "a Birmingham man found dead Friday afternoon" (the parser hangs "dead" elsewhere)
     if _to_death(verb):
@@ -416,6 +513,8 @@ def _verb_cues(verb: Token, lex: Lexicon, head: Token):
             ccat = _token_category(child, lex)  # "were shot and killed", "killed or wounded"
             if ccat:
                 yield child, ccat
+            elif _to_hospital(child) or _treated_for_injury(child):
+                yield child, "injured"  # "Another man was also shot and taken to the hospital"
     # "killed and injured scores": the object hangs on the last verb only
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i and not _has_object(verb.head) \
             and _shares_figure(verb.head, verb):
@@ -429,6 +528,11 @@ def _modifier_cues(noun: Token, lex: Lexicon):
     "civilians who were wounded", "a woman fatally shot", "two dead soldiers"."""
     for child in noun.children:
         if child.dep_ not in MODIFIER_DEPS:
+            continue
+        if child.dep_ == "relcl" and any(
+                c.dep_ in ("nsubjpass", "nsubj") and _lemma(c) == "body" and
+                any(g.dep_ == "poss" and g.lower_ == "whose" for g in c.children) for c in child.children):
+            yield child, "killed"  # "a 25-year-old man whose body was found in a ditch"
             continue
         if child.pos_ in ("VERB", "AUX") and child.dep_ in ("acl", "relcl"):
             if _is_agent_clause(child) or _is_active_participle(child):
