@@ -343,3 +343,32 @@ def test_a_victim_shot_who_survived_counts_beside_the_dead(nlp, text, cue):
     injured = [c for c in claims if c["category"] == "injured"]
     assert [(c["value_low"], c["cue"]) for c in injured] == [(1.0, cue)]
     assert article_counts(claims, text) == {"killed": 1, "injured": 1}
+
+
+# -- session 4, batch 3: later deaths told otherwise, "non-fatal", the stabber, a wife's shooting death ---------
+
+@pytest.mark.parametrize("text, expected", [
+    # "passed away" (the parser makes "away" an adverb)
+    ("A 33-year-old man who was gunned down in Southeast Washington last month has passed away from his injuries.",
+     [("A 33-year-old man", "killed", 1.0)]),
+    # "the victim ... was found dead" after the named victim was shot
+    ("A friend of the victim told deputies that William Conner, 35, had been shot while on his front porch. The "
+     "victim staggered off porch and was found dead in the yard, said Stafford sheriff’s spokesman Bill Kennedy.",
+     [("William Conner", "killed", 1.0)]),
+    # two gunshot victims, then "Both victims were later pronounced deceased"
+    ("Upon arrival, two gunshot victims were located, 25-year-old male Clarence McGregor of Dorchester and "
+     "28-year-old female Teasia Montgomery of Medford. Both victims were later pronounced deceased.",
+     [("two gunshot victims", "killed", 2.0)]),
+    # a non-fatal wound is no death
+    ("Eastern New Orleans shooting injures one The New Orleans Police Department said an 18-year-old suffered a "
+     "non-fatal gunshot wound Monday afternoon (Jan. 6) in eastern New Orleans.",
+     [("one", "injured", 1.0), ("an 18-year-old", "injured", 1.0)]),
+    # the man who stabbed is no victim
+    ("Charges have been filed against a South Side man who is accused of a home invasion over the weekend that was "
+     "thwarted after a man inside the home stabbed him.", []),
+    # a relative's shooting death
+    ("Buy Photo A 46-year-old Pelzer man has been charged in the shooting death of his wife late Wednesday night, "
+     "authorities said.", [("his wife", "killed", 1.0)]),
+])
+def test_later_deaths_non_fatal_wounds_and_the_stabber(nlp, text, expected):
+    assert tolls(run(nlp, text, published=PUBLISHED)) == expected

@@ -325,7 +325,13 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             if out or covered or not _shot_directly(tok.head):
                 continue
         elif tok.dep_ == "poss" and tok.lower_ in ("his", "her", "their") and tok.head.tag_ == "NN" \
-                and tok.head.lemma_.lower() in KIN_NOUNS and tok.head.dep_ in ("dobj", "nsubjpass") \
+                and tok.head.lemma_.lower() in KIN_NOUNS and (tok.head.dep_ in ("dobj", "nsubjpass") or (
+                    # "charged in the shooting death of his wife" (not "recounted the murder of her nephew":
+                    # a portrait of one person, as in war coverage)
+                    tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of"
+                    and tok.head.head.head.lemma_.lower() == "death"
+                    and any(c.dep_ in ("compound", "amod") and c.lower_ in ("shooting", "stabbing")
+                            for c in tok.head.head.head.children))) \
                 and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.head.children):
             # (not "her nephew Volodymyr was held prisoner and then killed": a named person, whom
             # the named-victim rule below counts when NER calls the name a person)
@@ -482,6 +488,8 @@ def _pronoun_victim(noun: Token, lex: Lexicon) -> Reading | None:
             return None  # someone else was named in between: the pronoun may be theirs
         if clause not in tok.ancestors:
             continue
+        if tok.lower_ in ("him", "her") and tok.dep_ == "dobj" and tok.head == clause and noun.dep_ == "nsubj":
+            continue  # "a man inside the home stabbed him": the man did the harm
         reading = read_figure(tok, lex)
         if reading.category in ("killed", "injured") and reading.cue is not None:
             return Reading(head=noun, noun=noun, category=reading.category, cue=reading.cue)
@@ -542,8 +550,11 @@ def _death_of(tok: Token) -> Token | None:
         subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if lemma in ("die", "succumb") and tok.pos_ == "VERB":
         return subject
-    if lemma == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in tok.children):
+    if lemma == "pass" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in tok.children):
         return subject
+    if lemma == "find" and any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")
+                               for c in tok.children) and any(c.dep_ == "auxpass" for c in tok.children):
+        return subject  # "The victim staggered off porch and was found dead in the yard"
     if lemma == "pronounce" and any(c.lower_ in ("dead", "deceased") and c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj")
                                     for c in tok.children):
         return subject if subject is not None and subject.dep_ == "nsubjpass" else \
@@ -551,6 +562,14 @@ def _death_of(tok: Token) -> Token | None:
     if lemma == "be" and any(c.lower_ == "dead" and c.dep_ == "acomp" for c in tok.children):
         return subject
     return None
+
+
+def _plural_back_reference(person: Token) -> bool:
+    """"Both victims", "the victims", "both", "they": the people of a figure told before."""
+    if person.lower_ in ("they", "both"):
+        return True
+    return person.tag_ == "NNS" and person.lemma_.lower() in DEFINITE_VICTIMS | {"people"} and \
+        any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "both") for c in person.children)
 
 
 def _died_later(doc: Doc, ctx: ArticleContext, lex: Lexicon, records: list[dict], mentions, quotes,
@@ -573,6 +592,13 @@ def _died_later(doc: Doc, ctx: ArticleContext, lex: Lexicon, records: list[dict]
             and any(c.dep_ == "det" and c.lower_ == "the" for c in person.children))
         named = person.pos_ == "PROPN"
         before = [r for r in out if r["start"] < tok.idx]
+        if _plural_back_reference(person):
+            # "two gunshot victims were located ... Both victims were later pronounced deceased"
+            last = before[-1] if before else None
+            if last is not None and last["category"] == "injured" and (last["value_low"] or 0) >= 2 and \
+                    last["sent_id"] >= sent_id_of(doc, tok.i) - 2:
+                last["category"], last["cue"] = "killed", tok.lemma_.lower()
+            continue
         # "A gunshot victim was found at the scene, and later pronounced dead": the figure's own noun
         itself = bool(before) and before[-1]["start"] <= person.idx < before[-1]["end"]
         if not (definite or named or itself):
