@@ -253,3 +253,33 @@ def test_find_reports_only_a_documents_words(nlp):
     assert row["cue"] == "find" and "report" in row["speaker_surface"]
     rows = quotes_of(nlp, "Bob found that the base was empty, and he went on to collect the hard drives.")
     assert not [r for r in rows if r["cue"] in {"find", "go on"}]
+
+
+def test_a_participle_on_a_passive_clause_is_its_subjects_not_the_agents(nlp):
+    # Politico, 25 Jul 2016 (PolNeAR train)
+    text = ("Comedian Sarah Silverman was booed and shouted down by Bernie Sanders supporters after telling holdouts "
+            "for the Vermont senator that they were “being ridiculous.”")
+    row = find(quotes_of(nlp, text), "being ridiculous", direct=True)
+    assert row["cue"] == "tell" and row["speaker_surface"] == "Comedian Sarah Silverman"
+
+
+def test_a_quote_after_a_paraphrase_goes_on_with_its_reporter(nlp):
+    # USA Today, 16 Aug 2016 (PolNeAR train): PolNeAR gives the quote to `She`
+    text = ("\"We have bigger problems in life than focusing on somebody's gender,\" says Gloria Garcia, 34, a nurse "
+            "from Brownsville, Texas, who was among those polled in a follow-up interview. She says people should be "
+            "able to use the bathroom they prefer. \"It is their life; they are not hurting anybody, and we should be "
+            "focusing more on what is actually more important, like terrorism and drug trafficking.\"")
+    rows = _attributions(nlp, text)
+    row = find(rows, "It is their life", direct=True)
+    assert text[row["source_start"]:row["source_end"]] == "She" and row["speaker"] == "Gloria Garcia"
+
+
+def test_interject_and_surmise_are_cues(nlp):
+    # Politico, 25 Jul 2016; Washington Post, 28 Aug 2016 (PolNeAR train)
+    rows = quotes_of(nlp, "Silverman interjected, “Ladies and gentlemen, Mr. Paul Simon,\" who proceeded to perform "
+                          "\"Bridge Over Troubled Water.\"")
+    assert find(rows, "Ladies and gentlemen", direct=True)["speaker"] == "Silverman"
+    rows = quotes_of(nlp, "Her father, Brad, 39, worried that too many voters limit the news they read.\n\n\"People are "
+                          "afraid of wasting their votes,\" he surmised.")
+    row = find(rows, "People are afraid", direct=True)
+    assert row["cue"] == "surmise" and row["speaker_surface"] == "he"

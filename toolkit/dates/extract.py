@@ -33,6 +33,7 @@ from toolkit.records import DateRecord
 from toolkit.dates import normalise as nz
 from toolkit.dates.fallback import parse_entity
 from toolkit.dates.grammar import Rule, range_timex
+from toolkit.dates.keywords import TextScan, rule_matches, shared_words
 from toolkit.dates.rules import cached_rules
 from toolkit.dates.lexicon import load_lexicon
 from toolkit.dates.normalise import Tense, Timex
@@ -127,10 +128,15 @@ def find_timexes(doc: Doc, anchor: dt.date | None, *, use_tense: bool = True,
 
 
 def select_matches(text: str, rules: tuple[Rule, ...]) -> list[tuple[int, int, Rule, re.Match]]:
-    """All rule matches, overlaps resolved leftmost-longest (earlier rules win ties)."""
+    """All rule matches, overlaps resolved leftmost-longest (earlier rules win ties).
+
+    Each rule's matches are those of ``rule.pattern.finditer(text)``, found by
+    trying the pattern only around its keywords (:mod:`toolkit.dates.keywords`).
+    """
     candidates = []
+    scan, words = TextScan(text), shared_words(rules)
     for priority, rule in enumerate(rules):
-        for m in rule.pattern.finditer(text):
+        for m in rule_matches(rule.pattern, rule.keys, scan, words.get(rule.keys)):
             start, end = m.span("span") if "span" in rule.pattern.groupindex else m.span()
             if end > start:
                 candidates.append((start, -(end - start), priority, end, rule, m))

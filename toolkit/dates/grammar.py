@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from toolkit.dates import normalise as nz
+from toolkit.dates.keywords import Keys
 from toolkit.dates.lexicon import Lexicon, alternation, month_number, month_pattern, weekday_pattern
 from toolkit.dates.normalise import Tense, Timex
 
@@ -41,13 +42,20 @@ Builder = Callable[[re.Match, "dt.date | None", Tense], "Timex | None"]
 
 @dataclass(frozen=True)
 class Rule:
+    """One pattern of the grammar, its builder and the keywords one of which is in
+    every match (:mod:`toolkit.dates.keywords`; None: the pattern is tried everywhere)."""
+
     name: str
     pattern: re.Pattern
     build: Builder
+    keys: Keys | None = None
 
 
 UNITS = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie))"
 CALENDAR_UNITS = r"(?:week|weekend|month|year|quarter|decade|century)"
+#: the keywords of :data:`UNITS` and :data:`CALENDAR_UNITS` (a plural or "centuries" contains them)
+UNIT_KEYS = Keys(("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "centur"))
+CALENDAR_UNIT_KEYS = Keys(("week", "month", "year", "quarter", "decade", "century"))
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 #: the year is not part of a larger number, a percentage or a money amount
@@ -135,6 +143,9 @@ class Pieces:
     DIR: str
     SEASONS: str
     ORD: str
+    #: the first three letters of every month / weekday name the patterns ``M`` / ``WD`` match
+    MONTH_KEYS: Keys
+    WEEKDAY_KEYS: Keys
     I: int = re.IGNORECASE
 
 
@@ -155,6 +166,8 @@ def pieces(lex: Lexicon) -> Pieces:
         DIR=alternation(DIRECTIONS),
         SEASONS=alternation(lex.seasons),
         ORD=alternation(lex.ordinals),
+        MONTH_KEYS=Keys(tuple({k.capitalize()[:3] for k in lex.months}), case=True),
+        WEEKDAY_KEYS=Keys(tuple({k.capitalize()[:3] for k in lex.weekdays}), case=True),
     )
 
 

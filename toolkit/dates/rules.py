@@ -11,6 +11,7 @@ import re
 
 from toolkit.dates import rules_calendar, rules_deictic, rules_spans
 from toolkit.dates.grammar import Builder, Rule, pieces
+from toolkit.dates.keywords import Keys
 from toolkit.dates.lexicon import Lexicon, load_lexicon
 
 
@@ -18,9 +19,9 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     """All rules in priority order (calendar, deictic, spans), built once per lexicon."""
     rules: list[Rule] = []
 
-    def rule(name: str, pattern: str, flags: int = 0):
+    def rule(name: str, pattern: str, flags: int = 0, keys: Keys | None = None):
         def register(fn: Builder) -> Builder:
-            rules.append(Rule(name, re.compile(pattern, flags), fn))
+            rules.append(Rule(name, re.compile(pattern, flags), fn, keys))
             return fn
         return register
 

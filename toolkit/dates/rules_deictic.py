@@ -8,8 +8,9 @@ import datetime as dt
 import re
 
 from toolkit.dates import normalise as nz
-from toolkit.dates.grammar import (CALENDAR_UNITS, DIRECTIONS, UNITS, Pieces, apply_position,
-                                   quantity_modifier)
+from toolkit.dates.grammar import (CALENDAR_UNIT_KEYS, CALENDAR_UNITS, DIRECTIONS, UNIT_KEYS, UNITS, Pieces,
+                                   apply_position, quantity_modifier)
+from toolkit.dates.keywords import Keys
 from toolkit.dates.lexicon import Lexicon, alternation, parse_amount, weekday_number
 from toolkit.dates.normalise import Timex
 
@@ -19,7 +20,8 @@ def register(rule, lex: Lexicon, p: Pieces) -> None:
     WD, POS_REL, QMOD, PODS, AMOUNT, VAGUE, DIR, I = p.WD, p.POS_REL, p.QMOD, p.PODS, p.AMOUNT, p.VAGUE, p.DIR, p.I
 
     # -- deictic days, weekdays and units ----------------------------------------
-    @rule("deictic_day", rf"\b(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<pod>{PODS}))?\b", I)
+    @rule("deictic_day", rf"\b(?P<word>today|tonight|yesterday|tomorrow)(?:\s+(?P<pod>{PODS}))?\b", I,
+          keys=Keys(("today", "tonight", "yesterday", "tomorrow")))
     def deictic_day(m, anchor, tense):
         word = m["word"].lower()
         if anchor is None:
@@ -27,14 +29,15 @@ def register(rule, lex: Lexicon, p: Pieces) -> None:
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
         return nz.day_timex(anchor + dt.timedelta(days=offset), "relative")
 
-    @rule("deictic_part", rf"\b(?P<dir>last|this)\s+(?P<pod>{PODS})\b", I)
+    @rule("deictic_part", rf"\b(?P<dir>last|this)\s+(?P<pod>{PODS})\b", I, keys=Keys(tuple(lex.parts_of_day)))
     def deictic_part(m, anchor, tense):
         if anchor is None:
             return Timex("relative", None, None, None, "day")
         offset = -1 if m["dir"].lower() == "last" else 0
         return nz.day_timex(anchor + dt.timedelta(days=offset), "relative")
 
-    @rule("day_around", r"\bthe\s+day\s+(?P<ba>before|after)\s+(?P<word>yesterday|tomorrow)\b", I)
+    @rule("day_around", r"\bthe\s+day\s+(?P<ba>before|after)\s+(?P<word>yesterday|tomorrow)\b", I,
+          keys=Keys(("yesterday", "tomorrow")))
     def day_around(m, anchor, tense):
         if anchor is None:
             return Timex("relative", None, None, None, "day")
@@ -42,7 +45,7 @@ def register(rule, lex: Lexicon, p: Pieces) -> None:
         return nz.day_timex(anchor + dt.timedelta(days=offset), "relative")
 
     @rule("weekday", rf"(?:(?i:(?P<pos>early|late))\s+)?(?:(?i:(?P<dir>{DIR}))\s+)?(?P<wd>{WD})"
-                     rf"(?:\s+(?i:(?P<pod>{PODS})))?\b")
+                     rf"(?:\s+(?i:(?P<pod>{PODS})))?\b", keys=p.WEEKDAY_KEYS)
     def weekday(m, anchor, tense):
         if anchor is None:
             return Timex("relative", None, None, None, "day")
@@ -52,7 +55,8 @@ def register(rule, lex: Lexicon, p: Pieces) -> None:
         t = nz.day_timex(d, "relative")
         return t.with_modifier({"early": "START", "late": "END"}.get((m["pos"] or "").lower()))
 
-    @rule("relative_unit", rf"(?:(?P<pos>{POS_REL})[\s-]+)?(?P<dir>{DIR})\s+(?P<unit>{CALENDAR_UNITS})\b(?!-)", I)
+    @rule("relative_unit", rf"(?:(?P<pos>{POS_REL})[\s-]+)?(?P<dir>{DIR})\s+(?P<unit>{CALENDAR_UNITS})\b(?!-)", I,
+          keys=CALENDAR_UNIT_KEYS)
     def relative_unit(m, anchor, tense):
         unit = m["unit"].lower()
         if anchor is None:
@@ -60,7 +64,7 @@ def register(rule, lex: Lexicon, p: Pieces) -> None:
         t = nz.relative_unit_timex(anchor, unit, DIRECTIONS[re.sub(r"\s+", " ", m["dir"].lower())])
         return apply_position(t, m["pos"], lex, anchor)
 
-    @rule("the_weekend", r"\bthe\s+weekend\b", I)
+    @rule("the_weekend", r"\bthe\s+weekend\b", I, keys=Keys(("weekend",)))
     def the_weekend(m, anchor, tense):
         if anchor is None:
             return Timex("relative", None, None, None, "weekend")
@@ -70,7 +74,8 @@ def register(rule, lex: Lexicon, p: Pieces) -> None:
         offset = 0 if in_weekend or tense in ("future", "present") else -1
         return nz.relative_unit_timex(anchor, "weekend", offset)
 
-    @rule("ago", rf"(?:(?P<qmod>{QMOD})\s+)?(?P<amt>{AMOUNT}|{VAGUE})[\s-]+(?P<unit>{UNITS})s?\s+(?P<dir>ago|from\s+now|hence)\b", I)
+    @rule("ago", rf"(?:(?P<qmod>{QMOD})\s+)?(?P<amt>{AMOUNT}|{VAGUE})[\s-]+(?P<unit>{UNITS})s?\s+(?P<dir>ago|from\s+now|hence)\b", I,
+          keys=UNIT_KEYS)
     def ago(m, anchor, tense):
         unit = m["unit"].lower().replace("centurie", "century")
         amount = parse_amount(lex, m["amt"])
@@ -95,7 +100,8 @@ def register(rule, lex: Lexicon, p: Pieces) -> None:
         return t.with_modifier(quantity_modifier(lex, m["qmod"]))
 
     # -- PRESENT_REF / PAST_REF / FUTURE_REF ---------------------------------------
-    @rule("reference", rf"\b(?P<ref>{alternation(lex.references)})\b(?!-)", I)
+    @rule("reference", rf"\b(?P<ref>{alternation(lex.references)})\b(?!-)", I,
+          keys=Keys(tuple(ref.split()[-1] for ref in lex.references)))  # "at the moment": "moment"
     def reference(m, anchor, tense):
         value = lex.references[re.sub(r"\s+", " ", m["ref"].lower())]
         if value == "PRESENT_REF" and anchor is not None:

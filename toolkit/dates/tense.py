@@ -21,6 +21,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from toolkit.context import doc_text
 from toolkit.dates.normalise import Tense
 
 #: "would" is counted as future: in news it is mostly future-in-the-past of
@@ -141,7 +142,7 @@ def _across_run_in(doc: Doc, verb: Token, span) -> bool:
     """The verb sits in another unit of text than the date (a headline run into
     the entry by the loader): its tense says nothing about the date."""
     lo, hi = sorted((verb.idx, span.start_char))
-    return bool(RUN_IN.search(doc.text[lo:hi]))
+    return bool(RUN_IN.search(doc_text(doc)[lo:hi]))  # doc_text: Doc.text rebuilds the whole text per call
 
 
 def _hangs_on_noun(root: Token, verb: Token) -> bool:

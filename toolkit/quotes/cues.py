@@ -27,7 +27,7 @@ _NEEDS_DOCUMENT = {"find"}
 _REPORTING_DOCUMENTS = {"report", "study", "review", "investigation", "inquiry", "audit", "poll", "survey",
                         "analysis", "assessment", "probe", "research", "paper", "memo", "ruling"}
 #: phrasal reporting verbs: lemma + particle (`“…,” he went on`)
-_PHRASAL = {("go", "on"): "go on"}
+_PHRASAL = {("go", "on"): "go on", ("cut", "in"): "cut in"}
 #: parts of speech a cue verb can carry (the small model tags "said," as AUX or NOUN now and then)
 _CUE_POS = {"VERB", "AUX"}
 

@@ -100,7 +100,30 @@ def _attribute(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, previo
     if found is not None:
         found.rule = "transcript"
         return found
+    cue = _previous_sentence_cue(doc, tokens, qmap, para)
+    if cue is not None:
+        found = Attribution.with_cue(quote.start, quote.end, True, cue_lemma(cue), [cue], _source(doc, cue, qmap))
+        found.rule = "previous"
+        return found
     return _continuation(doc, quote, previous)
+
+
+def _previous_sentence_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int]) -> Token | None:
+    """`She says people should be able to use the bathroom they prefer. "It is
+    their life; …"`: a quote that opens a sentence with no cue of its own
+    goes on with the report of the sentence right before it, in the same
+    paragraph, when that sentence's main verb is a reporting verb and the
+    sentence holds no quote (the writer paraphrases, then quotes)."""
+    sent = doc[tokens.start].sent
+    if sent.start == 0 or any(not (doc[i].is_punct or doc[i].is_space) for i in range(sent.start, tokens.start)):
+        return None
+    previous = doc[sent.start - 1].sent
+    root = previous.root
+    if not _in(previous[0], para) or qmap.inside(root) or not is_cue_verb(root, strong_only=True):
+        return None
+    if any(qmap.inside(t) for t in previous):
+        return None  # the sentence before holds a quote: rule 3 (continuation) decides
+    return root
 
 
 def _paragraphs_of(text: str, quote: QuoteSpan) -> tuple[int, int]:
@@ -250,6 +273,8 @@ def _person_before(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
     for ent in reversed(people):
         if any(qmap.inside(t) for t in ent):
             continue
+        if ent.root.dep_ in {"compound", "poss"} and ent.root.head.i >= ent.end:
+            continue  # `Bernie Sanders supporters`: a modifier, not a person named
         between = doc[ent.end:cue.i]
         if any(t.dep_ in {"nsubj", "nsubjpass"} and not qmap.inside(t) for t in between):
             return None

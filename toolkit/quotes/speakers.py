@@ -35,6 +35,7 @@ def source_of_verb(cue: Token) -> Span | None:
         return original
     verb = cue
     for _ in range(4):
+        borrowed = verb is not cue
         if cue_lemma(verb) in {"quote", "cite"} and verb.tag_ == "VBG":
             obj = _child(verb, {"dobj"})
             if obj is not None and _names_someone(obj):
@@ -45,7 +46,14 @@ def source_of_verb(cue: Token) -> Span | None:
             # the one quoted speaks; the agency is only the channel
             return noun_phrase(subject)
         agent = _child(verb, {"agent"})
-        if agent is not None and (subject is None or subject.dep_ == "nsubjpass"):
+        if borrowed and subject is not None and subject.dep_ == "nsubjpass" and not (
+                agent is not None and subject.lemma_.lower() in DOCUMENT_HEADS):
+            # `Comedian Sarah Silverman was booed … by Bernie Sanders supporters
+            # after telling holdouts …`: who tells is the passive clause's
+            # subject, not its agent (but `a statement released by the Kremlin,
+            # saying …` is the Kremlin's)
+            return noun_phrase(subject)
+        if agent is not None and (subject is None or subject.dep_ == "nsubjpass") and not borrowed:
             pobj = _child(agent, {"pobj"})
             if pobj is not None:
                 return noun_phrase(pobj)
@@ -140,7 +148,7 @@ def _verbal_head(verb: Token) -> Token | None:
     the adjective) and through a preposition (`he made a point of saying …`,
     `responded by saying …`: the verb above the preposition's phrase)."""
     head = verb.head
-    if head.pos_ in {"ADP", "SCONJ"} and head.lower_ not in {"of", "by"}:
+    if head.pos_ in {"ADP", "SCONJ"} and head.lower_ not in {"of", "by", "after", "before"}:
         # `without directly mentioning Ms. Pelosi` reports nothing said; `while
         # acknowledging …` inside a reported clause is that clause's business
         return None
