@@ -317,9 +317,10 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             # "accused of shooting another man", "the shooting of another man in the leg"
             noun, start = tok.head, tok.idx
         elif tok.lower_ == "the" and tok.dep_ == "det" and \
-                ((tok.head.tag_ == "NN" and tok.head.lemma_.lower() in DEFINITE_VICTIMS) or _is_age_noun(tok.head)):
+                ((tok.head.tag_ == "NN" and tok.head.lemma_.lower() in DEFINITE_VICTIMS | SINGULAR_PEOPLE) or _is_age_noun(tok.head)):
             # "The victim was shot in the leg", "pronounced the man dead", "the
-            # 4-year-old had been shot": one unnamed victim, when nothing in the
+            # 4-year-old had been shot", "Police then shot the suspect, who was later
+            # pronounced dead": one unnamed victim, when nothing in the
             # article counted anyone (else it is a victim already counted)
             noun, start = tok.head, tok.idx
             if out or covered or not _shot_directly(tok.head):
@@ -343,7 +344,8 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             noun, start = tok, tok.idx
         elif tok.lower_ == "another" and tok.dep_ == "det" and tok.head.lower_ in ANOTHER_FATES and \
                 tok.head.dep_ == "conj" and not any(s <= tok.idx < e for s, e in covered):
-            # "one person was killed and another hurt during a shooting" (the parser makes "hurt" a noun)
+            # "one person was killed and another hurt during a shooting" (the parser makes "hurt" a
+            # noun), "One man is dead and another hospitalized after a shooting"
             fate = tok.head
             category = lex.predicate_category.get(fate.lower_) or lex.predicate_category.get(fate.lemma_.lower())
             if category in ("killed", "injured"):
@@ -462,7 +464,7 @@ def _is_age_noun(noun: Token) -> bool:
 
 
 #: "another hurt": the fate words the parser reads as a noun after "another"
-ANOTHER_FATES = frozenset({"hurt", "injured", "wounded", "dead", "killed"})
+ANOTHER_FATES = frozenset({"hurt", "injured", "wounded", "dead", "killed", "hospitalized", "hospitalised"})
 #: pronouns that can stand for one person named just before ("A man is in hospital after he was shot")
 VICTIM_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
 
@@ -510,16 +512,19 @@ def _shooting_victim(noun: Token) -> Reading | None:
 def _shot_directly(noun: Token) -> bool:
     """"The victim was shot", "the victim died", "pronounced the man dead":
     not "the victim told police"."""
-    harm = ("shoot", "die", "kill", "wound", "pronounce", "injure", "find", "suffer", "sustain", "whip")
+    harm = ("shoot", "die", "kill", "wound", "pronounce", "injure", "find", "suffer", "sustain", "whip", "strike", "hit")
     if any(c.dep_ == "relcl" and c.lemma_.lower() in harm for c in noun.children):
         return True  # "Authorities have identified the man who was shot to death"
     if noun.dep_ not in ("nsubjpass", "nsubj", "dobj"):
         return False
     # "The victim was in stable condition", "The teen was hospitalized with non-life-threatening
-    # injuries": in care after a shooting or stabbing told in this sentence or the two before (not
-    # "The 21-year-old man was taken to ..." after a crash; a "victim" of a robbery may be unhurt)
-    return noun.head.lemma_.lower() in harm or (cared_for(noun.head, noun) and
-                                                _violent_context(noun.doc, noun, 2, SHOOTING_WORDS))
+    # injuries", "The owner ... sustained injuries": in care or hurt after a shooting or stabbing told
+    # in this sentence or the two before (not "The 21-year-old man was taken to ..." or "The driver of
+    # the other vehicle sustained minor injuries" after a crash; a robbery's "victim" may be unhurt)
+    lemma = noun.head.lemma_.lower()
+    if lemma in harm and (lemma not in ("suffer", "sustain") or noun.lemma_.lower() in DEFINITE_VICTIMS):
+        return True  # "The victim suffered injuries that were not life-threatening"
+    return (lemma in harm or cared_for(noun.head, noun)) and _violent_context(noun.doc, noun, 2, SHOOTING_WORDS)
 
 
 #: definite singular nouns that may refer to the one victim of a crime report ("the man was shot")
@@ -651,7 +656,9 @@ def _survived_later(doc: Doc, records: list[dict]) -> None:
             continue
         clause = tok.head
         sent_text = tok.sent.text
-        if not (cared_for(clause, tok) or (SURVIVAL.search(sent_text) and clause.lemma_.lower() != "say")):
+        # "The woman, who was shot in the foot, told the deputies she was injured": injured says he lived
+        injured = clause.lemma_.lower() in ("injure", "hurt") and tok.dep_ == "nsubjpass"
+        if not (injured or cared_for(clause, tok) or (SURVIVAL.search(sent_text) and clause.lemma_.lower() != "say")):
             continue
         if any(t.lower_ in ("died", "dead", "deceased", "succumbed") for t in tok.sent):
             continue  # "taken to hospital, where he died": not a survivor

@@ -46,7 +46,7 @@ EVENT_NOUN_CATEGORY = {
 #: verbs that make "the lives of N" deaths ("claimed the lives of 12 people")
 LIFE_VERBS = frozenset({"claim", "take", "cost", "lose", "end"})
 #: "sustained a gunshot wound"
-SUSTAIN_VERBS = frozenset({"sustain", "suffer", "receive"})
+SUSTAIN_VERBS = frozenset({"sustain", "suffer", "receive", "have"})  # "One resident had minor injuries"
 INJURY_NOUNS = frozenset({"wound", "injury", "burn", "gunshot", "cut", "laceration", "fracture"})
 #: "in critical condition" (a hospital's wording for the injured)
 CONDITION_WORDS = frozenset({"critical", "serious", "stable", "fair", "grave", "life-threatening", "guarded"})
@@ -57,6 +57,8 @@ HOSPITAL_VERBS = frozenset({"take", "send", "put", "rush", "transport", "airlift
 MEDICAL_CENTER_WORDS = frozenset({"medical", "trauma", "health", "burn", "hospital"})
 #: what hits a person when a shooting report says "one of the shots struck Dunlap", "was hit by two bullets"
 PROJECTILES = frozenset({"shot", "bullet", "round", "gunfire", "pellet", "gunshot", "slug", "buckshot"})
+#: guns a person is struck with ("struck the clerk in the head with the handgun": GVA's pistol-whipping)
+GUNS = frozenset({"gun", "handgun", "pistol", "rifle", "shotgun", "revolver", "firearm"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "appos", "oprd", "conj"})
 PREDICATE_DEPS = frozenset({"oprd", "acomp", "xcomp", "advmod", "ccomp"})
 MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "appos"})
@@ -472,6 +474,9 @@ def _hit_by_projectile(verb: Token, head: Token) -> bool:
         if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "with") and \
                 any(p.dep_ == "pobj" and _lemma(p) in PROJECTILES for p in child.children):
             return True
+        if child.dep_ == "prep" and child.lower_ == "with" and _lemma(verb) != "graze" and \
+                any(p.dep_ == "pobj" and _lemma(p) in GUNS for p in child.children):
+            return True  # "struck the clerk in the head with the handgun"
     return False
 
 
