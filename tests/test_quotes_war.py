@@ -389,3 +389,13 @@ def test_he_after_an_unnamed_description_is_that_person_not_a_named_one_before(n
     for fragment in ("we are in a gas crisis", "From now on, gas"):
         row = find(rows, fragment, direct=True)
         assert row["speaker_actor_id"] != "putin" and row["speaker"] == "the minister for economic and energy affairs"
+
+
+def test_a_quote_inside_a_nested_report_is_the_outer_speakers(nlp):
+    # Guardian, 2022 (ru_ua_2022): Scholz speaks; `G7 leaders agree` is his paraphrase
+    text = ("German Chancellor Olaf Scholz said there can be no return to prewar ties with Russia. He said G7 leaders "
+            "agree that it has led to long-term changes “which will mark international relations for a very, very long "
+            "time. So it is clear that, in relations with Russia, there can be no way back to the time before the "
+            "Russian attack on Ukraine.”")
+    row = find(quotes_of(nlp, text), "which will mark international relations", direct=True)
+    assert row["speaker_actor_id"] == "scholz" and row["cue"] == "say"
