@@ -283,3 +283,22 @@ def test_interject_and_surmise_are_cues(nlp):
                           "afraid of wasting their votes,\" he surmised.")
     row = find(rows, "People are afraid", direct=True)
     assert row["cue"] == "surmise" and row["speaker_surface"] == "he"
+
+
+def test_a_possessive_after_the_verb_is_no_subject_and_a_relative_clause_no_other_clause(nlp):
+    # Washington Post, 13 Jun 2016 (PolNeAR train): the parse hangs `called` on `campaign`
+    text = ("Stuart Stevens, who served as Mitt Romney's chief strategist during the 2012 campaign, called Trump's "
+            "statements and actions on Sunday \"childish.\"")
+    row = find(quotes_of(nlp, text), "childish", direct=True)
+    assert row["speaker_surface"] == "Stuart Stevens"
+
+
+def test_a_nickname_given_with_call_is_the_callers_words(nlp):
+    # West Journal, 3 Mar 2016 (PolNeAR train)
+    text = ("Trump’s attempt not to engage in personal attacks during the debate did not last long, however. Within "
+            "minutes, he called Rubio “Little Marco” multiple times.")
+    row = find(quotes_of(nlp, text), "Little Marco", direct=True)
+    assert row["kind"] == "direct" and row["cue"] == "call" and row["speaker_surface"] == "he"
+    # a title next to `call` but not its object stays a title
+    rows = quotes_of(nlp, "He called on Sunday’s “Meet the Press” for new sanctions.")
+    assert find(rows, "Meet the Press", direct=True)["kind"] == "title"

@@ -334,3 +334,24 @@ def test_the_statement_quoted_by_tass_is_the_ministrys(nlp):
             "to recover their combat capabilities,” read the statement, quoted by Russian state news agency Tass.")
     row = find(quotes_of(nlp, text), "The units that performed combat missions", direct=True)
     assert row["speaker_surface"] == "the statement" and "Defence Ministry" in (row["speaker"] or "")
+
+
+def test_a_participle_on_a_reported_speech_event_is_the_speakers(nlp):
+    # Guardian live blog, July 2022 (ru_ua_2022): Blinken speaks, the official only reports it
+    text = ("At a plenary session, the US secretary of state, Antony Blinken, urged Moscow to let Ukrainian grain out to "
+            "the world.\n\nAn official said Blinken addressed Russia directly, saying: “To our Russian colleagues: "
+            "Ukraine is not your country. Its grain is not your grain. Why are you blocking the ports? You should let "
+            "the grain out.”")
+    row = find(quotes_of(nlp, text), "To our Russian colleagues", direct=True)
+    assert row["speaker_surface"] == "Blinken" and "Blinken" in row["speaker"]
+
+
+def test_a_demonym_after_a_first_name_is_a_surname_not_the_country(nlp):
+    # Guardian, 2022 (ru_ua_2022): `Tracey German` took the id of Germany
+    text = ("“Rail has always been important [in Ukraine] for exporting things like coal, grain and steel, but it no "
+            "longer has access to sea ports so a lot more has been going by rail out of the country,” said Tracey "
+            "German, professor in conflict and security at King’s College London.")
+    row = find(quotes_of(nlp, text), "Rail has always been important", direct=True)
+    assert row["speaker"] == "Tracey German" and row["speaker_actor_id"] != "germany"
+    rows = quotes_of(nlp, "Helmut Schmidt, the West German chancellor, said the East German border was closed.")
+    assert find(rows, "border was closed", direct=False)["speaker"] == "Helmut Schmidt"

@@ -106,6 +106,7 @@ def find_mentions(doc: Doc, ctx: ArticleContext, catalogue: Catalogue) -> list[M
         mention = _from_catalogue(ent, ctx, catalogue) if ent.ent_id_ in catalogue else _from_model(ent, catalogue)
         if mention is not None:
             mentions.append(mention)
+    mentions = _demonym_surnames(mentions, doc, catalogue)
     mentions = drop_unconfirmed_headline_entities(mentions, doc)
     mentions = add_dateline_places(mentions, doc, catalogue)
     mentions = _add_missed_countries(mentions, doc)
@@ -132,6 +133,36 @@ def _from_catalogue(ent: Span, ctx: ArticleContext, catalogue: Catalogue) -> Men
     if via == "catalogue" and len(ent) > 1 and ent[0].lower_ == "the":
         start += 1  # "the United States" -> "United States" (CoNLL/ACE span convention)
     return from_actor(start, ent.end, actor, via, ent.label_)
+
+
+#: capitalised words before a demonym that make a bigger demonym, not a first name ("East German")
+_DEMONYM_PREFIXES = frozenset({"east", "west", "north", "south", "northern", "southern", "eastern", "western",
+                               "central", "old", "new", "ethnic", "anglo", "pro", "anti"})
+
+
+def _demonym_surnames(mentions: list[Mention], doc: Doc, catalogue: Catalogue) -> list[Mention]:
+    """`said Tracey German, professor in conflict and security at King’s
+    College London` (Guardian 2022): a demonym the catalogue matched right
+    after a capitalised first name, the pair in apposition with a noun, is a
+    person's surname, not the country; the pair becomes one uncatalogued person."""
+    out, drop = [], set()
+    for m in mentions:
+        token = doc[m.start]
+        first = doc[m.start - 1] if m.start > 0 else None
+        if (m.via != "catalogue" or m.end - m.start != 1 or token.text not in catalogue.by_demonym or first is None
+                or first.pos_ != "PROPN" or not first.text[:1].isupper() or first.ent_id_
+                or first.text in catalogue.by_demonym or first.lower_ in TITLE_WORDS | _DEMONYM_PREFIXES
+                or first.head != token or first.dep_ != "compound"
+                or not any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > token.i for c in token.children)):
+            out.append(m)
+            continue
+        span = doc[first.i:m.end]
+        drop.add(first.i)
+        out.append(Mention(span.start, span.end, actor_slug(span.text, ID_PREFIX["person"]), _display_name(span),
+                           "person", UNKNOWN_SIDE, "", "model", "PERSON"))
+    if not drop:
+        return mentions
+    return [m for m in out if not (m.end - m.start == 1 and m.start in drop)]
 
 
 # -- 2. model entities ----------------------------------------------------------

@@ -178,7 +178,7 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
         token = doc[i]
         if token.head.i in inside:
             continue
-        if title and token.dep_ not in _COMPLEMENT_DEPS:
+        if title and token.dep_ not in _COMPLEMENT_DEPS and not _nickname_of_object(token, qmap):
             continue
         for ancestor in token.ancestors:
             if not _in(ancestor, para) or (title and ancestor.dep_ == "prep" and ancestor.lower_ != "as"):
@@ -199,6 +199,16 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
     # of several (the parse ran two sentences together: `Kerry said … ⏎ ''What we
     # gave up …,'' he told Fox News`), the cue nearest the quote
     return min(found, key=lambda t: min(abs(t.i - tokens.start), abs(t.i - (tokens.stop - 1))))
+
+
+def _nickname_of_object(token: Token, qmap: QuoteMap) -> bool:
+    """`he called Rubio “Little Marco” multiple times`: a capitalised quote the
+    parse hangs inside the object of `call` is the nickname given, the
+    caller's words (PolNeAR attributes them too)."""
+    head = token.head
+    if token.dep_ not in {"nmod", "compound", "amod"} or qmap.inside(head) or head.dep_ not in {"dobj", "oprd"}:
+        return False
+    return head.head.pos_ == "VERB" and cue_lemma(head.head) == "call"
 
 
 def _own_adverbial_clause(token: Token) -> bool:
@@ -257,6 +267,10 @@ def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
                 token = token.head
             # a pronoun only before the verb: in `said he was “horrified”` the
             # pronoun after the verb is the reported clause's subject
+            if token.dep_ == "poss" or (token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS"):
+                continue  # `called Trump's statements …`: a possessive after the verb is no subject
+            if i > cue.i and token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ccomp" and token.head.head == cue:
+                continue  # `said Mr. Trump was a candidate …`: the reported clause's subject
             if token.pos_ == "PROPN" or (i < cue.i and token.lower_ in PERSON_PRONOUNS | {"they"}):
                 return noun_phrase(token)
     return _person_before(doc, cue, qmap)
@@ -276,10 +290,22 @@ def _person_before(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
         if ent.root.dep_ in {"compound", "poss"} and ent.root.head.i >= ent.end:
             continue  # `Bernie Sanders supporters`: a modifier, not a person named
         between = doc[ent.end:cue.i]
-        if any(t.dep_ in {"nsubj", "nsubjpass"} and not qmap.inside(t) for t in between):
+        # (a relative clause on the name is not another clause: `Stuart
+        # Stevens, who served as …, called …`, `Mr. Slinker, whose latest
+        # start-up, Paradata, uses big data …, said …`)
+        if any(t.dep_ in {"nsubj", "nsubjpass"} and not qmap.inside(t) and not _in_relative_clause_of(t, ent)
+               for t in between):
             return None
         return noun_phrase(ent.root)
     return None
+
+
+def _in_relative_clause_of(token: Token, ent: Span) -> bool:
+    """Whether ``token`` sits in a relative clause hanging on ``ent``."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "relcl" and ent.start <= ancestor.head.i < ent.end:
+            return True
+    return token.lower_ in {"who", "whom", "that", "which"} and token.head.dep_ == "relcl" and ent.start <= token.head.head.i < ent.end
 
 
 #: words of a source phrase written after its verb (`asked the boy`, `mused Blaze co-host Stu Burguiere`)

@@ -103,9 +103,11 @@ def source_of_verb(cue: Token) -> Span | None:
         verb = _verbal_head(verb)
         if verb is None:
             return None
-        if verb.dep_ == "ccomp" and is_cue_verb(verb.head):
+        if verb.dep_ == "ccomp" and is_cue_verb(verb.head) and not _speech_event(verb):
             # `He emphasized that Russia seeks …, urging Kyiv …`: a participle
-            # parsed inside the reported clause belongs to the reporter
+            # parsed inside the reported clause belongs to the reporter (but
+            # `An official said Blinken addressed Russia directly, saying: “…`
+            # reports Blinken speaking: the participle is his)
             verb = verb.head
     return None
 
@@ -117,6 +119,18 @@ MUTE_HEADS = {"decision", "move", "step", "information", "evidence", "data", "fa
               "result", "finding", "image", "footage", "video", "photo", "photograph", "picture", "trend", "pattern"}
 _EVIDENTIAL_CUES = {"indicate", "suggest", "signal", "show", "reveal", "imply", "confirm", "hint", "underline",
                     "underscore", "point"}
+
+
+#: verbs of a speech event, not in the cue lexicon (`Blinken addressed Russia directly, saying: …`)
+_SPEECH_EVENTS = {"address", "speak", "talk", "appear", "interview", "lecture", "preach"}
+
+
+def _speech_event(verb: Token) -> bool:
+    """A reported clause that itself tells of someone speaking (not a report:
+    `Cardin said that Republicans rejected his attempts …, calling it …` is
+    Cardin's): its subject is the speaker of a participle hanging on it."""
+    return cue_lemma(verb) in _SPEECH_EVENTS and any(
+        c.dep_ == "nsubj" and (c.pos_ == "PROPN" or c.lower_ in PERSON_PRONOUNS) for c in verb.children)
 
 
 def relative_antecedent(source: Span) -> Span | None:
