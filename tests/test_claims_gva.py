@@ -159,7 +159,7 @@ def test_a_threat_harms_nobody_in_the_article_count(nlp):
     ("Detectives are investigating an early morning shooting that left one person dead and another injured.",
      [("one person", "killed", 1.0), ("another", "injured", 1.0)]),
     ("Police say the homeowner accidentally shot himself around 6 a.m. this morning.",
-     [("himself", "injured", 1.0)]),
+     [("the homeowner", "injured", 1.0)]),  # (session 4: the definite person, not the reflexive; one either way)
     ("A Denver teenager who identified with the grim reaper apparently broke into the home of his 37-year-old "
      "ex-girlfriend, shot her to death and then fatally shot himself, authorities say.",
      [("himself", "killed", 1.0)]),
@@ -244,7 +244,7 @@ def test_deaths_that_did_not_happen_count_nobody(nlp, text):
      "according to Ithaca police.", [("The victim", "injured", 1.0)]),
     ("Police said the robber implied he had a weapon and tried to flee with cash, so the officer opened fire on the "
      "man. Officials said the robber was hit by at least two bullets. The man was taken to a local hospital, where "
-     "he's listed in stable condition.", [("The man", "injured", 1.0)]),
+     "he's listed in stable condition.", [("the robber", "injured", 1.0)]),
     ("Deputies in Iberia Parish are reportedly investigating a Saturday night shooting that left a man in the "
      "hospital. The 23-year-old victim drove himself to the hospital at about 7 p.m. after being shot in the "
      "stomach.", [("a man", "injured", 1.0)]),
@@ -342,4 +342,71 @@ def test_a_victim_shot_who_survived_counts_beside_the_dead(nlp, text, cue):
     claims = run(nlp, text, published=PUBLISHED)
     injured = [c for c in claims if c["category"] == "injured"]
     assert [(c["value_low"], c["cue"]) for c in injured] == [(1.0, cue)]
+    assert article_counts(claims, text) == {"killed": 1, "injured": 1}
+
+
+# -- session 4, batch 3: later deaths told otherwise, "non-fatal", the stabber, a wife's shooting death ---------
+
+@pytest.mark.parametrize("text, expected", [
+    # "passed away" (the parser makes "away" an adverb)
+    ("A 33-year-old man who was gunned down in Southeast Washington last month has passed away from his injuries.",
+     [("A 33-year-old man", "killed", 1.0)]),
+    # "the victim ... was found dead" after the named victim was shot
+    ("A friend of the victim told deputies that William Conner, 35, had been shot while on his front porch. The "
+     "victim staggered off porch and was found dead in the yard, said Stafford sheriff’s spokesman Bill Kennedy.",
+     [("William Conner", "killed", 1.0)]),
+    # two gunshot victims, then "Both victims were later pronounced deceased"
+    ("Upon arrival, two gunshot victims were located, 25-year-old male Clarence McGregor of Dorchester and "
+     "28-year-old female Teasia Montgomery of Medford. Both victims were later pronounced deceased.",
+     [("two gunshot victims", "killed", 2.0)]),
+    # a non-fatal wound is no death
+    ("Eastern New Orleans shooting injures one The New Orleans Police Department said an 18-year-old suffered a "
+     "non-fatal gunshot wound Monday afternoon (Jan. 6) in eastern New Orleans.",
+     [("one", "injured", 1.0), ("an 18-year-old", "injured", 1.0)]),
+    # the man who stabbed is no victim
+    ("Charges have been filed against a South Side man who is accused of a home invasion over the weekend that was "
+     "thwarted after a man inside the home stabbed him.", []),
+    # a relative's shooting death
+    ("Buy Photo A 46-year-old Pelzer man has been charged in the shooting death of his wife late Wednesday night, "
+     "authorities said.", [("his wife", "killed", 1.0)]),
+])
+def test_later_deaths_non_fatal_wounds_and_the_stabber(nlp, text, expected):
+    assert tolls(run(nlp, text, published=PUBLISHED)) == expected
+
+
+# -- session 4, batch 4: another hospitalized, injuries had, struck with a gun, one definite person --------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("LITTLE ROCK, AR - One man is dead and another hospitalized after a shooting at a local nightclub early "
+     "Monday.", [("One man", "killed", 1.0), ("another hospitalized", "injured", 1.0)]),
+    ("The robbers forced the residents into the house in the 21000 block of Wells Drive just before 2 a.m., "
+     "overtaking one who was opening a gate to pull into the driveway. One resident had minor injuries as a result "
+     "of the pistol-whipping.", [("One resident", "injured", 1.0)]),
+    # struck with a gun (GVA counts a pistol-whipping)
+    ("When there were no more customers left in the store, police said the man came back in, displayed a handgun "
+     "and demanded the clerk open the registers and struck the clerk in the head with the handgun.",
+     [("the clerk", "injured", 1.0)]),
+    # one definite person of any kind, when nothing else was counted
+    ("After the third Taser attempt, police say the 23-year-old male suspect began to attack them with the knife. "
+     "Police then shot the suspect, who was later pronounced dead at a local hospital.",
+     [("the suspect", "killed", 1.0)]),
+    ("— The owner of an adult store in Fayetteville was in serious condition after a shoot-out with armed robbers "
+     "at the store, police said Thursday.", [("The owner", "injured", 1.0)]),
+    # ... but hurt in a crash, with no shooting in sight, is not counted by that rule
+    ("S-1(Elk Grove resident) was the driver of a motor vehicle that was involved in collision with another "
+     "vehicle. The driver of the other vehicle sustained minor injuries as a result of the collision.", []),
+])
+def test_another_hospitalized_injuries_had_and_one_definite_person(nlp, text, expected):
+    assert tolls(run(nlp, text, published=PUBLISHED)) == expected
+
+
+def test_shot_then_injured_is_a_survivor_beside_the_dead(nlp):
+    from evaluation.eval_claims_gva import article_counts
+
+    text = ("ORTING, WA - Police found a man's body inside a burned treehouse along the Carbon River early Monday "
+            "morning. Police believe the man was shot and killed in the treehouse during a dispute with another man "
+            "over property. Near 3:30 a.m., Pierce County deputies responded to a home along Pioneer Way in Orting "
+            "on a report of a woman with a gunshot wound. The woman, who was shot in the foot, told the deputies she "
+            "was injured during a dispute inside the treehouse along with another man.")
+    claims = run(nlp, text, published=PUBLISHED)
     assert article_counts(claims, text) == {"killed": 1, "injured": 1}

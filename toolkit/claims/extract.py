@@ -317,15 +317,22 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             # "accused of shooting another man", "the shooting of another man in the leg"
             noun, start = tok.head, tok.idx
         elif tok.lower_ == "the" and tok.dep_ == "det" and \
-                ((tok.head.tag_ == "NN" and tok.head.lemma_.lower() in DEFINITE_VICTIMS) or _is_age_noun(tok.head)):
+                ((tok.head.tag_ == "NN" and tok.head.lemma_.lower() in DEFINITE_VICTIMS | SINGULAR_PEOPLE) or _is_age_noun(tok.head)):
             # "The victim was shot in the leg", "pronounced the man dead", "the
-            # 4-year-old had been shot": one unnamed victim, when nothing in the
+            # 4-year-old had been shot", "Police then shot the suspect, who was later
+            # pronounced dead": one unnamed victim, when nothing in the
             # article counted anyone (else it is a victim already counted)
             noun, start = tok.head, tok.idx
             if out or covered or not _shot_directly(tok.head):
                 continue
         elif tok.dep_ == "poss" and tok.lower_ in ("his", "her", "their") and tok.head.tag_ == "NN" \
-                and tok.head.lemma_.lower() in KIN_NOUNS and tok.head.dep_ in ("dobj", "nsubjpass") \
+                and tok.head.lemma_.lower() in KIN_NOUNS and (tok.head.dep_ in ("dobj", "nsubjpass") or (
+                    # "charged in the shooting death of his wife" (not "recounted the murder of her nephew":
+                    # a portrait of one person, as in war coverage)
+                    tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of"
+                    and tok.head.head.head.lemma_.lower() == "death"
+                    and any(c.dep_ in ("compound", "amod") and c.lower_ in ("shooting", "stabbing")
+                            for c in tok.head.head.head.children))) \
                 and not any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.head.children):
             # (not "her nephew Volodymyr was held prisoner and then killed": a named person, whom
             # the named-victim rule below counts when NER calls the name a person)
@@ -337,7 +344,8 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             noun, start = tok, tok.idx
         elif tok.lower_ == "another" and tok.dep_ == "det" and tok.head.lower_ in ANOTHER_FATES and \
                 tok.head.dep_ == "conj" and not any(s <= tok.idx < e for s, e in covered):
-            # "one person was killed and another hurt during a shooting" (the parser makes "hurt" a noun)
+            # "one person was killed and another hurt during a shooting" (the parser makes "hurt" a
+            # noun), "One man is dead and another hospitalized after a shooting"
             fate = tok.head
             category = lex.predicate_category.get(fate.lower_) or lex.predicate_category.get(fate.lemma_.lower())
             if category in ("killed", "injured"):
@@ -456,7 +464,7 @@ def _is_age_noun(noun: Token) -> bool:
 
 
 #: "another hurt": the fate words the parser reads as a noun after "another"
-ANOTHER_FATES = frozenset({"hurt", "injured", "wounded", "dead", "killed"})
+ANOTHER_FATES = frozenset({"hurt", "injured", "wounded", "dead", "killed", "hospitalized", "hospitalised"})
 #: pronouns that can stand for one person named just before ("A man is in hospital after he was shot")
 VICTIM_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
 
@@ -482,6 +490,8 @@ def _pronoun_victim(noun: Token, lex: Lexicon) -> Reading | None:
             return None  # someone else was named in between: the pronoun may be theirs
         if clause not in tok.ancestors:
             continue
+        if tok.lower_ in ("him", "her") and tok.dep_ == "dobj" and tok.head == clause and noun.dep_ == "nsubj":
+            continue  # "a man inside the home stabbed him": the man did the harm
         reading = read_figure(tok, lex)
         if reading.category in ("killed", "injured") and reading.cue is not None:
             return Reading(head=noun, noun=noun, category=reading.category, cue=reading.cue)
@@ -502,16 +512,19 @@ def _shooting_victim(noun: Token) -> Reading | None:
 def _shot_directly(noun: Token) -> bool:
     """"The victim was shot", "the victim died", "pronounced the man dead":
     not "the victim told police"."""
-    harm = ("shoot", "die", "kill", "wound", "pronounce", "injure", "find", "suffer", "sustain", "whip")
+    harm = ("shoot", "die", "kill", "wound", "pronounce", "injure", "find", "suffer", "sustain", "whip", "strike", "hit")
     if any(c.dep_ == "relcl" and c.lemma_.lower() in harm for c in noun.children):
         return True  # "Authorities have identified the man who was shot to death"
     if noun.dep_ not in ("nsubjpass", "nsubj", "dobj"):
         return False
     # "The victim was in stable condition", "The teen was hospitalized with non-life-threatening
-    # injuries": in care after a shooting or stabbing told in this sentence or the two before (not
-    # "The 21-year-old man was taken to ..." after a crash; a "victim" of a robbery may be unhurt)
-    return noun.head.lemma_.lower() in harm or (cared_for(noun.head, noun) and
-                                                _violent_context(noun.doc, noun, 2, SHOOTING_WORDS))
+    # injuries", "The owner ... sustained injuries": in care or hurt after a shooting or stabbing told
+    # in this sentence or the two before (not "The 21-year-old man was taken to ..." or "The driver of
+    # the other vehicle sustained minor injuries" after a crash; a robbery's "victim" may be unhurt)
+    lemma = noun.head.lemma_.lower()
+    if lemma in harm and (lemma not in ("suffer", "sustain") or noun.lemma_.lower() in DEFINITE_VICTIMS):
+        return True  # "The victim suffered injuries that were not life-threatening"
+    return (lemma in harm or cared_for(noun.head, noun)) and _violent_context(noun.doc, noun, 2, SHOOTING_WORDS)
 
 
 #: definite singular nouns that may refer to the one victim of a crime report ("the man was shot")
@@ -548,8 +561,11 @@ def _death_of(tok: Token) -> Token | None:
         subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if lemma in ("die", "succumb") and tok.pos_ == "VERB":
         return subject
-    if lemma == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in tok.children):
+    if lemma == "pass" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in tok.children):
         return subject
+    if lemma == "find" and any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")
+                               for c in tok.children) and any(c.dep_ == "auxpass" for c in tok.children):
+        return subject  # "The victim staggered off porch and was found dead in the yard"
     if lemma == "pronounce" and any(c.lower_ in ("dead", "deceased") and c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "dobj")
                                     for c in tok.children):
         return subject if subject is not None and subject.dep_ == "nsubjpass" else \
@@ -557,6 +573,14 @@ def _death_of(tok: Token) -> Token | None:
     if lemma == "be" and any(c.lower_ == "dead" and c.dep_ == "acomp" for c in tok.children):
         return subject
     return None
+
+
+def _plural_back_reference(person: Token) -> bool:
+    """"Both victims", "the victims", "both", "they": the people of a figure told before."""
+    if person.lower_ in ("they", "both"):
+        return True
+    return person.tag_ == "NNS" and person.lemma_.lower() in DEFINITE_VICTIMS | {"people"} and \
+        any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "both") for c in person.children)
 
 
 def _died_later(doc: Doc, ctx: ArticleContext, lex: Lexicon, records: list[dict], mentions, quotes,
@@ -579,6 +603,13 @@ def _died_later(doc: Doc, ctx: ArticleContext, lex: Lexicon, records: list[dict]
             and any(c.dep_ == "det" and c.lower_ == "the" for c in person.children))
         named = person.pos_ == "PROPN"
         before = [r for r in out if r["start"] < tok.idx]
+        if _plural_back_reference(person):
+            # "two gunshot victims were located ... Both victims were later pronounced deceased"
+            last = before[-1] if before else None
+            if last is not None and last["category"] == "injured" and (last["value_low"] or 0) >= 2 and \
+                    last["sent_id"] >= sent_id_of(doc, tok.i) - 2:
+                last["category"], last["cue"] = "killed", tok.lemma_.lower()
+            continue
         # "A gunshot victim was found at the scene, and later pronounced dead": the figure's own noun
         itself = bool(before) and before[-1]["start"] <= person.idx < before[-1]["end"]
         if not (definite or named or itself):
@@ -631,7 +662,9 @@ def _survived_later(doc: Doc, records: list[dict]) -> None:
             continue
         clause = tok.head
         sent_text = tok.sent.text
-        if not (cared_for(clause, tok) or (SURVIVAL.search(sent_text) and clause.lemma_.lower() != "say")):
+        # "The woman, who was shot in the foot, told the deputies she was injured": injured says he lived
+        injured = clause.lemma_.lower() in ("injure", "hurt") and tok.dep_ == "nsubjpass"
+        if not (injured or cared_for(clause, tok) or (SURVIVAL.search(sent_text) and clause.lemma_.lower() != "say")):
             continue
         if any(t.lower_ in ("died", "dead", "deceased", "succumbed") for t in tok.sent):
             continue  # "taken to hospital, where he died": not a survivor

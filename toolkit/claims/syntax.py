@@ -46,7 +46,7 @@ EVENT_NOUN_CATEGORY = {
 #: verbs that make "the lives of N" deaths ("claimed the lives of 12 people")
 LIFE_VERBS = frozenset({"claim", "take", "cost", "lose", "end"})
 #: "sustained a gunshot wound"
-SUSTAIN_VERBS = frozenset({"sustain", "suffer", "receive"})
+SUSTAIN_VERBS = frozenset({"sustain", "suffer", "receive", "have"})  # "One resident had minor injuries"
 INJURY_NOUNS = frozenset({"wound", "injury", "burn", "gunshot", "cut", "laceration", "fracture"})
 #: "in critical condition" (a hospital's wording for the injured)
 CONDITION_WORDS = frozenset({"critical", "serious", "stable", "fair", "grave", "life-threatening", "guarded"})
@@ -57,6 +57,8 @@ HOSPITAL_VERBS = frozenset({"take", "send", "put", "rush", "transport", "airlift
 MEDICAL_CENTER_WORDS = frozenset({"medical", "trauma", "health", "burn", "hospital"})
 #: what hits a person when a shooting report says "one of the shots struck Dunlap", "was hit by two bullets"
 PROJECTILES = frozenset({"shot", "bullet", "round", "gunfire", "pellet", "gunshot", "slug", "buckshot"})
+#: guns a person is struck with ("struck the clerk in the head with the handgun": GVA's pistol-whipping)
+GUNS = frozenset({"gun", "handgun", "pistol", "rifle", "shotgun", "revolver", "firearm"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "appos", "oprd", "conj"})
 PREDICATE_DEPS = frozenset({"oprd", "acomp", "xcomp", "advmod", "ccomp"})
 MODIFIER_DEPS = frozenset({"amod", "acl", "relcl", "appos"})
@@ -166,6 +168,10 @@ def read_figure(anchor: Token, lex: Lexicon) -> Reading:
         (tok for tok, cat in cues if category == "injured" and cat == "weak_injured"), None) if category else None
     if category is None and noun_category is None:
         category, cue = _adjacent_cue(noun or head, lex)
+    if category is None and noun is not None and _lemma(noun) == "victim":
+        kind = next((c for c in noun.children if c.dep_ == "compound" and _lemma(c) in ("shooting", "gunshot")), None)
+        if kind is not None:  # "two gunshot victims were located": shot, fate not yet told
+            category, cue = "injured", kind
     return Reading(head=head, noun=noun, category=category, cue=cue or (noun if category else None))
 
 
@@ -236,7 +242,8 @@ def _predicate_cues(head: Token, lex: Lexicon):
         # parser slip: "100 civilians were on Sunday evacuated" hangs the subject on "were"
         yield from _verb_cues(gov.head, lex, head)
         return
-    if dep == "nsubj" and gov.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in gov.children):
+    if dep == "nsubj" and gov.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in gov.children) \
+            and not any(c.dep_ == "dobj" for c in gov.children):  # not "a man inside the home stabbed him"
         # a participle read as an active verb: "Two US volunteer soldiers captured in fighting ... have been filmed"
         yield from _verb_cues(gov, lex, head)
         return
@@ -247,7 +254,7 @@ def _predicate_cues(head: Token, lex: Lexicon):
         injury = _sustained_injury(gov) or _in_condition(gov) or _with_wound(gov) or _after_being_harmed(gov)
         if injury is not None:
             yield gov, injury
-        if _lemma(gov) == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in gov.children):
+        if _lemma(gov) == "pass" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in gov.children):
             yield gov, "killed"  # "A man who was shot ... passed away Tuesday morning"
         # parser slip: "A man believed ... was shot and killed" hangs the
         # passive verb off "believed" as a subjectless conjunct
@@ -301,7 +308,7 @@ def _sustained_injury(verb: Token) -> str | None:
         return None
     for obj in verb.children:
         if obj.dep_ == "dobj" and _lemma(obj) in INJURY_NOUNS:
-            fatal = any(c.lower_ in ("fatal", "mortal", "deadly") for c in obj.children)
+            fatal = any(c.lower_ in ("fatal", "mortal", "deadly") and not _negative_prefix(c) for c in obj.children)
             return "killed" if fatal else "injured"
     return None
 
@@ -346,9 +353,16 @@ def _wound(tok: Token, depth: int = 0) -> tuple[Token, str] | None:
         for pobj in child.children:
             if pobj.dep_ == "pobj" and _lemma(pobj) in ("wound", "injury") and \
                     any(_lemma(c) in WOUND_KINDS for c in pobj.children if c.dep_ in ("compound", "amod")):
-                fatal = any(c.lower_ in ("fatal", "mortal", "deadly") for c in pobj.children)
+                fatal = any(c.lower_ in ("fatal", "mortal", "deadly") and not _negative_prefix(c) for c in pobj.children)
                 return pobj, "killed" if fatal else "weak_injured"
     return None
+
+
+def _negative_prefix(tok: Token) -> bool:
+    """"a non-fatal gunshot wound": "non" (and a hyphen) before the word."""
+    doc = tok.doc
+    before = [doc[i].lower_ for i in range(max(0, tok.i - 2), tok.i)]
+    return "non" in before or "non-" in before
 
 
 def _in_condition(verb: Token) -> str | None:
@@ -460,6 +474,9 @@ def _hit_by_projectile(verb: Token, head: Token) -> bool:
         if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "with") and \
                 any(p.dep_ == "pobj" and _lemma(p) in PROJECTILES for p in child.children):
             return True
+        if child.dep_ == "prep" and child.lower_ == "with" and _lemma(verb) != "graze" and \
+                any(p.dep_ == "pobj" and _lemma(p) in GUNS for p in child.children):
+            return True  # "struck the clerk in the head with the handgun"
     return False
 
 
