@@ -31,7 +31,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from toolkit import schema
-from toolkit.context import ArticleContext
+from toolkit.context import ArticleContext, doc_text
 
 #: tables produced from text, in the order extractors fill them
 TEXT_TABLES = ("sentences", "mentions", "quotes", "dates", "claims", "framing", "terms", "sourcing")
@@ -134,8 +134,10 @@ def annotate_doc(doc: Doc, ctx: ArticleContext, catalogue, *,
     aid = ctx.article_id
     step = "sentences"  # the step running, named in the ExtractionError if it raises
     try:
+        text = doc_text(doc)  # a slice of it is Span.text, without joining every token's text again
         sentences = [
-            {"article_id": aid, "sent_id": i, "start": s.start_char, "end": s.end_char, "text": s.text}
+            {"article_id": aid, "sent_id": i, "start": s.start_char, "end": s.end_char,
+             "text": text[s.start_char:s.end_char]}
             for i, s in enumerate(doc.sents)
         ]
         t1 = clock()

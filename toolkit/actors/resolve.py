@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from toolkit.actors.catalogue import Catalogue
@@ -96,6 +97,8 @@ def _reads_as_table(sent) -> bool:
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATELINE_AGENCIES = frozenset({"reuters", "ap", "afp", "upi", "dpa", "ansa", "efe", "bloomberg", "tass", "interfax"})
 DATELINE_DASHES = frozenset({"—", "–", "--"})
+#: first characters of the tokens other than digits :func:`_dateline_end` accepts
+_DATELINE_END_FIRST = frozenset({"—", "–", "-", "("})
 MAX_DATELINE_WORDS = 4
 
 
@@ -113,8 +116,12 @@ def add_dateline_places(mentions: list[Mention], doc: Doc, catalogue: Catalogue)
     Reuters Handbook of Journalism), where the place is written in capitals.
     """
     places = []
-    for i, tok in enumerate(doc):
-        if not _dateline_end(doc, i):
+    # a dateline ends at a token that starts with a digit, a dash or "(" (see _dateline_end):
+    # test that on the token texts first instead of making a Token of every token
+    strings = doc.vocab.strings
+    for i, orth in enumerate(doc.to_array(ORTH).tolist() if len(doc) else []):
+        first = strings[orth][:1]
+        if not (first.isdigit() or first in _DATELINE_END_FIRST) or not _dateline_end(doc, i):
             continue
         end = i
         region = None

@@ -543,11 +543,18 @@ MODALS = frozenset({"could", "would", "might", "may", "should", "can", "will", "
 BACK_REFERENCES = frozenset({"he", "she", "him", "her"})
 
 
+#: the lemmas :func:`_death_of` can say a death for: every lemma one of its branches
+#: tests (a new branch adds its lemma here, or it is never reached)
+_DEATH_LEMMAS = frozenset({"die", "succumb", "pass", "find", "pronounce", "be"})
+
+
 def _death_of(tok: Token) -> Token | None:
     """The person ``tok`` says died, when it is a death predicate: "he died",
     "he was pronounced dead", "pronounced the man dead", "she succumbed",
     "passed away", "he was dead at the scene", "she was pronounced deceased"; else ``None``."""
     lemma = tok.lemma_.lower()
+    if lemma not in _DEATH_LEMMAS:
+        return None  # asked of every token: only these lemmas can pass a branch below (keep in step)
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
         return None  # "he could have died from his wounds": he did not
     subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -10,6 +10,7 @@ they hang on. The source phrase is then mapped onto the mentions table
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -398,6 +399,7 @@ class MentionIndex:
 
     def __init__(self, mentions: Sequence[dict]):
         self.mentions = sorted((m for m in mentions if _valid(m)), key=lambda m: (int(m["start"]), int(m["end"])))
+        self._starts = [int(m["start"]) for m in self.mentions]  # sorted: bisect finds the overlap candidates
 
     def at(self, span: Span) -> dict | None:
         """The mention holding the span's head (its syntactic root: `ministry`
@@ -405,7 +407,8 @@ class MentionIndex:
         person or organisation (`US President Donald Trump fuming`); a country
         or group inside a phrase is a modifier (`Russian state media`), not the speaker."""
         head = span.root if span.root.i < span.end else span[-1]
-        overlapping = [m for m in self.mentions if int(m["start"]) < span.end_char and int(m["end"]) > span.start_char]
+        starting_before = self.mentions[:bisect_left(self._starts, span.end_char)]
+        overlapping = [m for m in starting_before if int(m["end"]) > span.start_char]
         for m in overlapping:
             if int(m["start"]) <= head.idx < int(m["end"]):
                 return m

@@ -440,7 +440,18 @@ def _compile(names: tuple[str, ...], after_the: bool) -> re.Pattern | None:
 
 def _names_patterns(sources: Sources) -> tuple[re.Pattern | None, re.Pattern | None]:
     """Two patterns: names that stand alone, and names the list writes only with
-    "The" ("The Sun", "The Hill", "The Atlantic"), found only after "the"/"The"."""
+    "The" ("The Sun", "The Hill", "The Atlantic"), found only after "the"/"The".
+
+    Built once per :class:`Sources` and kept on it (its lookups, ``by_surface``,
+    are fixed at construction too): collecting the names of every source again
+    for every article cost ~0.1 CPU s per 150 ru_ua_2022 articles."""
+    cached = sources.__dict__.get("_name_patterns")
+    if cached is None:
+        cached = sources.__dict__["_name_patterns"] = _build_names_patterns(sources)
+    return cached
+
+
+def _build_names_patterns(sources: Sources) -> tuple[re.Pattern | None, re.Pattern | None]:
     bare: set[str] = set()
     with_the: set[str] = set()
     for s in sources.sources.values():
