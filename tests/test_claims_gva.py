@@ -410,3 +410,25 @@ def test_shot_then_injured_is_a_survivor_beside_the_dead(nlp):
             "was injured during a dispute inside the treehouse along with another man.")
     claims = run(nlp, text, published=PUBLISHED)
     assert article_counts(claims, text) == {"killed": 1, "injured": 1}
+
+
+# -- session 4, batch 5: "shot" tagged as a base verb, grazed, the shooting of N people ---------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gregory Tramble, 65, was robbed and shot while he sat on his own front porch in Northside.",
+     [("Gregory Tramble", "injured", 1.0)]),
+    ("HUNTSVILLE, Alabama - Huntsville police have arrested a 15-year-old suspect in the shooting of five people "
+     "early Sunday morning at the Benchwarmer sports club on University Drive.", [("five people", "injured", 5.0)]),
+])
+def test_shot_as_a_base_verb_and_the_shooting_of_n_people(nlp, text, expected):
+    assert tolls(run(nlp, text, published=PUBLISHED)) == expected
+
+
+def test_grazed_and_survived_is_injured_beside_the_dead(nlp):
+    from evaluation.eval_claims_gva import article_counts
+
+    text = ("A 25-year-old man was arrested Wednesday in a New Year's Day killing of a young woman. Rivera, known "
+            "as \"Beba,\" was shot in the chest. Kristopher Mora, 20, was grazed and survived.")
+    claims = run(nlp, text, published=PUBLISHED)
+    assert find(claims, "Kristopher Mora")["category"] == "injured"
+    assert article_counts(claims, text) == {"killed": 1, "injured": 1}

@@ -235,6 +235,8 @@ def _predicate_cues(head: Token, lex: Lexicon):
         if cat is None and _lemma(noun) == "shooting" and \
                 any(c.lower_ in lex.fatal_modifiers or c.lower_ in ("deadly", "fatal") for c in noun.children):
             cat = "killed"  # "the deadly shooting of an unarmed security guard"
+        elif cat is None and _lemma(noun) == "shooting":
+            cat = "weak_injured"  # "a 15-year-old suspect in the shooting of five people" (shot, fate not told)
         if cat:
             yield noun, cat
         return
