@@ -133,3 +133,20 @@ def test_letters_regex_ignorecase_folds_onto_ascii():
     ago = next(r for r in cached_rules() if r.name == "ago")
     assert full_scan(text, ago)
     assert gated(text, ago) == full_scan(text, ago)
+
+
+@pytest.mark.parametrize("phrase", ["just under four and a half hours", "over the past five to seven days",
+                                    "earlier this week", "a week ago", "May 8, 2022", "the coming months",
+                                    "Over five days"])
+def test_normalise_text_reads_the_same_longest_match(phrase):
+    """``normalise_text`` (a string, no Doc) runs the rules through the pre-filter too."""
+    from toolkit.dates import normalise_text
+
+    anchor = dt.date(2022, 7, 29)
+    best = None
+    for rule in cached_rules():
+        for m in rule.pattern.finditer(phrase):
+            if best is None or m.end() - m.start() > best[0]:
+                best = (m.end() - m.start(), rule, m)
+    assert best is not None
+    assert normalise_text(phrase, anchor) == best[1].build(best[2], anchor, None)

@@ -543,12 +543,13 @@ def stop_after(k: int, results):
 def test_a_pool_run_stopped_after_two_partitions_resumes_from_them(sample_dir, annotated_sample, tmp_path,
                                                                    monkeypatch):
     """n_process=2 caches each partition as it arrives, not at the end."""
-    real = annotate_module.as_completed
-    monkeypatch.setattr(annotate_module, "as_completed", lambda futures: stop_after(2, real(futures)))
+    monkeypatch.setattr("toolkit.extraction.PARTITION_CHARS", 1)  # five one-article partitions
+    real = annotate_module.share_partitions
+    monkeypatch.setattr(annotate_module, "share_partitions", lambda *a, **k: stop_after(2, real(*a, **k)))
     cache = tmp_path / "cache"
     with pytest.raises(StopAfter):
         annotate(toolkit.load(sample_dir), cache_dir=cache, n_process=2, progress=False)
-    monkeypatch.setattr(annotate_module, "as_completed", real)
+    monkeypatch.setattr(annotate_module, "share_partitions", real)
     resumed = annotate(toolkit.load(sample_dir), cache_dir=cache, progress=False)
     assert (resumed.meta["n_from_cache"], resumed.meta["n_annotated"]) == (2, 3)
     for name in TEXT_TABLES:

@@ -5,9 +5,10 @@
 The unit of work every engine runs is
 :func:`toolkit.extraction.annotate_partition` (one partition of articles:
 ``nlp.pipe``, then :func:`toolkit.extraction.annotate_doc` on each ``Doc``);
-this module holds the local engine — in-process (``n_process=1``) or a pool of
-worker processes (``n_process>1``: each worker parses *and* extracts its
-share, so nothing but small tables crosses process boundaries) — while
+this module holds the local engine — in-process (``n_process=1``) or this
+process and ``n_process - 1`` spawned workers sharing the partitions
+(``n_process>1``: each parses *and* extracts its share, so nothing but small
+tables crosses process boundaries; :func:`share_partitions`) — while
 ``engine="dask"`` sends partitions to :mod:`toolkit.engines.dask`. Cached and
 fresh tables become the corpus's tables in
 :func:`toolkit.extraction.assemble_tables`, which also runs the corpus-level
@@ -21,7 +22,7 @@ import datetime as dt
 import os
 import time
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import multiprocessing
@@ -33,7 +34,8 @@ from toolkit.corpus import AnnotatedCorpus, Corpus
 # there); the names are re-exported here for callers of the old home
 from toolkit.extraction import (BATCH_SIZE, FAILED, PARTITION_CHARS, PARTITION_SIZE, TEXT_TABLES, Settings,  # noqa: F401
                                 annotate_doc, annotate_partition, article_context, assemble_tables,
-                                failure_reasons, merge_results, partitions, sized_partitions, skip_articles)
+                                failure_reasons, guided_partitions, merge_results, partitions, sized_partitions,
+                                skip_articles)
 
 
 def annotate(
@@ -200,8 +202,9 @@ def _open_spill(todo: pd.DataFrame, events: list[str]):
 
 def _annotate_local(articles: pd.DataFrame, settings: Settings, *, n_process: int, progress: bool,
                     on_partition=None, keep: bool = True):
-    """Annotate partition by partition, in this process or a pool of
-    ``n_process`` workers; ``on_partition(frames, article_ids)`` is called as
+    """Annotate partition by partition, in this process alone or, for
+    ``n_process > 1``, in this process and ``n_process - 1`` spawned workers
+    (:func:`share_partitions`); ``on_partition(frames, article_ids)`` is called as
     each partition finishes (the cache stores it then). ``keep=False``: the
     tables are not kept (``on_partition`` has them); only timings return."""
     from tqdm.auto import tqdm
@@ -223,20 +226,86 @@ def _annotate_local(articles: pd.DataFrame, settings: Settings, *, n_process: in
             bar.update(len(part))
         bar.close()
     else:
-        size = max(1, min(PARTITION_SIZE, settings.batch_size, -(-len(articles) // (n_process * 4))))
-        parts = sized_partitions(articles, max_articles=size)
+        parts = guided_partitions(articles, n_process=n_process, max_articles=settings.batch_size)
         # spawn, not fork: the parent may hold threads (pyarrow, tqdm) that fork would copy mid-lock
         ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=n_process, mp_context=ctx, initializer=exit_with_parent,
-                                 initargs=(os.getpid(),)) as pool:
-            futures = {pool.submit(annotate_partition, part, settings): i for i, part in enumerate(parts)}
+        pool = ProcessPoolExecutor(max_workers=n_process - 1, mp_context=ctx, initializer=exit_with_parent,
+                                   initargs=(os.getpid(),))
+        try:
             bar = tqdm(total=len(articles), disable=not progress, unit="article", desc=f"annotate x{n_process}")
-            for future in as_completed(futures):
-                index = futures[future]
-                finished(index, future.result(), parts[index])
+            for index, result in share_partitions(pool, parts, settings, workers=n_process - 1):
+                finished(index, result, parts[index])
                 bar.update(len(parts[index]))
             bar.close()
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)  # a stopped run leaves no worker behind
+            raise
+        # every partition is back: the workers exit while this process assembles the tables
+        # (waiting for them cost ~0.8 s of teardown on the critical path)
+        pool.shutdown(wait=False)
     return merge_results([results[i] for i in sorted(results)])  # corpus order, whatever finished first
+
+
+def share_partitions(pool, parts: list[list[dict]], settings: Settings, *, workers: int):
+    """``(index, result)`` of every partition as it finishes, annotated by the
+    ``workers`` processes of ``pool`` *and by this process*.
+
+    Partitions are handed out longest first (by characters: a long live blog
+    never starts last). A worker gets its next partition the moment it hands
+    one back (a callback of its future, on the pool's own thread), so it never
+    waits for this process; this process takes the next one whenever it is
+    free. At the end, each process holds at most one of the smallest.
+
+    Why this process works too: a spawned worker needs ~3 s to start (a new
+    interpreter, imports, the spaCy pipeline) before its first partition, and
+    this process would otherwise only wait: with ``n_process=2`` two spawned
+    workers and a waiting parent gave 1.48x the speed of one process; one
+    worker and a working parent keep both cores busy while the worker starts
+    (docs/results/scale.md). This process loads the pipeline once, as at
+    ``n_process=1``.
+    """
+    import queue
+    import threading
+
+    lock = threading.Lock()
+    pending = sorted(range(len(parts)), key=lambda i: sum(len(r["text"] or "") for r in parts[i]))
+    arrived: queue.Queue = queue.Queue()
+
+    def take() -> int | None:
+        with lock:  # pop() takes the longest left
+            return pending.pop() if pending else None
+
+    def feed_worker() -> None:
+        index = take()
+        if index is None:
+            return
+        try:
+            future = pool.submit(annotate_partition, parts[index], settings)
+        except RuntimeError:  # the pool is shutting down: this run has stopped
+            return
+        future.add_done_callback(lambda f, i=index: handed_back(i, f))
+
+    def handed_back(index: int, future) -> None:
+        try:
+            feed_worker()  # first: the worker is idle until it has the next one
+        finally:
+            arrived.put((index, future))
+
+    for _ in range(workers):
+        feed_worker()
+    left = len(parts)
+    while left:
+        try:
+            index, future = arrived.get_nowait()
+        except queue.Empty:
+            index = take()
+            if index is not None:  # nothing back from the workers yet: annotate one here
+                left -= 1
+                yield index, annotate_partition(parts[index], settings)
+                continue
+            index, future = arrived.get()
+        left -= 1
+        yield index, future.result()
 
 
 def exit_with_parent(parent_pid: int, interval: float = 1.0) -> None:

@@ -76,8 +76,7 @@ def unify_person_ids(mentions: pd.DataFrame) -> pd.DataFrame:
     derived = out["actor_id"].astype("string").str.startswith("per:", na=False)
     if not derived.any():
         return out
-    folded = pd.concat([fold_corpus_surnames(group) for _, group in out[derived].groupby("article_id", sort=False, observed=True)])
-    folded = folded.reindex(out[derived].index)
+    folded = _fold_per_article(out[derived])
     changed = folded != out.loc[derived, "actor_id"].astype(str)
     if not changed.any():
         return out
@@ -116,7 +115,13 @@ def fold_corpus_surnames(unknown: pd.DataFrame) -> pd.Series:
     one multi-word person id with that surname in ``unknown``, if exactly one
     (:func:`unify_person_ids` calls it on one article at a time)."""
     ids = unknown["actor_id"].astype(str)
-    people = ids[unknown["kind"].astype("string") == "person"].unique()
+    mapping = _surname_mapping(ids[unknown["kind"].astype("string") == "person"].unique())
+    return ids.map(lambda a: mapping.get(a, a))
+
+
+def _surname_mapping(people) -> dict[str, str]:
+    """``{one-word person id: the one multi-word person id with that surname}``
+    among ``people`` (distinct person ids of one article)."""
     by_surname: dict[str, set[str]] = {}
     for actor_id in people:
         parts = actor_id.split(":", 1)[1].split("_")
@@ -128,7 +133,27 @@ def fold_corpus_surnames(unknown: pd.DataFrame) -> pd.Series:
         targets = by_surname.get(parts[0], set()) if len(parts) == 1 else set()
         if len(targets) == 1:
             mapping[actor_id] = next(iter(targets))
-    return ids.map(lambda a: mapping.get(a, a))
+    return mapping
+
+
+def _fold_per_article(derived: pd.DataFrame) -> pd.Series:
+    """:func:`fold_corpus_surnames` on each article's rows of ``derived``, in
+    one pass over plain lists (a pandas groupby with a few Series operations
+    per article cost ~2.5 ms per article, 0.4 s on 150 ru_ua_2022 articles:
+    docs/results/scale.md); rows without an article id stay NaN, as they
+    were left out of the groupby."""
+    ids = derived["actor_id"].astype(str).tolist()
+    is_person = (derived["kind"].astype("string") == "person").fillna(False).tolist()
+    rows_of: dict = {}
+    for pos, aid in enumerate(derived["article_id"].tolist()):
+        if not pd.isna(aid):
+            rows_of.setdefault(aid, []).append(pos)
+    folded: list = [float("nan")] * len(ids)
+    for positions in rows_of.values():
+        mapping = _surname_mapping(dict.fromkeys(ids[p] for p in positions if is_person[p]))
+        for p in positions:
+            folded[p] = mapping.get(ids[p], ids[p])
+    return pd.Series(folded, index=derived.index, dtype=object)
 
 
 def _namesakes(ids: pd.Series, kinds: pd.Series) -> list[list[str]]:

@@ -64,8 +64,8 @@ def extract_dates(doc: Doc, ctx: ArticleContext) -> list[DateRecord]:
     as a fallback on spaCy DATE entities).
     """
     anchor = as_date(ctx.published)
-    found = find_timexes(doc, anchor)
     entries = entry_anchors(doc_text(doc), anchor)
+    found = find_timexes(doc, anchor, entries=entries)
     records = []
     for start, end, timex in found:
         try:
@@ -89,11 +89,14 @@ def extract_dates(doc: Doc, ctx: ArticleContext) -> list[DateRecord]:
 
 
 def find_timexes(doc: Doc, anchor: dt.date | None, *, use_tense: bool = True,
-                 use_fallback: bool = True) -> list[tuple[int, int, Timex]]:
+                 use_fallback: bool = True,
+                 entries: list[tuple[int, dt.date]] | None = None) -> list[tuple[int, int, Timex]]:
     """``(start, end, Timex)`` for every expression in ``doc``, in text order.
 
     ``use_tense=False`` / ``use_fallback=False`` switch off the tense reading and
-    the dateparser fallback (for the ablation in ``evaluation/``).
+    the dateparser fallback (for the ablation in ``evaluation/``); ``entries``:
+    the live-blog stamps if the caller has them (:func:`entry_anchors` of the
+    text and ``anchor``), else they are found here.
     """
     lex = load_lexicon()
     text = doc_text(doc)
@@ -101,7 +104,7 @@ def find_timexes(doc: Doc, anchor: dt.date | None, *, use_tense: bool = True,
         return []
     found: list[tuple[int, int, Timex]] = []
     names = not_date_spans(text)
-    entries = entry_anchors(text, anchor)
+    entries = entry_anchors(text, anchor) if entries is None else entries
     for start, end, rule, match in select_matches(text, cached_rules()):
         if any(s < end and start < e for s, e in names) or vetoed(doc, start, end, rule, match):
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
+from toolkit.dates.keywords import TextScan, rule_matches
 from toolkit.dates.rules import cached_rules
 from toolkit.dates.normalise import Tense, Timex
 
@@ -47,8 +48,9 @@ def normalise_text(text: str, anchor: dt.date | None, tense: Tense = None) -> Ti
     (no parse, so no vetoes; ``tense`` may be given by the caller).
     """
     best = None
+    scan = TextScan(text)
     for rule in cached_rules():
-        for m in rule.pattern.finditer(text):
+        for m in rule_matches(rule.pattern, rule.keys, scan):
             length = m.end() - m.start()
             if best is None or length > best[0]:
                 best = (length, rule, m)
