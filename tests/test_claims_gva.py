@@ -432,3 +432,10 @@ def test_grazed_and_survived_is_injured_beside_the_dead(nlp):
     claims = run(nlp, text, published=PUBLISHED)
     assert find(claims, "Kristopher Mora")["category"] == "injured"
     assert article_counts(claims, text) == {"killed": 1, "injured": 1}
+
+
+def test_taken_to_hospital_for_an_evaluation_is_no_injury(nlp):
+    # GVA train (0..599): a driver stopped by police, not hurt
+    claims = run(nlp, "Yancey was taken to the hospital for a medical evaluation and to collect a specimen of his "
+                      "blood.", published=PUBLISHED)
+    assert tolls(claims) == []

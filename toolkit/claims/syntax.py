@@ -400,6 +400,10 @@ def _to_hospital(verb: Token, person: Token | None = None) -> bool:
     lemma = _lemma(verb)
     if lemma not in HOSPITAL_VERBS:
         return False
+    if any(prep.dep_ == "prep" and prep.lower_ == "for" and
+           any(_lemma(p) in ("evaluation", "examination", "observation", "assessment", "specimen", "test")
+               for p in prep.children) for prep in verb.children):
+        return False  # "Yancey was taken to the hospital for a medical evaluation": not hurt
     preps = ("to", "in", "into", "at") if lemma == "treat" else ("to", "in", "into")
     holders = [verb] + ([person] if person is not None and lemma in ("leave", "send", "put") else [])
     # "transported to the Penn State Milton S. Hershey Medical Center": the parser makes the
