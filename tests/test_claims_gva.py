@@ -439,3 +439,13 @@ def test_taken_to_hospital_for_an_evaluation_is_no_injury(nlp):
     claims = run(nlp, "Yancey was taken to the hospital for a medical evaluation and to collect a specimen of his "
                       "blood.", published=PUBLISHED)
     assert tolls(claims) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # GVA train (600..1099): a couple is two people; shrapnel that hits a person wounds them
+    ("Chattanooga police are investigating a shooting that left a married couple injured.",
+     [("a married couple", "injured", 2.0)]),
+    ("The round struck another object, and shrapnel hit the victim in the leg.", [("the victim", "injured", 1.0)]),
+])
+def test_a_couple_is_two_and_shrapnel_wounds(nlp, text, expected):
+    assert tolls(run(nlp, text, published=PUBLISHED)) == expected

@@ -56,7 +56,8 @@ HOSPITAL_VERBS = frozenset({"take", "send", "put", "rush", "transport", "airlift
 #: a named hospital's head noun with one of these before it: "Grant Medical Center", "a regional trauma center"
 MEDICAL_CENTER_WORDS = frozenset({"medical", "trauma", "health", "burn", "hospital"})
 #: what hits a person when a shooting report says "one of the shots struck Dunlap", "was hit by two bullets"
-PROJECTILES = frozenset({"shot", "bullet", "round", "gunfire", "pellet", "gunshot", "slug", "buckshot"})
+PROJECTILES = frozenset({"shot", "bullet", "round", "gunfire", "pellet", "gunshot", "slug", "buckshot", "shrapnel",
+                         "fragment"})
 #: guns a person is struck with ("struck the clerk in the head with the handgun": GVA's pistol-whipping)
 GUNS = frozenset({"gun", "handgun", "pistol", "rifle", "shotgun", "revolver", "firearm"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "appos", "oprd", "conj"})
