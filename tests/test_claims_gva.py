@@ -449,3 +449,10 @@ def test_taken_to_hospital_for_an_evaluation_is_no_injury(nlp):
 ])
 def test_a_couple_is_two_and_shrapnel_wounds(nlp, text, expected):
     assert tolls(run(nlp, text, published=PUBLISHED)) == expected
+
+
+def test_taken_to_hospital_as_a_precaution_is_no_injury(nlp):
+    # GVA train (600..1099): an officer after a shooting in which no officer was hurt
+    claims = run(nlp, "No officers were injured, though one officer was taken to a hospital as a precaution stemming "
+                      "from a health concern.", published=PUBLISHED)
+    assert [c for c in tolls(claims) if c[1] == "injured"] == []

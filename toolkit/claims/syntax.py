@@ -401,10 +401,12 @@ def _to_hospital(verb: Token, person: Token | None = None) -> bool:
     lemma = _lemma(verb)
     if lemma not in HOSPITAL_VERBS:
         return False
-    if any(prep.dep_ == "prep" and prep.lower_ == "for" and
-           any(_lemma(p) in ("evaluation", "examination", "observation", "assessment", "specimen", "test")
-               for p in prep.children) for prep in verb.children):
-        return False  # "Yancey was taken to the hospital for a medical evaluation": not hurt
+    if any(prep.dep_ == "prep" and prep.lower_ in ("for", "as") and
+           any(_lemma(p) in ("evaluation", "examination", "observation", "assessment", "specimen", "test",
+                             "precaution") for p in prep.children) for prep in verb.children):
+        # "Yancey was taken to the hospital for a medical evaluation", "one officer was taken to a
+        # hospital as a precaution": not hurt
+        return False
     preps = ("to", "in", "into", "at") if lemma == "treat" else ("to", "in", "into")
     holders = [verb] + ([person] if person is not None and lemma in ("leave", "send", "put") else [])
     # "transported to the Penn State Milton S. Hershey Medical Center": the parser makes the
