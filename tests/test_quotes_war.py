@@ -355,3 +355,37 @@ def test_a_demonym_after_a_first_name_is_a_surname_not_the_country(nlp):
     assert row["speaker"] == "Tracey German" and row["speaker_actor_id"] != "germany"
     rows = quotes_of(nlp, "Helmut Schmidt, the West German chancellor, said the East German border was closed.")
     assert find(rows, "border was closed", direct=False)["speaker"] == "Helmut Schmidt"
+
+
+def test_the_role_of_the_person_who_just_spoke_is_that_person(nlp):
+    # Guardian, 2022 (ru_ua_2022): `the president` is Macron, not Zelenskiy (named with the role earlier)
+    text = ("Ukraine’s president, Volodymyr Zelenskiy, spoke on Monday. The French president said his Russian "
+            "counterpart, Vladimir Putin, had made a “historic and fundamental” error in invading Ukraine.\n\nGiving "
+            "an interview to a group of regional newspapers in his home country, Macron said: “We must not humiliate "
+            "Russia so that the day the fighting stops, we can build a way out through diplomatic channels.”\n\nThe "
+            "role of France was to be that of “a mediating power”, the president added, saying he had put “time and "
+            "energy” into ensuring the conflict did not escalate into a wider war.")
+    rows = quotes_of(nlp, text)
+    for fragment in ("a mediating power", "time and energy"):
+        assert find(rows, fragment, direct=True)["speaker_actor_id"] == "macron"
+
+
+def test_a_cue_under_avoid_or_refuse_reports_nothing(nlp):
+    # NYT, 2022 (ru_ua_2022); the second sentence is made up as the contrast
+    rows = quotes_of(nlp, "The online Russian ads avoid mentioning Ukraine, and the short-term offers, often three "
+                          "months, are meant to play down the risks of never coming home.")
+    assert not [r for r in rows if r["cue"] == "mention"]
+    rows = quotes_of(nlp, "The Kremlin refused to say whether the troops had left. Peskov said the troops had left.")
+    assert [r["cue"] for r in rows] == ["say"] and rows[0]["text"] == "the troops had left"
+
+
+def test_he_after_an_unnamed_description_is_that_person_not_a_named_one_before(nlp):
+    # Guardian, 2022 (ru_ua_2022): `he added` is the (unnamed) minister, not Putin
+    text = ("“There’s no point pretending – the throttling of gas deliveries amounts to an economic attack on us by "
+            "Putin,” the minister for economic and energy affairs said. “Putin’s strategy is blatantly to stir "
+            "insecurity, to drive up prices and to drive a wedge through our society.\n\n“Even if it doesn’t feel like "
+            "it yet, we are in a gas crisis,” he added. “From now on, gas is going to be a scarce good.”")
+    rows = quotes_of(nlp, text)
+    for fragment in ("we are in a gas crisis", "From now on, gas"):
+        row = find(rows, fragment, direct=True)
+        assert row["speaker_actor_id"] != "putin" and row["speaker"] == "the minister for economic and energy affairs"

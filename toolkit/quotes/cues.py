@@ -26,6 +26,9 @@ _NEEDS_DOCUMENT = {"find"}
 #: documents that report (the subject of `find`)
 _REPORTING_DOCUMENTS = {"report", "study", "review", "investigation", "inquiry", "audit", "poll", "survey",
                         "analysis", "assessment", "probe", "research", "paper", "memo", "ruling"}
+#: verbs that undo a cue they govern (`The online Russian ads avoid mentioning
+#: Ukraine`, `refused to say whether …`): nothing is said
+_UNSAID = {"avoid", "refuse", "decline", "fail", "stop"}
 #: phrasal reporting verbs: lemma + particle (`“…,” he went on`)
 _PHRASAL = {("go", "on"): "go on", ("cut", "in"): "cut in"}
 #: parts of speech a cue verb can carry (the small model tags "said," as AUX or NOUN now and then)
@@ -74,6 +77,8 @@ def is_cue_verb(token: Token, *, strong_only: bool = False) -> bool:
         return False
     if lemma in _NEEDS_IT and not any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         return False  # `put` reports words only as `as X put it`
+    if token.dep_ in {"xcomp", "dobj"} and token.head.lemma_.lower() in _UNSAID:
+        return False
     if lemma in _NEEDS_DOCUMENT and not any(
             c.dep_ == "nsubj" and c.lemma_.lower() in _REPORTING_DOCUMENTS for c in token.children):
         return False

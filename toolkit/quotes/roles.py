@@ -100,6 +100,9 @@ class RoleIndex:
         mods = {_stem(t.text) for t in source if t.i != head.i and not t.is_punct
                 and t.lower_ not in _GENERIC and t.pos_ in {"NOUN", "PROPN", "ADJ"}}
         if lemma in PERSON_ROLES:
+            recent = self._recent_speaker_in_role(lemma, mods, source, earlier)
+            if recent is not None:
+                return Speaker(recent.actor_id, recent.name, "person", source.text, source.start_char)
             holder = self._holder(lemma, mods, source.start_char)
             if holder is not None:
                 return Speaker(holder.actor_id, holder.name, "person", source.text, source.start_char)
@@ -110,6 +113,23 @@ class RoleIndex:
         if lemma in INSTITUTION_HEADS and source[0].lower_ in {"the", "this"}:
             return self._earlier_institution(source, lemma, mods, earlier) or speaker
         return speaker
+
+    def _recent_speaker_in_role(self, lemma: str, mods: set, source: Span, earlier: list):
+        """`Macron said: “…” ⏎ The role of France was to be that of “a mediating
+        power”, the president added` (Guardian 2022): a bare `the <role>` right
+        after a catalogued person who holds that role and spoke in this or the
+        previous two sentences is that person (before: the article's other
+        president, Zelenskiy, named with the role in an apposition)."""
+        if mods or source[0].lower_ != "the":
+            return None
+        sents = [s for s in self.doc.sents if s.start_char <= source.start_char][-3:]
+        for s in reversed(earlier):
+            if s.kind != "person" or not s.actor_id or not sents[0].start_char <= s.position < source.start_char:
+                continue
+            mention = next((m for m in self.index.mentions if m.get("actor_id") == s.actor_id and m.get("role")), None)
+            role = str(mention.get("role") or "").lower() if mention else ""
+            return s if lemma in role.split() else None
+        return None
 
     def _holder(self, lemma: str, mods: set, at: int) -> _Holder | None:
         fits = []
