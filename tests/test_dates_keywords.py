@@ -150,3 +150,49 @@ def test_normalise_text_reads_the_same_longest_match(phrase):
                 best = (m.end() - m.start(), rule, m)
     assert best is not None
     assert normalise_text(phrase, anchor) == best[1].build(best[2], anchor, None)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+#: the words the rules are made of (lexicon words, month and weekday names, units), words
+#: that end in one of them ("Odesa", "than", "nightfall") and other text, cased three ways
+#: and with a plural "s"; the units whose pattern glues two parts ("centur" + "y")
+_WORDS = sorted({w for r in cached_rules() for w in pattern_words(r.pattern) if len(w) > 1}
+                | {"century", "centuries", "Odesa", "than", "data", "nightfall", "KÖNIGSWINTER", "İbrahim",
+                   "Mariupol", "said", "troops"})
+_TOKENS = st.one_of(
+    st.sampled_from(_WORDS).flatmap(lambda w: st.sampled_from([w, w.capitalize(), w.upper(), w + "s"])),
+    st.sampled_from(["January", "May", "Sept.", "Oct", "Monday", "Fri.", "Q3", "'90s", "1990s", "21st"]),
+    st.from_regex(r"\d{1,4}(?:[.,/]\d{1,4})?", fullmatch=True),
+)
+_GAPS = st.sampled_from([" ", " ", " ", "  ", "-", " – ", ", ", ". ", "\n", "’s ", "'", "/", " (", "”, ", ""])
+
+
+@settings(max_examples=400, deadline=None)
+@given(parts=st.lists(st.tuples(_TOKENS, _GAPS), min_size=1, max_size=14))
+def test_fuzzed_date_text_matches_as_a_full_scan(parts):
+    """Random runs of the grammar's own words, names, numbers and punctuation: for
+    every rule the pre-filtered matches are those of a full scan."""
+    text = "".join(token + gap for token, gap in parts)
+    scan = TextScan(text)
+    for rule in cached_rules():
+        assert gated(text, rule, scan) == full_scan(text, rule), (rule.name, text)
+    assert surfaces(text) == [text[s:e] for s, e, _, _ in _reference_selection(text)]
+
+
+def _reference_selection(text: str):
+    """``select_matches`` as it was before the pre-filter: every rule over the whole text."""
+    candidates = []
+    for priority, rule in enumerate(cached_rules()):
+        for m in rule.pattern.finditer(text):
+            start, end = m.span("span") if "span" in rule.pattern.groupindex else m.span()
+            if end > start:
+                candidates.append((start, -(end - start), priority, end, rule, m))
+    candidates.sort(key=lambda c: c[:3])
+    chosen, last_end = [], -1
+    for start, _, _, end, rule, m in candidates:
+        if start >= last_end:
+            chosen.append((start, end, rule, m))
+            last_end = end
+    return chosen

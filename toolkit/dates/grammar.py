@@ -19,6 +19,10 @@ and :mod:`~toolkit.dates.rules_spans` (durations and sets); this module holds
 what they share (regex pieces, year/month helpers) and imports none of them;
 :mod:`toolkit.dates.rules` puts them together.
 
+Each rule also declares its keywords (``keys=``, :class:`~toolkit.dates.keywords.Keys`):
+words one of which is in every match it can make, so that it is tried only
+around them; a new rule needs them too (``tests/test_dates_keywords.py``).
+
 A builder gets ``(match, anchor, tense)`` and returns a ``Timex`` or ``None``
 (no reading: the match is dropped). Without an anchor, expressions that need
 one keep their row with ``value=None`` (or ``XXXX-06-17`` when only the year is
