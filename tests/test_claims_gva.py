@@ -410,3 +410,49 @@ def test_shot_then_injured_is_a_survivor_beside_the_dead(nlp):
             "was injured during a dispute inside the treehouse along with another man.")
     claims = run(nlp, text, published=PUBLISHED)
     assert article_counts(claims, text) == {"killed": 1, "injured": 1}
+
+
+# -- session 4, batch 5: "shot" tagged as a base verb, grazed, the shooting of N people ---------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gregory Tramble, 65, was robbed and shot while he sat on his own front porch in Northside.",
+     [("Gregory Tramble", "injured", 1.0)]),
+    ("HUNTSVILLE, Alabama - Huntsville police have arrested a 15-year-old suspect in the shooting of five people "
+     "early Sunday morning at the Benchwarmer sports club on University Drive.", [("five people", "injured", 5.0)]),
+])
+def test_shot_as_a_base_verb_and_the_shooting_of_n_people(nlp, text, expected):
+    assert tolls(run(nlp, text, published=PUBLISHED)) == expected
+
+
+def test_grazed_and_survived_is_injured_beside_the_dead(nlp):
+    from evaluation.eval_claims_gva import article_counts
+
+    text = ("A 25-year-old man was arrested Wednesday in a New Year's Day killing of a young woman. Rivera, known "
+            "as \"Beba,\" was shot in the chest. Kristopher Mora, 20, was grazed and survived.")
+    claims = run(nlp, text, published=PUBLISHED)
+    assert find(claims, "Kristopher Mora")["category"] == "injured"
+    assert article_counts(claims, text) == {"killed": 1, "injured": 1}
+
+
+def test_taken_to_hospital_for_an_evaluation_is_no_injury(nlp):
+    # GVA train (0..599): a driver stopped by police, not hurt
+    claims = run(nlp, "Yancey was taken to the hospital for a medical evaluation and to collect a specimen of his "
+                      "blood.", published=PUBLISHED)
+    assert tolls(claims) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # GVA train (600..1099): a couple is two people; shrapnel that hits a person wounds them
+    ("Chattanooga police are investigating a shooting that left a married couple injured.",
+     [("a married couple", "injured", 2.0)]),
+    ("The round struck another object, and shrapnel hit the victim in the leg.", [("the victim", "injured", 1.0)]),
+])
+def test_a_couple_is_two_and_shrapnel_wounds(nlp, text, expected):
+    assert tolls(run(nlp, text, published=PUBLISHED)) == expected
+
+
+def test_taken_to_hospital_as_a_precaution_is_no_injury(nlp):
+    # GVA train (600..1099): an officer after a shooting in which no officer was hurt
+    claims = run(nlp, "No officers were injured, though one officer was taken to a hospital as a precaution stemming "
+                      "from a health concern.", published=PUBLISHED)
+    assert [c for c in tolls(claims) if c[1] == "injured"] == []

@@ -396,7 +396,10 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
             continue
         if lex.noun_category.get(noun.lemma_.lower()) in ("killed", "injured", "casualties", "missing"):
             continue  # "a death", "an injury": an event, not a person
-        if not age_noun and noun.lemma_.lower() not in SINGULAR_PEOPLE | KIN_NOUNS \
+        # "a shooting that left a married couple injured": two people (not "a couple of ...", a vague figure)
+        couple = noun.lower_ == "couple" and tok.lower_ in ("a", "an") and \
+            not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+        if not age_noun and not couple and noun.lemma_.lower() not in SINGULAR_PEOPLE | KIN_NOUNS \
                 and noun.lower_ not in SINGULAR_PEOPLE and noun is not tok:
             continue
         if any(s <= noun.idx < e for s, e in covered):
@@ -419,7 +422,9 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
         if reading.cue.dep_ == "amod" and reading.cue.head.i == noun.i and reading.cue.i < noun.i:
             continue  # "one of a dead child" (an image): an adjective alone does not count someone
         end = noun.idx + len(noun)
-        out.append(_record(doc, ctx, reading, start, end, 1.0, 1.0, "exact", False, lex, mentions, quotes, dates, {}))
+        value = 2.0 if couple else 1.0
+        out.append(_record(doc, ctx, reading, start, end, value, value, "exact", False, lex, mentions, quotes, dates,
+                           {}))
         covered.append((start, end))
     return out
 

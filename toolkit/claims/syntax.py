@@ -56,7 +56,8 @@ HOSPITAL_VERBS = frozenset({"take", "send", "put", "rush", "transport", "airlift
 #: a named hospital's head noun with one of these before it: "Grant Medical Center", "a regional trauma center"
 MEDICAL_CENTER_WORDS = frozenset({"medical", "trauma", "health", "burn", "hospital"})
 #: what hits a person when a shooting report says "one of the shots struck Dunlap", "was hit by two bullets"
-PROJECTILES = frozenset({"shot", "bullet", "round", "gunfire", "pellet", "gunshot", "slug", "buckshot"})
+PROJECTILES = frozenset({"shot", "bullet", "round", "gunfire", "pellet", "gunshot", "slug", "buckshot", "shrapnel",
+                         "fragment"})
 #: guns a person is struck with ("struck the clerk in the head with the handgun": GVA's pistol-whipping)
 GUNS = frozenset({"gun", "handgun", "pistol", "rifle", "shotgun", "revolver", "firearm"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "appos", "oprd", "conj"})
@@ -235,6 +236,8 @@ def _predicate_cues(head: Token, lex: Lexicon):
         if cat is None and _lemma(noun) == "shooting" and \
                 any(c.lower_ in lex.fatal_modifiers or c.lower_ in ("deadly", "fatal") for c in noun.children):
             cat = "killed"  # "the deadly shooting of an unarmed security guard"
+        elif cat is None and _lemma(noun) == "shooting":
+            cat = "weak_injured"  # "a 15-year-old suspect in the shooting of five people" (shot, fate not told)
         if cat:
             yield noun, cat
         return
@@ -397,6 +400,12 @@ def _to_hospital(verb: Token, person: Token | None = None) -> bool:
     "left a man in the hospital" (the parser hangs "in" on the man)."""
     lemma = _lemma(verb)
     if lemma not in HOSPITAL_VERBS:
+        return False
+    if any(prep.dep_ == "prep" and prep.lower_ in ("for", "as") and
+           any(_lemma(p) in ("evaluation", "examination", "observation", "assessment", "specimen", "test",
+                             "precaution") for p in prep.children) for prep in verb.children):
+        # "Yancey was taken to the hospital for a medical evaluation", "one officer was taken to a
+        # hospital as a precaution": not hurt
         return False
     preps = ("to", "in", "into", "at") if lemma == "treat" else ("to", "in", "into")
     holders = [verb] + ([person] if person is not None and lemma in ("leave", "send", "put") else [])
