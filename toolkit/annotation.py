@@ -227,11 +227,13 @@ def _annotate_local(articles: pd.DataFrame, settings: Settings, *, n_process: in
         bar.close()
     else:
         parts = guided_partitions(articles, n_process=n_process, max_articles=settings.batch_size)
-        # spawn, not fork: the parent may hold threads (pyarrow, tqdm) that fork would copy mid-lock
-        ctx = multiprocessing.get_context("spawn")
+        ctx = multiprocessing.get_context(worker_start_method(settings))
         pool = ProcessPoolExecutor(max_workers=n_process - 1, mp_context=ctx, initializer=exit_with_parent,
                                    initargs=(os.getpid(),))
         try:
+            # start the workers before the progress bar starts its monitor thread (a forked
+            # worker must not inherit a thread's lock): a fork pool launches them on its first task
+            pool.submit(int)
             bar = tqdm(total=len(articles), disable=not progress, unit="article", desc=f"annotate x{n_process}")
             for index, result in share_partitions(pool, parts, settings, workers=n_process - 1):
                 finished(index, result, parts[index])
@@ -244,6 +246,31 @@ def _annotate_local(articles: pd.DataFrame, settings: Settings, *, n_process: in
         # (waiting for them cost ~0.8 s of teardown on the critical path)
         pool.shutdown(wait=False)
     return merge_results([results[i] for i in sorted(results)])  # corpus order, whatever finished first
+
+
+def worker_start_method(settings: Settings) -> str:
+    """``"fork"`` when this process already holds the pipeline and runs no
+    other Python thread, else ``"spawn"``.
+
+    A spawned worker starts a new interpreter, imports the toolkit and loads
+    the spaCy pipeline: ~2.7 CPU s before its first article, a tenth of the
+    work of 150 ru_ua_2022 articles (docs/results/scale.md). A forked worker
+    starts with the pipeline this process already loaded (a script or
+    benchmark that annotated before, or built it) - the way spaCy's own
+    ``nlp.pipe(n_process=...)`` starts its workers on Linux. Fork is used only
+    when it is safe to: no other Python thread (a progress bar's monitor, a
+    Jupyter kernel's threads) can hold a lock the child would inherit locked;
+    everywhere else, and whenever the pipeline would have to be loaded anyway,
+    workers are spawned.
+    """
+    import threading
+
+    from toolkit.pipeline import pipeline_loaded
+
+    if ("fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+            and pipeline_loaded(settings.model, settings.catalogue)):
+        return "fork"
+    return "spawn"
 
 
 def share_partitions(pool, parts: list[list[dict]], settings: Settings, *, workers: int):

@@ -18,7 +18,6 @@ Nothing is downloaded at run time: a missing model raises
 
 from __future__ import annotations
 
-import functools
 import importlib.util
 import os
 from pathlib import Path
@@ -98,10 +97,24 @@ def _split_left_quote_possessive(nlp: Language) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
-@functools.lru_cache(maxsize=4)
+#: (model, catalogue) -> pipeline built in this process (at most four, oldest dropped first)
+_PIPELINES: dict[tuple[str | None, str | None], Language] = {}
+
+
 def cached_pipeline(model: str | None = None, catalogue: str | None = None) -> Language:
     """:func:`build_pipeline`, built once per process per (model, catalogue)."""
-    return build_pipeline(model, catalogue)
+    key = (model, catalogue)
+    nlp = _PIPELINES.get(key)
+    if nlp is None:
+        if len(_PIPELINES) >= 4:
+            _PIPELINES.pop(next(iter(_PIPELINES)))
+        nlp = _PIPELINES[key] = build_pipeline(model, catalogue)
+    return nlp
+
+
+def pipeline_loaded(model: str | None = None, catalogue: str | None = None) -> bool:
+    """Whether :func:`cached_pipeline` already holds this pipeline (nothing is loaded)."""
+    return (model, catalogue) in _PIPELINES
 
 
 def model_signature(nlp: Language) -> str:

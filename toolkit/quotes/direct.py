@@ -184,7 +184,7 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
             if not _in(ancestor, para) or (title and ancestor.dep_ == "prep" and ancestor.lower_ != "as"):
                 break
             if not qmap.inside(ancestor) and is_cue_verb(ancestor):
-                found.append(ancestor)
+                found.append(_outer_reporter(ancestor, qmap, para) if ancestor.i < tokens.start else ancestor)
                 break
             if ancestor.dep_ in {"relcl"} or _own_adverbial_clause(ancestor):
                 break
@@ -199,6 +199,19 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
     # of several (the parse ran two sentences together: `Kerry said … ⏎ ''What we
     # gave up …,'' he told Fox News`), the cue nearest the quote
     return min(found, key=lambda t: min(abs(t.i - tokens.start), abs(t.i - (tokens.stop - 1))))
+
+
+def _outer_reporter(cue: Token, qmap: QuoteMap, para: tuple[int, int]) -> Token:
+    """`He said G7 leaders agree that it has led to long-term changes “which
+    will mark …”` (Guardian 2022): a cue inside the reported clause of
+    another reporting verb is the outer speaker's paraphrase; the quoted
+    words are the outer speaker's. (Only for a cue before the quote: a tag
+    after it, `“…,” Putin said, emphasizing …, the 72-year-old leader said`,
+    is the quote's own.)"""
+    head = cue.head
+    if cue.dep_ == "ccomp" and head is not cue and _in(head, para) and not qmap.inside(head) and is_cue_verb(head, strong_only=True):
+        return head
+    return cue
 
 
 def _nickname_of_object(token: Token, qmap: QuoteMap) -> bool:

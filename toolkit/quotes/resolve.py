@@ -25,7 +25,7 @@ from toolkit.quotes.direct import QuoteMap
 from toolkit.quotes.marks import paragraph_bounds
 from toolkit.quotes.model import Attribution, Speaker
 from toolkit.quotes.kinds import MAX_FRAGMENT_WORDS, clause_kind, quote_kind
-from toolkit.quotes.roles import PERSON_ROLES, RoleIndex
+from toolkit.quotes.roles import RoleIndex
 from toolkit.quotes.speakers import (
     DOCUMENT_HEADS,
     GROUP_PRONOUNS,
@@ -300,9 +300,6 @@ def _antecedent(doc: Doc, pronoun: Span, index: MentionIndex, subjects: list[Spe
             if mention.get("kind") == "person" and not _quoted(doc, mention, qmap):
                 return _speaker_of(mention)
         pool = [s for s in subjects + earlier if s.kind == "person" and s.position < at and not _in_credit(doc, s.position, at)]
-        described = _last_described_person(doc, earlier, pronoun)
-        if described is not None and (not pool or described.position > max(s.position for s in pool)):
-            return described
         if pool:
             return max(pool, key=lambda s: s.position)
         for mention in index.before(at):
@@ -326,25 +323,6 @@ def _antecedent(doc: Doc, pronoun: Span, index: MentionIndex, subjects: list[Spe
             return recent[-1]
         return None
     return None
-
-
-def _last_described_person(doc: Doc, earlier: list[Speaker], pronoun: Span) -> Speaker | None:
-    """`“…,” the minister for economic and energy affairs said. … “…,” he
-    added` (Guardian 2022): when the last source before the pronoun, in this or
-    the two previous sentences, is an unnamed person's description, the
-    pronoun is that person (left as the description), not an earlier named one."""
-    at = pronoun.start_char
-    before = [s for s in earlier if s.position < at]
-    if not before:
-        return None
-    last = max(before, key=lambda s: s.position)
-    if last.actor_id or last.kind is not None:  # (a named or typed source is in the pool already)
-        return None
-    span = doc.char_span(last.position, last.position + len(last.surface or ""), alignment_mode="expand")
-    if span is None or not len(span) or span.root.lemma_.lower() not in PERSON_ROLES | {"official", "source"}:
-        return None
-    sents = [s for s in doc.sents if s.start_char <= at][-3:]
-    return last if sents[0].start_char <= last.position else None
 
 
 def _in_credit(doc: Doc, position: int, at: int) -> bool:
