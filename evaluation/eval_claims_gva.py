@@ -14,7 +14,13 @@ reports a death, a single person "shot" or "with a gunshot wound" with no
 injury word (cues ``WEAK_INJURY_CUES``) is not counted as injured (the dead
 victim was shot too; GVA counts him once). Victims coordinated with the
 first claim in its sentence add up ("A man and a teenage girl were wounded"
-= 2).
+= 2). The article's main incident is its first counted claim (of either
+category); the other category's first claim is another incident's, and counts
+0, when both claims have a place (the place key the toolkit's events cluster
+by, ``toolkit.claims.analysis.place_of``) and the places differ, unless it is
+in the main claim's sentence or the next (the lede names the city, the next
+sentence the street): in a round-up the lede's killing in one neighbourhood is
+not the injured of a shooting in another (issue #12 item 9).
 
 Baseline, measured the same way: a plain regular expression, first match of
 ``<number word or digits> (up to two words) killed|dead|died`` for killed and
@@ -49,6 +55,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from toolkit.claims import extract_claims  # noqa: E402
+from toolkit.claims.analysis import place_of  # noqa: E402
 from toolkit.claims.numbers import UNIT_WORDS, parse_number  # noqa: E402
 from toolkit.context import ArticleContext  # noqa: E402
 from evaluation.common import add_data_args, eval_root, scored, smoke_limit  # noqa: E402
@@ -91,17 +98,35 @@ def article_counts(claims: list[dict], text: str | None = None) -> dict[str, int
     # a threat or a plan ("threatened to shoot a driver") happened to nobody
     claims = [c for c in claims if c.get("modality", "reported") == "reported"]
     anyone_killed = any(c["category"] == "killed" for c in claims)
+    firsts = {}
     for category in out:
         # "X was shot" (an injury only because nothing in that clause says he
         # died) is no injury in an article that reports a death
-        first = next((c for c in claims if c["category"] == category and c["scope"] == "incident"
-                      and not (category == "injured" and anyone_killed and c.get("cue") in WEAK_INJURY_CUES
-                               and point_value(c) == 1)), None)
+        firsts[category] = next((c for c in claims if c["category"] == category and c["scope"] == "incident"
+                                 and not (category == "injured" and anyone_killed and c.get("cue") in WEAK_INJURY_CUES
+                                          and point_value(c) == 1)), None)
+    found = [c for c in firsts.values() if c is not None]
+    main = min(found, key=lambda c: c["start"]) if found else None
+    for category, first in firsts.items():
+        if first is not None and first is not main and other_incident(first, main):
+            continue
         if first is not None:
             out[category] = int(point_value(first))
             if text is not None:
                 out[category] += _coordinated(first, claims, text)
     return out
+
+
+def other_incident(claim: dict, main: dict) -> bool:
+    """Whether ``claim`` is told of another incident than the article's
+    ``main`` claim: both are placed (the toolkit's event place,
+    :func:`toolkit.claims.analysis.place_of`), the places differ, and the
+    claim is neither in the main claim's sentence nor in the next (a lede's
+    city and the next sentence's street are one incident)."""
+    place, main_place = place_of(claim.get("event")), place_of(main.get("event"))
+    if not place or not main_place or place.lower() == main_place.lower():
+        return False
+    return abs(claim["sent_id"] - main["sent_id"]) > 1
 
 
 def _coordinated(first: dict, claims: list[dict], text: str) -> int:

@@ -456,3 +456,34 @@ def test_taken_to_hospital_as_a_precaution_is_no_injury(nlp):
     claims = run(nlp, "No officers were injured, though one officer was taken to a hospital as a precaution stemming "
                       "from a health concern.", published=PUBLISHED)
     assert [c for c in tolls(claims) if c[1] == "injured"] == []
+
+
+# -- session 5: a round-up's other incidents are not the main incident's -------------------------------------------
+
+def test_a_round_up_counts_only_the_lede_incidents_toll(nlp):
+    from evaluation.eval_claims_gva import article_counts
+
+    # GVA train 1180 (labelled 0 killed, 1 injured): the lede's robbery in Oxford Circle, Philadelphia; the woman
+    # killed on Champlost Avenue the next morning is another shooting of the same round-up
+    text = ("Crime scene tape surrounds the victim’s car after a 60-year-old man was critically wounded during a "
+            "robbery and shooting Tuesday night in the Oxford Circle section of Philadelphia. According to "
+            "investigators, police responded to the 6200 block of Kindred Street for reports of a shooting shortly "
+            "after 7:30 p.m. and found the victim suffering from several chest wounds. They rushed him to Albert "
+            "Einstein Medical Center, where he was listed in critical condition. A woman was shot and killed at "
+            "about 6 a.m. Wednesday in the area of Champlost Avenue and Front Street in the Olney section of the city.")
+    claims = run(nlp, text, published=PUBLISHED)
+    assert find(claims, "A woman")["category"] == "killed"  # still a claim of the article, of its own event
+    assert article_counts(claims, text) == {"killed": 0, "injured": 1}
+
+
+def test_the_lede_city_and_the_next_sentences_street_are_one_incident(nlp):
+    from evaluation.eval_claims_gva import article_counts
+
+    # GVA train 190 (labelled 1 killed, 1 injured): "Fillmore" in the lede, "Grand Avenue" in the next sentence
+    text = ("A shooting near a party in Fillmore Saturday night left a man dead and a juvenile wounded, officials "
+            "said. Deputies responded at 11:59 p.m. to the 1600 block of Grand Avenue (map) after receiving a report "
+            "of a gunshot victim lying on the road, the Ventura County Sheriff’s Department stated in a news release. "
+            "Upon their arrival, deputies learned that the two male victims had been shot near a party taking place "
+            "at a home on Grand Avenue, authorities said.")
+    claims = run(nlp, text, published=PUBLISHED)
+    assert article_counts(claims, text) == {"killed": 1, "injured": 1}
