@@ -15,7 +15,7 @@ import pytest
 
 from helpers import dates_of
 
-from toolkit.dates.extract import select_matches
+from toolkit.dates.extract import leftmost_longest, select_matches
 from toolkit.dates.keywords import Keys, TextScan, lead_start, pattern_words, rule_matches
 from toolkit.dates.rules import cached_rules
 
@@ -183,16 +183,4 @@ def test_fuzzed_date_text_matches_as_a_full_scan(parts):
 
 def _reference_selection(text: str):
     """``select_matches`` as it was before the pre-filter: every rule over the whole text."""
-    candidates = []
-    for priority, rule in enumerate(cached_rules()):
-        for m in rule.pattern.finditer(text):
-            start, end = m.span("span") if "span" in rule.pattern.groupindex else m.span()
-            if end > start:
-                candidates.append((start, -(end - start), priority, end, rule, m))
-    candidates.sort(key=lambda c: c[:3])
-    chosen, last_end = [], -1
-    for start, _, _, end, rule, m in candidates:
-        if start >= last_end:
-            chosen.append((start, end, rule, m))
-            last_end = end
-    return chosen
+    return leftmost_longest(cached_rules(), lambda rule: rule.pattern.finditer(text))

@@ -138,10 +138,17 @@ def select_matches(text: str, rules: tuple[Rule, ...]) -> list[tuple[int, int, R
     Each rule's matches are those of ``rule.pattern.finditer(text)``, found by
     trying the pattern only around its keywords (:mod:`toolkit.dates.keywords`).
     """
-    candidates = []
     scan, words = TextScan(text), shared_words(rules)
+    return leftmost_longest(rules, lambda rule: rule_matches(rule.pattern, rule.keys, scan, words.get(rule.keys)))
+
+
+def leftmost_longest(rules: tuple[Rule, ...], matches_of) -> list[tuple[int, int, Rule, re.Match]]:
+    """Resolve overlapping matches: the leftmost wins, then the longest, then the
+    earlier rule. ``matches_of(rule)`` gives that rule's matches (its ``span``
+    group, when it has one, is the date's extent)."""
+    candidates = []
     for priority, rule in enumerate(rules):
-        for m in rule_matches(rule.pattern, rule.keys, scan, words.get(rule.keys)):
+        for m in matches_of(rule):
             start, end = m.span("span") if "span" in rule.pattern.groupindex else m.span()
             if end > start:
                 candidates.append((start, -(end - start), priority, end, rule, m))
