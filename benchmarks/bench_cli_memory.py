@@ -120,15 +120,19 @@ def cli_peak(source: Path, work: Path, spill_chars: int | None = None) -> dict:
     return child([sys.executable, "-c", CLI_WITH_SPILL_CHARS, str(spill_chars), *args])
 
 
+def evenly_spaced(articles, n: int):
+    """``n`` articles spread evenly over the corpus (the slice every speed benchmark measures)."""
+    step = len(articles) / n
+    return articles.iloc[[int(i * step) for i in range(n)]].reset_index(drop=True)
+
+
 def write_slices(eval_dir: Path, work: Path, n: int) -> tuple[Path, Path, Path]:
     """The ru_ua slice as JSONL (1x and 10x distinct copies) and as Parquet for the children."""
     import pandas as pd
 
     from toolkit.loading import load
 
-    arts = load(eval_dir / "corpora" / "ru_ua_2022").articles
-    step = len(arts) / n
-    sl = arts.iloc[[int(i * step) for i in range(n)]].reset_index(drop=True)
+    sl = evenly_spaced(load(eval_dir / "corpora" / "ru_ua_2022").articles, n)
     one, ten, parquet = work / "slice_1x", work / "slice_10x", work / "slice_parquet"
     for folder in (one, ten, parquet):
         folder.mkdir(parents=True, exist_ok=True)

@@ -46,9 +46,9 @@ def profile(corpus, n_articles: int = 40, top: int = 15) -> dict:
 
     def walk(frame, seen: frozenset) -> None:
         path = frame.file_path or ""
-        key = f"{_short(path, root)}:{frame.line_no}({frame.function})"
+        key = f"{short_path(path, root)}:{frame.line_no}({frame.function})"
         if path.startswith(root):
-            own_per_module[_short(path, root)] += frame.total_self_time
+            own_per_module[short_path(path, root)] += frame.total_self_time
             if key not in seen:  # recursion: count a function once per stack
                 inclusive[key] += frame.time
                 calls[key] += 1
@@ -76,7 +76,7 @@ def _cprofile(annotate_partition, records, settings, root: str, top: int) -> dic
     stats = pstats.Stats(profiler)
     rows, per_module = [], defaultdict(float)
     for (filename, line, func), (_, ncalls, tottime, cumtime, _) in stats.stats.items():
-        where = _short(filename, root)
+        where = short_path(filename, root)
         if filename.startswith(root):
             per_module[where] += tottime
         rows.append({"function": f"{where}:{line}({func})", "calls": ncalls, "own_s": tottime, "cum_s": cumtime})
@@ -91,7 +91,8 @@ def _cprofile(annotate_partition, records, settings, root: str, top: int) -> dic
     }
 
 
-def _short(filename: str, root: str) -> str:
+def short_path(filename: str, root: str) -> str:
+    """A profiled file's path for a table: relative to the toolkit or to site-packages."""
     if filename.startswith(root):
         return "toolkit/" + filename[len(root):].lstrip("/")
     for marker in ("site-packages/", "lib/python3"):

@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     import toolkit
     import toolkit.annotation as annotation
     from benchmarks import machine
-    from benchmarks.profile_steps import evenly_spaced
+    from benchmarks.bench_cli_memory import evenly_spaced
     from toolkit import schema
     from toolkit.actors.catalogue import resolve_path
     from toolkit.corpus import Corpus

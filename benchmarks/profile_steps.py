@@ -37,12 +37,10 @@ from pathlib import Path
 from types import SimpleNamespace
 from unittest import mock
 
+from benchmarks.bench_cli_memory import evenly_spaced
+from benchmarks.hotspots import short_path
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def evenly_spaced(articles, n: int):
-    step = len(articles) / n
-    return articles.iloc[[int(i * step) for i in range(n)]].reset_index(drop=True)
 
 
 def parse_slice(articles):
@@ -139,12 +137,7 @@ def profile_run(fn, root: str, top: int = 25) -> dict:
     inclusive: dict[str, float] = defaultdict(float)
 
     def short(path: str) -> str:
-        if path.startswith(root):
-            return "toolkit/" + path[len(root):].lstrip("/")
-        for marker in ("site-packages/", "lib/python3"):
-            if marker in path:
-                return path.split(marker, 1)[1]
-        return path
+        return short_path(path, root)
 
     def walk(frame, seen: frozenset, owner: str | None) -> None:
         path = frame.file_path or ""
