@@ -65,3 +65,36 @@ def test_a_headline_ending_in_a_name_is_no_transcript_line(nlp):
     rows = quotes_of(nlp, text)
     row = find(rows, "Very Good Reporter", direct=True)
     assert row["speaker_surface"] is None or "Praises" not in row["speaker_surface"]
+
+
+def test_a_paragraph_ending_on_a_speech_event_introduces_the_quote_below(nlp):
+    # Western Journal, 12 Apr 2016 (PolNeAR train): `continued his scathing remarks.` ⏎ the quote
+    text = ("“I don’t think she can put on enough makeup to change people’s perception of her,” Howard said recently."
+            "\n\nHoward continued his scathing remarks.\n\n“Eight years ago she was the presumed Democratic nominee, "
+            "and a fellow came along and, as they say in baseball, he boat-raced her. She was winning!”")
+    row = find(quotes_of(nlp, text), "Eight years ago she was", direct=True)
+    assert row["speaker_surface"] == "Howard" and row["cue"] == "continue"
+
+
+def test_a_paragraph_ending_on_a_plain_event_introduces_nothing(nlp):
+    # the rule needs a verb of speech or a noun of speech: a sentence about something else gives no speaker
+    text = ("Howard continued his walk through the town.\n\n“Eight years ago she was the presumed Democratic nominee, "
+            "and a fellow came along and, as they say in baseball, he boat-raced her. She was winning!”")
+    row = find(quotes_of(nlp, text), "Eight years ago she was", direct=True)
+    assert row["speaker"] is None
+
+
+def test_characterize_refer_and_rip_are_cues_when_linked(nlp):
+    # Western Journal, 5 May 2016; New York Times, 12 Mar 2016; Politico, 6 Jul 2016 (PolNeAR train)
+    text = ("The New York Times characterized many Republican’s perception of Trump’s path to the nomination as a "
+            "“journey from denial and resistance to grudging acceptance, and even peace, with the Trump nomination.”"
+            "\n\nIn Concord, he referred to demonstrators as ''my friends'' and showed flashes of compassion."
+            "\n\nCorey Lewandowski, Donald Trump’s fired campaign manager, ripped FBI Director James Comey for acting "
+            "as “the judge and the jury” in his handling of the bureau’s probe of Hillary Clinton’s email habits.")
+    rows = quotes_of(nlp, text)
+    times = find(rows, "journey from denial", direct=True)
+    assert times["cue"] == "characterize" and times["speaker_surface"] == "The New York Times"
+    friends = find(rows, "my friends", direct=True)
+    assert friends["cue"] == "refer" and friends["speaker_surface"] == "he" and friends["kind"] == "direct"
+    judge = find(rows, "the judge and the jury", direct=True)
+    assert judge["cue"] == "rip" and "Lewandowski" in judge["speaker_surface"]

@@ -122,13 +122,38 @@ def _previous_sentence_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[
     sent = doc[tokens.start].sent
     if sent.start == 0 or any(not (doc[i].is_punct or doc[i].is_space) for i in range(sent.start, tokens.start)):
         return None
-    previous = doc[sent.start - 1].sent
+    k = sent.start - 1
+    while k > 0 and doc[k].is_space:
+        k -= 1
+    previous = doc[k].sent
     root = previous.root
-    if not _in(previous[0], para) or qmap.inside(root) or not is_cue_verb(root, strong_only=True):
-        return None
-    if any(qmap.inside(t) for t in previous):
+    if qmap.inside(root) or any(qmap.inside(t) for t in previous):
         return None  # the sentence before holds a quote: rule 3 (continuation) decides
-    return root
+    if _in(previous[0], para):
+        return root if is_cue_verb(root, strong_only=True) else None
+    return _paragraph_introducer(doc, previous, tokens, para)
+
+
+def _paragraph_introducer(doc: Doc, previous: Span, tokens: range, para: tuple[int, int]) -> Token | None:
+    """`Howard continued his scathing remarks. ⏎ “Eight years ago she was the
+    presumed Democratic nominee, …”` (Western Journal, 2016): a quote that
+    opens a paragraph with no cue of its own continues the speech the
+    previous paragraph ends on — a sentence whose main verb is a strong
+    reporting verb or governs a noun of speech (`continued his remarks`,
+    `issued a statement`). Only when the quote starts its paragraph and the
+    two paragraphs are adjacent."""
+    text = doc_text(doc)
+    if text[para[0]:doc[tokens.start].idx].strip(" \t\"“„«'‘") or len(_NEWLINES.findall(text[previous.end_char:para[0]])) > 1:
+        return None
+    root = previous.root
+    last = next((t for t in reversed(previous) if not t.is_space), previous[-1])
+    if root.pos_ not in {"VERB", "AUX"} or last.text not in {".", "!"}:
+        return None
+    if is_cue_verb(root, strong_only=True):
+        return root
+    if any(c.dep_ == "dobj" and is_cue_noun(c) for c in root.children) and source_of_verb(root) is not None:
+        return root
+    return None
 
 
 def _paragraphs_of(text: str, quote: QuoteSpan) -> tuple[int, int]:
