@@ -98,3 +98,31 @@ def test_characterize_refer_and_rip_are_cues_when_linked(nlp):
     assert friends["cue"] == "refer" and friends["speaker_surface"] == "he" and friends["kind"] == "direct"
     judge = find(rows, "the judge and the jury", direct=True)
     assert judge["cue"] == "rip" and "Lewandowski" in judge["speaker_surface"]
+
+
+def test_riff_is_a_cue(nlp):
+    # Washington Post, 26 Aug 2016 (PolNeAR train)
+    text = ("Last week, Mike Pence showed the crowd a clip of Gov. Maggie Hassan awkwardly trying to defend Hillary "
+            "Clinton's honesty.\n\n\"Governor Hassan, let me help you out - the answer's no,\" the Republican "
+            "vice-presidential nominee riffed on Hassan's response.")
+    row = find(quotes_of(nlp, text), "let me help you out", direct=True)
+    assert row["cue"] == "riff" and row["speaker_surface"] == "the Republican vice-presidential nominee"
+
+
+def test_the_one_told_is_not_the_speaker_after_an_apposition(nlp):
+    # Breitbart (AFP copy), 12 Apr 2016 (PolNeAR train): `told` is left without a subject by the parse
+    text = ("Ramos has long clashed with the real estate tycoon.\n\n“We were tremendously wrong to not have confronted "
+            "him from the beginning,” Ramos, 58, told AFP in an interview in Mexico City on Monday.")
+    row = find(quotes_of(nlp, text), "tremendously wrong", direct=True)
+    assert row["speaker_surface"] == "Ramos"
+
+
+def test_a_dateline_is_not_the_subject_of_the_report(nlp):
+    # HuffPost (Reuters copy), 16 May 2016 (PolNeAR train): the parse gives `said` two subjects, LONDON and Trump
+    text = ("Trump Says He’s Unlikely To Have A Good Relationship With David Cameron.\n\nLONDON (Reuters) - Donald "
+            "Trump said he was unlikely to have a good relationship with David Cameron because the British prime "
+            "minister cast the U.S. presidential candidate as “divisive, stupid and wrong” for proposing a temporary "
+            "ban on Muslims entering the United States.")
+    rows = quotes_of(nlp, text)
+    assert find(rows, "he was unlikely to have", direct=False)["speaker"] == "Donald Trump"
+    assert find(rows, "divisive, stupid and wrong", direct=True)["speaker_surface"] != "LONDON"

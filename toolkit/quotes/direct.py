@@ -304,9 +304,11 @@ def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
         return source
     if inverted is not None:
         return inverted
-    for i in (cue.i + 1, cue.i - 1):
+    for i in (cue.i + 1, _before_apposition(doc, cue, qmap)):
         if 0 <= i < len(doc) and not qmap.inside(doc[i]):
             token = doc[i]
+            if i > cue.i and token.dep_ in {"dobj", "dative"} and token.head == cue:
+                continue  # `Ramos, 58, told AFP`: whom the verb addresses does not speak
             # (never up to the cue itself: `Conway notes.` parsed as a compound noun)
             while (token.dep_ in {"compound", "flat"} and token.head.i > token.i and token.head.i != cue.i
                    and not qmap.inside(token.head)):
@@ -320,6 +322,21 @@ def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
             if token.pos_ == "PROPN" or (i < cue.i and token.lower_ in PERSON_PRONOUNS | {"they"}):
                 return noun_phrase(token)
     return _person_before(doc, cue, qmap)
+
+
+def _before_apposition(doc: Doc, cue: Token, qmap: QuoteMap) -> int:
+    """The token right before the cue, or before a short apposition set off by
+    commas that ends right before it (`“…,” Ramos, 58, told AFP`: the parse
+    leaves `told` without a subject)."""
+    k = cue.i - 1
+    if k < 1 or doc[k].text != ",":
+        return k
+    for j in range(k - 1, max(k - 5, 0), -1):
+        if qmap.inside(doc[j]) or doc[j].is_space:
+            return k
+        if doc[j].text == ",":
+            return j - 1
+    return k
 
 
 def _person_before(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
