@@ -560,3 +560,30 @@ def test_a_named_death_in_hospital_after_a_shooting_is_its_victim(nlp):
     claims = run(nlp, text, published=PUBLISHED)
     assert find(claims, "Vinny A. Reinoso")["category"] == "killed"
     assert article_counts(claims, text) == {"killed": 1, "injured": 0}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # GVA train 549: a suicide is one death
+    ("Police say a Ringgold, Ga., man took his own life after a six-hour standoff Wednesday.",
+     [("a Ringgold, Ga., man", "killed", 1.0)]),
+    # GVA train 269: a named person's body found with a gunshot wound (NER tags the possessor)
+    ("Thomas Hobson's body was found with a gunshot wound when officers responded March 25 to the 11100 block of "
+     "Cotillion Drive, near Barnes Bridge Road.", [("Thomas Hobson", "killed", 1.0)]),
+    # GVA train 1032: recovering after a shooting = hurt and alive
+    ("Two men are recovering after a shooting Saturday afternoon in Bessemer.", [("Two men", "injured", 2.0)]),
+    # GVA train 168: "after suffering ... injuries", like "after being shot"
+    ("On March 13, Baker County deputies said that they responded to the emergency room at Ed Fraser Memorial "
+     "Hospital, where four people had arrived after suffering non-life-threatening injuries during a shooting.",
+     [("four people", "injured", 4.0)]),
+])
+def test_own_life_body_recovering_after_suffering(nlp, text, expected):
+    assert tolls(run(nlp, text, published=PUBLISHED)) == expected
+
+
+def test_taken_into_surgery_is_care(nlp):
+    from toolkit.claims.syntax import cared_for
+
+    # GVA train 443
+    doc = nlp("The victim was transported to Spohn Memorial by medic units and was taken into surgery.")
+    taken = next(t for t in doc if t.lower_ == "taken")
+    assert cared_for(taken, doc[1])
