@@ -587,3 +587,21 @@ def test_taken_into_surgery_is_care(nlp):
     doc = nlp("The victim was transported to Spohn Memorial by medic units and was taken into surgery.")
     taken = next(t for t in doc if t.lower_ == "taken")
     assert cared_for(taken, doc[1])
+
+
+@pytest.mark.parametrize("text, total", [
+    # GVA train 982 (0 killed, 1 injured)
+    ("Two Paterson men were shot at different locations Thursday night. A 19-year-old man was shot in Montgomery "
+     "Park.", "Two Paterson men"),
+    # GVA train 16 (0 killed, 1 injured)
+    ("CONCORD — Two people were injured Friday, one seriously, in what police said were unrelated shootings just "
+     "hours apart. The most serious of the two incidents occurred around 6 p.m. at a Wendy’s restaurant located at "
+     "1551 Monument Boulevard Police arrived there to find a man in the parking lot with a life-threatening gunshot "
+     "wound.", "Two people"),
+])
+def test_a_round_up_total_over_several_shootings_is_not_one_incident(nlp, text, total):
+    from evaluation.eval_claims_gva import article_counts
+
+    claims = run(nlp, text, published=PUBLISHED)
+    assert find(claims, total)["scope"] == "cumulative"  # the lede's total is a round-up, a sum of incidents
+    assert article_counts(claims, text) == {"killed": 0, "injured": 1}  # the first incident told on its own
