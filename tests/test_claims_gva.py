@@ -605,3 +605,21 @@ def test_a_round_up_total_over_several_shootings_is_not_one_incident(nlp, text, 
     claims = run(nlp, text, published=PUBLISHED)
     assert find(claims, total)["scope"] == "cumulative"  # the lede's total is a round-up, a sum of incidents
     assert article_counts(claims, text) == {"killed": 0, "injured": 1}  # the first incident told on its own
+
+
+def test_in_two_named_shootings_is_a_round_up_but_one_of_the_shootings_is_one(nlp):
+    from evaluation.eval_claims_gva import article_counts
+
+    # GVA train 222 (0 killed, 2 injured): the lede sums two shootings; the first is told next
+    text = ("OAKLAND — A woman and two men were wounded in two Oakland shootings Saturday night, police said Sunday. "
+            "All are expected to recover, and the shootings do not appear to be related, authorities said. About "
+            "9:31 p.m. Saturday a 37-year-old woman and a 33-year-old man were shot while they sat in a car in the "
+            "2300 block of Inyo Avenue in East Oakland.")
+    claims = run(nlp, text, published=PUBLISHED)
+    assert find(claims, "two men")["scope"] == "cumulative"
+    assert article_counts(claims, text) == {"killed": 0, "injured": 2}
+    # GVA train 1302: "one of the shootings" is one incident of the round-up
+    claims = run(nlp, "In one of the shootings, a 35-year-old man was killed and four people were wounded after shots "
+                      "were fired into a lounge in the South Side's Back of the Yards neighborhood.",
+                 published=PUBLISHED)
+    assert {c["scope"] for c in claims} == {"incident"}
