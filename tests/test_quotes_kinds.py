@@ -76,3 +76,52 @@ def test_a_title_named_with_call_and_no_source_stays_a_title(nlp):
     text = ("More importantly, three months before the primary, his campaign shelled out to broadcast a short film "
             "called \"Tenemos Familias\" on Univision.")
     assert find(quotes_of(nlp, text), "Tenemos Familias", direct=True)["kind"] == "title"
+
+
+# -- speakers: the tuning sample's wrong sources (PolNeAR train, session 5) ---------------
+
+def test_a_source_parsed_from_the_next_paragraph_gives_way_to_the_name_after_the_verb(nlp):
+    # USA Today, 17 Feb 2016 (PolNeAR train): the parse runs the next paragraph
+    # into the tag (`voters`); the fallback took `Hillary` inside the quote
+    text = ("\"Both Donald Trump and (Texas Sen.) Ted Cruz scare me,\" Harry Bond, 30, of Raleigh, N.C., who was among "
+            "those polled, said in a follow-up interview. \"We need people who will bring people together rather than "
+            "further alienate everyone.\"\n\n\"I'm voting for anyone but Hillary,\" declared Alyssa Van Wagenen, 29, of "
+            "Meridian, Ind.\n\nOf the three candidates tested, voters were inclined to have a positive reaction only for "
+            "Vermont Sen. Bernie Sanders.")
+    row = find(quotes_of(nlp, text), "anyone but Hillary", direct=True)
+    assert row["speaker_surface"] == "Alyssa Van Wagenen"
+
+
+def test_the_tag_after_the_quote_wins_over_the_previous_sentences_verb(nlp):
+    # New York Times, 7 Jun 2016 (PolNeAR train): the opening '' hangs on the
+    # previous sentence's `said`, the words on `he said`
+    text = ("Mr. Lou declined to offer his own figure for layoffs. The government cannot control the economy through "
+            "central planning in the way it once did, Mr. Lou said. ''So it's very hard to estimate how many people you "
+            "reduce if you reduce steel production by 10,000 tons,'' he said.")
+    row = find(quotes_of(nlp, text), "very hard to estimate", direct=True)
+    assert row["speaker_surface"] == "he" and row["speaker"] == "Lou"
+
+
+def test_a_name_with_its_age_before_told_is_the_source_not_the_one_told(nlp):
+    # Breitbart (AFP), 12 Apr 2016 (PolNeAR train)
+    text = ("The fracas erupted just two months after the real estate tycoon entered the race for the Republican "
+            "nomination with harsh words about Mexican immigrants, calling them rapists and vowing to make Mexico pay for "
+            "a massive border wall.\n\n“We were tremendously wrong to not have confronted him from the beginning,” Ramos, "
+            "58, told AFP in an interview in Mexico City on Monday.")
+    row = find(quotes_of(nlp, text), "tremendously wrong", direct=True)
+    assert row["speaker_surface"] == "Ramos"
+
+
+def test_a_surname_the_tagger_reads_as_a_word_is_the_tags_source(nlp):
+    # Washington Post, 27 Jul 2016 (Al From) and Western Journal, 21 Nov 2015
+    # (George Will), PolNeAR train: `From` parsed as a preposition, `Will` as a modal
+    text = ("By the late 1980s, Democrats had little credibility on national security, economic management or dealing "
+            "with the violent crime that then plagued many big cities. Many Americans then saw the Democrats as \"the "
+            "party of overwhelming government,\" From said. \"Our challenge was: How do you tackle those problems in a "
+            "way that is the most progressive you can?\"")
+    rows = quotes_of(nlp, text)
+    assert find(rows, "the party of overwhelming government", direct=True)["speaker_surface"] == "From"
+    text = ("“The eruption of war in the capital of a NATO ally is a reminder that the nominating process will "
+            "potentially send a commander in chief to Washington. This might, and should, hasten the eclipse of Carly "
+            "Fiorina, Ben Carson and especially Donald Trump,” Will wrote.")
+    assert find(quotes_of(nlp, text), "The eruption of war", direct=True)["speaker_surface"] == "Will"

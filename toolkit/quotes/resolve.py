@@ -57,7 +57,7 @@ def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution
             speaker = resolved.get(id(attribution.inherited_from))
             written[id(attribution)] = written.get(id(attribution.inherited_from))
         else:
-            written[id(attribution)] = source = _same_paragraph_source(doc, attribution, index)
+            written[id(attribution)] = source = _same_paragraph_source(doc, attribution, index, qmap)
             # a relative pronoun is the source as written; the noun it modifies speaks
             source = (relative_antecedent(source) or source) if source is not None else None
             speaker = _resolve(doc, source, index, subjects, earlier, qmap, _addressees(doc, attribution, index))
@@ -148,18 +148,27 @@ def _record(doc: Doc, ctx: ArticleContext, a: Attribution, speaker: Speaker | No
     }
 
 
-def _same_paragraph_source(doc: Doc, attribution: Attribution, index: MentionIndex) -> Span | None:
+def _same_paragraph_source(doc: Doc, attribution: Attribution, index: MentionIndex, qmap: QuoteMap) -> Span | None:
     """The source, unless the parse took it from another paragraph (a heading
-    run into the next line); then the first person named in the cue's
-    paragraph before the cue, if any."""
+    run into the next line, or the next paragraph run into this one); then the
+    person named right after the cue (`"I'm voting for anyone but Hillary,"
+    declared Alyssa Van Wagenen, 29, …` parsed with the next paragraph's
+    `voters`), else the nearest person named before the cue in its paragraph
+    outside quotes (never `Hillary` inside the quote), if any."""
     source = attribution.source
     if source is None or attribution.cue_start is None:
         return source
-    start, end = paragraph_bounds(doc_text(doc), attribution.cue_start)
+    text = doc_text(doc)
+    start, end = paragraph_bounds(text, attribution.cue_start)
     if start <= source.start_char < end:
         return source
+    after = attribution.cue_end or attribution.cue_start
+    for mention in index.mentions:
+        m_start = int(mention["start"])
+        if after <= m_start < end and mention.get("kind") == "person" and not text[after:m_start].strip():
+            return doc.char_span(m_start, int(mention["end"]), alignment_mode="expand")
     for mention in reversed(index.before(attribution.cue_start)):
-        if start <= int(mention["start"]) and mention.get("kind") == "person":
+        if start <= int(mention["start"]) and mention.get("kind") == "person" and not _quoted(doc, mention, qmap):
             return doc.char_span(int(mention["start"]), int(mention["end"]), alignment_mode="expand")
     return None
 
