@@ -176,12 +176,19 @@ def read_figure(anchor: Token, lex: Lexicon) -> Reading:
     return Reading(head=head, noun=noun, category=category, cue=cue or (noun if category else None))
 
 
+#: phrasal verbs of arriving, whose particle says nothing of harm ("showed up ... with a gunshot wound")
+ARRIVAL_VERBS = frozenset({"show", "turn", "wind", "end", "pull"})
+
+
 def _negated_or_attempted(cue: Token) -> bool:
     """"was not injured", "attempted murder", "tried to kill": nobody counted."""
     if any(c.dep_ == "neg" for c in cue.children):
         return True
-    if any(c.dep_ == "prt" and c.lower_ in ("down", "up", "at") for c in cue.children):
-        return True  # "two more were shot down" (missiles), "shot up", "shot at"
+    if _lemma(cue) not in ARRIVAL_VERBS and any(c.dep_ == "prt" and c.lower_ in ("down", "up", "at")
+                                                for c in cue.children):
+        # "two more were shot down" (missiles), "shot up", "shot at" (not "a teenager showed up ...
+        # with a gunshot wound": the wound, not the verb, is the cue)
+        return True
     nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
     if nxt is not None and _lemma(cue) == "shoot" and nxt.lower_ == "at" and \
             not any(c.dep_ == "pobj" for c in nxt.children):
@@ -257,6 +264,10 @@ def _predicate_cues(head: Token, lex: Lexicon):
         injury = _sustained_injury(gov) or _in_condition(gov) or _with_wound(gov) or _after_being_harmed(gov)
         if injury is not None:
             yield gov, injury
+        if gov.lower_ == "dead" and gov.pos_ == "ADJ" and gov.dep_ in ("ccomp", "xcomp", "oprd"):
+            # a small clause: "they found a man in his seventies dead from a gun shot wound" (the
+            # parser makes the man the subject of "dead"; the wound is the death's)
+            yield gov, "killed"
         if _lemma(gov) == "pass" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in gov.children):
             yield gov, "killed"  # "A man who was shot ... passed away Tuesday morning"
         # parser slip: "A man believed ... was shot and killed" hangs the
@@ -411,6 +422,12 @@ def _to_hospital(verb: Token, person: Token | None = None) -> bool:
     holders = [verb] + ([person] if person is not None and lemma in ("leave", "send", "put") else [])
     # "transported to the Penn State Milton S. Hershey Medical Center": the parser makes the
     # hospital an apposition of "Penn State"
+    if lemma in ("take", "transport", "rush", "airlift", "bring", "drive") and any(
+            prep.dep_ == "prep" and prep.lower_ == "with" and
+            any(p.dep_ == "pobj" and _lemma(p) in INJURY_NOUNS for p in prep.children) for prep in verb.children):
+        # "The teen was taken to UF Health Jacksonville with non-life-threatening injuries": the
+        # injuries say it was care, whatever the place is called
+        return True
     return any(prep.dep_ == "prep" and prep.lower_ in preps and
                any(p.dep_ == "pobj" and (is_hospital(p) or any(a.dep_ == "appos" and is_hospital(a) for a in p.children))
                    for p in prep.children)
