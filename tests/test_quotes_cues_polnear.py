@@ -126,3 +126,35 @@ def test_a_dateline_is_not_the_subject_of_the_report(nlp):
     rows = quotes_of(nlp, text)
     assert find(rows, "he was unlikely to have", direct=False)["speaker"] == "Donald Trump"
     assert find(rows, "divisive, stupid and wrong", direct=True)["speaker_surface"] != "LONDON"
+
+
+def test_a_participle_or_a_conjoined_verb_above_a_paraphrase_still_speaks(nlp):
+    # New York Times, 27 Jun 2016, and Breitbart (AP copy), 1 Mar 2016 (PolNeAR train): the outer
+    # reporter has no subject of its own in the parse but borrows one (`cautioning`, `… and said`)
+    text = ("She, too, is a pragmatic internationalist battling against nationalist anger, cautioning that the "
+            "turmoil after the so-called Brexit vote underscores a need for ''calm, steady, experienced leadership "
+            "in the White House.''\n\nShe declared “What a Super Tuesday!” and said that her campaign would "
+            "continue “to break barriers” across the nation.")
+    rows = quotes_of(nlp, text)
+    assert find(rows, "calm, steady, experienced", direct=True)["speaker_surface"] == "She"
+    assert find(rows, "to break barriers", direct=True)["speaker_surface"] == "She"
+
+
+def test_a_tag_after_the_quote_wins_over_the_colon_before_it(nlp):
+    # Washington Post, 20 Jan 2016 (PolNeAR train): `Fiorina was far less bubbly:` is no verb of speech,
+    # the quote's own tag `she recounted` is
+    text = ("But Fiorina was far less bubbly: \"The market will hate this deal. They won't understand it, and they "
+            "won't reward us for it,\" she recounted telling them in her memoir.")
+    row = find(quotes_of(nlp, text), "The market will hate", direct=True)
+    assert row["speaker_surface"] == "she" and row["cue"] in {"recount", "tell"}
+
+
+def test_a_paragraph_that_quotes_already_or_reports_a_thing_introduces_nothing(nlp):
+    # Washington Post, 1 Jun 2016, and HuffPost, 21 Mar 2016 (PolNeAR train)
+    text = ("\"Or do we make promises we can't keep and get people even more frustrated and angry?\" Clinton asked."
+            "\n\n\"Nooooo!\"\n\nAlongside the SVP’s platform points, domestic and international critics have in "
+            "particular noted the explosive campaign material used by the SVP to stoke voter fears.\n\n“We Swiss are "
+            "increasingly becoming n****rs” (St. Gallen general election poster 2003).")
+    rows = quotes_of(nlp, text)
+    assert find(rows, "Nooooo", direct=True)["speaker"] is None
+    assert find(rows, "We Swiss are", direct=True)["speaker"] is None

@@ -86,13 +86,15 @@ def _attribute(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, previo
     cue, rule = _linked_cue(doc, tokens, qmap, para, title), "linked"
     if cue is None:
         cue, rule = _colon_cue(doc, quote, qmap), "colon"
+    if cue is None and not title:
+        cue, rule = _nearby_cue(doc, quote, tokens, qmap, para), "nearby"
     if cue is None:
+        # (after the nearby verb: `But Fiorina was far less bubbly: "…," she
+        # recounted` is the tag's)
         found = _colon_subject(doc, quote, qmap)
         if found is not None:
             found.rule = "colon"
             return found
-    if cue is None and not title:
-        cue, rule = _nearby_cue(doc, quote, tokens, qmap, para), "nearby"
     if cue is not None:
         found = Attribution.with_cue(quote.start, quote.end, True, cue_lemma(cue), [cue], _source(doc, cue, qmap))
         found.rule = rule
@@ -131,10 +133,14 @@ def _previous_sentence_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[
         return None  # the sentence before holds a quote: rule 3 (continuation) decides
     if _in(previous[0], para):
         return root if is_cue_verb(root, strong_only=True) else None
-    return _paragraph_introducer(doc, previous, tokens, para)
+    return _paragraph_introducer(doc, previous, tokens, qmap, para)
 
 
-def _paragraph_introducer(doc: Doc, previous: Span, tokens: range, para: tuple[int, int]) -> Token | None:
+#: reporting verbs whose object is the one addressed (`He told reporters.`)
+_ADDRESSING = {"tell", "ask", "inform", "brief"}
+
+
+def _paragraph_introducer(doc: Doc, previous: Span, tokens: range, qmap: QuoteMap, para: tuple[int, int]) -> Token | None:
     """`Howard continued his scathing remarks. ⏎ “Eight years ago she was the
     presumed Democratic nominee, …”` (Western Journal, 2016): a quote that
     opens a paragraph with no cue of its own continues the speech the
@@ -149,7 +155,14 @@ def _paragraph_introducer(doc: Doc, previous: Span, tokens: range, para: tuple[i
     last = next((t for t in reversed(previous) if not t.is_space), previous[-1])
     if root.pos_ not in {"VERB", "AUX"} or last.text not in {".", "!"}:
         return None
-    if is_cue_verb(root, strong_only=True):
+    above = paragraph_bounds(text, previous.start_char)
+    if any(above[0] <= q.open_mark < above[1] for q in qmap.quotes):
+        return None  # (`"…?" ⏎ Clinton asked. ⏎ "Nooooo!"`: the paragraph above quotes someone already)
+    objects = [c for c in root.children if c.dep_ == "dobj"]
+    if is_cue_verb(root, strong_only=True) and (cue_lemma(root) in _ADDRESSING or not any(
+            not is_cue_noun(o) for o in objects)):
+        # (`critics have noted the explosive campaign material … ⏎ “We Swiss …”`
+        # reports a thing, not the words below)
         return root
     if any(c.dep_ == "dobj" and is_cue_noun(c) for c in root.children) and source_of_verb(root) is not None:
         return root
@@ -246,8 +259,9 @@ def _outer_reporter(cue: Token, qmap: QuoteMap, para: tuple[int, int]) -> Token:
     head = cue.head
     if cue.dep_ == "ccomp" and head is not cue and _in(head, para) and not qmap.inside(head) and is_cue_verb(head, strong_only=True):
         # (the outer verb must have a speaker of its own: in `When asked why,
-        # Sembler responded in a text message: "…"` the quote is Sembler's)
-        if any(c.dep_ in {"nsubj", "agent"} for c in head.children):
+        # Sembler responded in a text message: "…"` the quote is Sembler's;
+        # `She … said that …` and `…, cautioning that …` borrow one)
+        if source_of_verb(head) is not None:
             return head
     return cue
 
