@@ -104,7 +104,7 @@ def source_of_verb(cue: Token) -> Span | None:
         verb = _verbal_head(verb)
         if verb is None:
             return None
-        if verb.dep_ == "ccomp" and is_cue_verb(verb.head) and not _speech_event(verb):
+        if verb.dep_ == "ccomp" and is_cue_verb(verb.head) and not _speech_event(verb) and not _quote_between(verb, verb.head):
             # `He emphasized that Russia seeks …, urging Kyiv …`: a participle
             # parsed inside the reported clause belongs to the reporter (but
             # `An official said Blinken addressed Russia directly, saying: “…`
@@ -124,6 +124,14 @@ _EVIDENTIAL_CUES = {"indicate", "suggest", "signal", "show", "reveal", "imply", 
 
 #: verbs of a speech event, not in the cue lexicon (`Blinken addressed Russia directly, saying: …`)
 _SPEECH_EVENTS = {"address", "speak", "talk", "appear", "interview", "lecture", "preach"}
+
+
+def _quote_between(a: Token, b: Token) -> bool:
+    """Whether a quotation mark stands between ``a`` and ``b``: the parse hung
+    a clause on a verb inside the quote that follows it (`Weaver didn’t seem
+    particularly impressed …, telling reporters, “A lot of people said …”`)."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.is_quote and t.text not in {"'", "’"} for t in a.doc[lo + 1:hi])
 
 
 def _speech_event(verb: Token) -> bool:
