@@ -156,3 +156,23 @@ def test_show_titles_with_a_small_word_or_after_with_are_titles(nlp):
     text = ("In an interview with \"Fox and Friends,\" Donald Trump pointed to China as the regional enforcer, remarking "
             "that the U.S. should make things harder on Beijing if it does not lean in on North Korea.")
     assert find(quotes_of(nlp, text), "Fox and Friends", direct=True)["kind"] == "title"
+
+
+def test_a_participle_on_a_time_noun_borrows_the_clauses_subject(nlp):
+    # Politico, 6 Jul 2016 (PolNeAR train): before, the speaker was `one point`
+    text = ("Gov. Chris Christie — who is being vetted as a possible running mate for Trump — made revitalizing Atlantic "
+            "City a priority in his first term, but the effort stalled, and he has battled with Guardian over how best "
+            "to stabilize the city's finances, at one point calling the mayor a \"liar\" who was not \"honorable.\"")
+    row = find(quotes_of(nlp, text), "liar", direct=True)
+    assert row["speaker_surface"] == "he" and row["kind"] == "direct"
+
+
+def test_an_apology_introducing_a_quote_is_speech(nlp):
+    # Washington Post, 3 Mar 2016 (PolNeAR train): before, the quote went on
+    # with the previous paragraph's `a former senior law enforcement official`
+    text = ("\"There was wrongdoing,\" said a former senior law enforcement official. \"But was it criminal "
+            "wrongdoing?\"\n\nClinton has since apologized for what happened: \"Yes, I should have used two email "
+            "addresses, one for personal matters and one for my work at the State Department. Not doing so was a "
+            "mistake. I'm sorry about it, and I take full responsibility.\"")
+    row = find(quotes_of(nlp, text), "two email addresses", direct=True)
+    assert row["cue"] == "apologize" and row["speaker_surface"] == "Clinton"

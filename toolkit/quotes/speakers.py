@@ -92,7 +92,10 @@ def source_of_verb(cue: Token) -> Span | None:
                 return None  # `an interview posted on YouTube`, `a refusal to answer`: no speaker
             noun = verb.head
             set_off = verb.i > 0 and verb.doc[verb.i - 1].text == ","
-            if set_off or (noun.lemma_.lower() in DOCUMENT_HEADS and noun.dep_ in {"dobj", "pobj"}):
+            if set_off or (noun.lemma_.lower() in DOCUMENT_HEADS and noun.dep_ in {"dobj", "pobj"}) or (
+                    noun.lemma_.lower() in _TIME_NOUNS):
+                # (`he has battled with Guardian …, at one point calling the
+                # mayor a "liar"`: a time never speaks; the clause above does)
                 # `acknowledged setbacks, however, saying …` (an adverbial
                 # participle parsed on the object) and `issued a statement
                 # calling on …`: the subject of the clause above speaks
@@ -124,6 +127,10 @@ _EVIDENTIAL_CUES = {"indicate", "suggest", "signal", "show", "reveal", "imply", 
 
 #: verbs of a speech event, not in the cue lexicon (`Blinken addressed Russia directly, saying: …`)
 _SPEECH_EVENTS = {"address", "speak", "talk", "appear", "interview", "lecture", "preach"}
+
+
+#: nouns of time a participle may hang on (`at one point calling …`, `at the same time saying …`)
+_TIME_NOUNS = {"point", "time", "moment", "stage", "day", "week", "month", "year", "night", "morning", "evening"}
 
 
 def _quote_between(a: Token, b: Token) -> bool:
