@@ -560,3 +560,66 @@ def test_a_named_death_in_hospital_after_a_shooting_is_its_victim(nlp):
     claims = run(nlp, text, published=PUBLISHED)
     assert find(claims, "Vinny A. Reinoso")["category"] == "killed"
     assert article_counts(claims, text) == {"killed": 1, "injured": 0}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # GVA train 549: a suicide is one death
+    ("Police say a Ringgold, Ga., man took his own life after a six-hour standoff Wednesday.",
+     [("a Ringgold, Ga., man", "killed", 1.0)]),
+    # GVA train 269: a named person's body found with a gunshot wound (NER tags the possessor)
+    ("Thomas Hobson's body was found with a gunshot wound when officers responded March 25 to the 11100 block of "
+     "Cotillion Drive, near Barnes Bridge Road.", [("Thomas Hobson", "killed", 1.0)]),
+    # GVA train 1032: recovering after a shooting = hurt and alive
+    ("Two men are recovering after a shooting Saturday afternoon in Bessemer.", [("Two men", "injured", 2.0)]),
+    # GVA train 168: "after suffering ... injuries", like "after being shot"
+    ("On March 13, Baker County deputies said that they responded to the emergency room at Ed Fraser Memorial "
+     "Hospital, where four people had arrived after suffering non-life-threatening injuries during a shooting.",
+     [("four people", "injured", 4.0)]),
+])
+def test_own_life_body_recovering_after_suffering(nlp, text, expected):
+    assert tolls(run(nlp, text, published=PUBLISHED)) == expected
+
+
+def test_taken_into_surgery_is_care(nlp):
+    from toolkit.claims.syntax import cared_for
+
+    # GVA train 443
+    doc = nlp("The victim was transported to Spohn Memorial by medic units and was taken into surgery.")
+    taken = next(t for t in doc if t.lower_ == "taken")
+    assert cared_for(taken, doc[1])
+
+
+@pytest.mark.parametrize("text, total", [
+    # GVA train 982 (0 killed, 1 injured)
+    ("Two Paterson men were shot at different locations Thursday night. A 19-year-old man was shot in Montgomery "
+     "Park.", "Two Paterson men"),
+    # GVA train 16 (0 killed, 1 injured)
+    ("CONCORD — Two people were injured Friday, one seriously, in what police said were unrelated shootings just "
+     "hours apart. The most serious of the two incidents occurred around 6 p.m. at a Wendy’s restaurant located at "
+     "1551 Monument Boulevard Police arrived there to find a man in the parking lot with a life-threatening gunshot "
+     "wound.", "Two people"),
+])
+def test_a_round_up_total_over_several_shootings_is_not_one_incident(nlp, text, total):
+    from evaluation.eval_claims_gva import article_counts
+
+    claims = run(nlp, text, published=PUBLISHED)
+    assert find(claims, total)["scope"] == "cumulative"  # the lede's total is a round-up, a sum of incidents
+    assert article_counts(claims, text) == {"killed": 0, "injured": 1}  # the first incident told on its own
+
+
+def test_in_two_named_shootings_is_a_round_up_but_one_of_the_shootings_is_one(nlp):
+    from evaluation.eval_claims_gva import article_counts
+
+    # GVA train 222 (0 killed, 2 injured): the lede sums two shootings; the first is told next
+    text = ("OAKLAND — A woman and two men were wounded in two Oakland shootings Saturday night, police said Sunday. "
+            "All are expected to recover, and the shootings do not appear to be related, authorities said. About "
+            "9:31 p.m. Saturday a 37-year-old woman and a 33-year-old man were shot while they sat in a car in the "
+            "2300 block of Inyo Avenue in East Oakland.")
+    claims = run(nlp, text, published=PUBLISHED)
+    assert find(claims, "two men")["scope"] == "cumulative"
+    assert article_counts(claims, text) == {"killed": 0, "injured": 2}
+    # GVA train 1302: "one of the shootings" is one incident of the round-up
+    claims = run(nlp, "In one of the shootings, a 35-year-old man was killed and four people were wounded after shots "
+                      "were fired into a lounge in the South Side's Back of the Yards neighborhood.",
+                 published=PUBLISHED)
+    assert {c["scope"] for c in claims} == {"incident"}

@@ -768,6 +768,12 @@ def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Readin
         (root.head.head.lemma_.lower() in ("death", "killing", "murder", "homicide", "body")  # "the death of Juan Berrios, 20"
          or (root.head.head.lemma_.lower() == "life" and root.head.head.dep_ in ("dobj", "nsubjpass")
              and root.head.head.head.lemma_.lower() in LIFE_VERBS))  # "which took the life of ... Daniel Dechand"
+    if root.dep_ == "poss" and root.head.lemma_.lower() == "body" and root.head.dep_ in ("nsubjpass", "dobj") and \
+            any(t.lemma_.lower() in VIOLENCE_WORDS | SHOOTING_WORDS for t in root.sent) and \
+            not any(s <= ent.start_char < e for s, e in covered):
+        # "Thomas Hobson's body was found with a gunshot wound": one killed (a body alone, without
+        # violence in the sentence, may be a natural death's)
+        return Reading(head=root, noun=root, category="killed", cue=root.head), ent.start_char, root.idx + len(root)
     if root.dep_ not in ("nsubjpass", "nsubj", "dobj") and not of_death or \
             any(s <= ent.start_char < e for s, e in covered):
         return None

@@ -391,8 +391,19 @@ def _nearest_subject(verb: Token) -> Token | None:
     commenter said` on the verb too)."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     text = doc_text(verb.doc)  # Doc.text is rebuilt on every access
+    if len(subjects) > 1:
+        # `LONDON (Reuters) - Donald Trump said`: a dateline is no subject
+        subjects = [c for c in subjects if not _dateline(c, text)] or subjects
     same_paragraph = [c for c in subjects if "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]]
     return (same_paragraph or subjects or [None])[0]
+
+
+def _dateline(token: Token, text: str) -> bool:
+    """`LONDON (Reuters) -`, `KYIV, Ukraine —`: an all-capitals place opening
+    its line, followed by a dash within a few tokens (lane 13b)."""
+    if not (token.is_upper and len(token) > 1) or text[text.rfind("\n", 0, token.idx) + 1:token.idx].strip():
+        return False
+    return any(t.text in {"-", "—", "–", "--"} for t in token.doc[token.i + 1:token.i + 7])
 
 
 def _child(token: Token, deps: set[str]) -> Token | None:
