@@ -92,7 +92,10 @@ def source_of_verb(cue: Token) -> Span | None:
                 return None  # `an interview posted on YouTube`, `a refusal to answer`: no speaker
             noun = verb.head
             set_off = verb.i > 0 and verb.doc[verb.i - 1].text == ","
-            if set_off or (noun.lemma_.lower() in DOCUMENT_HEADS and noun.dep_ in {"dobj", "pobj"}):
+            if set_off or (noun.lemma_.lower() in DOCUMENT_HEADS and noun.dep_ in {"dobj", "pobj"}) or (
+                    noun.lemma_.lower() in _TIME_NOUNS):
+                # (`he has battled with Guardian …, at one point calling the
+                # mayor a "liar"`: a time never speaks; the clause above does)
                 # `acknowledged setbacks, however, saying …` (an adverbial
                 # participle parsed on the object) and `issued a statement
                 # calling on …`: the subject of the clause above speaks
@@ -104,7 +107,7 @@ def source_of_verb(cue: Token) -> Span | None:
         verb = _verbal_head(verb)
         if verb is None:
             return None
-        if verb.dep_ == "ccomp" and is_cue_verb(verb.head) and not _speech_event(verb):
+        if verb.dep_ == "ccomp" and is_cue_verb(verb.head) and not _speech_event(verb) and not _quote_between(verb, verb.head):
             # `He emphasized that Russia seeks …, urging Kyiv …`: a participle
             # parsed inside the reported clause belongs to the reporter (but
             # `An official said Blinken addressed Russia directly, saying: “…`
@@ -124,6 +127,18 @@ _EVIDENTIAL_CUES = {"indicate", "suggest", "signal", "show", "reveal", "imply", 
 
 #: verbs of a speech event, not in the cue lexicon (`Blinken addressed Russia directly, saying: …`)
 _SPEECH_EVENTS = {"address", "speak", "talk", "appear", "interview", "lecture", "preach"}
+
+
+#: nouns of time a participle may hang on (`at one point calling …`, `at the same time saying …`)
+_TIME_NOUNS = {"point", "time", "moment", "stage", "day", "week", "month", "year", "night", "morning", "evening"}
+
+
+def _quote_between(a: Token, b: Token) -> bool:
+    """Whether a quotation mark stands between ``a`` and ``b``: the parse hung
+    a clause on a verb inside the quote that follows it (`Weaver didn’t seem
+    particularly impressed …, telling reporters, “A lot of people said …”`)."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.is_quote and t.text not in {"'", "’"} for t in a.doc[lo + 1:hi])
 
 
 def _speech_event(verb: Token) -> bool:
