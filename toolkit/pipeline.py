@@ -102,13 +102,18 @@ _PIPELINES: dict[tuple[str | None, str | None], Language] = {}
 
 
 def cached_pipeline(model: str | None = None, catalogue: str | None = None) -> Language:
-    """:func:`build_pipeline`, built once per process per (model, catalogue)."""
+    """:func:`build_pipeline`, built once per process per (model, catalogue),
+    with the extractors' data loaded (:func:`toolkit.extraction.load_extractor_data`)."""
     key = (model, catalogue)
     nlp = _PIPELINES.get(key)
     if nlp is None:
         if len(_PIPELINES) >= 4:
             _PIPELINES.pop(next(iter(_PIPELINES)))
         nlp = _PIPELINES[key] = build_pipeline(model, catalogue)
+        # the extractors' data is loaded with the pipeline, once per process (see load_extractor_data)
+        from toolkit.extraction import load_extractor_data
+
+        load_extractor_data(nlp, catalogue)
     return nlp
 
 
