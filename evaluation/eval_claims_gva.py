@@ -12,7 +12,9 @@ together) never count for either; a ranged/vague/hedged figure counts as its
 low bound (its high bound for "up to"). No claim -> 0. In an article that
 reports a death, a single person "shot" or "with a gunshot wound" with no
 injury word (cues ``WEAK_INJURY_CUES``) is not counted as injured (the dead
-victim was shot too; GVA counts him once). Victims coordinated with the
+victim was shot too; GVA counts him once), unless the text says it is
+another person ("One man was killed and another wounded", "another person
+was also shot"). Victims coordinated with the
 first claim in its sentence add up ("A man and a teenage girl were wounded"
 = 2). The article's main incident is its first counted claim (of either
 category); the other category's first claim is another incident's, and counts
@@ -104,7 +106,7 @@ def article_counts(claims: list[dict], text: str | None = None) -> dict[str, int
         # died) is no injury in an article that reports a death
         firsts[category] = next((c for c in claims if c["category"] == category and c["scope"] == "incident"
                                  and not (category == "injured" and anyone_killed and c.get("cue") in WEAK_INJURY_CUES
-                                          and point_value(c) == 1)), None)
+                                          and point_value(c) == 1 and not _another(c, text))), None)
     found = [c for c in firsts.values() if c is not None]
     main = min(found, key=lambda c: c["start"]) if found else None
     for category, first in firsts.items():
@@ -115,6 +117,24 @@ def article_counts(claims: list[dict], text: str | None = None) -> dict[str, int
             if text is not None:
                 out[category] += _coordinated(first, claims, text)
     return out
+
+
+#: the fate words of a gapped "and another wounded" (the claim's surface ends with one)
+ANOTHER_FATES = frozenset({"hurt", "injured", "wounded", "hospitalized", "hospitalised"})
+
+
+#: "another person was also shot": "also" says a victim besides the one told before
+ALSO_AFTER = re.compile(r"\s+(?:was|were|is|has been|had been)\s+also\b", re.IGNORECASE)
+
+
+def _another(claim: dict, text: str | None) -> bool:
+    """"One man was killed and another wounded", "Deputies say another person
+    was also shot": the claim says it is not the dead person (not "another
+    man was shot", who may be the one who died)."""
+    words = claim["surface"].lower().split()
+    if len(words) < 2 or words[0] != "another":
+        return False
+    return words[-1] in ANOTHER_FATES or (text is not None and ALSO_AFTER.match(text, claim["end"]) is not None)
 
 
 def other_incident(claim: dict, main: dict) -> bool:

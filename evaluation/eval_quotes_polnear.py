@@ -112,6 +112,22 @@ def pick_annotations(data: Path) -> dict[str, Path]:
     return chosen
 
 
+def leave_out(names: list[str], slices) -> list[str]:
+    """``names`` without the samples ``LIMIT:SEED`` of ``slices``, taken in
+    turn: each slice is drawn (as ``--limit LIMIT --seed SEED`` would draw it)
+    from the names the slices before it left, so ``["80:13", "80:2027"]``
+    removes the tuning slice ``--limit 80 --seed 13`` and then the held-out
+    slice ``--not-in 80:13 --limit 80 --seed 2027``."""
+    for spec in slices:
+        try:
+            size, seed = (int(x) for x in spec.split(":"))
+        except ValueError:
+            raise SystemExit(f"--not-in wants LIMIT:SEED, got {spec!r}") from None
+        dropped = set(random.Random(seed).sample(names, min(size, len(names))))
+        names = [n for n in names if n not in dropped]
+    return names
+
+
 # -- predictions -------------------------------------------------------------------
 
 def toolkit_predictions(doc, ctx, mentions) -> list[Prediction]:
@@ -219,9 +235,11 @@ def main(argv: list[str] | None = None) -> int:
     add_data_args(parser, DEFAULT_DATA, "PolNeAR split folder (with text/ and attributions/)", "4 texts")
     parser.add_argument("--limit", type=int, default=None, help="evaluate a random sample of this many texts")
     parser.add_argument("--seed", type=int, default=13, help="random seed for --limit")
-    parser.add_argument("--not-in", default=None, metavar="LIMIT:SEED",
+    parser.add_argument("--not-in", default=None, nargs="+", metavar="LIMIT:SEED",
                         help="leave out the texts of the sample --limit LIMIT --seed SEED (a held-out slice "
-                             "disjoint from the tuning slice, e.g. --not-in 80:13 --limit 80 --seed 2027)")
+                             "disjoint from the tuning slice, e.g. --not-in 80:13 --limit 80 --seed 2027); "
+                             "several slices are left out in turn, each drawn from what the ones before it left "
+                             "(--not-in 80:13 80:2027 leaves out the tuning slice and the held-out slice)")
     parser.add_argument("--errors", type=int, default=0, help="print this many speaker errors of the toolkit")
     parser.add_argument("--pronoun-sample", type=Path, default=None, metavar="CSV",
                         help="instead: print he/she-sourced rows with context from a news CSV (column 'articles') for checking by hand")
@@ -243,10 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     chosen = pick_annotations(args.data)
     names = sorted(chosen)
-    if args.not_in:
-        size, seed = (int(x) for x in args.not_in.split(":"))
-        left_out = set(random.Random(seed).sample(names, min(size, len(names))))
-        names = [n for n in names if n not in left_out]
+    names = leave_out(names, args.not_in or ())
     limit = smoke_limit(args, 4, args.limit)
     if limit:
         names = sorted(random.Random(args.seed).sample(names, min(limit, len(names))))

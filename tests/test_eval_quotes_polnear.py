@@ -6,7 +6,11 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from evaluation.eval_quotes_polnear import is_direct  # noqa: E402
+import random  # noqa: E402
+
+import pytest  # noqa: E402
+
+from evaluation.eval_quotes_polnear import is_direct, leave_out  # noqa: E402
 
 
 def _span(text: str, part: str) -> list[tuple[int, int]]:
@@ -26,3 +30,19 @@ def test_curly_marks_still_count_and_a_reported_clause_does_not():
     assert not is_direct(text, _span(text, "Clinton's aides were worried"))
     # an apostrophe of a possessive is not a quotation mark
     assert not is_direct(text, _span(text, "aides were worried"))
+
+
+def test_not_in_leaves_out_slices_in_turn():
+    names = [f"text{i:03d}" for i in range(300)]
+    tuning = set(random.Random(13).sample(names, 80))
+    rest = [n for n in names if n not in tuning]
+    # one slice: what --not-in 80:13 always did
+    assert leave_out(names, ["80:13"]) == rest
+    # two slices: the second is drawn from what the first left (the held-out
+    # slice `--not-in 80:13 --limit 80 --seed 2027` is such a draw)
+    held_out = set(random.Random(2027).sample(rest, 80))
+    left = leave_out(names, ["80:13", "80:2027"])
+    assert len(left) == 140 and not (set(left) & (tuning | held_out))
+    assert left == sorted(left)
+    with pytest.raises(SystemExit):
+        leave_out(names, ["80"])

@@ -6,6 +6,7 @@ Method: rules over the sentence's parse and the cue lexicons in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
@@ -590,6 +591,13 @@ EARLIER_CUES = ("last year", "years ago", "a year ago", "year earlier", "years e
                 "a similar shooting", "months ago", "last summer", "last winter", "last spring", "last fall")
 
 
+#: a round-up: one figure over several shootings ("were wounded in two Oakland shootings", "in shootings early
+#: Sunday", "in weekend shootings"): a sum of incidents, scope ``cumulative`` (not "in a separate shooting": that is
+#: another incident, ``EARLIER_CUES``)
+ROUND_UP = re.compile(r"\bin (?!(?:one|each|either|both|the first|the second|the last) of\b)(?:[\w-]+ ){0,3}shootings\b",
+                      re.IGNORECASE)  # (not "In one of the shootings, a 35-year-old man was killed": one of them)
+
+
 def _earlier_year(sent: Span, published) -> bool:
     """A year before the article's in the figure's sentence ("In 2015, three were killed")."""
     if published is None:
@@ -615,6 +623,8 @@ def scope_of(sent: Span, reading: Reading, category: str, value: float | None, l
     shooting", a year before the article's); else ``incident``."""
     text = sent.text.lower()
     if any(cue in text for cue in lex.cumulative_cues):
+        return "cumulative"
+    if ROUND_UP.search(text) and "separate shooting" not in text:
         return "cumulative"
     if any(cue in text for cue in EARLIER_CUES) or _earlier_year(sent, published):
         return "earlier"

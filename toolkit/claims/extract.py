@@ -30,7 +30,7 @@ from toolkit.claims import attributes, qualify
 from toolkit.claims.claimant import OUTLET_PREFIX, resolve_claimant
 from toolkit.claims.lexicon import load_lexicon, Lexicon
 from toolkit.claims.numbers import Quantity, find_quantities, parenthesised_exact
-from toolkit.claims.syntax import LIFE_VERBS, NOT_PEOPLE_ENTS, Reading, cared_for, is_non_person, read_figure
+from toolkit.claims.syntax import LIFE_VERBS, NOT_PEOPLE_ENTS, Reading, cared_for, is_hospital, is_non_person, read_figure
 from toolkit.context import ArticleContext, entity_starting_at, sent_id as sent_id_of, doc_text
 from toolkit.records import ClaimRecord
 
@@ -354,6 +354,20 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
                                    mentions, quotes, dates, {}))
                 covered.append((tok.idx, fate.idx + len(fate)))
             continue
+        elif tok.lower_ == "another" and tok.i > 0 and tok.nbor(-1).lower_ in ("and", ",") and \
+                _gapped_fate(tok) is not None and not any(s <= tok.idx < e for s, e in covered) and \
+                any(s < tok.idx and sent_id_of(doc, doc.char_span(s, e, alignment_mode="expand").start) ==
+                    sent_id_of(doc, tok.i) for s, e in covered + [(r["start"], r["end"]) for r in out]):
+            # gapping: "One man was killed and another wounded Monday night" (the parser hangs
+            # "another" on "night"), "to find one man dead and another seriously wounded": the
+            # second victim of a figure told just before in the sentence
+            fate = _gapped_fate(tok)
+            category = lex.predicate_category.get(fate.lower_) or lex.predicate_category.get(fate.lemma_.lower())
+            reading = Reading(head=fate, noun=None, category=category, cue=fate)
+            out.append(_record(doc, ctx, reading, tok.idx, fate.idx + len(fate), 1.0, 1.0, "exact", False, lex,
+                               mentions, quotes, dates, {}))
+            covered.append((tok.idx, fate.idx + len(fate)))
+            continue
         elif tok.lower_ in ("himself", "herself") and tok.dep_ == "dobj" and \
                 tok.head.lemma_.lower() in ("shoot", "kill", "wound", "injure", "stab") and \
                 tok.head.dep_ not in ("pcomp", "xcomp") and \
@@ -472,6 +486,21 @@ def _is_age_noun(noun: Token) -> bool:
 ANOTHER_FATES = frozenset({"hurt", "injured", "wounded", "dead", "killed", "hospitalized", "hospitalised"})
 #: pronouns that can stand for one person named just before ("A man is in hospital after he was shot")
 VICTIM_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+
+
+def _gapped_fate(another: Token) -> Token | None:
+    """The fate word right after "another" (an adverb or two may come
+    between: "and another seriously wounded"), when it is a killed or injured
+    word; else ``None``."""
+    doc = another.doc
+    for tok in doc[another.i + 1:min(len(doc), another.i + 4)]:
+        if tok.sent != another.sent:
+            return None
+        if tok.lower_ in ANOTHER_FATES:
+            return tok if tok.lower_ not in ("dead", "killed") else None
+        if tok.pos_ != "ADV":
+            return None
+    return None
 
 
 def _pronoun_victim(noun: Token, lex: Lexicon) -> Reading | None:
@@ -739,6 +768,12 @@ def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Readin
         (root.head.head.lemma_.lower() in ("death", "killing", "murder", "homicide", "body")  # "the death of Juan Berrios, 20"
          or (root.head.head.lemma_.lower() == "life" and root.head.head.dep_ in ("dobj", "nsubjpass")
              and root.head.head.head.lemma_.lower() in LIFE_VERBS))  # "which took the life of ... Daniel Dechand"
+    if root.dep_ == "poss" and root.head.lemma_.lower() == "body" and root.head.dep_ in ("nsubjpass", "dobj") and \
+            any(t.lemma_.lower() in VIOLENCE_WORDS | SHOOTING_WORDS for t in root.sent) and \
+            not any(s <= ent.start_char < e for s, e in covered):
+        # "Thomas Hobson's body was found with a gunshot wound": one killed (a body alone, without
+        # violence in the sentence, may be a natural death's)
+        return Reading(head=root, noun=root, category="killed", cue=root.head), ent.start_char, root.idx + len(root)
     if root.dep_ not in ("nsubjpass", "nsubj", "dobj") and not of_death or \
             any(s <= ent.start_char < e for s, e in covered):
         return None
@@ -748,12 +783,23 @@ def _named_victim(doc: Doc, first: Token, lex: Lexicon, covered) -> tuple[Readin
     cue = reading.cue.lemma_.lower()
     if cue in NOT_NAMED_VICTIM_CUES or reading.category in ("displaced", "evacuated", "prisoners"):
         return None  # "Griner was detained", "the president fled"
-    if cue in ("die", "perish", "death") and not any(t.lemma_.lower() in VIOLENCE_WORDS for t in root.sent):
+    if cue in ("die", "perish", "death") and not any(t.lemma_.lower() in VIOLENCE_WORDS for t in root.sent) and \
+            not (_died_in_care(reading.cue) and _violent_context(doc, root, 1, VIOLENCE_WORDS | SHOOTING_WORDS)):
         # "Reid died last December, aged 82": a death, not a toll; "The death of
         # Liza ... encapsulated the brutality of the invasion": a portrait, not a count
+        # (but "the victim of a Feb. 13 shooting in York has died. Vinny A. Reinoso, 29, died at
+        # York Hospital": a death in hospital right after a shooting is its victim's)
         return None
 
     return reading, ent.start_char, ent.end_char
+
+
+def _died_in_care(verb: Token) -> bool:
+    """"died at York Hospital", "died at the scene", "died at Grady Memorial Hospital"."""
+    return verb.lemma_.lower() == "die" and any(
+        prep.dep_ == "prep" and prep.lower_ in ("at", "in") and
+        any(p.dep_ == "pobj" and (is_hospital(p) or p.lemma_.lower() == "scene") for p in prep.children)
+        for prep in verb.children)
 
 
 def _record(doc: Doc, ctx: ArticleContext, reading: Reading, start: int, end: int, low, high, qualifier: str,

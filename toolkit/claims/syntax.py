@@ -176,12 +176,19 @@ def read_figure(anchor: Token, lex: Lexicon) -> Reading:
     return Reading(head=head, noun=noun, category=category, cue=cue or (noun if category else None))
 
 
+#: phrasal verbs of arriving, whose particle says nothing of harm ("showed up ... with a gunshot wound")
+ARRIVAL_VERBS = frozenset({"show", "turn", "wind", "end", "pull"})
+
+
 def _negated_or_attempted(cue: Token) -> bool:
     """"was not injured", "attempted murder", "tried to kill": nobody counted."""
     if any(c.dep_ == "neg" for c in cue.children):
         return True
-    if any(c.dep_ == "prt" and c.lower_ in ("down", "up", "at") for c in cue.children):
-        return True  # "two more were shot down" (missiles), "shot up", "shot at"
+    if _lemma(cue) not in ARRIVAL_VERBS and any(c.dep_ == "prt" and c.lower_ in ("down", "up", "at")
+                                                for c in cue.children):
+        # "two more were shot down" (missiles), "shot up", "shot at" (not "a teenager showed up ...
+        # with a gunshot wound": the wound, not the verb, is the cue)
+        return True
     nxt = cue.nbor(1) if cue.i + 1 < len(cue.doc) else None
     if nxt is not None and _lemma(cue) == "shoot" and nxt.lower_ == "at" and \
             not any(c.dep_ == "pobj" for c in nxt.children):
@@ -257,6 +264,14 @@ def _predicate_cues(head: Token, lex: Lexicon):
         injury = _sustained_injury(gov) or _in_condition(gov) or _with_wound(gov) or _after_being_harmed(gov)
         if injury is not None:
             yield gov, injury
+        if _own_life_taken(gov):
+            yield gov, "killed"  # "a Ringgold, Ga., man took his own life after a six-hour standoff"
+        if _recovering(gov):
+            yield gov, "injured"  # "Two men are recovering after a shooting Saturday afternoon in Bessemer"
+        if gov.lower_ == "dead" and gov.pos_ == "ADJ" and gov.dep_ in ("ccomp", "xcomp", "oprd"):
+            # a small clause: "they found a man in his seventies dead from a gun shot wound" (the
+            # parser makes the man the subject of "dead"; the wound is the death's)
+            yield gov, "killed"
         if _lemma(gov) == "pass" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "away" for c in gov.children):
             yield gov, "killed"  # "A man who was shot ... passed away Tuesday morning"
         # parser slip: "A man believed ... was shot and killed" hangs the
@@ -411,6 +426,16 @@ def _to_hospital(verb: Token, person: Token | None = None) -> bool:
     holders = [verb] + ([person] if person is not None and lemma in ("leave", "send", "put") else [])
     # "transported to the Penn State Milton S. Hershey Medical Center": the parser makes the
     # hospital an apposition of "Penn State"
+    if lemma in ("take", "rush", "bring") and any(
+            prep.dep_ == "prep" and prep.lower_ in ("into", "to") and
+            any(p.dep_ == "pobj" and _lemma(p) == "surgery" for p in prep.children) for prep in verb.children):
+        return True  # "The victim ... was taken into surgery"
+    if lemma in ("take", "transport", "rush", "airlift", "bring", "drive") and any(
+            prep.dep_ == "prep" and prep.lower_ == "with" and
+            any(p.dep_ == "pobj" and _lemma(p) in INJURY_NOUNS for p in prep.children) for prep in verb.children):
+        # "The teen was taken to UF Health Jacksonville with non-life-threatening injuries": the
+        # injuries say it was care, whatever the place is called
+        return True
     return any(prep.dep_ == "prep" and prep.lower_ in preps and
                any(p.dep_ == "pobj" and (is_hospital(p) or any(a.dep_ == "appos" and is_hospital(a) for a in p.children))
                    for p in prep.children)
@@ -453,6 +478,26 @@ def _pistol_whipped(verb: Token) -> bool:
     return "pistol" in before or any(c.lower_ == "pistol" for c in verb.children)
 
 
+def _own_life_taken(verb: Token) -> bool:
+    """"took his own life", "ended her own life": a suicide, one death."""
+    return _lemma(verb) in ("take", "end") and any(
+        c.dep_ == "dobj" and _lemma(c) == "life" and any(a.lower_ == "own" for a in c.children)
+        and any(p.dep_ == "poss" and p.lower_ in ("his", "her", "their") for p in c.children)
+        for c in verb.children)
+
+
+#: what a person recovers from or after when they were hurt ("recovering after a shooting")
+RECOVERY_CAUSES = frozenset({"shooting", "stabbing", "wound", "injury", "surgery", "attack", "gunshot"})
+
+
+def _recovering(verb: Token) -> bool:
+    """"Two men are recovering after a shooting", "is recovering from gunshot
+    wounds": the subject was hurt and lived."""
+    return _lemma(verb) == "recover" and any(
+        prep.dep_ == "prep" and prep.lower_ in ("after", "from") and
+        any(p.dep_ == "pobj" and _lemma(p) in RECOVERY_CAUSES for p in prep.children) for prep in verb.children)
+
+
 def _after_being_harmed(verb: Token) -> str | None:
     """"Two 17-year-old boys are recovering in the hospital after being shot":
     the subject of ``verb`` was harmed in an "after being ..." clause."""
@@ -463,6 +508,9 @@ def _after_being_harmed(verb: Token) -> str | None:
                         any(c.dep_ == "auxpass" and c.lower_ == "being" for c in pcomp.children) and \
                         _lemma(pcomp) in ("shoot", "stab", "wound", "injure"):
                     return "weak_injured" if _lemma(pcomp) in ("shoot", "stab") else "injured"
+                if pcomp.dep_ == "pcomp" and pcomp.tag_ == "VBG" and _sustained_injury(pcomp) is not None:
+                    # "four people had arrived after suffering non-life-threatening injuries"
+                    return _sustained_injury(pcomp)
     return None
 
 

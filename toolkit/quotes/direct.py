@@ -174,6 +174,7 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
     an adjunct (`said on “Fox News Sunday”`)."""
     inside = set(tokens)
     found: list[Token] = []
+    by_words: set[int] = set()  # cues reached from a word of the quote, not only from a mark
     for i in tokens:
         token = doc[i]
         if token.head.i in inside:
@@ -185,6 +186,8 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
                 break
             if not qmap.inside(ancestor) and is_cue_verb(ancestor):
                 found.append(_outer_reporter(ancestor, qmap, para) if ancestor.i < tokens.start else ancestor)
+                if not token.is_punct:
+                    by_words.add(found[-1].i)
                 break
             if ancestor.dep_ in {"relcl"} or _own_adverbial_clause(ancestor):
                 break
@@ -197,8 +200,10 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
     if not found:
         return None
     # of several (the parse ran two sentences together: `Kerry said … ⏎ ''What we
-    # gave up …,'' he told Fox News`), the cue nearest the quote
-    return min(found, key=lambda t: min(abs(t.i - tokens.start), abs(t.i - (tokens.stop - 1))))
+    # gave up …,'' he told Fox News`), the cue nearest the quote; at equal
+    # distance the one a word of the quote hangs on, not only its opening mark
+    # (`…, Mr. Lou said. ''So it's very hard …,'' he said.`)
+    return min(found, key=lambda t: (min(abs(t.i - tokens.start), abs(t.i - (tokens.stop - 1))), t.i not in by_words))
 
 
 def _outer_reporter(cue: Token, qmap: QuoteMap, para: tuple[int, int]) -> Token:
@@ -271,9 +276,11 @@ def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
         return source
     if inverted is not None:
         return inverted
-    for i in (cue.i + 1, cue.i - 1):
+    for i in (cue.i + 1, _before_apposition(doc, cue)):
         if 0 <= i < len(doc) and not qmap.inside(doc[i]):
             token = doc[i]
+            if i > cue.i and token.dep_ in {"dobj", "dative"} and token.head == cue:
+                continue  # `told AFP`: the one addressed, not the source
             # (never up to the cue itself: `Conway notes.` parsed as a compound noun)
             while (token.dep_ in {"compound", "flat"} and token.head.i > token.i and token.head.i != cue.i
                    and not qmap.inside(token.head)):
@@ -286,7 +293,18 @@ def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
                 continue  # `said Mr. Trump was a candidate …`: the reported clause's subject
             if token.pos_ == "PROPN" or (i < cue.i and token.lower_ in PERSON_PRONOUNS | {"they"}):
                 return noun_phrase(token)
+            if i == cue.i - 1 and i > 0 and qmap.inside(doc[i - 1]) and token.is_alpha and token.text[:1].isupper():
+                return doc[i:i + 1]  # `“…,” Will wrote.`, `…," From said.`: a surname the tagger read as a word
     return _person_before(doc, cue, qmap)
+
+
+def _before_apposition(doc: Doc, cue: Token) -> int:
+    """Index of the word right before the cue, or of the name an apposition
+    set off by commas stands on (`“…,” Ramos, 58, told AFP`: Ramos)."""
+    k = cue.i - 1
+    if k > 1 and doc[k].text == "," and doc[k - 1].dep_ == "appos" and doc[k - 1].head.i < k - 1:
+        return doc[k - 1].head.i
+    return k
 
 
 def _person_before(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:

@@ -44,6 +44,7 @@ def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution
     """Quotes-table records for ``attributions``, in text order."""
     index = MentionIndex(mentions)
     _trim_entry_stamps(doc, attributions)
+    _adopt_clause_sources(attributions)
     reported = [(a.start, a.end) for a in attributions if not a.direct]
     subjects = [s for s in _subject_mentions(doc, index, qmap)
                 if not any(start <= s.position < end for start, end in reported)]
@@ -56,7 +57,7 @@ def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution
             speaker = resolved.get(id(attribution.inherited_from))
             written[id(attribution)] = written.get(id(attribution.inherited_from))
         else:
-            written[id(attribution)] = source = _same_paragraph_source(doc, attribution, index)
+            written[id(attribution)] = source = _same_paragraph_source(doc, attribution, index, qmap)
             # a relative pronoun is the source as written; the noun it modifies speaks
             source = (relative_antecedent(source) or source) if source is not None else None
             speaker = _resolve(doc, source, index, subjects, earlier, qmap, _addressees(doc, attribution, index))
@@ -75,13 +76,51 @@ def _other_sentence(doc: Doc, a: int, b: int) -> bool:
     return ta is not None and tb is not None and len(ta) and len(tb) and ta[0].sent.start != tb[0].sent.start
 
 
+def _adopt_clause_sources(attributions: Sequence[Attribution]) -> None:
+    """A quote nothing attributes that lies inside a reported clause with a
+    source is that source's words, quoted inside the paraphrase (mixed speech:
+    `adding that he believed the Indiana-born judge was "Mexican."` is
+    Trump's; `the suggestion by a potential president that someone "ought to
+    look into" the judge`): it takes the clause's cue and source. The clause
+    may stop before the closing mark (`reiterated the basic premise of the
+    "Ferguson Effect`), so the quote need only start inside it."""
+    clauses = [a for a in attributions if not a.direct and a.source is not None and a.cue is not None]
+    for a in attributions:
+        if not a.direct or a.source is not None or a.inherited_from is not None or a.cue is not None:
+            continue
+        clause = next((c for c in clauses if c.start <= a.start < c.end), None)
+        if clause is not None:
+            a.cue, a.cue_start, a.cue_end, a.source, a.rule = clause.cue, clause.cue_start, clause.cue_end, clause.source, "clause"
+
+
+#: what may stand between a quote's last word and the tag that follows it
+#: (`"Grizzly Adams?" Maddow repeated.`): closing marks, punctuation, spaces
+_TAG_GAP = re.compile(r"[\s\"'“”’‘»«,.?!;:\u2014\u2013-]*")
+
+
+def _tag_right_after(doc: Doc, a: Attribution) -> bool:
+    """True when the quote is a sentence of its own and its source (or cue)
+    follows it with nothing but the closing mark and punctuation between: the
+    tag of the quote, even when the sentence splitter cut after the `?`. (A
+    mark inside a sentence is not one: `… play no part in Putin’s “thinking”.
+    This catastrophe recalls …` is a scare quote.)"""
+    text = doc_text(doc)
+    start = a.source.start_char if a.source is not None else a.cue_start
+    if start is None or start < a.end or _TAG_GAP.fullmatch(text[a.end:start]) is None:
+        return False
+    before = text[max(0, text.rfind("\n", 0, a.start) + 1):a.start].rstrip(" \"'“‘«„")
+    return not before or before[-1] in ".?!:\"”’"
+
+
 def _kind(doc: Doc, a: Attribution, quote_spans) -> str:
     if not a.direct:
         return clause_kind(a.start, a.end, quote_spans)
     # a fragment whose only cue is the nearest reporting verb in another
     # sentence (`Putin's “thinking”. This catastrophe recalls …`) is not speech
+    # (but a tag right after the quote is its own: `"Grizzly Adams?" Maddow repeated.`)
     fragment = len(doc_text(doc)[a.start:a.end].split()) <= MAX_FRAGMENT_WORDS
-    far = a.rule == "nearby" and a.cue_start is not None and _other_sentence(doc, a.start, a.cue_start)
+    far = (a.rule == "nearby" and a.cue_start is not None and _other_sentence(doc, a.start, a.cue_start)
+           and not _tag_right_after(doc, a))
     attributed = (a.source is not None and not (fragment and far)) or a.inherited_from is not None
     sent_start = max(doc_text(doc).rfind("\n", 0, a.start) + 1, a.start - 200)
     return quote_kind(doc_text(doc)[a.start:a.end], doc_text(doc)[sent_start:a.start], attributed=attributed)
@@ -109,18 +148,27 @@ def _record(doc: Doc, ctx: ArticleContext, a: Attribution, speaker: Speaker | No
     }
 
 
-def _same_paragraph_source(doc: Doc, attribution: Attribution, index: MentionIndex) -> Span | None:
+def _same_paragraph_source(doc: Doc, attribution: Attribution, index: MentionIndex, qmap: QuoteMap) -> Span | None:
     """The source, unless the parse took it from another paragraph (a heading
-    run into the next line); then the first person named in the cue's
-    paragraph before the cue, if any."""
+    run into the next line, or the next paragraph run into this one); then the
+    person named right after the cue (`"I'm voting for anyone but Hillary,"
+    declared Alyssa Van Wagenen, 29, …` parsed with the next paragraph's
+    `voters`), else the nearest person named before the cue in its paragraph
+    outside quotes (never `Hillary` inside the quote), if any."""
     source = attribution.source
     if source is None or attribution.cue_start is None:
         return source
-    start, end = paragraph_bounds(doc_text(doc), attribution.cue_start)
+    text = doc_text(doc)
+    start, end = paragraph_bounds(text, attribution.cue_start)
     if start <= source.start_char < end:
         return source
+    after = attribution.cue_end or attribution.cue_start
+    for mention in index.mentions:
+        m_start = int(mention["start"])
+        if after <= m_start < end and mention.get("kind") == "person" and not text[after:m_start].strip():
+            return doc.char_span(m_start, int(mention["end"]), alignment_mode="expand")
     for mention in reversed(index.before(attribution.cue_start)):
-        if start <= int(mention["start"]) and mention.get("kind") == "person":
+        if start <= int(mention["start"]) and mention.get("kind") == "person" and not _quoted(doc, mention, qmap):
             return doc.char_span(int(mention["start"]), int(mention["end"]), alignment_mode="expand")
     return None
 
