@@ -21,7 +21,7 @@ only differ in that prologue:
 * ``malloc``: ``PYTHONMALLOC=malloc`` (the allocator question, diagnostic);
 * ``nofreeze``: ``toolkit.annotation.GC_FREEZE = False`` (annotate without
   its ``gc.freeze()`` of what is alive when it starts: the loaded pipeline);
-* ``cold``: ``toolkit.extraction.load_extractor_data`` a no-op, so the
+* ``cold``: ``toolkit.pipeline.ON_BUILD`` emptied, so the
   extractors' data is loaded by the first article, inside the timed region
   (as before the fifth pass);
 * ``notrim``: no ``malloc_trim`` after each partition
@@ -85,7 +85,8 @@ if _ARM == "nofreeze":  # annotate without its gc.freeze() (toolkit.annotation.G
     import toolkit.annotation
     toolkit.annotation.GC_FREEZE = False
 if _ARM == "cold":  # the extractors' data loaded by the first article again, inside the timed region
-    toolkit.extraction.load_extractor_data = lambda nlp, catalogue: None
+    import toolkit.pipeline
+    toolkit.pipeline.ON_BUILD.clear()
 if _ARM == "notrim":  # no malloc_trim after each partition
     toolkit.extraction.release_freed_memory = lambda: None
 if _ARM == "raw_ruler":  # the benchmark's raw arm, but keeping the catalogue ruler (annotate parses with it)

@@ -40,16 +40,15 @@ def test_loading_the_extractor_data_fills_every_lazy_cache(nlp):
     assert {name: _filled(c) for name, c in loaders.items()} == dict.fromkeys(loaders, True)
 
 
-def test_a_new_pipeline_comes_with_the_extractor_data(tmp_path, monkeypatch):
+def test_a_new_pipeline_comes_with_the_extractor_data(monkeypatch):
+    import toolkit.extraction
     from toolkit import pipeline
     from toolkit.actors.catalogue import resolve_path
 
+    assert toolkit.extraction.load_extractor_data in pipeline.ON_BUILD  # registered when extraction is imported
     calls = []
     monkeypatch.setattr(pipeline, "_PIPELINES", {})
-    import toolkit.extraction
-
-    real = toolkit.extraction.load_extractor_data
-    monkeypatch.setattr(toolkit.extraction, "load_extractor_data", lambda nlp, cat: calls.append(cat) or real(nlp, cat))
+    monkeypatch.setattr(pipeline, "ON_BUILD", [lambda nlp, cat: calls.append(cat)])
     catalogue = str(resolve_path(None))
     first = pipeline.cached_pipeline(None, catalogue)
     assert pipeline.cached_pipeline(None, catalogue) is first  # built and warmed once per process

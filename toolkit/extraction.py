@@ -196,7 +196,8 @@ def load_extractor_data(nlp, catalogue_path: str | None) -> None:
 
     Why: the extractors load their data lazily, on the first article that
     needs it: ~0.5 CPU s (docs/results/scale.md). Done when the pipeline is
-    built (:func:`toolkit.pipeline.cached_pipeline`, once per process), like
+    built (:func:`toolkit.pipeline.cached_pipeline` calls it: this module
+    registers it in :data:`toolkit.pipeline.ON_BUILD`, once per process), like
     a spaCy component's data, it is paid once per process whatever calls
     first, and a worker forked from a process that holds the pipeline
     (``n_process=2``) inherits it instead of loading it again. Nothing here
@@ -215,6 +216,16 @@ def load_extractor_data(nlp, catalogue_path: str | None) -> None:
         parse_entity("last March", ctx.published)  # the dateparser fallback (no grammar miss above)
     except Exception:  # noqa: BLE001 - see the docstring: an article reports it, not the pipeline
         pass
+
+
+def _register_extractor_data() -> None:
+    from toolkit import pipeline
+
+    if load_extractor_data not in pipeline.ON_BUILD:
+        pipeline.ON_BUILD.append(load_extractor_data)
+
+
+_register_extractor_data()
 
 
 class ExtractionError(RuntimeError):
