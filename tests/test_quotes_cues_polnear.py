@@ -158,3 +158,17 @@ def test_a_paragraph_that_quotes_already_or_reports_a_thing_introduces_nothing(n
     rows = quotes_of(nlp, text)
     assert find(rows, "Nooooo", direct=True)["speaker"] is None
     assert find(rows, "We Swiss are", direct=True)["speaker"] is None
+
+
+def test_a_closing_mark_at_a_word_start_opens_a_quote(nlp):
+    # Western Journal, 16 Dec 2015 (PolNeAR train; an invisible U+202A before the mark), and the
+    # Guardian, Feb 2022 (guardian_feb2022, the NATO articles): `”` typed for `“`
+    text = ("Palin’s post resonated with Facebook viewers.\n\n\u202a”Isis declares death on a lot of people and will "
+            "burn in hell for all eternity for it cause Gods children are precious to him!!! Thanks Sarah!!!” wrote "
+            "Pete Hidalgo.\n\n“I think it is the beginning of a new cold war,” Kennan stated. ”I think the Russians "
+            "will gradually react quite adversely and it will affect their policies,” he said.")
+    rows = quotes_of(nlp, text)
+    hidalgo = find(rows, "Isis declares death", direct=True)
+    assert hidalgo["text"].startswith("Isis declares") and hidalgo["speaker"] == "Pete Hidalgo"
+    kennan = find(rows, "the Russians will gradually", direct=True)
+    assert kennan["text"].startswith("I think the Russians") and kennan["speaker_surface"] == "he"
