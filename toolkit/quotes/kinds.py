@@ -8,7 +8,11 @@ quotes, and textacy's title filter):
 * a reported clause is ``indirect``, or ``mixed`` when it holds a quoted
   fragment (`accused Moscow of waging “an overt gas war”`);
 * a quoted passage that a cue, a source or a continued quote attributes is
-  ``direct`` speech, whatever its length (`called the evidence “fake”`);
+  ``direct`` speech, whatever its length (`called the evidence “fake”`,
+  `is labeling Obama's actions “a blatant, belligerent abuse of power”`); one
+  inside a reported clause with a source is that source's words (mixed
+  speech: `adding that he believed the judge was "Mexican."`; the clause
+  takes it in :mod:`toolkit.quotes.resolve`);
 * a quoted passage nothing attributes is ``title`` when it reads as one (short,
   every content word capitalised: `“First Person”`, `“New York Times Opinion”`),
   ``term`` when it is named as a term (`so-called`, `what X call a`, `known
