@@ -666,3 +666,31 @@ def test_after_a_killed_and_wounded_pair_a_later_death_is_the_dead_ones(nlp):
     claims = run(nlp, text, published=PUBLISHED)
     assert find(claims, "another wounded")["category"] == "injured"
     assert article_counts(claims, text) == {"killed": 1, "injured": 1}
+
+
+# -- session 6: a victim told only by a pronoun; GVA counts gun victims only ------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # GVA train 1156: "a" and "a man taken into custody" count nobody; the pronoun is the one hurt
+    ("With the help of the Emergency Support Team, the man was taken into protective custody. He had suffered a "
+     "self-inflicted gunshot wound and was taken to Bronson Methodist Hospital, Marshall said.",
+     [("He", "injured", 1.0)]),
+    # GVA train 591: a belief, not an event
+    ("Those who have seen the video say it is a miracle the officer was not seriously injured. The officer was so "
+     "close to the bullets he thought he had been shot.", []),
+])
+def test_a_victim_told_only_by_a_pronoun(nlp, text, expected):
+    assert tolls(run(nlp, text, published=PUBLISHED)) == expected
+
+
+def test_a_stabbing_is_no_gun_victim_for_gva(nlp):
+    from evaluation.eval_claims_gva import article_counts
+
+    # GVA train 843 (1 killed, 0 injured): a linked story's stabbing after the gun death
+    text = ("He was booked into the Osceola County Jail in connection with the death of Michelle Rodriguez-Laracuente, "
+            "who died of a gunshot wound on March 5 at a residence on the 200 block of Manoel Silva Street. An "
+            "Orlando woman stabbed her 11-year-old daughter more than a dozen times Sunday because the girl smiled "
+            "“different,” causing her mother to think her child was having sex, authorities said.")
+    claims = run(nlp, text, published=PUBLISHED)
+    assert find(claims, "her 11-year-old daughter")["category"] == "injured"  # a claim of the table all the same
+    assert article_counts(claims, text) == {"killed": 1, "injured": 0}

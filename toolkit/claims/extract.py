@@ -368,6 +368,16 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
                                mentions, quotes, dates, {}))
             covered.append((tok.idx, fate.idx + len(fate)))
             continue
+        elif tok.lower_ in ("he", "she") and not out and not covered and _pronoun_hurt(tok):
+            # "He had suffered a self-inflicted gunshot wound and was taken to Bronson Methodist Hospital",
+            # "The victim told officers she was shot in the leg": the one victim, told only by a pronoun
+            # (introduced by a word that counts nobody), when nothing in the article counted anyone
+            reading = read_figure(tok, lex)
+            if reading.category != "injured" or reading.cue is None:
+                continue
+            out.append(_record(doc, ctx, reading, tok.idx, tok.idx + len(tok), 1.0, 1.0, "exact", False, lex,
+                               mentions, quotes, dates, {}))
+            continue
         elif tok.lower_ in ("himself", "herself") and tok.dep_ == "dobj" and \
                 tok.head.lemma_.lower() in ("shoot", "kill", "wound", "injure", "stab") and \
                 tok.head.dep_ not in ("pcomp", "xcomp") and \
@@ -541,6 +551,30 @@ def _shooting_victim(noun: Token) -> Reading | None:
     cue = next((c for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in ("shooting", "gunshot",
                                                                                             "stabbing")), None)
     return Reading(head=noun, noun=noun, category="injured", cue=cue) if cue is not None else None
+
+
+#: verbs whose clause is a belief or a fear, not an event ("he thought he had been shot")
+BELIEF_VERBS = frozenset({"think", "believe", "fear", "feel", "worry", "assume", "imagine"})
+
+
+def _pronoun_hurt(pronoun: Token) -> bool:
+    """"she was shot in the leg", "He had suffered a self-inflicted gunshot
+    wound", "he was taken to the hospital": a pronoun that is the passive
+    subject of a harm verb, the subject of an injury sustained, or in care,
+    after a shooting or stabbing told in its sentence or the two before (not
+    "he shot", "he was arrested")."""
+    verb = pronoun.head
+    lemma = verb.lemma_.lower()
+    if any(a.lemma_.lower() in BELIEF_VERBS for a in verb.ancestors):
+        return False  # "The officer was so close to the bullets he thought he had been shot"
+    if pronoun.dep_ == "nsubjpass" and lemma in ("shoot", "wound", "injure", "strike", "hit", "graze", "stab"):
+        harmed = True
+    elif pronoun.dep_ == "nsubj" and lemma in ("suffer", "sustain", "receive") and \
+            any(c.dep_ == "dobj" and c.lemma_.lower() in ("wound", "injury", "gunshot") for c in verb.children):
+        harmed = True
+    else:
+        harmed = pronoun.dep_ in ("nsubj", "nsubjpass") and cared_for(verb, pronoun)
+    return harmed and _violent_context(pronoun.doc, pronoun, 2, SHOOTING_WORDS)
 
 
 def _shot_directly(noun: Token) -> bool:
