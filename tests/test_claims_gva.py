@@ -694,3 +694,13 @@ def test_a_stabbing_is_no_gun_victim_for_gva(nlp):
     claims = run(nlp, text, published=PUBLISHED)
     assert find(claims, "her 11-year-old daughter")["category"] == "injured"  # a claim of the table all the same
     assert article_counts(claims, text) == {"killed": 1, "injured": 0}
+
+
+def test_a_slideshow_or_top_video_headline_is_a_linked_story(nlp):
+    # GVA train 336: "Top video:" introduces a linked headline that runs on without a full stop; the killing in it
+    # (an earlier shooting at the same complex) is not this incident's
+    text = ("The officer and the other driver were not hurt.Top video: Surveillance video: Man escapes jail holding "
+            "areaLess than two weeks ago, 27-year-old Nathaniel Williams was shot and killed at the same apartment "
+            "complex.")
+    claims = run(nlp, text, published=PUBLISHED)
+    assert find(claims, "Nathaniel Williams")["scope"] == "earlier"

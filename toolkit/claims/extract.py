@@ -816,7 +816,9 @@ def _survived_later(doc: Doc, records: list[dict]) -> None:
 
 #: a link to another story inside the text ("RELATED: Police: Man in critical condition after being shot on NW Side")
 LINKED_STORY = re.compile(r"(?:\bRELATED\b|\bRelated(?: Stories| Articles?| Links)?:|\bREAD MORE\b|\bRead more:|"
-                          r"\bREAD \||\bMORE:|\bMore:|\bALSO:|\bWATCH:|\bSEE ALSO\b|\bPREVIOUSLY:)")
+                          r"\bREAD \||\bMORE:|\bMore:|\bALSO:|\bWATCH:|\bSEE ALSO\b|\bPREVIOUSLY:|"
+                          r"\bSlideshow:|\bSLIDESHOW:|\bNow Playing:|\bTop video:|\bAlso see:|\bRelated Coverage:|"
+                          r"\bPHOTOS:|\bVIDEO:)")
 #: how far after its label a linked headline may run (the headline has no full stop of its own)
 LINKED_STORY_CHARS = 120
 
