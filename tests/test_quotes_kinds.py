@@ -125,3 +125,54 @@ def test_a_surname_the_tagger_reads_as_a_word_is_the_tags_source(nlp):
             "potentially send a commander in chief to Washington. This might, and should, hasten the eclipse of Carly "
             "Fiorina, Ben Carson and especially Donald Trump,” Will wrote.")
     assert find(quotes_of(nlp, text), "The eruption of war", direct=True)["speaker_surface"] == "Will"
+
+
+def test_a_participle_before_a_quote_is_not_lifted_to_a_verb_inside_it(nlp):
+    # HuffPost, 19 Jan 2016 (PolNeAR train): the parse hangs `seem` on the
+    # quote's own `said`, whose subject is inside the quote
+    text = ("Weaver didn’t seem particularly impressed with Sanders’ comments Tuesday, telling reporters, “A lot of "
+            "people said the governor should step down.”")
+    assert find(quotes_of(nlp, text), "A lot of people said", direct=True)["speaker_surface"] == "Weaver"
+
+
+def test_expressed_confidence_that_a_quoted_phrase_is_speech(nlp):
+    # Politico, 26 May 2016 (PolNeAR train)
+    text = ("The candidate herself took to the airwaves beginning Wednesday night during an interview with Univision’s "
+            "Los Angeles affiliate, in which Clinton expressed confidence that the use of her private server would not "
+            "be an issue “that is going to affect either the campaign or my presidency.”")
+    row = find(quotes_of(nlp, text), "that is going to affect", direct=True)
+    assert row["cue"] == "express" and row["speaker_surface"] == "Clinton"
+
+
+def test_show_titles_with_a_small_word_or_after_with_are_titles(nlp):
+    # Politico, 28 Aug 2016 and 5 Jan 2016 (PolNeAR train)
+    text = ("\"The message is that if anybody lives in those circumstances in this country, that’s something that the "
+            "government should be working to try to change,\" Christie said on ABC's \"This Week with George "
+            "Stephanopoulos.\" \"And Donald Trump is not going to give in to the special interests in this country, like "
+            "the teachers union.\"")
+    rows = quotes_of(nlp, text)
+    assert find(rows, "This Week with George Stephanopoulos", direct=True)["kind"] == "title"
+    assert find(rows, "The message is that", direct=True)["speaker"] == "Christie"
+    text = ("In an interview with \"Fox and Friends,\" Donald Trump pointed to China as the regional enforcer, remarking "
+            "that the U.S. should make things harder on Beijing if it does not lean in on North Korea.")
+    assert find(quotes_of(nlp, text), "Fox and Friends", direct=True)["kind"] == "title"
+
+
+def test_a_participle_on_a_time_noun_borrows_the_clauses_subject(nlp):
+    # Politico, 6 Jul 2016 (PolNeAR train): before, the speaker was `one point`
+    text = ("Gov. Chris Christie — who is being vetted as a possible running mate for Trump — made revitalizing Atlantic "
+            "City a priority in his first term, but the effort stalled, and he has battled with Guardian over how best "
+            "to stabilize the city's finances, at one point calling the mayor a \"liar\" who was not \"honorable.\"")
+    row = find(quotes_of(nlp, text), "liar", direct=True)
+    assert row["speaker_surface"] == "he" and row["kind"] == "direct"
+
+
+def test_an_apology_introducing_a_quote_is_speech(nlp):
+    # Washington Post, 3 Mar 2016 (PolNeAR train): before, the quote went on
+    # with the previous paragraph's `a former senior law enforcement official`
+    text = ("\"There was wrongdoing,\" said a former senior law enforcement official. \"But was it criminal "
+            "wrongdoing?\"\n\nClinton has since apologized for what happened: \"Yes, I should have used two email "
+            "addresses, one for personal matters and one for my work at the State Department. Not doing so was a "
+            "mistake. I'm sorry about it, and I take full responsibility.\"")
+    row = find(quotes_of(nlp, text), "two email addresses", direct=True)
+    assert row["cue"] == "apologize" and row["speaker_surface"] == "Clinton"

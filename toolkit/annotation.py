@@ -19,6 +19,7 @@ articles, only parses what changed.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import time
 from collections.abc import Sequence
@@ -103,6 +104,7 @@ def annotate(
     # a large run keeps its finished partitions' tables on disk, not in
     # memory, so the process does not grow with the corpus
     spill = _open_spill(todo, events)
+    frozen = _freeze_collector()
     try:
         started = time.perf_counter()
         if len(todo) == 0:
@@ -140,8 +142,35 @@ def annotate(
                        timings=timings, events=events, engine=engine, n_process=n_process,
                        corrections=corrections, catalogue_path=catalogue_path)
     finally:
+        if frozen:
+            gc.unfreeze()
         if spill is not None:
             spill.close()
+
+
+#: whether :func:`annotate` keeps what is alive when it starts (the loaded
+#: pipeline above all) out of the cyclic garbage collector's scans
+GC_FREEZE = True
+
+
+def _freeze_collector() -> bool:
+    """``gc.freeze()`` unless something froze objects already; True when this
+    call froze them (and ``annotate`` unfreezes them when it returns).
+
+    Why: the loaded spaCy pipeline is some 150,000 tracked objects that live
+    as long as the process; every full (generation 2) collection during a run
+    walked all of them again. Frozen, they are never scanned (the collector's
+    CPU during a run, measured with ``benchmarks/gc_spread.py``:
+    docs/results/scale.md, fifth pass), and a worker forked at
+    ``n_process=2`` inherits the frozen state, so its collections do not
+    touch (and copy) the pages the two processes share. The collector still runs: everything the
+    run allocates is collected as before, so memory stays flat. A process
+    that froze objects itself is left as it is.
+    """
+    if not GC_FREEZE or gc.get_freeze_count():
+        return False
+    gc.freeze()
+    return True
 
 
 def _finish(*, source, articles, load_report, hit, fresh, failed, todo, signature, elapsed, timings,

@@ -23,6 +23,7 @@ This module imports no engine; the engines import only its public names.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -174,6 +175,57 @@ def annotate_doc(doc: Doc, ctx: ArticleContext, catalogue, *,
         for row in rows[name]:
             row["article_id"] = aid
     return rows
+
+
+#: real sentences of the sample (data/articles) that take every extractor
+#: through its data: actors, a direct quote with a speech verb, a date, a
+#: casualty figure, framing terms, an agency credit
+WARM_UP_TEXT = (
+    "Responding to criticism over the attack on Kyiv on June 17, which killed dozens, Putin contended the "
+    "targeting was aimed at weapons factories, not residential areas. \u201cIf your journalists had seen how our "
+    "missiles destroyed entire military-industrial blocks\u2026 they would not have survived,\u201d he said, "
+    "describing the strike as \u201cdemilitarization.\u201d Latest figures from Ukraine\u2019s army suggest the "
+    "Russians have suffered more than one million casualties (1,008,240) \u2013 this includes both killed and "
+    "injured, Reuters reported.")
+
+
+def load_extractor_data(nlp, catalogue_path: str | None) -> None:
+    """Make every extractor load its data now (lexicons, rule files,
+    matchers, the date grammar, ``dateparser``'s language data), by running
+    :func:`annotate_doc` once on :data:`WARM_UP_TEXT`.
+
+    Why: the extractors load their data lazily, on the first article that
+    needs it: ~0.5 CPU s (docs/results/scale.md). Done when the pipeline is
+    built (:func:`toolkit.pipeline.cached_pipeline` calls it: this module
+    registers it in :data:`toolkit.pipeline.ON_BUILD`, once per process), like
+    a spaCy component's data, it is paid once per process whatever calls
+    first, and a worker forked from a process that holds the pipeline
+    (``n_process=2``) inherits it instead of loading it again. Nothing here
+    changes a row: every loader is a pure cache (tested in
+    ``tests/test_pipeline_build.py``). A failure here is not raised: the same
+    error would then cost only the article it happens on (an
+    ``annotate_failures`` row), never the pipeline.
+    """
+    from toolkit.actors.catalogue import cached_catalogue
+    from toolkit.dates.fallback import parse_entity
+    from toolkit.sourcing.sources import cached_sources
+
+    try:
+        ctx = ArticleContext(article_id="warm-up", outlet="unknown", published=dt.date(2025, 6, 30))
+        annotate_doc(nlp(WARM_UP_TEXT), ctx, cached_catalogue(catalogue_path), sources=cached_sources(None))
+        parse_entity("last March", ctx.published)  # the dateparser fallback (no grammar miss above)
+    except Exception:  # noqa: BLE001 - see the docstring: an article reports it, not the pipeline
+        pass
+
+
+def _register_extractor_data() -> None:
+    from toolkit import pipeline
+
+    if load_extractor_data not in pipeline.ON_BUILD:
+        pipeline.ON_BUILD.append(load_extractor_data)
+
+
+_register_extractor_data()
 
 
 class ExtractionError(RuntimeError):

@@ -97,18 +97,27 @@ def _split_left_quote_possessive(nlp: Language) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
+#: called as ``hook(nlp, catalogue)`` on every pipeline :func:`cached_pipeline`
+#: builds: :mod:`toolkit.extraction` registers its data loading here when it is
+#: imported (:func:`toolkit.extraction.load_extractor_data`), so this module,
+#: which the extractors' unit of work imports, imports none of them
+ON_BUILD: list = []
+
 #: (model, catalogue) -> pipeline built in this process (at most four, oldest dropped first)
 _PIPELINES: dict[tuple[str | None, str | None], Language] = {}
 
 
 def cached_pipeline(model: str | None = None, catalogue: str | None = None) -> Language:
-    """:func:`build_pipeline`, built once per process per (model, catalogue)."""
+    """:func:`build_pipeline`, built once per process per (model, catalogue),
+    with the extractors' data loaded (:data:`ON_BUILD`: :func:`toolkit.extraction.load_extractor_data`)."""
     key = (model, catalogue)
     nlp = _PIPELINES.get(key)
     if nlp is None:
         if len(_PIPELINES) >= 4:
             _PIPELINES.pop(next(iter(_PIPELINES)))
         nlp = _PIPELINES[key] = build_pipeline(model, catalogue)
+        for hook in ON_BUILD:  # the extractors' data, loaded with the pipeline once per process
+            hook(nlp, catalogue)
     return nlp
 
 

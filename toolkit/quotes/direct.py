@@ -27,10 +27,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from toolkit.quotes.cues import cue_lemma, is_cue_verb
+from toolkit.quotes.cues import cue_lemma, is_cue_noun, is_cue_verb
 from toolkit.quotes.marks import QuoteSpan, paragraph_bounds
 from toolkit.quotes.model import Attribution
-from toolkit.quotes.speakers import PERSON_PRONOUNS, noun_phrase, source_of_preposition, source_of_verb
+from toolkit.quotes.speakers import DOCUMENT_HEADS, PERSON_PRONOUNS, noun_phrase, source_of_preposition, source_of_verb
 from toolkit.context import doc_text
 
 #: how many tokens past a quote a following sentence's cue may sit (`” ⏎ he said`)
@@ -85,9 +85,16 @@ def _attribute(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, previo
     title = _looks_like_title(doc_text(doc)[quote.start:quote.end]) and not _next_to_cue(doc, tokens, qmap)
     cue, rule = _linked_cue(doc, tokens, qmap, para, title), "linked"
     if cue is None:
-        cue, rule = _colon_cue(doc, tokens, qmap), "colon"
+        cue, rule = _colon_cue(doc, quote, qmap), "colon"
     if cue is None and not title:
         cue, rule = _nearby_cue(doc, quote, tokens, qmap, para), "nearby"
+    if cue is None:
+        # (after the nearby verb: `But Fiorina was far less bubbly: "…," she
+        # recounted` is the tag's)
+        found = _colon_subject(doc, quote, qmap)
+        if found is not None:
+            found.rule = "colon"
+            return found
     if cue is not None:
         found = Attribution.with_cue(quote.start, quote.end, True, cue_lemma(cue), [cue], _source(doc, cue, qmap))
         found.rule = rule
@@ -117,13 +124,49 @@ def _previous_sentence_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[
     sent = doc[tokens.start].sent
     if sent.start == 0 or any(not (doc[i].is_punct or doc[i].is_space) for i in range(sent.start, tokens.start)):
         return None
-    previous = doc[sent.start - 1].sent
+    k = sent.start - 1
+    while k > 0 and doc[k].is_space:
+        k -= 1
+    previous = doc[k].sent
     root = previous.root
-    if not _in(previous[0], para) or qmap.inside(root) or not is_cue_verb(root, strong_only=True):
-        return None
-    if any(qmap.inside(t) for t in previous):
+    if qmap.inside(root) or any(qmap.inside(t) for t in previous):
         return None  # the sentence before holds a quote: rule 3 (continuation) decides
-    return root
+    if _in(previous[0], para):
+        return root if is_cue_verb(root, strong_only=True) else None
+    return _paragraph_introducer(doc, previous, tokens, qmap, para)
+
+
+#: reporting verbs whose object is the one addressed (`He told reporters.`)
+_ADDRESSING = {"tell", "ask", "inform", "brief"}
+
+
+def _paragraph_introducer(doc: Doc, previous: Span, tokens: range, qmap: QuoteMap, para: tuple[int, int]) -> Token | None:
+    """`Howard continued his scathing remarks. ⏎ “Eight years ago she was the
+    presumed Democratic nominee, …”` (Western Journal, 2016): a quote that
+    opens a paragraph with no cue of its own continues the speech the
+    previous paragraph ends on — a sentence whose main verb is a strong
+    reporting verb or governs a noun of speech (`continued his remarks`,
+    `issued a statement`). Only when the quote starts its paragraph and the
+    two paragraphs are adjacent."""
+    text = doc_text(doc)
+    if text[para[0]:doc[tokens.start].idx].strip(" \t\"“„«'‘") or len(_NEWLINES.findall(text[previous.end_char:para[0]])) > 1:
+        return None
+    root = previous.root
+    last = next((t for t in reversed(previous) if not t.is_space), previous[-1])
+    if root.pos_ not in {"VERB", "AUX"} or last.text not in {".", "!"}:
+        return None
+    above = paragraph_bounds(text, previous.start_char)
+    if any(above[0] <= q.open_mark < above[1] for q in qmap.quotes):
+        return None  # (`"…?" ⏎ Clinton asked. ⏎ "Nooooo!"`: the paragraph above quotes someone already)
+    objects = [c for c in root.children if c.dep_ == "dobj"]
+    if is_cue_verb(root, strong_only=True) and (cue_lemma(root) in _ADDRESSING or not any(
+            not is_cue_noun(o) for o in objects)):
+        # (`critics have noted the explosive campaign material … ⏎ “We Swiss …”`
+        # reports a thing, not the words below)
+        return root
+    if any(c.dep_ == "dobj" and is_cue_noun(c) for c in root.children) and source_of_verb(root) is not None:
+        return root
+    return None
 
 
 def _paragraphs_of(text: str, quote: QuoteSpan) -> tuple[int, int]:
@@ -215,7 +258,11 @@ def _outer_reporter(cue: Token, qmap: QuoteMap, para: tuple[int, int]) -> Token:
     is the quote's own.)"""
     head = cue.head
     if cue.dep_ == "ccomp" and head is not cue and _in(head, para) and not qmap.inside(head) and is_cue_verb(head, strong_only=True):
-        return head
+        # (the outer verb must have a speaker of its own: in `When asked why,
+        # Sembler responded in a text message: "…"` the quote is Sembler's;
+        # `She … said that …` and `…, cautioning that …` borrow one)
+        if source_of_verb(head) is not None:
+            return head
     return cue
 
 
@@ -244,7 +291,7 @@ def _nearby_cue(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, para:
     """The nearest strong reporting verb around the quote (rule 2)."""
     first, last = doc[tokens.start], doc[tokens.stop - 1]
     window = list(range(first.sent.start, last.sent.end))
-    colon = _introducing_colon(doc, tokens.start)
+    colon = _introducing_colon(doc, quote)
     if colon is not None:
         window = list(range(colon.sent.start, colon.i)) + window
     follow = last.sent.end
@@ -369,10 +416,10 @@ def _inverted_subject(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
     return doc[start:end]
 
 
-def _colon_cue(doc: Doc, tokens: range, qmap: QuoteMap) -> Token | None:
+def _colon_cue(doc: Doc, quote: QuoteSpan, qmap: QuoteMap) -> Token | None:
     """`Caddell continued: ⏎ "…"`: the reporting verb before the colon that
     introduces the quote, even in the previous paragraph and even a weak cue."""
-    colon = _introducing_colon(doc, tokens.start)
+    colon = _introducing_colon(doc, quote)
     if colon is None:
         return None
     for i in range(colon.i - 1, colon.sent.start - 1, -1):
@@ -393,8 +440,13 @@ def _transcript(doc: Doc, quote: QuoteSpan) -> Attribution | None:
 def _named_colon(doc: Doc, quote: QuoteSpan, tokens: range) -> Attribution | None:
     """`he tweeted about ... Donald Trump: "Appreciate the congrats …"`: a
     person's name right before the colon that introduces the quote is its speaker."""
-    colon = _introducing_colon(doc, tokens.start)
-    if colon is None or colon.i == 0:
+    colon = _introducing_colon(doc, quote)
+    if colon is None:
+        return None
+    line = _line_speaker(doc, quote, colon)
+    if line is not None:
+        return Attribution(quote.start, quote.end, True, None, None, None, line)
+    if colon.i == 0 or colon.text != ":":
         return None
     before = doc[colon.i - 1]
     if before.ent_type_ != "PERSON" or before.ent_iob_ == "":
@@ -405,11 +457,108 @@ def _named_colon(doc: Doc, quote: QuoteSpan, tokens: range) -> Attribution | Non
     return Attribution(quote.start, quote.end, True, None, None, None, doc[start:before.i + 1])
 
 
-def _introducing_colon(doc: Doc, first: int) -> Token | None:
-    i = first - 1
-    while i >= 0 and doc[i].is_space:
+def _introducing_colon(doc: Doc, quote: QuoteSpan) -> Token | None:
+    """The colon right before the quote's opening mark (spaces and line breaks
+    between allowed), or None. Read on characters, not tokens: the tokenizer
+    glues a mark to the colon before it (`Rep. Trey Gowdy (R-S.C.):"I have`
+    is ``S.C.):"I``, `Clinton:"We` one token), so the token returned is the one
+    holding the colon, which may hold more than the colon."""
+    text = doc_text(doc)
+    i = quote.open_mark - 1
+    while i >= 0 and text[i].isspace():
         i -= 1
-    return doc[i] if i >= 0 and doc[i].text == ":" else None
+    if i < 0 or text[i] != ":":
+        return None
+    span = doc.char_span(i, i + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+#: at most this many words before the colon of a speaker line (`Former
+#: secretary of state Hillary Rodham Clinton:"We learned …`)
+_MAX_LINE_SPEAKER_WORDS = 12
+#: ... of which at most this many describe the person before the name
+_MAX_LINE_DESCRIPTION_WORDS = 5
+
+
+def _line_speaker(doc: Doc, quote: QuoteSpan, colon: Token) -> Span | None:
+    """`Rep. Trey Gowdy (R-S.C.):"I have not heard …` ⏎ `Former secretary of
+    state Hillary Rodham Clinton:"We learned …`: a transcript line — a
+    paragraph that opens with a person's name (and description), a colon and
+    the quote, with no verb before the colon — names its speaker. Read on
+    characters (the mark is glued to the colon and the next word); the source
+    is the line's tokens before the colon, cut before a bracket (the party and
+    state of a member of Congress)."""
+    text = doc_text(doc)
+    at = text.rfind(":", 0, quote.open_mark)
+    start = paragraph_bounds(text, at)[0]
+    words = text[start:at].split()
+    if not words or len(words) > _MAX_LINE_SPEAKER_WORDS or text[start:at].rstrip()[-1:] in {".", "!", "?"}:
+        return None
+    span = doc.char_span(start, at, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    cut = next((t.i for t in span if t.text in {"(", "[", ","}), span.end)
+    span = doc[span.start:cut]
+    if not len(span) or any(t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB") for t in span):
+        return None
+    last = span[-1]
+    if last.ent_type_ != "PERSON":
+        return None
+    name_start = last.i
+    while name_start > span.start and doc[name_start].ent_iob_ == "I":
+        name_start -= 1
+    if len(doc[span.start:name_start]) > _MAX_LINE_DESCRIPTION_WORDS:
+        return None  # a headline naming someone at its end (`Donald Trump Praises … Editor Matthew Boyle: ‘…’`)
+    return span
+
+
+#: subjects that speak through a colon without a verb of speech (`Donald
+#: Trump issued the following statement:`, `A footnote in the report makes
+#: that clear:`): people and organisations by entity type or pronoun, and
+#: documents, posts and ads
+_COLON_SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+_COLON_SPEAKER_PRONOUNS = {"he", "she", "they", "we", "i"}
+_COLON_DOCUMENTS = DOCUMENT_HEADS | {
+    "footnote", "ad", "advertisement", "video", "email", "e-mail", "website", "site", "narrator", "voice",
+    "voiceover", "voice-over", "caption", "transcript", "memo", "text", "message", "campaign", "spokesman",
+    "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor", "lawyer", "attorney",
+}
+
+
+def _colon_subject(doc: Doc, quote: QuoteSpan, qmap: QuoteMap) -> Attribution | None:
+    """A quote introduced by a colon that ends a sentence with no verb of
+    speech (`Donald Trump issued the following statement: ⏎ "…"`, `A
+    footnote in the report makes that clear: "These assessments …"`, `Obama
+    had a message for Congress:`): the subject of that sentence's verb speaks
+    when it is a person, an organisation or a document. The cue is the noun
+    of speech the sentence holds (`statement`), else the verb."""
+    colon = _introducing_colon(doc, quote)
+    if colon is None or colon.text != ":":
+        return None
+    sent = colon.sent
+    before = [t for t in doc[sent.start:colon.i] if not qmap.inside(t)]
+    if len(before) < 2 or any(qmap.inside(t) for t in doc[sent.start:colon.i]):
+        return None
+    # the verb the colon hangs on, or the first verb above it (`issued the
+    # following statement:` hangs the colon on `statement`, `makes that
+    # clear: "These assessments do not apply …"` on the quote's verb)
+    verb = next((t for t in [colon.head, *colon.head.ancestors]
+                 if t.pos_ in {"VERB", "AUX"} and t.i < colon.i and not qmap.inside(t)), sent.root)
+    if not sent.start <= verb.i < colon.i or verb.pos_ not in {"VERB", "AUX"} or qmap.inside(verb):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    source = source_of_verb(verb)
+    if source is None or any(qmap.inside(t) for t in source) or source.end > colon.i:
+        return None
+    head = source.root
+    if not (head.ent_type_ in _COLON_SPEAKER_ENTS or head.lower_ in _COLON_SPEAKER_PRONOUNS
+            or head.lemma_.lower() in _COLON_DOCUMENTS or is_cue_noun(head)):
+        return None
+    noun = next((t for t in doc[verb.i + 1:colon.i] if is_cue_noun(t)), None)
+    cue = noun or verb
+    lemma = noun.lemma_.lower() if noun is not None else cue_lemma(verb)
+    return Attribution.with_cue(quote.start, quote.end, True, lemma, [cue], source)
 
 
 def _prepositional(doc: Doc, tokens: range, quote: QuoteSpan, qmap: QuoteMap, para: tuple[int, int]) -> Attribution | None:

@@ -42,8 +42,13 @@ _NAMING = re.compile(
 #: what stands before a title: a preposition, a possessive or a noun for a work
 #: (`on “Meet the Press”`, `ABC’s “This Week”`, `the podcast “Here’s the Thing”`)
 _TITLE_CONTEXT = re.compile(
-    r"(?:\b(?:on|in|to|from|of|titled|entitled|according to|show|programme|program|podcast|book|memoir|film|movie|"
+    r"(?:\b(?:on|in|to|from|of|with|titled|entitled|according to|show|programme|program|podcast|book|memoir|film|movie|"
     r"series|documentary|song|album|column|op-ed|essay|novel|play)|[’']s)\s*$", re.IGNORECASE)
+
+
+#: words a title leaves in lower case besides those of three letters or fewer
+#: (`“This Week with George Stephanopoulos”`, `“Notes from Underground”`)
+_TITLE_SMALL_WORDS = {"with", "from", "into", "onto", "upon", "over", "about", "after", "under", "than", "that", "this"}
 
 
 def is_speech(kind: str | None) -> bool:
@@ -59,7 +64,7 @@ def quote_kind(text: str, before: str, *, attributed: bool) -> str:
     its sentence before the opening mark; ``attributed`` whether a cue, a
     source or a continued quote gives it a speaker."""
     words = _WORD.findall(text)
-    content = [w for i, w in enumerate(words) if i == 0 or len(w) > 3]
+    content = [w for i, w in enumerate(words) if i == 0 or (len(w) > 3 and w not in _TITLE_SMALL_WORDS)]
     capitalised = bool(content) and all(w[0].isupper() for w in content)
     if capitalised and len(words) <= 10 and _TITLE_CONTEXT.search(before.rstrip(" “\"‘'")):
         # `he said on “Meet the Press.”`, `Speaking Sunday on ABC’s “This Week,”`,

@@ -21,7 +21,9 @@ Method: a per-paragraph scan of the marks with a stack, written for news text
   multi-paragraph quote, and English nests quotes with single marks, so a
   nested double quote never starts a sentence;
 * a ``“`` glued to the word before it and followed by a space is a typo'd
-  closing mark (`… so would be Finland.“ A hundred thousand`);
+  closing mark (`… so would be Finland.“ A hundred thousand`), and a ``”``
+  at a word start with no quote open a typo'd opening mark (`⏎ ”Isis
+  declares death …!!!” wrote Pete Hidalgo`);
 * stray closing marks are ignored: odd numbers of marks never raise.
 
 This is the toolkit's one pairing of quotation marks: the quotes extractor,
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 OPENERS = "“„«"
@@ -102,6 +105,8 @@ def _paired(text: str) -> tuple[QuoteSpan, ...]:
             straight = m.group() in (STRAIGHT, "''")
             opening = _is_opening(text, pos, p_start) and not (
                 straight and stack and (_closes_straight(text, m.end(), p_end) or text[max(p_start, pos - 2):pos] in ("' ", "’ ")))
+            if not opening and not stack and _typo_opener(text, pos, p_start):
+                opening = True
             if opening and stack and _after_sentence_end(text, pos, p_start):
                 # a new paragraph of a multi-paragraph quote in text whose
                 # paragraph breaks were flattened (`… And we will increase
@@ -157,6 +162,19 @@ def _is_opening(text: str, pos: int, p_start: int) -> bool:
     if mark in CLOSERS:
         return False
     return pos == p_start or text[pos - 1] in _OPEN_CONTEXT or text[pos - 1].isspace()
+
+
+def _typo_opener(text: str, pos: int, p_start: int) -> bool:
+    """`⏎ ”Isis declares death on a lot of people …!!!” wrote Pete Hidalgo`
+    (Western Journal, 2015, quoting Facebook comments): a closing ``”`` at a
+    word start (after the paragraph start, a space or an invisible format
+    character such as U+202A) with no quote open is a typo'd opening mark."""
+    if text[pos] != "”" or pos + 1 >= len(text) or not (text[pos + 1].isalnum() or text[pos + 1] in "‘'"):
+        return False
+    i = pos - 1
+    while i >= p_start and unicodedata.category(text[i]) == "Cf":
+        i -= 1
+    return i < p_start or text[i].isspace() or text[i] in "([{—–"
 
 
 def _after_sentence_end(text: str, pos: int, p_start: int) -> bool:

@@ -92,7 +92,10 @@ def source_of_verb(cue: Token) -> Span | None:
                 return None  # `an interview posted on YouTube`, `a refusal to answer`: no speaker
             noun = verb.head
             set_off = verb.i > 0 and verb.doc[verb.i - 1].text == ","
-            if set_off or (noun.lemma_.lower() in DOCUMENT_HEADS and noun.dep_ in {"dobj", "pobj"}):
+            if set_off or (noun.lemma_.lower() in DOCUMENT_HEADS and noun.dep_ in {"dobj", "pobj"}) or (
+                    noun.lemma_.lower() in _TIME_NOUNS):
+                # (`he has battled with Guardian …, at one point calling the
+                # mayor a "liar"`: a time never speaks; the clause above does)
                 # `acknowledged setbacks, however, saying …` (an adverbial
                 # participle parsed on the object) and `issued a statement
                 # calling on …`: the subject of the clause above speaks
@@ -104,7 +107,7 @@ def source_of_verb(cue: Token) -> Span | None:
         verb = _verbal_head(verb)
         if verb is None:
             return None
-        if verb.dep_ == "ccomp" and is_cue_verb(verb.head) and not _speech_event(verb):
+        if verb.dep_ == "ccomp" and is_cue_verb(verb.head) and not _speech_event(verb) and not _quote_between(verb, verb.head):
             # `He emphasized that Russia seeks …, urging Kyiv …`: a participle
             # parsed inside the reported clause belongs to the reporter (but
             # `An official said Blinken addressed Russia directly, saying: “…`
@@ -124,6 +127,18 @@ _EVIDENTIAL_CUES = {"indicate", "suggest", "signal", "show", "reveal", "imply", 
 
 #: verbs of a speech event, not in the cue lexicon (`Blinken addressed Russia directly, saying: …`)
 _SPEECH_EVENTS = {"address", "speak", "talk", "appear", "interview", "lecture", "preach"}
+
+
+#: nouns of time a participle may hang on (`at one point calling …`, `at the same time saying …`)
+_TIME_NOUNS = {"point", "time", "moment", "stage", "day", "week", "month", "year", "night", "morning", "evening"}
+
+
+def _quote_between(a: Token, b: Token) -> bool:
+    """Whether a quotation mark stands between ``a`` and ``b``: the parse hung
+    a clause on a verb inside the quote that follows it (`Weaver didn’t seem
+    particularly impressed …, telling reporters, “A lot of people said …”`)."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.is_quote and t.text not in {"'", "’"} for t in a.doc[lo + 1:hi])
 
 
 def _speech_event(verb: Token) -> bool:
@@ -376,8 +391,19 @@ def _nearest_subject(verb: Token) -> Token | None:
     commenter said` on the verb too)."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     text = doc_text(verb.doc)  # Doc.text is rebuilt on every access
+    if len(subjects) > 1:
+        # `LONDON (Reuters) - Donald Trump said`: a dateline is no subject
+        subjects = [c for c in subjects if not _dateline(c, text)] or subjects
     same_paragraph = [c for c in subjects if "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]]
     return (same_paragraph or subjects or [None])[0]
+
+
+def _dateline(token: Token, text: str) -> bool:
+    """`LONDON (Reuters) -`, `KYIV, Ukraine —`: an all-capitals place opening
+    its line, followed by a dash within a few tokens (lane 13b)."""
+    if not (token.is_upper and len(token) > 1) or text[text.rfind("\n", 0, token.idx) + 1:token.idx].strip():
+        return False
+    return any(t.text in {"-", "—", "–", "--"} for t in token.doc[token.i + 1:token.i + 7])
 
 
 def _child(token: Token, deps: set[str]) -> Token | None:

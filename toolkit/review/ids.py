@@ -78,6 +78,59 @@ def assign_row_ids(table: str, df: pd.DataFrame, articles: pd.DataFrame) -> pd.S
     if df.empty:
         return pd.Series([], index=df.index, dtype="string")
     hashes = _article_hashes(articles)
+    # plain Python over the rows: the same strings the column-wise version built with
+    # string Series, at under half the cost (every partition pays it; docs/results/scale.md)
+    aids = df["article_id"].astype("string").to_numpy(dtype=object, na_value=None)
+    if any(aid is None for aid in aids):  # never from the extractors (every row names its article)
+        return _assign_row_ids_by_columns(table, df, articles)
+    base = [hashes.get(aid, aid) for aid in aids]
+    starts, ends = _ints(df["start"]), _ints(df["end"])
+    key = [f"{b}|{'' if s is None else s}:{'' if e is None else e}" for b, s, e in zip(base, starts, ends)]
+    disc = [""] * len(df)
+    for column in ALWAYS.get(table, ()):
+        disc = [d + "|" + v for d, v in zip(disc, _texts(df[column]))]
+    tied = _duplicated([k + d for k, d in zip(key, disc)])
+    if any(tied):
+        extra = [""] * len(df)
+        for column in RULE_COLUMNS.get(table, ()):
+            if column in df.columns:
+                extra = [x + "|" + v for x, v in zip(extra, _texts(df[column]))]
+        disc = [d + x if t else d for d, x, t in zip(disc, extra, tied)]
+        # still tied (the same span, same rule): number them in reading order
+        full = [k + d for k, d in zip(key, disc)]
+        still = _duplicated(full)
+        seen: dict[str, int] = {}
+        for i, (f, st) in enumerate(zip(full, still)):
+            if st:
+                nth = seen.get(f, 0)
+                seen[f] = nth + 1
+                disc[i] = f"{disc[i]}|#{nth}"
+    ids = [row_id(h, table, -1 if s is None else s, -1 if e is None else e, d.lstrip("|") if d else "")
+           for h, s, e, d in zip(base, starts, ends, disc)]
+    return pd.Series(ids, index=df.index, dtype="string")
+
+
+def _ints(values: pd.Series) -> list[int | None]:
+    """Whole numbers as ``int``, missing as ``None``."""
+    return [None if v is None else int(v) for v in values.astype("Int64").to_numpy(dtype=object, na_value=None)]
+
+
+def _texts(values: pd.Series) -> list[str]:
+    """As :func:`_text`, as a list."""
+    return [str(v) for v in _text(values).to_numpy(dtype=object)]
+
+
+def _duplicated(values: list[str]) -> list[bool]:
+    """``Series.duplicated(keep=False)``: True for every value that occurs more than once."""
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return [counts[v] > 1 for v in values]
+
+
+def _assign_row_ids_by_columns(table: str, df: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
+    """:func:`assign_row_ids` with string Series (rows whose ``article_id`` is missing)."""
+    hashes = _article_hashes(articles)
     base = df["article_id"].astype("string").map(hashes).fillna(df["article_id"].astype("string"))
     span = df["start"].astype("Int64").astype("string").fillna("") + ":" + df["end"].astype("Int64").astype("string").fillna("")
     disc = pd.Series("", index=df.index, dtype="string")
