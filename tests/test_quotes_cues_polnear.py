@@ -172,3 +172,26 @@ def test_a_closing_mark_at_a_word_start_opens_a_quote(nlp):
     assert hidalgo["text"].startswith("Isis declares") and hidalgo["speaker"] == "Pete Hidalgo"
     kennan = find(rows, "the Russians will gradually", direct=True)
     assert kennan["text"].startswith("I think the Russians") and kennan["speaker_surface"] == "he"
+
+
+def test_a_colon_after_a_finding_and_a_comma_after_a_statement_introduce_quotes(nlp):
+    # HuffPost, 2 Feb 2016, and Western Journal, 13 Jun 2016 (PolNeAR train): the parse hangs the words
+    # before the colon on the quote's verb; `issued a statement,` introduces with a comma
+    text = ("As if addressing the magnate directly, the Illinois Board of Elections was conclusive in its "
+            "findings:\xa0“Further discussion on this issue is unnecessary.”\n\nImmediately after the attacks, Trump "
+            "issued a\xa0statement, “Last night, our nation was attacked by a radical Islamic terrorist. It was the "
+            "worst terrorist attack on our soil since 9/11.”")
+    rows = quotes_of(nlp, text)
+    board = find(rows, "Further discussion on this issue", direct=True)
+    assert "Board of Elections" in board["speaker_surface"]
+    statement = find(rows, "our nation was attacked", direct=True)
+    assert statement["speaker_surface"] == "Trump" and statement["cue"] == "statement"
+
+
+def test_a_subject_inside_the_quote_gives_way_to_the_one_after_it(nlp):
+    # Western Journal, 10 Nov 2015 (PolNeAR train): `says` has two subjects, `Michael Cohen` inside the quote
+    text = ("In the video, he sends a message to Trump’s lawyer to pass along to the candidate.\n\n“My dear Michael "
+            "Cohen,” the conference speaker says into the camera with a raucous crowd behind him. “I am here with a "
+            "group of people that are praying for and encouraging Mr. Donald Trump.”")
+    rows = quotes_of(nlp, text)
+    assert find(rows, "My dear Michael Cohen", direct=True)["speaker_surface"] == "the conference speaker"

@@ -314,6 +314,13 @@ def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
     (`“My reaction, that was outrageous,” said Axelrod` parsed with the quote's
     subject), the name right after or right before the cue verb."""
     source = source_of_verb(cue)
+    if source is not None and any(qmap.inside(t) for t in source):
+        # `“My dear Michael Cohen,” the conference speaker says`: the parse
+        # gives the verb two subjects, one inside the quote
+        outside = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} and not qmap.inside(c)
+                   and source.end <= c.i < cue.i and _right_after_quote(doc, c.left_edge.i, qmap)]
+        if outside:
+            source = noun_phrase(outside[-1])
     inverted = _inverted_subject(doc, cue, qmap)
     if source is not None and not any(qmap.inside(t) for t in source):
         if inverted is not None and source.start > cue.i and inverted.start <= source.start and source.end < inverted.end:
@@ -343,6 +350,14 @@ def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
             if i == cue.i - 1 and i > 0 and qmap.inside(doc[i - 1]) and token.is_alpha and token.text[:1].isupper():
                 return doc[i:i + 1]  # `“…,” Will wrote.`, `…," From said.`: a surname the tagger read as a word
     return _person_before(doc, cue, qmap)
+
+
+def _right_after_quote(doc: Doc, i: int, qmap: QuoteMap) -> bool:
+    """Whether only punctuation stands between a quote and token ``i``."""
+    k = i - 1
+    while k >= 0 and (doc[k].is_punct or doc[k].is_space) and not qmap.inside(doc[k]):
+        k -= 1
+    return k >= 0 and qmap.inside(doc[k])
 
 
 def _before_apposition(doc: Doc, cue: Token) -> int:
@@ -525,15 +540,33 @@ _COLON_DOCUMENTS = DOCUMENT_HEADS | {
 }
 
 
+def _introducing_comma(doc: Doc, quote: QuoteSpan) -> Token | None:
+    """The comma right before the quote's opening mark when a noun of speech
+    stands right before it (`issued a statement, “…`), else None."""
+    text = doc_text(doc)
+    i = quote.open_mark - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] != ",":
+        return None
+    span = doc.char_span(i, i + 1, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].i == 0 or not is_cue_noun(doc[span[0].i - 1]):
+        return None
+    return span[0]
+
+
 def _colon_subject(doc: Doc, quote: QuoteSpan, qmap: QuoteMap) -> Attribution | None:
     """A quote introduced by a colon that ends a sentence with no verb of
     speech (`Donald Trump issued the following statement: ⏎ "…"`, `A
     footnote in the report makes that clear: "These assessments …"`, `Obama
     had a message for Congress:`): the subject of that sentence's verb speaks
     when it is a person, an organisation or a document. The cue is the noun
-    of speech the sentence holds (`statement`), else the verb."""
-    colon = _introducing_colon(doc, quote)
-    if colon is None or colon.text != ":":
+    of speech the sentence holds (`statement`), else the verb. A comma right
+    after a noun of speech introduces a quote too (`Immediately after the
+    attacks, Trump issued a statement, “Last night, our nation was attacked
+    …”`)."""
+    colon = _introducing_colon(doc, quote) or _introducing_comma(doc, quote)
+    if colon is None or colon.text not in {":", ","}:
         return None
     sent = colon.sent
     before = [t for t in doc[sent.start:colon.i] if not qmap.inside(t)]
@@ -543,7 +576,14 @@ def _colon_subject(doc: Doc, quote: QuoteSpan, qmap: QuoteMap) -> Attribution | 
     # following statement:` hangs the colon on `statement`, `makes that
     # clear: "These assessments do not apply …"` on the quote's verb)
     verb = next((t for t in [colon.head, *colon.head.ancestors]
-                 if t.pos_ in {"VERB", "AUX"} and t.i < colon.i and not qmap.inside(t)), sent.root)
+                 if t.pos_ in {"VERB", "AUX"} and t.i < colon.i and not qmap.inside(t)), None)
+    if verb is None:
+        # the parse hangs the words before the colon on the quote's verb (`the
+        # Illinois Board of Elections was conclusive in its findings: “Further
+        # discussion … is unnecessary.”`): the verb heading those words
+        tops = [t for t in doc[sent.start:colon.i]
+                if t.pos_ in {"VERB", "AUX"} and not (sent.start <= t.head.i < colon.i and t.head is not t)]
+        verb = tops[-1] if tops else sent.root
     if not sent.start <= verb.i < colon.i or verb.pos_ not in {"VERB", "AUX"} or qmap.inside(verb):
         return None
     if any(c.dep_ == "neg" for c in verb.children):
