@@ -176,3 +176,18 @@ def test_an_apology_introducing_a_quote_is_speech(nlp):
             "mistake. I'm sorry about it, and I take full responsibility.\"")
     row = find(quotes_of(nlp, text), "two email addresses", direct=True)
     assert row["cue"] == "apologize" and row["speaker_surface"] == "Clinton"
+
+
+def test_a_clause_cut_before_the_quotes_last_mark_is_mixed_and_counted_once(nlp):
+    # Washington Post, 2 Jun 2016 (PolNeAR train): the clause ends at `Mexican`,
+    # the quote at `Mexican.`; one statement in share of voice
+    import pandas as pd
+
+    from toolkit.quotes import speech_only
+
+    text = ("\"I have a judge who is a hater of Donald Trump, a hater. He's a hater,\" Trump said at a campaign rally "
+            "in San Diego, adding that he believed the Indiana-born judge was \"Mexican.\"")
+    rows = quotes_of(nlp, text)
+    assert find(rows, "Indiana-born judge", direct=False)["kind"] == "mixed"
+    speech = speech_only(pd.DataFrame(rows))
+    assert not any(speech["text"] == "Mexican.")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from toolkit.quotes.kinds import is_speech
+from toolkit.quotes.kinds import CLAUSE_END_SLACK, is_speech
 
 FRAGMENT_WORDS = 3
 COLUMNS = ["outlet", "n_rows", "n_speech", "n_not_speech", "share_with_speaker",
@@ -55,7 +55,10 @@ def _inside_mixed(speech: pd.DataFrame) -> pd.Series:
     direct = direct.assign(_row=range(len(direct)), article_id=direct["article_id"].astype("string"))
     mixed = mixed.assign(article_id=mixed["article_id"].astype("string"))
     pairs = direct.merge(mixed, on="article_id", suffixes=("", "_mixed"))
-    pairs = pairs[(pairs["start"] >= pairs["start_mixed"]) & (pairs["end"] <= pairs["end_mixed"])]
+    # (the same tolerance as `kinds.clause_kind`: a clause may end a character
+    # or two before the quote it holds)
+    pairs = pairs[(pairs["start"] >= pairs["start_mixed"]) & (pairs["start"] < pairs["end_mixed"])
+                  & (pairs["end"] <= pairs["end_mixed"] + CLAUSE_END_SLACK)]
     inside.loc[direct.index[pairs["_row"].unique()]] = True
     return inside
 

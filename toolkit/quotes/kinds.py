@@ -8,7 +8,11 @@ quotes, and textacy's title filter):
 * a reported clause is ``indirect``, or ``mixed`` when it holds a quoted
   fragment (`accused Moscow of waging “an overt gas war”`);
 * a quoted passage that a cue, a source or a continued quote attributes is
-  ``direct`` speech, whatever its length (`called the evidence “fake”`);
+  ``direct`` speech, whatever its length (`called the evidence “fake”`,
+  `is labeling Obama's actions “a blatant, belligerent abuse of power”`); one
+  inside a reported clause with a source is that source's words (mixed
+  speech: `adding that he believed the judge was "Mexican."`; the clause
+  takes it in :mod:`toolkit.quotes.resolve`);
 * a quoted passage nothing attributes is ``title`` when it reads as one (short,
   every content word capitalised: `“First Person”`, `“New York Times Opinion”`),
   ``term`` when it is named as a term (`so-called`, `what X call a`, `known
@@ -30,6 +34,8 @@ import pandas as pd
 SPEECH_KINDS = ("direct", "indirect", "mixed")
 NOT_SPEECH_KINDS = ("scare_quote", "title", "term")
 KINDS = SPEECH_KINDS + NOT_SPEECH_KINDS
+#: characters a reported clause may end before the end of a quote it holds
+CLAUSE_END_SLACK = 2
 #: a cue-less quote of this many words or fewer is a fragment, not speech
 MAX_FRAGMENT_WORDS = 4
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -85,8 +91,11 @@ def quote_kind(text: str, before: str, *, attributed: bool) -> str:
 
 
 def clause_kind(start: int, end: int, quote_spans) -> str:
-    """``mixed`` when a quoted passage lies inside the reported clause, else ``indirect``."""
+    """``mixed`` when a quoted passage lies inside the reported clause, else
+    ``indirect``. A clause the parse ends a character or two before the
+    quote's own end (`adding that he believed the judge was "Mexican` before
+    `."`) still holds it, so share of voice counts the two rows once."""
     for q_start, q_end in quote_spans:
-        if start <= q_start and q_end <= end:
+        if start <= q_start < end and q_end <= end + CLAUSE_END_SLACK:
             return "mixed"
     return "indirect"
