@@ -7,7 +7,8 @@ aligned by position; labels describe the article's main shooting.
 Rule for the main incident (ours): the article's figure for a category is the
 first ``incident`` claim of that category in reading order (news puts the
 main incident in the lead), among claims with modality ``reported`` (a
-threat, "threatened to shoot a driver", harmed nobody); ``casualties`` claims (killed and injured
+threat, "threatened to shoot a driver", harmed nobody) whose cue is not a
+stabbing (GVA is the Gun Violence Archive); ``casualties`` claims (killed and injured
 together) never count for either; a ranged/vague/hedged figure counts as its
 low bound (its high bound for "up to"). No claim -> 0. In an article that
 reports a death, a single person "shot" or "with a gunshot wound" with no
@@ -88,6 +89,10 @@ def point_value(claim: dict) -> float:
 WEAK_INJURY_CUES = frozenset({"shoot", "wound", "suffer", "sustain", "shooting"})
 
 
+#: cues of harm without a gun (GVA counts gun victims only)
+NOT_GUN_CUES = frozenset({"stab", "stabbing"})
+
+
 #: the words between two coordinated victims: "A man and a teenage girl were wounded"
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|,)\s*")
 
@@ -99,6 +104,8 @@ def article_counts(claims: list[dict], text: str | None = None) -> dict[str, int
     out = {"killed": 0, "injured": 0}
     # a threat or a plan ("threatened to shoot a driver") happened to nobody
     claims = [c for c in claims if c.get("modality", "reported") == "reported"]
+    # GVA is the Gun Violence Archive: a victim of a stabbing or a beating is no gun victim
+    claims = [c for c in claims if c.get("cue") not in NOT_GUN_CUES]
     anyone_killed = any(c["category"] == "killed" for c in claims)
     firsts = {}
     for category in out:

@@ -368,6 +368,16 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
                                mentions, quotes, dates, {}))
             covered.append((tok.idx, fate.idx + len(fate)))
             continue
+        elif tok.lower_ in ("he", "she") and not out and not covered and _pronoun_hurt(tok):
+            # "He had suffered a self-inflicted gunshot wound and was taken to Bronson Methodist Hospital",
+            # "The victim told officers she was shot in the leg": the one victim, told only by a pronoun
+            # (introduced by a word that counts nobody), when nothing in the article counted anyone
+            reading = read_figure(tok, lex)
+            if reading.category != "injured" or reading.cue is None:
+                continue
+            out.append(_record(doc, ctx, reading, tok.idx, tok.idx + len(tok), 1.0, 1.0, "exact", False, lex,
+                               mentions, quotes, dates, {}))
+            continue
         elif tok.lower_ in ("himself", "herself") and tok.dep_ == "dobj" and \
                 tok.head.lemma_.lower() in ("shoot", "kill", "wound", "injure", "stab") and \
                 tok.head.dep_ not in ("pcomp", "xcomp") and \
@@ -543,6 +553,30 @@ def _shooting_victim(noun: Token) -> Reading | None:
     return Reading(head=noun, noun=noun, category="injured", cue=cue) if cue is not None else None
 
 
+#: verbs whose clause is a belief or a fear, not an event ("he thought he had been shot")
+BELIEF_VERBS = frozenset({"think", "believe", "fear", "feel", "worry", "assume", "imagine"})
+
+
+def _pronoun_hurt(pronoun: Token) -> bool:
+    """"she was shot in the leg", "He had suffered a self-inflicted gunshot
+    wound", "he was taken to the hospital": a pronoun that is the passive
+    subject of a harm verb, the subject of an injury sustained, or in care,
+    after a shooting or stabbing told in its sentence or the two before (not
+    "he shot", "he was arrested")."""
+    verb = pronoun.head
+    lemma = verb.lemma_.lower()
+    if any(a.lemma_.lower() in BELIEF_VERBS for a in verb.ancestors):
+        return False  # "The officer was so close to the bullets he thought he had been shot"
+    if pronoun.dep_ == "nsubjpass" and lemma in ("shoot", "wound", "injure", "strike", "hit", "graze", "stab"):
+        harmed = True
+    elif pronoun.dep_ == "nsubj" and lemma in ("suffer", "sustain", "receive") and \
+            any(c.dep_ == "dobj" and c.lemma_.lower() in ("wound", "injury", "gunshot") for c in verb.children):
+        harmed = True
+    else:
+        harmed = pronoun.dep_ in ("nsubj", "nsubjpass") and cared_for(verb, pronoun)
+    return harmed and _violent_context(pronoun.doc, pronoun, 2, SHOOTING_WORDS)
+
+
 def _shot_directly(noun: Token) -> bool:
     """"The victim was shot", "the victim died", "pronounced the man dead":
     not "the victim told police"."""
@@ -629,6 +663,7 @@ def _died_later(doc: Doc, ctx: ArticleContext, lex: Lexicon, records: list[dict]
     man" or a pronoun ("He had been shot multiple times, and was pronounced
     dead") is one killed."""
     out = list(records)
+    aliases = _victim_aliases(doc)
     for tok in doc:
         person = _death_of(tok)
         if person is None:
@@ -652,11 +687,22 @@ def _died_later(doc: Doc, ctx: ArticleContext, lex: Lexicon, records: list[dict]
         sid = sent_id_of(doc, tok.i)
         if before:
             last = before[-1]
-            if last["sent_id"] < sid - 2 or last["value_low"] != 1 or last["value_high"] != 1:
+            name = " ".join(t.text for t in person.lefts if t.dep_ == "compound") + " " + person.text
+            # the victim's name given after the figure: "a man suffering from a gunshot wound ... The victim,
+            # identified as 26-year-old Lorenzo Bernat, ... Bernat died shortly after arriving at the hospital"
+            alias = named and any(last["sent_id"] <= s <= sid and _same_person(name, a) for s, a in aliases)
+            if last["value_low"] != 1 or last["value_high"] != 1:
                 continue
-            if named and not itself and not _same_person(
-                    " ".join(t.text for t in person.lefts if t.dep_ == "compound") + " " + person.text,
-                    last["surface"]):
+            if last["sent_id"] < sid - 2 and not (
+                    _told_through(doc, last["sent_id"], sid, aliases)
+                    # "One man was killed and another wounded ... He died later at a hospital": after a pair,
+                    # a death told further on is the dead one's
+                    and not any(r["category"] == "killed" and r["sent_id"] == last["sent_id"] for r in before)
+                    # "a woman was found with a gunshot wound ... the man was pronounced dead": another person
+                    and (not definite or person.lower_ in BACK_REFERENCES or person.lower_ == "victim"
+                         or person.lower_ in last["surface"].lower().split())):
+                continue
+            if named and not itself and not alias and not _same_person(name, last["surface"]):
                 continue  # "Earl Braddy was pronounced dead" after "Emma Braddy had been shot"
             if last["category"] == "injured":
                 last["category"], last["cue"] = "killed", tok.lemma_.lower()
@@ -667,6 +713,53 @@ def _died_later(doc: Doc, ctx: ArticleContext, lex: Lexicon, records: list[dict]
         out.append(_record(doc, ctx, reading, person.idx, person.idx + len(person), 1.0, 1.0, "exact", False, lex,
                            mentions, quotes, dates, {}))
     return sorted(out, key=lambda r: r["start"])
+
+
+def _victim_aliases(doc: Doc) -> list[tuple[int, str]]:
+    """The names given to "the victim": "The victim, identified as 26-year-old
+    Lorenzo Bernat", "identified the victim as 61-year-old Darnell Cleveland
+    Harris" -> (sentence number, name)."""
+    out = []
+    for tok in doc:
+        if tok.lemma_.lower() != "identify":
+            continue
+        victim = tok.head if tok.dep_ == "acl" else next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if victim is None or victim.lemma_.lower() not in DEFINITE_VICTIMS or \
+                not any(c.dep_ == "det" and c.lower_ == "the" for c in victim.children):
+            continue
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                for name in prep.children:
+                    if name.dep_ == "pobj" and name.pos_ == "PROPN":
+                        words = [t.text for t in name.lefts if t.dep_ == "compound"] + [name.text]
+                        out.append((sent_id_of(doc, tok.i), " ".join(words)))
+    return out
+
+
+#: how many sentences a chain of references to one victim may span (see :func:`_told_through`)
+REFERENCE_WINDOW = 6
+
+
+def _told_through(doc: Doc, first: int, last: int, aliases: list[tuple[int, str]]) -> bool:
+    """Whether sentences ``first`` .. ``last`` keep telling of one person: no
+    more than ``REFERENCE_WINDOW`` sentences in all, and no gap of more than one
+    sentence without "he"/"she", "the victim"/"the man" or the victim's name
+    ("a man had been limping ... from a gunshot wound. ... found the victim
+    with a wound to his lower leg. He was taken to Hennepin County Medical
+    Center. He died three days later")."""
+    if last - first > REFERENCE_WINDOW:
+        return False
+    sents = list(doc.sents)[first + 1:last]
+    names = {a.split()[-1] for s, a in aliases if first <= s <= last}
+    previous = first
+    for offset, sent in enumerate(sents, start=first + 1):
+        if any(t.lower_ in BACK_REFERENCES or t.text in names or (
+                t.tag_ == "NN" and t.lemma_.lower() in DEFINITE_VICTIMS
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)) for t in sent):
+            if offset - previous > 2:
+                return False
+            previous = offset
+    return last - previous <= 2
 
 
 #: words that say a person lived: "expected to survive", "non-life-threatening injuries"
@@ -723,7 +816,9 @@ def _survived_later(doc: Doc, records: list[dict]) -> None:
 
 #: a link to another story inside the text ("RELATED: Police: Man in critical condition after being shot on NW Side")
 LINKED_STORY = re.compile(r"(?:\bRELATED\b|\bRelated(?: Stories| Articles?| Links)?:|\bREAD MORE\b|\bRead more:|"
-                          r"\bREAD \||\bMORE:|\bMore:|\bALSO:|\bWATCH:|\bSEE ALSO\b|\bPREVIOUSLY:)")
+                          r"\bREAD \||\bMORE:|\bMore:|\bALSO:|\bWATCH:|\bSEE ALSO\b|\bPREVIOUSLY:|"
+                          r"\bSlideshow:|\bSLIDESHOW:|\bNow Playing:|\bTop video:|\bAlso see:|\bRelated Coverage:|"
+                          r"\bPHOTOS:|\bVIDEO:)")
 #: how far after its label a linked headline may run (the headline has no full stop of its own)
 LINKED_STORY_CHARS = 120
 
