@@ -478,13 +478,7 @@ def _introducing_colon(doc: Doc, quote: QuoteSpan) -> Token | None:
     glues a mark to the colon before it (`Rep. Trey Gowdy (R-S.C.):"I have`
     is ``S.C.):"I``, `Clinton:"We` one token), so the token returned is the one
     holding the colon, which may hold more than the colon."""
-    text = doc_text(doc)
-    i = quote.open_mark - 1
-    while i >= 0 and text[i].isspace():
-        i -= 1
-    if i < 0 or text[i] != ":":
-        return None
-    span = doc.char_span(i, i + 1, alignment_mode="expand")
+    span = _mark_before_quote(doc, quote, ":")
     return span[0] if span is not None and len(span) else None
 
 
@@ -540,16 +534,23 @@ _COLON_DOCUMENTS = DOCUMENT_HEADS | {
 }
 
 
-def _introducing_comma(doc: Doc, quote: QuoteSpan) -> Token | None:
-    """The comma right before the quote's opening mark when a noun of speech
-    stands right before it (`issued a statement, “…`), else None."""
+def _mark_before_quote(doc: Doc, quote: QuoteSpan, mark: str):
+    """The tokens holding `mark` when it is the last non-space character before
+    the quote's opening mark, else None. On characters, since the tokenizer may
+    glue the mark to the quote mark or the word before it."""
     text = doc_text(doc)
     i = quote.open_mark - 1
     while i >= 0 and text[i].isspace():
         i -= 1
-    if i < 0 or text[i] != ",":
+    if i < 0 or text[i] != mark:
         return None
-    span = doc.char_span(i, i + 1, alignment_mode="expand")
+    return doc.char_span(i, i + 1, alignment_mode="expand")
+
+
+def _introducing_comma(doc: Doc, quote: QuoteSpan) -> Token | None:
+    """The comma right before the quote's opening mark when a noun of speech
+    stands right before it (`issued a statement, “…`), else None."""
+    span = _mark_before_quote(doc, quote, ",")
     if span is None or len(span) != 1 or span[0].i == 0 or not is_cue_noun(doc[span[0].i - 1]):
         return None
     return span[0]
