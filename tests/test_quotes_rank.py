@@ -33,22 +33,18 @@ FIXED = [
     ("When Trump suggested that Cuba would sue the U.S. for reneging on the Obama administration’s deal, Rubio "
      "fired back forcefully: “If they sue us in a court in Miami, they’re going to lose,” referencing the large "
      "number of Cuban immigrants in the region.", "If they sue us", "Trump", "Rubio"),
-    # Breitbart, 19 Aug 2016 (PolNeAR train)
-    ("After former California Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary shot back, “I "
-     "suppose I could have chosen to bake cookies and have teas, but I chose to fulfill my profession.”",
-     "bake cookies", "former California Gov. Jerry Brown", "Hillary"),
-    # Breitbart, 15 Mar 2016 (PolNeAR train): the place in brackets is not the governor
-    ("Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the Republican presidential "
-     "primary, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon. We’re going to have the "
-     "wind blow us over the Rocky Mountains to California.”", "covered wagon", "OH", "Gov. John Kasich"),
     # Breitbart, 2 Dec 2015 (PolNeAR train): the ones cited are not the speaker
     ("“A lot of it is justified because they have not seen a betterment of their lives that they had hoped to "
      "expect,” he continued, citing the many Americans who had given up looking for work entirely.",
      "A lot of it is justified", "the many Americans", "he"),
-    # The Guardian, ru_ua_2022: the one a report is about is not the one who says “…”
-    ("Kremlin spokesperson Dmitry Peskov said reports that Johnson would shortly resign as prime minister were of "
-     "little concern for the Kremlin, saying “he doesn’t like us, we don’t like him either.”",
-     "we don’t like him", "Johnson", "Kremlin spokesperson Dmitry Peskov"),
+    # Politico, 6 Dec 2015 (PolNeAR train): the subject of the reported clause is not the speaker
+    ("Hillary Clinton says the Obama administration should be taking additional measures against the Islamic "
+     "State and that she expects President Barack Obama to announce an “intensification” in the U.S. campaign.",
+     "intensification", "President Barack Obama", "Hillary Clinton"),
+    # Breitbart, 14 Apr 2016 (PolNeAR train): the candidate's ad, not the ad itself
+    ("Democratic presidential candidate Bernie Sanders is releasing a new 30-second ad that urges voters in New "
+     "York to “send a message” to Wall Street banks and billionaires.", "send a message", "a new 30-second ad",
+     "Democratic presidential candidate Bernie Sanders"),
 ]
 
 

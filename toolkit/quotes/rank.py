@@ -138,26 +138,29 @@ def candidates(doc: Doc, a: Attribution, rule_source: Span | None, inside) -> li
     lo = starts[max(0, k - 1)]
     k = bisect_right(starts, hi)  # the sentence after the one of `hi`, whose end bounds the window
     hi = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    root = rule_source.root if rule_source is not None and len(rule_source) else None
+    r_lo, r_hi = (rule_source.start, rule_source.end) if root is not None else (-1, -1)
+    # (a token inside the rules' source other than its root is no alternative to it)
     before: list[Token] = []
     for i in range(first.i - 1, lo - 1, -1):
-        t = doc[i]
-        if _is_head(t) and not inside(t):
-            before.append(t)
-            if len(before) == MAX_BEFORE:
-                break
+        if not r_lo <= i < r_hi:
+            t = doc[i]
+            if _is_head(t) and not inside(t):
+                before.append(t)
+                if len(before) == MAX_BEFORE:
+                    break
     after: list[Token] = []
     for i in range(last.i + 1, hi):
-        t = doc[i]
-        if _is_head(t) and not inside(t):
-            after.append(t)
-            if len(after) == MAX_AFTER:
-                break
+        if not r_lo <= i < r_hi:
+            t = doc[i]
+            if _is_head(t) and not inside(t):
+                after.append(t)
+                if len(after) == MAX_AFTER:
+                    break
     out = before[::-1] + after
-    if rule_source is not None and len(rule_source):
-        root = rule_source.root
-        if root not in out:
-            out.append(root)
-            out.sort(key=lambda t: t.i)
+    if root is not None:
+        out.append(root)
+        out.sort(key=lambda t: t.i)
     return out
 
 
@@ -204,26 +207,36 @@ class QuoteFeatures:
         clauses: (start, end) character spans of reported clauses (indirect rows).
     """
 
-    def __init__(self, doc: Doc, a: Attribution, rule_source: Span | None, cands: list[Token], clauses=()):
+    def __init__(self, doc: Doc, a: Attribution, rule_source: Span | None, cands: list[Token] | None = None, clauses=()):
         text = doc_text(doc)
-        self.doc, self.cands, self.clauses = doc, cands, clauses
+        self.doc, self.clauses = doc, clauses
         self.first = first = _token_at(doc, max(0, a.start - 1))
-        self.last = last = _token_at(doc, max(a.start, a.end - 1))
+        self.last = _token_at(doc, max(a.start, a.end - 1))
         self.cue = cue = _token_at(doc, a.cue_start) if a.cue_start is not None else None
         starts = _sentence_starts(doc)
-        self.sents = tuple(_sentence_of(starts, t.i, len(doc)) for t in (first, last))
+        self.sents = tuple(_sentence_of(starts, t.i, len(doc)) for t in (first, self.last))
         self.para_start = text.rfind("\n", 0, a.start) + 1
         para_end = text.find("\n", a.end)
         self.para_end = len(text) if para_end < 0 else para_end
         self.rule = a.rule if a.rule in _RULES else "other"
-        self.rule_lo = rule_source.start if rule_source is not None else -1
-        self.rule_hi = rule_source.end if rule_source is not None else -1
+        self.rule_root = rule_source.root.i if rule_source is not None and len(rule_source) else -1
         lemma = cue_lemma(cue) if cue is not None else "none"
         self.cue_keys = ("cue:" + ("say" if lemma == "say" else "none" if cue is None else "other"), "cue_lemma:" + lemma)
         self.opens = not text[self.para_start:max(self.para_start, a.start - 1)].strip(" \"'“‘«„")
         self.closes = not text[a.end:self.para_end].strip(" \"'”’».,")
-        self.kinds = kinds = [_kind(t) for t in cands]
+        self.cands: list[Token] = []
+        self.kinds: list[str] = []
         self.nearest: dict[int, str] = {}
+        if cands is not None:
+            self.set_candidates(cands)
+
+    def set_candidates(self, cands: list[Token]) -> None:
+        """The quote's candidates; the nearest person/organisation/he-she/proper
+        noun before and after the quote are marked among them."""
+        first, last = self.first, self.last
+        self.cands = cands
+        self.kinds = kinds = [_kind(t) for t in cands]
+        self.nearest = {}
         seen_before: set[str] = set()
         seen_after: set[str] = set()
         for k in range(len(cands) - 1, -1, -1):  # the last one before the quote
@@ -236,15 +249,26 @@ class QuoteFeatures:
                 self.nearest[k] = "nearest_after:" + kinds[k]
 
     def rule_index(self) -> int | None:
-        """Index of the first candidate inside the rules' source."""
-        return next((k for k, t in enumerate(self.cands) if self.rule_lo <= t.i < self.rule_hi), None)
+        """Index of the rules' source's root among the candidates."""
+        return next((k for k, t in enumerate(self.cands) if t.i == self.rule_root), None)
+
+    def of_rule(self) -> dict[str, float] | None:
+        """The features of the rules' source's root (no candidate list needed:
+        the nearest-of-its-type marks are for the other candidates only)."""
+        if self.rule_root < 0:
+            return None
+        t = self.doc[self.rule_root]
+        return self._of(t, _kind(t), None)
 
     def of(self, k: int) -> dict[str, float]:
         """The feature dict of candidate ``k``."""
-        t, kind = self.cands[k], self.kinds[k]
+        t = self.cands[k]
+        return self._of(t, self.kinds[k], None if t.i == self.rule_root else self.nearest.get(k))
+
+    def _of(self, t: Token, kind: str, near: str | None) -> dict[str, float]:
         first, last, cue, doc = self.first, self.last, self.cue, self.doc
         f: dict[str, float] = {"kind:" + kind: 1.0}
-        if self.rule_lo <= t.i < self.rule_hi:
+        if t.i == self.rule_root:
             f["rule"] = 1.0
             f["rule:" + self.rule] = 1.0
         dep = t.dep_
@@ -275,6 +299,8 @@ class QuoteFeatures:
                 f["according_to"] = 1.0
             elif head.lower_ == "by":
                 f["pobj_by"] = 1.0
+                if head.head.lemma_.lower() in {"quote", "cite"}:
+                    f["quoted_by"] = 1.0
         if t.i < first.i:
             side, gap = "before", first.i - t.i
         elif t.i > last.i:
@@ -296,7 +322,6 @@ class QuoteFeatures:
             if s <= t.idx < e:
                 f["in_reported_clause"] = 1.0
                 break
-        near = self.nearest.get(k)
         if near is not None:
             f[near] = 1.0
         f[self.cue_keys[0]] = 1.0
@@ -373,8 +398,10 @@ def may_replace(alt_f: dict[str, float]) -> bool:
     `according to`: PolNeAR gives the outermost attributor as the Source
     (`“…,” O’Malley said at a press conference, according to the Las Vegas
     Sun` is the Sun's there), but the one who speaks is O'Malley, and the
-    toolkit's rules already take `according to X` where X is the only source."""
-    return "according_to" not in alt_f
+    toolkit's rules already take `according to X` where X is the only source.
+    Nor the agent of `quoted by`/`cited by` (`“…,” read the statement, quoted
+    by Russian state news agency Tass`: the agency is only the channel)."""
+    return "according_to" not in alt_f and "quoted_by" not in alt_f
 
 
 # -- the weights ------------------------------------------------------------------
@@ -484,20 +511,18 @@ def choose(doc: Doc, a: Attribution, rule_source: Span | None, inside, clauses=(
     if rule_source is None or not len(rule_source) or not a.direct:
         return rule_source
     ranker = ranker or default_ranker()
+    qf = QuoteFeatures(doc, a, rule_source, None, clauses)
+    rule_f = qf.of_rule()
+    part = ranker.rule_part(rule_f)
+    if part[0] < ranker.gate:
+        return rule_source  # see Ranker.gate: the alternatives are not even gathered
     cands = candidates(doc, a, rule_source, inside)
     if len(cands) < 2:
         return rule_source
-    qf = QuoteFeatures(doc, a, rule_source, cands, clauses)
-    r = qf.rule_index()
-    if r is None:
-        return rule_source
-    rule_f = qf.of(r)
-    part = ranker.rule_part(rule_f)
-    if part[0] < ranker.gate:
-        return rule_source  # a rule choice no training quote was overridden from (see Ranker.gate)
+    qf.set_candidates(cands)
     best, best_score = None, ranker.logit
     for k, t in enumerate(cands):
-        if qf.rule_lo <= t.i < qf.rule_hi:
+        if t.i == qf.rule_root:
             continue
         f = qf.of(k)
         if not may_replace(f):
