@@ -196,6 +196,22 @@ def _next_to_cue(doc: Doc, tokens: range, qmap: QuoteMap) -> bool:
         k -= 1
     if k >= 0 and not qmap.inside(doc[k]) and is_cue_verb(doc[k]) and doc[k + 1].text in {",", ":"}:
         return True
+    text = doc_text(doc)
+    first = doc[tokens.start]
+    start = max(first.sent.start_char, paragraph_bounds(text, first.idx)[0])
+    if any(ch.isalnum() for ch in text[start:first.idx]):
+        # a tag after the quote makes an utterance of it only when the quote
+        # opens its sentence (`"Absolutely," he said`); inside one it is a
+        # name in apposition (`about his upcoming comedy project, “Latin
+        # History for Dummies,” the actor discussed …`)
+        return False
+    last = doc[tokens.stop - 1]
+    if not re.search(r"[,?!.…—–-]\W*$", text[first.idx:last.idx + len(last)]) and not (
+            tokens.stop < len(doc) and doc[tokens.stop].text in {",", "—", "–"}):
+        # ... and is set off from the tag by punctuation (`"Oh, my God," a
+        # young woman exclaimed`); a title running straight into a noun
+        # modifies it (`“Orange is the New Black” star Selenis Leyva opened up`)
+        return False
     k = tokens.stop
     while k < len(doc) and doc[k].is_punct and not qmap.inside(doc[k]):
         k += 1
@@ -238,7 +254,10 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
                 break
             if ancestor.dep_ in {"relcl"} or _own_adverbial_clause(ancestor):
                 break
-    if not found:
+    if not found and not title:
+        # (a title-like quote is a complement or nothing: in `“Orange is the
+        # New Black” star Dascha Polanco opened up` the parse hangs the verb
+        # on the title's `is`)
         for i in tokens:
             for child in doc[i].children:
                 if (child.dep_ in _CUE_CHILD_DEPS and child.i not in inside and not qmap.inside(child)
@@ -298,7 +317,7 @@ def _describes_participant(doc: Doc, cue: Token, tokens: range, qmap: QuoteMap, 
             if source is not None and source.root == head and source.start <= first < source.end:
                 return True
             continue
-        if head.left_edge.i <= first <= head.right_edge.i:
+        if any(head.left_edge.i <= i <= head.right_edge.i for i in words):
             # (a quote the parse hangs straight on the name other than as a
             # modifier is the words said, misattached: `Said Comey, "The
             # thought that …"`; `the “Avatar” star` is a modifier)
