@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from toolkit.quotes.cues import cue_lemma, is_cue_noun, is_cue_verb
+from toolkit.quotes.cues import cue_lemma, is_cue_noun, is_cue_verb, load_cues
 from toolkit.quotes.marks import QuoteSpan, paragraph_bounds
 from toolkit.quotes.model import Attribution
 from toolkit.quotes.speakers import DOCUMENT_HEADS, PERSON_PRONOUNS, noun_phrase, source_of_preposition, source_of_verb
@@ -90,6 +90,11 @@ def _attribute(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, previo
         cue, rule = _colon_cue(doc, quote, qmap), "colon"
     if cue is None and not title:
         cue, rule = _nearby_cue(doc, quote, tokens, qmap, para), "nearby"
+    if cue is None:
+        found = _tag_read_as_noun(doc, tokens, quote, qmap)
+        if found is not None:
+            found.rule = "linked"
+            return found
     if cue is None:
         # (after the nearby verb: `But Fiorina was far less bubbly: "…," she
         # recounted` is the tag's)
@@ -387,6 +392,48 @@ def _nearby_cue(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, para:
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.i - tokens.start), abs(t.i - (tokens.stop - 1))))
+
+
+#: how far after a quote the verb of its tag may stand (`“…,” a voice-over in the ad states`)
+_TAG_NOUN_REACH = 8
+_NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "PUNCT"}
+
+
+def _tag_read_as_noun(doc: Doc, tokens: range, quote: QuoteSpan, qmap: QuoteMap) -> Attribution | None:
+    """`"Today, the kingdom is one of the leading nations …," the Saudis state
+    in the white paper`, `“They know Hillary’s the only one …,” a voice-over
+    in the ad states.`: the tagger reads the verb of the tag as a noun (`state`,
+    `states`, `notes`, `reports`), leaving the tag without a verb. A tag is a
+    clause — a noun phrase and its verb of speech — so a word of the lexicon
+    that ends the noun phrase after the quote, agrees with it as a verb (the
+    `-s` form after a singular head, the base form after a plural one) and is
+    followed by punctuation or a preposition is that verb; the phrase before
+    it is the source."""
+    if tokens.stop >= len(doc) or not re.search(r"[,?!]\W*$", doc_text(doc)[quote.start:quote.outer_end]):
+        return None  # (the quote ends in the comma, `?` or `!` of a tag)
+    start = tokens.stop
+    while start < len(doc) and (doc[start].is_punct or doc[start].is_space) and not qmap.inside(doc[start]):
+        start += 1
+    lexicon = load_cues()
+    for i in range(start + 1, min(start + _TAG_NOUN_REACH, len(doc))):
+        token = doc[i]
+        if qmap.inside(token) or token.pos_ not in _NOUN_PHRASE_POS or token.is_space:
+            return None
+        if token.pos_ != "NOUN" or not token.is_lower or lexicon.group_of.get(token.lemma_.lower()) is None:
+            continue
+        if token.lemma_.lower() in lexicon.weak:
+            return None
+        head, after = doc[i - 1], doc[i + 1] if i + 1 < len(doc) else None
+        plural_head = head.tag_ in {"NNS", "NNPS"}
+        agrees = (token.tag_ == "NNS" and token.lower_.endswith("s") and not plural_head
+                  and head.pos_ in {"NOUN", "PROPN"}) or (token.tag_ == "NN" and plural_head)
+        if not agrees or (after is not None and not (after.is_punct or after.pos_ == "ADP")):
+            return None
+        source = doc[start:i]
+        if not len(source) or not any(t.pos_ in {"NOUN", "PROPN"} for t in source):
+            return None
+        return Attribution.with_cue(quote.start, quote.end, True, token.lemma_.lower(), [token], source)
+    return None
 
 
 def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
