@@ -60,6 +60,8 @@ class QuoteMap:
         starts = [t.idx for t in doc]
         self.owner = [-1] * len(doc)
         self.token_ranges: list[range] = []
+        #: memo of :func:`_describes_participant` (cue, quote start, title) -> bool
+        self.described: dict[tuple[int, int, bool], bool] = {}
         for k, q in enumerate(self.quotes):
             first = bisect.bisect_left(starts, q.open_mark)
             last = bisect.bisect_left(starts, q.outer_end)
@@ -298,9 +300,17 @@ def _describes_participant(doc: Doc, cue: Token, tokens: range, qmap: QuoteMap, 
     verb never takes its subject's or addressee's words as its content
     (Halliday's projection: the projected clause is distinct from the Sayer
     and the Receiver)."""
+    key = (cue.i, tokens.start, title)
+    if key not in qmap.described:
+        qmap.described[key] = _describes_participant_uncached(doc, cue, tokens, qmap, title)
+    return qmap.described[key]
+
+
+def _describes_participant_uncached(doc: Doc, cue: Token, tokens: range, qmap: QuoteMap, title: bool) -> bool:
     words = [i for i in tokens if not (doc[i].is_punct or doc[i].is_space)]
-    if not words:
-        return False
+    sent = cue.sent
+    if not words or words[-1] < sent.start or words[0] >= sent.end:
+        return False  # (participants are named in the cue's own sentence)
     first = words[0]
     # (not a passive subject: `The phrase ''tax reform'' was uttered once, by
     # Mr. Cruz` — the subject of a passive verb of saying is what was said)
@@ -322,7 +332,7 @@ def _describes_participant(doc: Doc, cue: Token, tokens: range, qmap: QuoteMap, 
             if source is not None and source.root == head and source.start <= first < source.end:
                 return True
             continue
-        if any(head.left_edge.i <= i <= head.right_edge.i for i in words):
+        if head.left_edge.i <= words[-1] and words[0] <= head.right_edge.i:
             # (a quote the parse hangs straight on the name other than as a
             # modifier is the words said, misattached: `Said Comey, "The
             # thought that …"`; `the “Avatar” star` is a modifier)
@@ -387,11 +397,11 @@ def _nearby_cue(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, para:
             break
         window.append(i)
     candidates = [doc[i] for i in sorted(set(window))
-                  if _in(doc[i], para) and not qmap.inside(doc[i]) and is_cue_verb(doc[i], strong_only=True)
-                  and not _describes_participant(doc, doc[i], tokens, qmap, False)]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda t: min(abs(t.i - tokens.start), abs(t.i - (tokens.stop - 1))))
+                  if _in(doc[i], para) and not qmap.inside(doc[i]) and is_cue_verb(doc[i], strong_only=True)]
+    # the nearest one whose participants the quote does not describe (checked
+    # in order of distance: the check looks for the source, so only as needed)
+    candidates.sort(key=lambda t: min(abs(t.i - tokens.start), abs(t.i - (tokens.stop - 1))))
+    return next((t for t in candidates if not _describes_participant(doc, t, tokens, qmap, False)), None)
 
 
 #: how far after a quote the verb of its tag may stand (`“…,” a voice-over in the ad states`)
