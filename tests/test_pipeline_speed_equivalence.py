@@ -117,3 +117,53 @@ def test_figure_scan_finds_the_matches_finditer_finds(sample_corpus):
         assert [(m.span(), m.groupdict()) for m in _figure_matches(text)] == want
         found += len(want)
     assert found > 40
+
+
+def _same_frame(a, b):
+    assert list(a.columns) == list(b.columns)
+    assert list(a.dtypes) == list(b.dtypes)
+    assert a.equals(b)
+    for column in a.columns:
+        if a[column].dtype == "category":
+            assert list(a[column].cat.categories) == list(b[column].cat.categories)
+            assert a[column].cat.codes.tolist() == b[column].cat.codes.tolist()
+
+
+def test_frame_from_row_dicts_is_the_from_records_frame(claim_docs):
+    """schema.frame of the rows annotate_doc gives for the sample (every text table), built column by
+    column from plain lists, equals the frame built through DataFrame.from_records as before."""
+    import pandas as pd
+
+    from toolkit import schema
+    from toolkit.actors.catalogue import cached_catalogue, resolve_path
+    from toolkit.extraction import TEXT_TABLES, annotate_doc, article_context
+
+    catalogue = cached_catalogue(str(resolve_path(None)))
+    rows = {name: [] for name in TEXT_TABLES}
+    for doc, record in claim_docs:
+        doc.user_data.clear()
+        for name, table_rows in annotate_doc(doc, article_context(record), catalogue).items():
+            rows[name].extend(table_rows)
+    for name, table_rows in rows.items():
+        assert table_rows, name
+        _same_frame(schema.frame(name, table_rows), schema.frame(name, pd.DataFrame.from_records(table_rows)))
+        _same_frame(schema.frame(name, []), schema.frame(name, pd.DataFrame.from_records([])))
+
+
+def test_frame_from_rows_takes_the_old_conversions_for_values_of_other_types():
+    import datetime as dt
+
+    import numpy as np
+    import pandas as pd
+
+    from toolkit import schema
+
+    rows = [  # a key missing from a row, NaN, numpy scalars, a bool in an int column, dates and strings as dates
+        {"article_id": "a", "sent_id": 1, "start": np.int64(3), "end": 9.0, "text": "x", "kind": "relative",
+         "start_date": dt.date(2022, 3, 1), "anchor": "2022-02-24"},
+        {"article_id": "b", "sent_id": None, "start": 4, "end": float("nan"), "kind": None, "in_quote": True},
+        {"article_id": np.str_("c"), "sent_id": True, "start": 5, "end": 7, "kind": "absolute",
+         "start_date": None, "in_quote": np.bool_(False)},
+    ]
+    for name in ("dates", "claims", "mentions"):
+        _same_frame(schema.frame(name, rows), schema.frame(name, pd.DataFrame.from_records(rows)))
