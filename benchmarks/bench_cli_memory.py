@@ -138,7 +138,8 @@ def write_slices(eval_dir: Path, work: Path, n: int) -> tuple[Path, Path, Path]:
     one, ten, parquet = work / "slice_1x", work / "slice_10x", work / "slice_parquet"
     for folder in (one, ten, parquet):
         folder.mkdir(parents=True, exist_ok=True)
-    rows = [{"text": t, "title": h, "outlet": o, "published": str(p.date()) if pd.notna(p) else None}
+    rows = [{"text": t, "title": h if pd.notna(h) else None, "outlet": o,
+             "published": str(p.date()) if pd.notna(p) else None}
             for t, h, o, p in zip(sl["text"], sl["title"], sl["outlet"].astype(str), sl["published"])]
     (one / "ru_ua.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     (ten / "ru_ua.jsonl").write_text("".join(

@@ -39,6 +39,8 @@ _NEXT_SENTENCE_REACH = 4
 _NEXT_SENTENCE_FIRST_VERB = 8
 #: continuation quotes shorter than this are scare quotes, not speech
 _MIN_CONTINUATION_WORDS = 3
+#: quotes of at most this many words may be titles or terms (`_looks_like_title`)
+_MAX_TITLE_WORDS = 6
 #: how a cue verb can hang on a quote's word (`“…,” Putin said` as parataxis);
 #: not amod, so `the so-called “peace plan”` has no cue
 _CUE_CHILD_DEPS = {"parataxis", "ccomp", "advcl", "conj", "dep", "relcl", "ROOT"}
@@ -228,6 +230,8 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
             if not _in(ancestor, para) or (title and ancestor.dep_ == "prep" and ancestor.lower_ != "as"):
                 break
             if not qmap.inside(ancestor) and is_cue_verb(ancestor):
+                if _describes_participant(doc, ancestor, tokens, qmap, title):
+                    break
                 found.append(_outer_reporter(ancestor, qmap, para) if ancestor.i < tokens.start else ancestor)
                 if not token.is_punct:
                     by_words.add(found[-1].i)
@@ -238,7 +242,8 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
         for i in tokens:
             for child in doc[i].children:
                 if (child.dep_ in _CUE_CHILD_DEPS and child.i not in inside and not qmap.inside(child)
-                        and _in(child, para) and is_cue_verb(child)):
+                        and _in(child, para) and is_cue_verb(child)
+                        and not _describes_participant(doc, child, tokens, qmap, title)):
                     return child
     if not found:
         return None
@@ -247,6 +252,61 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
     # distance the one a word of the quote hangs on, not only its opening mark
     # (`…, Mr. Lou said. ''So it's very hard …,'' he said.`)
     return min(found, key=lambda t: (min(abs(t.i - tokens.start), abs(t.i - (tokens.stop - 1))), t.i not in by_words))
+
+
+#: dependents of a reporting verb that name who speaks (the source phrase,
+#: with its appositions and relative clauses)
+_SPEAKER_DEPS = {"nsubj"}
+#: how a quote inside a noun phrase modifies its head (`the “Avatar” star`)
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "punct"}
+
+
+def _describes_participant(doc: Doc, cue: Token, tokens: range, qmap: QuoteMap, title: bool) -> bool:
+    """Whether the quote is part of how the text names a participant of the
+    speech event ``cue``, not what was said: inside the speaker's own noun
+    phrase (`the “Avatar” star posted a lengthy message`, `“Broad City” Star
+    Asked Actors …`, `said former Rep. George Miller (D-Calif.), one of the
+    original “big four” negotiators`, `Sam Solovey, a contestant on Trump's
+    reality TV show, "The Apprentice," … said`), or a title that is the one
+    addressed (`Fiorina told "Fox and Friends"`). A noun phrase that
+    identifies a participant describes them in the writer's (or a title's)
+    words; what the speaker said is the verb's complement, so a reporting
+    verb never takes its subject's or addressee's words as its content
+    (Halliday's projection: the projected clause is distinct from the Sayer
+    and the Receiver)."""
+    words = [i for i in tokens if not (doc[i].is_punct or doc[i].is_space)]
+    if not words:
+        return False
+    first = words[0]
+    # (not a passive subject: `The phrase ''tax reform'' was uttered once, by
+    # Mr. Cruz` — the subject of a passive verb of saying is what was said)
+    participants = [c for c in cue.children if c.dep_ in _SPEAKER_DEPS and not qmap.inside(c)]
+    source = _source(doc, cue, qmap)
+    if source is not None and not any(qmap.inside(t) for t in source):
+        participants.append(source.root)
+    if title and cue_lemma(cue) in _ADDRESSING:
+        participants += [c for c in cue.children if c.dep_ in {"dobj", "dative"}]
+    for head in participants:
+        if head.i in tokens:
+            # the quote itself is the verb's object (a title told, `told "Fox and Friends"`)
+            if head.dep_ in {"dobj", "dative"}:
+                return True
+            continue
+        if head.head != cue or head.is_ancestor(cue):
+            # a source the parse does not hang on the verb (`Said Comey, "…"`,
+            # `a message on Twitter reading “…”`): only its own words
+            if source is not None and source.root == head and source.start <= first < source.end:
+                return True
+            continue
+        if head.left_edge.i <= first <= head.right_edge.i:
+            # (a quote the parse hangs straight on the name other than as a
+            # modifier is the words said, misattached: `Said Comey, "The
+            # thought that …"`; `the “Avatar” star` is a modifier)
+            roots = [doc[i] for i in words if doc[i].head.i not in tokens]
+            if any(t.head == head and t.dep_ not in _MODIFIER_DEPS for t in roots):
+                continue
+            return True
+    return False
 
 
 def _outer_reporter(cue: Token, qmap: QuoteMap, para: tuple[int, int]) -> Token:
@@ -303,7 +363,8 @@ def _nearby_cue(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, para:
             break
         window.append(i)
     candidates = [doc[i] for i in sorted(set(window))
-                  if _in(doc[i], para) and not qmap.inside(doc[i]) and is_cue_verb(doc[i], strong_only=True)]
+                  if _in(doc[i], para) and not qmap.inside(doc[i]) and is_cue_verb(doc[i], strong_only=True)
+                  and not _describes_participant(doc, doc[i], tokens, qmap, False)]
     if not candidates:
         return None
     return min(candidates, key=lambda t: min(abs(t.i - tokens.start), abs(t.i - (tokens.stop - 1))))
@@ -618,11 +679,25 @@ def _prepositional(doc: Doc, tokens: range, quote: QuoteSpan, qmap: QuoteMap, pa
     return None
 
 
+def _last_turn(doc: Doc, previous: list[Attribution]) -> Attribution:
+    """The quote whose speaker a continuation goes on with: the last one,
+    passing over short quotes nothing attributes (`“…,” Trump told NBC’s
+    “Today” on Monday. “I could hardly hear …”`; `one of the original “big
+    four” negotiators. “They said, …”`): a title or a term named in the tag
+    or the speaker's description is not a turn of speech and does not end
+    the speaker's turn."""
+    for a in reversed(previous):
+        unattributed = a.source is None and a.inherited_from is None and a.cue is None
+        if not (unattributed and len(doc_text(doc)[a.start:a.end].split()) <= _MAX_TITLE_WORDS):
+            return a
+    return previous[-1]
+
+
 def _continuation(doc: Doc, quote: QuoteSpan, previous: list[Attribution]) -> Attribution | None:
     """A cue-less quote opening a sentence continues the last speaker (rule 3)."""
     if not previous or len(doc_text(doc)[quote.start:quote.end].split()) < _MIN_CONTINUATION_WORDS:
         return None
-    last = previous[-1]
+    last = _last_turn(doc, previous)
     if last.source is None and last.inherited_from is None:
         return None
     before = doc_text(doc)[:quote.open_mark].rstrip(" \t\xa0\u202f\u2009")  # (a no-break space too)
