@@ -167,3 +167,62 @@ def test_frame_from_rows_takes_the_old_conversions_for_values_of_other_types():
     ]
     for name in ("dates", "claims", "mentions"):
         _same_frame(schema.frame(name, rows), schema.frame(name, pd.DataFrame.from_records(rows)))
+
+
+def _country_spans_on_spans(doc, covered):
+    """The country scan as it was written on Span and Token objects (the reference)."""
+    from toolkit.actors.names import name_key
+    from toolkit.actors.places import MAX_COUNTRY_WORDS, _glued, _name_cased, country_keys
+
+    keys, out, i = country_keys(), [], 0
+    while i < len(doc):
+        found = None
+        tok = doc[i]
+        if i not in covered and (tok.is_title or tok.is_upper) and tok.is_alpha and tok.lower_ != "the":
+            for n in range(min(MAX_COUNTRY_WORDS, len(doc) - i), 0, -1):
+                span = doc[i:i + n]
+                if any(t.i in covered for t in span) or not span[-1].is_alpha or not _name_cased(span):
+                    continue
+                if name_key(span.text) in keys:
+                    found = (i, i + n)
+                    break
+        if found and not _glued(doc, *found):
+            out.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return out
+
+
+def test_country_scan_on_token_arrays_is_the_scan_on_spans(nlp, sample_docs):
+    from toolkit.actors.places import country_spans
+
+    docs = sample_docs + list(nlp.pipe([
+        # results lines and capitals, joiners, a name glued to a proper noun (real-style lines of the sample's kind)
+        "ZIMBABWE 2 NIGERIA 1. ( Nigeria ) Trinidad and Tobago beat Saint Vincent and the Grenadines; Chad Smith "
+        "and Jordan Peterson in Georgia Tech. The Democratic Republic of the Congo and the UNITED STATES OF AMERICA.",
+    ]))
+    found = 0
+    for doc in docs:
+        for covered in (set(), set(range(0, len(doc), 7))):
+            want = _country_spans_on_spans(doc, covered)
+            assert country_spans(doc, covered) == want
+            found += len(want)
+    assert found > 10
+
+
+def test_source_name_scan_finds_the_matches_finditer_finds(sample_corpus):
+    from toolkit.sourcing.credits import _names_patterns
+    from toolkit.sourcing.sources import cached_sources
+
+    texts = sample_corpus.articles["text"].tolist() + [
+        "The Sun said; the Hill and The Atlantic, Reuters/AP, @Reuters, #BBC, AFP/Getty, news agencies (unnamed), BBC",
+        "Reuters", "the Sun", "CNN's State of the Union", "",
+    ]
+    found = 0
+    for scan in _names_patterns(cached_sources(None)):
+        for text in texts:
+            want = [(m.span(), m.group("name")) for m in scan.pattern.finditer(text)]
+            assert [(m.span(), m.group("name")) for m in scan.finditer(text)] == want
+            found += len(want)
+    assert found >= 14  # the sample's credits and the lines above
