@@ -240,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
                              "disjoint from the tuning slice, e.g. --not-in 80:13 --limit 80 --seed 2027); "
                              "several slices are left out in turn, each drawn from what the ones before it left "
                              "(--not-in 80:13 80:2027 leaves out the tuning slice and the held-out slice)")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="score the rules' choice of direct quotes' sources, without the learned check "
+                             "(toolkit.quotes.rank), for a side-by-side figure")
     parser.add_argument("--errors", type=int, default=0, help="print this many speaker errors of the toolkit")
     parser.add_argument("--pronoun-sample", type=Path, default=None, metavar="CSV",
                         help="instead: print he/she-sourced rows with context from a news CSV (column 'articles') for checking by hand")
@@ -259,6 +262,10 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.data / "text").is_dir():
         print(f"no PolNeAR split at {args.data}: skipped (the gold set is not part of the project)")
         return 0
+    if args.rules_only:
+        from toolkit.quotes import resolve
+
+        resolve.choose_source = lambda doc, a, source, inside, clauses=(), ranker=None: source
     chosen = pick_annotations(args.data)
     names = sorted(chosen)
     names = leave_out(names, args.not_in or ())

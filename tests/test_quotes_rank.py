@@ -29,22 +29,20 @@ def _speaker(nlp, text: str, fragment: str) -> str | None:
 # Where the rules took the wrong phrase. Each pair: the text, a fragment of
 # the quote, the rules' speaker, the ranker's speaker (the one the text gives).
 FIXED = [
-    # Politico, 10 Mar 2016 (PolNeAR train): the subject of the `when` clause is not the one who fires back
-    ("When Trump suggested that Cuba would sue the U.S. for reneging on the Obama administration’s deal, Rubio "
-     "fired back forcefully: “If they sue us in a court in Miami, they’re going to lose,” referencing the large "
-     "number of Cuban immigrants in the region.", "If they sue us", "Trump", "Rubio"),
-    # Breitbart, 2 Dec 2015 (PolNeAR train): the ones cited are not the speaker
-    ("“A lot of it is justified because they have not seen a betterment of their lives that they had hoped to "
-     "expect,” he continued, citing the many Americans who had given up looking for work entirely.",
-     "A lot of it is justified", "the many Americans", "he"),
-    # Politico, 6 Dec 2015 (PolNeAR train): the subject of the reported clause is not the speaker
-    ("Hillary Clinton says the Obama administration should be taking additional measures against the Islamic "
-     "State and that she expects President Barack Obama to announce an “intensification” in the U.S. campaign.",
-     "intensification", "President Barack Obama", "Hillary Clinton"),
     # Breitbart, 14 Apr 2016 (PolNeAR train): the candidate's ad, not the ad itself
     ("Democratic presidential candidate Bernie Sanders is releasing a new 30-second ad that urges voters in New "
      "York to “send a message” to Wall Street banks and billionaires.", "send a message", "a new 30-second ad",
      "Democratic presidential candidate Bernie Sanders"),
+    # USA Today, 27 Nov 2015 (PolNeAR train)
+    ("After the Paris attacks, Trump released a new radio ad calling it \"dangerous\" that Obama \"has no strategy "
+     "to defeat ISIS.\"", "dangerous", "a new radio ad", "Trump"),
+    # USA Today, 25 Jul 2016 (PolNeAR train): the subject of the reported clause is not the speaker
+    ("McGinty campaign spokesman Sean Coit said the candidate sees the convention as an opportunity to talk about "
+     "the positive vision that Democrats are offering for Americans in contrast to \"the divisive, doom and gloom, "
+     "fear-mongering\" offered at the GOP gathering.", "fear-mongering", "Democrats", "McGinty campaign spokesman Sean Coit"),
+    # Washington Post, 6 Jul 2016 (PolNeAR train)
+    ("In a year when Trump is talking about deporting millions of undocumented immigrants, Yepez said Perez was "
+     "right to urge Latino leaders \"to stand up and be active.\"", "to stand up and be active", "Perez", "Yepez"),
 ]
 
 
