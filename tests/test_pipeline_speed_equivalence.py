@@ -226,3 +226,26 @@ def test_source_name_scan_finds_the_matches_finditer_finds(sample_corpus):
             assert [(m.span(), m.group("name")) for m in scan.finditer(text)] == want
             found += len(want)
     assert found >= 14  # the sample's credits and the lines above
+
+
+def test_cached_entities_and_the_token_at_an_offset_are_spacys(sample_docs):
+    from toolkit.context import doc_ents, span_ents, token_starting_at
+
+    def same(a, b):
+        return [(e.start, e.end, e.label_, e.kb_id_, e.id_) for e in a] == \
+               [(e.start, e.end, e.label_, e.kb_id_, e.id_) for e in b]
+
+    sentences = 0
+    for doc in sample_docs:
+        doc.user_data.clear()
+        assert same(doc_ents(doc), doc.ents)
+        for sent in doc.sents:
+            assert same(span_ents(sent), sent.ents)
+            sentences += 1
+        for span in (doc[3:40], doc[10:11], doc[:0]):
+            assert same(span_ents(span), span.ents)
+        starts = {t.idx: t.i for t in doc}
+        for char in range(len(doc.text) + 2):
+            tok = token_starting_at(doc, char)
+            assert (tok.i if tok is not None else None) == starts.get(char)
+    assert sentences > 80  # the sample: 93 sentences
