@@ -188,44 +188,61 @@ def tokens_at(doc: Doc, mask: np.ndarray) -> list:
     return [doc[i] for i in np.flatnonzero(mask).tolist()]
 
 
-#: where :func:`doc_ents` keeps a Doc's entities (``Doc.user_data``)
-_ENTS_KEY = ("toolkit", "doc_ents")
+#: where :func:`doc_ents` keeps a Doc's entity bounds (``Doc.user_data``)
+_ENTS_KEY = ("toolkit", "entity_bounds")
+
+
+def _entity_bounds(doc: Doc) -> list[tuple[int, int, int, int, int]]:
+    """``(start, end, label, kb_id, id)`` of each entity of ``doc.ents``, read
+    once per Doc. Plain integers, not the spans: a ``Span`` holds its ``Doc``,
+    so keeping spans in ``doc.user_data`` would make every Doc a reference
+    cycle that only the garbage collector frees."""
+    bounds = doc.user_data.get(_ENTS_KEY)
+    if bounds is None:
+        bounds = doc.user_data[_ENTS_KEY] = [(e.start, e.end, e.label, e.kb_id, e.id) for e in doc.ents]
+    return bounds
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
-    """``doc.ents``, built once per Doc.
+    """``doc.ents``, read off the Doc's tokens once.
 
-    Like ``Doc.text``, ``Doc.ents`` is rebuilt on every access (a ``Span``
-    per entity, from the IOB tags of every token), and so is ``Span.ents``,
-    which filters it. The entities are set by the pipeline before any
-    extractor runs and never change afterwards, so the first result is kept
-    in ``doc.user_data`` (extractors must not change the spans they get).
+    Like ``Doc.text``, ``Doc.ents`` is rebuilt on every access (it walks the
+    IOB tags of every token), and so is ``Span.ents``, which filters it. The
+    entities are set by the pipeline before any extractor runs and never
+    change afterwards, so their bounds are kept (:func:`_entity_bounds`) and
+    the spans are made from them.
 
     Args:
         doc: a parsed ``Doc``.
 
     Returns:
-        The same spans as ``doc.ents``, in order.
+        Spans equal to those of ``doc.ents`` (start, end, label, KB id, id), in order.
     """
-    ents = doc.user_data.get(_ENTS_KEY)
-    if ents is None:
-        ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
-    return ents
+    return tuple(Span(doc, s, e, label=label, kb_id=kb, span_id=eid) for s, e, label, kb, eid in _entity_bounds(doc))
 
 
 def span_ents(span: Span) -> list[Span]:
-    """``span.ents`` from :func:`doc_ents`: the entities that lie wholly
+    """``span.ents`` from the kept entity bounds: the entities that lie wholly
     inside ``span``, read as spaCy's ``Span.ents`` reads them (in order, from
     the first one starting at or after the span's start, until one ends
     past its end)."""
-    out = []
-    for ent in doc_ents(span.doc):
-        if ent.start >= span.start:
-            if ent.end <= span.end:
-                out.append(ent)
+    doc, out = span.doc, []
+    for s, e, label, kb, eid in _entity_bounds(doc):
+        if s >= span.start:
+            if e <= span.end:
+                out.append(Span(doc, s, e, label=label, kb_id=kb, span_id=eid))
             else:
                 break
     return out
+
+
+def entity_covering(doc: Doc, i: int) -> Span | None:
+    """The first entity of ``doc.ents`` holding token ``i``
+    (``next((e for e in doc.ents if e.start <= i < e.end), None)``)."""
+    for s, e, label, kb, eid in _entity_bounds(doc):
+        if s <= i < e:
+            return Span(doc, s, e, label=label, kb_id=kb, span_id=eid)
+    return None
 
 
 def token_starting_at(doc: Doc, char: int):

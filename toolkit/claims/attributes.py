@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from toolkit.claims.lexicon import Lexicon
 from toolkit.claims.syntax import Reading
-from toolkit.context import doc_ents, doc_text, span_ents
+from toolkit.context import doc_text, entity_covering, span_ents
 
 OPPOSITE_SIDE = {"Russia": "Ukraine", "Ukraine": "Russia"}
 #: verbs whose subject is the side that took the losses ("the Russians have suffered")
@@ -556,9 +556,9 @@ def _is_place(tok: Token, lex: Lexicon, mentions: Sequence[dict]) -> bool:
 def _place_span(tok: Token) -> Span:
     """The whole name ("St. Petersburg", "northeastern Ukraine" -> "Ukraine")."""
     if tok.ent_iob_ in ("B", "I"):
-        for ent in doc_ents(tok.doc):
-            if ent.start <= tok.i < ent.end:
-                return ent
+        ent = entity_covering(tok.doc, tok.i)
+        if ent is not None:
+            return ent
     return tok.doc[tok.i:tok.i + 1]
 
 

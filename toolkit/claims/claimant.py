@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from toolkit.claims.lexicon import Lexicon
-from toolkit.context import ArticleContext, doc_ents, doc_text, token_starting_at
+from toolkit.context import ArticleContext, doc_ents, doc_text, entity_covering, entity_starting_at, token_starting_at
 
 OUTLET_PREFIX = "outlet:"
 MAX_CLAIMANT_TOKENS = 10
@@ -251,7 +251,7 @@ def _named_after(role: Token, lex: Lexicon) -> Span | None:
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.reporting_verbs:
                     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                     if subj is not None and subj.ent_type_ == "PERSON":
-                        ent = next((e for e in doc_ents(doc) if e.start <= subj.i < e.end), None)
+                        ent = entity_covering(doc, subj.i)
                         if ent is not None and len(ent) >= 2:
                             return ent
     return None
@@ -453,7 +453,7 @@ def _name_before(verb: Token) -> Span | None:
         return None
     tok = verb.doc[i]
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        return next((e for e in doc_ents(verb.doc) if e.start <= i < e.end), None)
+        return entity_covering(verb.doc, i)
     return None
 
 
@@ -465,7 +465,7 @@ def _named_apposition(subj: Token) -> Span | None:
     doc = subj.doc
     for child in subj.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            ent = next((e for e in doc_ents(doc) if e.start <= child.i < e.end), None)
+            ent = entity_covering(doc, child.i)
             return ent if ent is not None else doc[child.i:child.i + 1]
     if subj.pos_ == "NOUN" and subj.lemma_.lower() in ROLE_HEADS:
         named = _appos_name(subj)  # "The local governor, Andriy Raikovych," (tagged ORG)
@@ -483,7 +483,7 @@ def _named_apposition(subj: Token) -> Span | None:
     while i < min(len(doc), subj.right_edge.i + 4) and doc[i].is_lower and doc[i].is_alpha:
         i += 1
     if i < len(doc) and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B" and subj.pos_ != "PROPN":
-        return next((e for e in doc_ents(doc) if e.start == i), None)
+        return entity_starting_at(doc[i])
     return None
 
 
