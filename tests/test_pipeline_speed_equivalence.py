@@ -288,3 +288,35 @@ def test_a_doc_annotated_holds_no_reference_cycle(nlp):
         assert ref() is None
     finally:
         gc.enable()
+
+
+DATELINE_TEXTS = [  # wire datelines of the kinds add_dateline_places reads (Reuters/AP style, as in the sample)
+    "KHARKIV, Ukraine — Russian forces shelled the city on Monday, officials said.",
+    "MOSCOW (Reuters) - The Kremlin said on Tuesday that talks with Kyiv had stalled.",
+    "LVIV 2022-03-05 Thousands of people fled west.\nODESA, Ukraine - Sirens sounded again.",
+]
+
+
+def test_actor_token_pre_tests_find_what_the_loops_over_every_token_find(nlp, claim_docs, monkeypatch):
+    from toolkit.actors import extract_mentions, resolve
+    from toolkit.actors.catalogue import cached_catalogue, resolve_path
+    from toolkit.extraction import article_context
+
+    catalogue = cached_catalogue(str(resolve_path(None)))
+    pairs = claim_docs + [(doc, {"article_id": f"d{i}"}) for i, doc in enumerate(nlp.pipe(DATELINE_TEXTS))]
+
+    def mentions():
+        out = []
+        for doc, record in pairs:
+            doc.user_data.clear()
+            out.append(extract_mentions(doc, article_context(record), catalogue))
+        return out
+
+    fast = mentions()
+    for doc, _ in pairs:  # the dateline pre-test is the per-token test on each token's text
+        want = [t.i for t in doc if t.text[:1].isdigit() or t.text[:1] in resolve._DATELINE_END_FIRST]
+        assert resolve._may_end_a_dateline(doc) == want
+    monkeypatch.setattr(resolve, "tokens_at", lambda doc, mask: list(doc))
+    monkeypatch.setattr(resolve, "_may_end_a_dateline", lambda doc: list(range(len(doc))))
+    assert mentions() == fast
+    assert any(m["kind"] == "place" for ms in fast[-3:] for m in ms)  # the datelines' places were read
