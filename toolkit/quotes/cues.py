@@ -29,8 +29,15 @@ _REPORTING_DOCUMENTS = {"report", "study", "review", "investigation", "inquiry",
 #: verbs that undo a cue they govern (`The online Russian ads avoid mentioning
 #: Ukraine`, `refused to say whether …`): nothing is said
 _UNSAID = {"avoid", "refuse", "decline", "fail", "stop"}
-#: phrasal reporting verbs: lemma + particle (`“…,” he went on`)
-_PHRASAL = {("go", "on"): "go on", ("cut", "in"): "cut in"}
+#: phrasal reporting verbs: lemma + particle (`“…,” he went on`). A particle
+#: can make a verb of speech of a verb that is none alone (`point`, `fire`,
+#: `sound`): the phrasal verb is one lexical unit with its own meaning, so it
+#: is looked up whole (Quirk et al. 1985, 16.3-16.5) — `“…,” he points out`,
+#: `“…,” Trump fired back`, `has sounded off against the idea that …`
+_PHRASAL = {(verb, particle): f"{verb} {particle}" for verb, particle in (
+    ("go", "on"), ("cut", "in"), ("point", "out"), ("speak", "out"), ("weigh", "in"), ("chime", "in"),
+    ("pipe", "up"), ("sound", "off"), ("open", "up"), ("call", "out"), ("lash", "out"), ("shoot", "back"),
+    ("fire", "back"), ("hit", "back"), ("push", "back"), ("spell", "out"))}
 #: parts of speech a cue verb can carry (the small model tags "said," as AUX or NOUN now and then)
 _CUE_POS = {"VERB", "AUX"}
 

@@ -105,7 +105,7 @@ def _attribute(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, previo
     if found is not None:
         found.rule = "preposition"
         return found
-    found = _transcript(doc, quote) or _named_colon(doc, quote, tokens)
+    found = _transcript(doc, quote) or _named_colon(doc, quote, tokens) or _attribution_line(doc, quote)
     if found is not None:
         found.rule = "transcript"
         return found
@@ -196,6 +196,22 @@ def _next_to_cue(doc: Doc, tokens: range, qmap: QuoteMap) -> bool:
         k -= 1
     if k >= 0 and not qmap.inside(doc[k]) and is_cue_verb(doc[k]) and doc[k + 1].text in {",", ":"}:
         return True
+    text = doc_text(doc)
+    first = doc[tokens.start]
+    start = max(first.sent.start_char, paragraph_bounds(text, first.idx)[0])
+    if any(ch.isalnum() for ch in text[start:first.idx]):
+        # a tag after the quote makes an utterance of it only when the quote
+        # opens its sentence (`"Absolutely," he said`); inside one it is a
+        # name in apposition (`about his upcoming comedy project, “Latin
+        # History for Dummies,” the actor discussed …`)
+        return False
+    last = doc[tokens.stop - 1]
+    if not re.search(r"[,?!.…—–-]\W*$", text[first.idx:last.idx + len(last)]) and not (
+            tokens.stop < len(doc) and doc[tokens.stop].text in {",", "—", "–"}):
+        # ... and is set off from the tag by punctuation (`"Oh, my God," a
+        # young woman exclaimed`); a title running straight into a noun
+        # modifies it (`“Orange is the New Black” star Selenis Leyva opened up`)
+        return False
     k = tokens.stop
     while k < len(doc) and doc[k].is_punct and not qmap.inside(doc[k]):
         k += 1
@@ -238,7 +254,10 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
                 break
             if ancestor.dep_ in {"relcl"} or _own_adverbial_clause(ancestor):
                 break
-    if not found:
+    if not found and not title:
+        # (a title-like quote is a complement or nothing: in `“Orange is the
+        # New Black” star Dascha Polanco opened up` the parse hangs the verb
+        # on the title's `is`)
         for i in tokens:
             for child in doc[i].children:
                 if (child.dep_ in _CUE_CHILD_DEPS and child.i not in inside and not qmap.inside(child)
@@ -298,7 +317,7 @@ def _describes_participant(doc: Doc, cue: Token, tokens: range, qmap: QuoteMap, 
             if source is not None and source.root == head and source.start <= first < source.end:
                 return True
             continue
-        if head.left_edge.i <= first <= head.right_edge.i:
+        if any(head.left_edge.i <= i <= head.right_edge.i for i in words):
             # (a quote the parse hangs straight on the name other than as a
             # modifier is the words said, misattached: `Said Comey, "The
             # thought that …"`; `the “Avatar” star` is a modifier)
@@ -410,7 +429,49 @@ def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
                 return noun_phrase(token)
             if i == cue.i - 1 and i > 0 and qmap.inside(doc[i - 1]) and token.is_alpha and token.text[:1].isupper():
                 return doc[i:i + 1]  # `“…,” Will wrote.`, `…," From said.`: a surname the tagger read as a word
-    return _person_before(doc, cue, qmap)
+            if i < cue.i and token.dep_ == "nsubj" and token.head == cue and token.lower_ in _FUSED_QUANTIFIERS:
+                return doc[i:i + 1]
+    return _person_before(doc, cue, qmap) or _main_clause_source(doc, cue, qmap)
+
+
+#: quantifiers that stand for a group of people as a whole noun phrase (a
+#: fused determiner-head, Huddleston & Pullum 2002, 5.9): `Several said they
+#: would rather federal officials dole out funding … in “block grants”` —
+#: the tagger reads `Several` as an adjective, so the parse's subject test
+#: turns it down
+_FUSED_QUANTIFIERS = {"several", "many", "some", "others", "most", "few", "both", "all", "each", "none"}
+
+
+def _main_clause_source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
+    """A participle of speech shares the subject of the clause it modifies
+    (`she stated, “…,” adding, “I think maybe 1,500 people were killed …”`;
+    `Maher stated of the email scandal that the report “wasn’t good.” Adding,
+    “Now, like with all Clinton scandals, …”`). The parse hangs it on a verb
+    inside the quote before it, or leaves it the root of a sentence of its
+    own; either way the writer's participle modifies the writer's clause, so
+    its source is that of the first verb outside quotes above it, or, for a
+    sentence that is the participle alone, of the main verb of the sentence
+    right before (when that verb is a reporting verb)."""
+    if cue.tag_ != "VBG":
+        return None
+    if qmap.inside(cue.head):
+        for ancestor in cue.ancestors:
+            if not qmap.inside(ancestor) and ancestor.pos_ in {"VERB", "AUX"}:
+                source = source_of_verb(ancestor)
+                return source if source is not None and not any(qmap.inside(t) for t in source) else None
+    elif cue.dep_ != "ROOT":
+        return None
+    sent = cue.sent
+    if any(not (t.is_punct or t.is_space) for t in doc[sent.start:cue.i]) or sent.start == 0:
+        return None
+    k = sent.start - 1
+    while k > 0 and doc[k].is_space:
+        k -= 1
+    root = doc[k].sent.root
+    if qmap.inside(root) or not is_cue_verb(root):
+        return None
+    source = source_of_verb(root)
+    return source if source is not None and not any(qmap.inside(t) for t in source) else None
 
 
 def _right_after_quote(doc: Doc, i: int, qmap: QuoteMap) -> bool:
@@ -531,6 +592,39 @@ def _named_colon(doc: Doc, quote: QuoteSpan, tokens: range) -> Attribution | Non
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     return Attribution(quote.start, quote.end, True, None, None, None, doc[start:before.i + 1])
+
+
+#: a paragraph that credits the quote above it: a dash and a name (`- Bernie
+#: Sanders.`, `— Hillary Clinton`), at most this many words
+_ATTRIBUTION_LINE = re.compile(r"[ \t]*[-–—―][ \t]*([^\n]{2,80}?)[ \t.]*(?:\n|$)")
+_MAX_ATTRIBUTION_LINE_WORDS = 8
+
+
+def _attribution_line(doc: Doc, quote: QuoteSpan) -> Attribution | None:
+    """`"[Americans are] worried about the future of their kids, …" ⏎ - Bernie
+    Sanders.` (the Washington Post's fact checks): a quote that is a paragraph
+    of its own, followed by a paragraph of a dash and a name, is that name's
+    — the typographic convention of an epigraph or a pull quote's credit
+    line. The name must be a person or an organisation the parse names
+    (entities or proper nouns only)."""
+    text = doc_text(doc)
+    para = paragraph_bounds(text, quote.open_mark)
+    if text[para[0]:quote.open_mark].strip() or text[quote.outer_end:para[1]].strip(" \t.,"):
+        return None
+    after = para[1]
+    while after < len(text) and text[after].isspace():
+        after += 1
+    match = _ATTRIBUTION_LINE.match(text, after)
+    if match is None or len(match.group(1).split()) > _MAX_ATTRIBUTION_LINE_WORDS:
+        return None
+    span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+    if span is None or not len(span) or not any(t.ent_type_ in {"PERSON", "ORG"} or t.pos_ == "PROPN" for t in span):
+        return None
+    if any(t.pos_ not in {"PROPN", "PUNCT", "DET", "ADP"} and t.ent_type_ not in {"PERSON", "ORG"} for t in span):
+        return None  # (a sentence, not a name: `- and then the vote came`)
+    if not span[0].text[:1].isupper():
+        return None
+    return Attribution(quote.start, quote.end, True, None, None, None, span)
 
 
 def _introducing_colon(doc: Doc, quote: QuoteSpan) -> Token | None:
