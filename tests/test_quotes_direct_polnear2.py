@@ -129,3 +129,25 @@ def test_a_dash_line_that_is_a_sentence_credits_nobody(nlp):
     text = ("\"Boeing and GE and other multinationals . . . pay zero taxes.\"\n\n- and then the vote came.")
     row = find(quotes_of(nlp, text), "Boeing and GE", direct=True)
     assert row["speaker"] is None
+
+
+def test_a_tag_verb_the_tagger_read_as_a_noun_is_the_cue(nlp):
+    # Politico, 19 Jan 2016 and 19 May 2016 (PolNeAR train): `states` / `state` tagged as nouns
+    text = ("“They know Hillary’s the only one strong enough to stop Wall Street abuses and make the wealthy pay their "
+            "fair share,” a voice-over in the ad states. “She’ll stand up to the gun lobby and take on the NRA.”")
+    rows = quotes_of(nlp, text)
+    row = find(rows, "They know Hillary", direct=True)
+    assert row["cue"] == "state" and row["speaker_surface"] == "a voice-over in the ad"
+    assert find(rows, "She’ll stand up", direct=True)["speaker_surface"] == "a voice-over in the ad"
+    text = ("\"Today, the kingdom is one of the leading nations in combating terrorism and terror-financing, and has "
+            "been working closely with its allies on all fronts,\" the Saudis state in the white paper, which was "
+            "being shared with lawmakers on Thursday.")
+    row = find(quotes_of(nlp, text), "Today, the kingdom", direct=True)
+    assert row["cue"] == "state" and row["speaker_surface"] == "the Saudis"
+
+
+def test_a_noun_after_a_quote_that_does_not_agree_is_no_tag(nlp):
+    # guard: `the United States` after a quote is a name, not a verb (capitalised, and no agreement)
+    text = ("He called the deal “a disaster for the United States,” the press reports and other statements aside.")
+    row = find(quotes_of(nlp, text), "a disaster for the United States", direct=True)
+    assert row["cue"] != "report"

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from toolkit.quotes.cues import cue_lemma, is_cue_noun, is_cue_verb
+from toolkit.quotes.cues import cue_lemma, is_cue_noun, is_cue_verb, load_cues
 from toolkit.quotes.marks import QuoteSpan, paragraph_bounds
 from toolkit.quotes.model import Attribution
 from toolkit.quotes.speakers import DOCUMENT_HEADS, PERSON_PRONOUNS, noun_phrase, source_of_preposition, source_of_verb
@@ -60,6 +60,8 @@ class QuoteMap:
         starts = [t.idx for t in doc]
         self.owner = [-1] * len(doc)
         self.token_ranges: list[range] = []
+        #: memo of :func:`_describes_participant` (cue, quote start, title) -> bool
+        self.described: dict[tuple[int, int, bool], bool] = {}
         for k, q in enumerate(self.quotes):
             first = bisect.bisect_left(starts, q.open_mark)
             last = bisect.bisect_left(starts, q.outer_end)
@@ -90,6 +92,11 @@ def _attribute(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, previo
         cue, rule = _colon_cue(doc, quote, qmap), "colon"
     if cue is None and not title:
         cue, rule = _nearby_cue(doc, quote, tokens, qmap, para), "nearby"
+    if cue is None:
+        found = _tag_read_as_noun(doc, tokens, quote, qmap)
+        if found is not None:
+            found.rule = "linked"
+            return found
     if cue is None:
         # (after the nearby verb: `But Fiorina was far less bubbly: "…," she
         # recounted` is the tag's)
@@ -293,9 +300,17 @@ def _describes_participant(doc: Doc, cue: Token, tokens: range, qmap: QuoteMap, 
     verb never takes its subject's or addressee's words as its content
     (Halliday's projection: the projected clause is distinct from the Sayer
     and the Receiver)."""
+    key = (cue.i, tokens.start, title)
+    if key not in qmap.described:
+        qmap.described[key] = _describes_participant_uncached(doc, cue, tokens, qmap, title)
+    return qmap.described[key]
+
+
+def _describes_participant_uncached(doc: Doc, cue: Token, tokens: range, qmap: QuoteMap, title: bool) -> bool:
     words = [i for i in tokens if not (doc[i].is_punct or doc[i].is_space)]
-    if not words:
-        return False
+    sent = cue.sent
+    if not words or words[-1] < sent.start or words[0] >= sent.end:
+        return False  # (participants are named in the cue's own sentence)
     first = words[0]
     # (not a passive subject: `The phrase ''tax reform'' was uttered once, by
     # Mr. Cruz` — the subject of a passive verb of saying is what was said)
@@ -317,7 +332,7 @@ def _describes_participant(doc: Doc, cue: Token, tokens: range, qmap: QuoteMap, 
             if source is not None and source.root == head and source.start <= first < source.end:
                 return True
             continue
-        if any(head.left_edge.i <= i <= head.right_edge.i for i in words):
+        if head.left_edge.i <= words[-1] and words[0] <= head.right_edge.i:
             # (a quote the parse hangs straight on the name other than as a
             # modifier is the words said, misattached: `Said Comey, "The
             # thought that …"`; `the “Avatar” star` is a modifier)
@@ -382,11 +397,53 @@ def _nearby_cue(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, para:
             break
         window.append(i)
     candidates = [doc[i] for i in sorted(set(window))
-                  if _in(doc[i], para) and not qmap.inside(doc[i]) and is_cue_verb(doc[i], strong_only=True)
-                  and not _describes_participant(doc, doc[i], tokens, qmap, False)]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda t: min(abs(t.i - tokens.start), abs(t.i - (tokens.stop - 1))))
+                  if _in(doc[i], para) and not qmap.inside(doc[i]) and is_cue_verb(doc[i], strong_only=True)]
+    # the nearest one whose participants the quote does not describe (checked
+    # in order of distance: the check looks for the source, so only as needed)
+    candidates.sort(key=lambda t: min(abs(t.i - tokens.start), abs(t.i - (tokens.stop - 1))))
+    return next((t for t in candidates if not _describes_participant(doc, t, tokens, qmap, False)), None)
+
+
+#: how far after a quote the verb of its tag may stand (`“…,” a voice-over in the ad states`)
+_TAG_NOUN_REACH = 8
+_NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "PUNCT"}
+
+
+def _tag_read_as_noun(doc: Doc, tokens: range, quote: QuoteSpan, qmap: QuoteMap) -> Attribution | None:
+    """`"Today, the kingdom is one of the leading nations …," the Saudis state
+    in the white paper`, `“They know Hillary’s the only one …,” a voice-over
+    in the ad states.`: the tagger reads the verb of the tag as a noun (`state`,
+    `states`, `notes`, `reports`), leaving the tag without a verb. A tag is a
+    clause — a noun phrase and its verb of speech — so a word of the lexicon
+    that ends the noun phrase after the quote, agrees with it as a verb (the
+    `-s` form after a singular head, the base form after a plural one) and is
+    followed by punctuation or a preposition is that verb; the phrase before
+    it is the source."""
+    if tokens.stop >= len(doc) or not re.search(r"[,?!]\W*$", doc_text(doc)[quote.start:quote.outer_end]):
+        return None  # (the quote ends in the comma, `?` or `!` of a tag)
+    start = tokens.stop
+    while start < len(doc) and (doc[start].is_punct or doc[start].is_space) and not qmap.inside(doc[start]):
+        start += 1
+    lexicon = load_cues()
+    for i in range(start + 1, min(start + _TAG_NOUN_REACH, len(doc))):
+        token = doc[i]
+        if qmap.inside(token) or token.pos_ not in _NOUN_PHRASE_POS or token.is_space:
+            return None
+        if token.pos_ != "NOUN" or not token.is_lower or lexicon.group_of.get(token.lemma_.lower()) is None:
+            continue
+        if token.lemma_.lower() in lexicon.weak:
+            return None
+        head, after = doc[i - 1], doc[i + 1] if i + 1 < len(doc) else None
+        plural_head = head.tag_ in {"NNS", "NNPS"}
+        agrees = (token.tag_ == "NNS" and token.lower_.endswith("s") and not plural_head
+                  and head.pos_ in {"NOUN", "PROPN"}) or (token.tag_ == "NN" and plural_head)
+        if not agrees or (after is not None and not (after.is_punct or after.pos_ == "ADP")):
+            return None
+        source = doc[start:i]
+        if not len(source) or not any(t.pos_ in {"NOUN", "PROPN"} for t in source):
+            return None
+        return Attribution.with_cue(quote.start, quote.end, True, token.lemma_.lower(), [token], source)
+    return None
 
 
 def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
