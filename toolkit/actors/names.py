@@ -13,6 +13,7 @@ person gets the same id in every article and every run.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -38,9 +39,14 @@ def fold_ascii(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Normalised comparison key of a name: lowercase ASCII, no possessive, no
-    honorific, transliteration endings folded ("Zelenskiy's" -> "zelensky")."""
+    honorific, transliteration endings folded ("Zelenskiy's" -> "zelensky").
+
+    Cached: a pure function of the string, asked of the same names and
+    capitalised word runs over and over (every candidate span of
+    :func:`toolkit.actors.places.country_spans`, every mention)."""
     text = fold_ascii(name).lower()
     for apostrophe in _APOSTROPHES:
         text = text.replace(apostrophe + "s", " ").replace(apostrophe, "")

@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from toolkit.actors.names import name_key
+from toolkit.context import doc_text
 from toolkit.datafiles import load_yaml
 
 #: prepositions after which a "person" is a place ("the attack in Sumy")
@@ -58,20 +59,28 @@ def country_spans(doc, covered: set[int]) -> list[tuple[int, int]]:
     capitals, on tokens no mention covers, longest first, and not glued to
     a neighbouring capitalised proper noun ("Jordan Peterson", "Georgia Tech",
     "Chad Smith" stay the model's).
+
+    Method: the casing tests read the token flags off arrays built once per
+    Doc (``_TokenFlags``), and a span's text is a slice of the Doc's text:
+    the same tests as :func:`_name_cased` on ``Span`` objects, without a
+    ``Span`` and a ``Token`` per try (issue 14, sixth pass).
     """
     keys = country_keys()
+    flags = _TokenFlags(doc)
+    text = doc_text(doc)
     out = []
     i = 0
-    while i < len(doc):
+    n_tokens = len(doc)
+    while i < n_tokens:
         found = None
-        tok = doc[i]
-        if i not in covered and (tok.is_title or tok.is_upper) and tok.is_alpha and tok.lower_ != "the":
-            for n in range(min(MAX_COUNTRY_WORDS, len(doc) - i), 0, -1):
-                span = doc[i:i + n]
-                if any(t.i in covered for t in span) or not span[-1].is_alpha or not _name_cased(span):
+        if i not in covered and (flags.title[i] or flags.upper[i]) and flags.alpha[i] and not flags.the[i]:
+            for n in range(min(MAX_COUNTRY_WORDS, n_tokens - i), 0, -1):
+                end = i + n
+                if any(k in covered for k in range(i, end)) or not flags.alpha[end - 1] \
+                        or not flags.name_cased(i, end):
                     continue
-                if name_key(span.text) in keys:
-                    found = (i, i + n)
+                if name_key(text[flags.idx[i]:flags.idx[end - 1] + flags.length[end - 1]]) in keys:
+                    found = (i, end)
                     break
         if found and not _glued(doc, *found):
             out.append(found)
@@ -79,6 +88,33 @@ def country_spans(doc, covered: set[int]) -> list[tuple[int, int]]:
         else:
             i += 1
     return out
+
+
+class _TokenFlags:
+    """The token attributes :func:`country_spans` tests, as lists over the Doc."""
+
+    def __init__(self, doc):
+        from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH
+
+        strings = doc.vocab.strings
+        columns = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA, LOWER, ORTH, IDX, LENGTH]).tolist() if len(doc) else []
+        self.title, self.upper, self.alpha, lower, orth, self.idx, self.length = (
+            [row[k] for row in columns] for k in range(7))
+        self.title, self.upper, self.alpha = ([bool(v) for v in col] for col in (self.title, self.upper, self.alpha))
+        the = strings["the"]
+        joiners = {strings[w] for w in _NAME_JOINERS}
+        skipped = {strings["-"], strings["'"]}
+        self.the = [v == the for v in lower]
+        self.joiner = [v in joiners for v in lower]
+        self.skipped = [v in skipped for v in orth]
+
+    def name_cased(self, start: int, end: int) -> bool:
+        """:func:`_name_cased` of the span ``doc[start:end]``."""
+        words = [k for k in range(start, end) if not self.skipped[k]]
+        upper = all(self.upper[k] for k in words if self.alpha[k])
+        last = len(words) - 1
+        return all(self.title[k] or (upper and self.upper[k]) or (0 < pos < last and self.joiner[k])
+                   for pos, k in enumerate(words))
 
 
 def _name_cased(span) -> bool:

@@ -23,7 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from toolkit.claims import attributes, qualify
@@ -31,7 +33,7 @@ from toolkit.claims.claimant import OUTLET_PREFIX, resolve_claimant
 from toolkit.claims.lexicon import load_lexicon, Lexicon
 from toolkit.claims.numbers import Quantity, find_quantities, parenthesised_exact
 from toolkit.claims.syntax import LIFE_VERBS, NOT_PEOPLE_ENTS, Reading, cared_for, is_hospital, is_non_person, read_figure
-from toolkit.context import ArticleContext, entity_starting_at, sent_id as sent_id_of, doc_text
+from toolkit.context import ArticleContext, entity_starting_at, sent_id as sent_id_of, doc_text, lowered_in, string_ids, token_column, tokens_at
 from toolkit.records import ClaimRecord
 
 #: singular nouns that, with "a"/"an", count one person ("a man was shot dead")
@@ -310,7 +312,7 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
     object / passive subject of a harm verb (a category noun such as "a
     death" is an event, not a count) and not a thing ("a car was hit")."""
     out = []
-    for tok in doc:
+    for tok in _singular_candidates(doc):
         if tok.lower_ in ("a", "an") and tok.dep_ == "det":
             noun, start = tok.head, tok.idx
         elif tok.lower_ == "another" and tok.dep_ == "det" and tok.head.dep_ in ("dobj", "pobj", "nsubjpass"):
@@ -451,6 +453,26 @@ def _implicit_singulars(doc: Doc, ctx: ArticleContext, lex: Lexicon, mentions, q
                            {}))
         covered.append((start, end))
     return out
+
+
+#: the words that open a branch of :func:`_implicit_singulars` (every branch but
+#: the named victim's tests ``tok.lower_`` against these first)
+SINGULAR_OPENERS = ("a", "an", "another", "the", "his", "her", "their", "he", "she", "himself", "herself")
+
+
+def _singular_candidates(doc: Doc) -> list[Token]:
+    """The tokens :func:`_implicit_singulars` can count from, in order: a
+    word of ``SINGULAR_OPENERS``, the first token of a PERSON entity, or a
+    proper noun or compound (the first token of a name ``_aged_name`` reads).
+    Every other token fails every branch of its test, so it is skipped
+    without building a ``Token`` (issue 14, sixth pass: the loop over every
+    token was a third of the claims step)."""
+    lower, dep, pos = token_column(doc, "LOWER"), token_column(doc, "DEP"), token_column(doc, "POS")
+    iob, ent = token_column(doc, "ENT_IOB"), token_column(doc, "ENT_TYPE")
+    strings = doc.vocab.strings
+    keep = np.isin(lower, string_ids(doc, SINGULAR_OPENERS)) | (dep == strings["compound"]) | (pos == PROPN) \
+        | ((iob == 3) & (ent == strings["PERSON"]))
+    return tokens_at(doc, keep)
 
 
 def _same_person(name: str, surface: str) -> bool:
@@ -664,7 +686,8 @@ def _died_later(doc: Doc, ctx: ArticleContext, lex: Lexicon, records: list[dict]
     dead") is one killed."""
     out = list(records)
     aliases = _victim_aliases(doc)
-    for tok in doc:
+    # only a token whose lemma is one of _DEATH_LEMMAS can pass _death_of: the others are not built
+    for tok in tokens_at(doc, lowered_in(doc, "LEMMA", _DEATH_LEMMAS)):
         person = _death_of(tok)
         if person is None:
             continue
@@ -720,7 +743,7 @@ def _victim_aliases(doc: Doc) -> list[tuple[int, str]]:
     Lorenzo Bernat", "identified the victim as 61-year-old Darnell Cleveland
     Harris" -> (sentence number, name)."""
     out = []
-    for tok in doc:
+    for tok in tokens_at(doc, lowered_in(doc, "LEMMA", ("identify",))):
         if tok.lemma_.lower() != "identify":
             continue
         victim = tok.head if tok.dep_ == "acl" else next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -779,7 +802,13 @@ def _survived_later(doc: Doc, records: list[dict]) -> None:
     figure stays one injured; its cue becomes the care word, so that a reader
     of article-level counts does not take the survivor for the dead victim of
     the same article told again."""
-    for tok in doc:
+    strings = doc.vocab.strings
+    # the tests below, as far as an array answers them: a subject or object that is a back
+    # reference, a common noun (a definite victim) or a proper noun (a named person)
+    candidates = np.isin(token_column(doc, "DEP"), string_ids(doc, ("nsubj", "nsubjpass", "dobj"))) & (
+        np.isin(token_column(doc, "LOWER"), string_ids(doc, BACK_REFERENCES))
+        | (token_column(doc, "TAG") == strings["NN"]) | (token_column(doc, "POS") == PROPN))
+    for tok in tokens_at(doc, candidates):
         if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
         definite = tok.lower_ in BACK_REFERENCES or (

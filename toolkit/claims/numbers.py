@@ -166,11 +166,65 @@ _GLUED_AFTER = re.compile(r"_|(?!s\b)[^\W\d_]")
 _NO_ONE = re.compile(r"\b(?:no|every|any|some)\s*$", re.IGNORECASE)
 
 
+#: where a figure can start: a run of digits or of letters (a match starts at the
+#: first character of one), after a character ``_pattern``'s lookbehind allows
+_FIGURE_START = re.compile(r"\d+|(?P<word>[^\W\d_]+)")
+#: the characters ``_pattern``'s lookbehind refuses before a figure (the same class)
+_NOT_BEFORE_FIGURE = re.compile(r"[\w.,/\-–:]", re.IGNORECASE)
+
+
+#: a hedge and the space after it, as ``_pattern`` opens with one
+_MODIFIER_START = re.compile(rf"(?:{_MODIFIER})\s+", re.IGNORECASE)
+
+
+def _first_word(phrase: str) -> str:
+    return re.match(r"[^\W\d_]+", phrase).group(0).lower()
+
+
+@functools.lru_cache(maxsize=1)
+def _first_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words a match of ``_pattern`` can begin with, lower-cased: those
+    of a figure without a hedge (number words, "a", "half", "between",
+    "from", vague quantities) and the first words of the hedges. In the
+    pattern each is followed by a space, a hyphen or a word boundary, so it is
+    the whole run of letters there."""
+    figures = [*UNIT_WORDS, *TENS_WORDS, "a", "half", "between", "from", *load_lexicon().vague]
+    return frozenset(map(_first_word, figures)), frozenset(map(_first_word, MODIFIERS))
+
+
+def _figure_matches(text: str):
+    """``_pattern().finditer(text)``, tried only where a figure can start.
+
+    The pattern is a large case-insensitive alternation, and ``finditer``
+    tries all of it at every word of the text (a fifth of the claims step on
+    ru_ua_2022). A match starts at a run of digits, at a run of letters that
+    opens a figure (:func:`_first_words`), or at a hedge followed by a space;
+    an ASCII run of letters that is none of these cannot begin one (a run
+    with other letters is always tried: case-insensitive matching folds some
+    of them onto ASCII letters). So the pattern is tried at those positions
+    only, left to right and never inside the previous match, with the
+    pattern's own lookbehind: the same matches as ``finditer``."""
+    pattern, (figure_words, hedge_words), end = _pattern(), _first_words(), 0
+    for start in _FIGURE_START.finditer(text):
+        at = start.start()
+        if at < end or (at and _NOT_BEFORE_FIGURE.match(text, at - 1)):
+            continue
+        word = start.group("word")
+        if word is not None and word.isascii():
+            word = word.lower()
+            if word not in figure_words and not (word in hedge_words and _MODIFIER_START.match(text, at)):
+                continue
+        m = pattern.match(text, at)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """All figures in ``text`` that could count people, left to right."""
     out: list[Quantity] = []
     lexicon = load_lexicon()
-    for m in _pattern().finditer(text):
+    for m in _figure_matches(text):
         before, after = text[max(0, m.start() - 8):m.start()], text[m.end():m.end() + 12]
         if _NOT_A_COUNT_AFTER.match(after) or _CURRENCY_BEFORE.search(before):
             continue

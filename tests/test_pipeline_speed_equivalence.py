@@ -1,0 +1,228 @@
+"""The sixth pass's speed shortcuts (issue 14, docs/results/scale.md) give
+what the straightforward code gives, on the real sample articles: the
+claims' token loops that skip tokens by an array pre-test find the same
+records as the loops over every token, and the figure scan that tries the
+quantity pattern only where a figure can start finds the matches
+``finditer`` finds."""
+
+from __future__ import annotations
+
+import pytest
+
+
+#: GVA shooting reports quoted in tests/test_claims_gva.py (../shared/eval/gva, train split): they take the
+#: claims step through its implicit singulars, later deaths, survivors and named victims
+GVA_TEXTS = [
+    "Around 7:48 p.m., a man was shot in the city's Greenspring neighborhood, police said. He was taken to an area "
+    "hospital, where he was pronounced dead.",
+    "Investigators say 22-year-old William Laws was found with gunshot injuries along Augusta Drive and Malvern Road "
+    "in Newark around 2 a.m. Friday.The victim died at the hospital.",
+    "Five people were injured and another man was killed in separate shootings in Baltimore on Sunday, police said. A "
+    "man was shot around 9:46 p.m. in the 1800 block of McCulloh Street, in Druid Heights, according to police. Medics "
+    "pronounced him dead at the scene.",
+    "When officers arrived on the scene, they found Logan in a grassy area. He had been shot multiple times, and was "
+    "pronounced dead on the scene.",
+    "Emergency personnel were called about 12:15 a.m. March 4 to the 1700 block of Vinewood Street in southwest "
+    "Detroit. A medic arrived and pronounced the man dead, police reported.",
+    "The sheriff's office was notified around 2:30 p.m. Saturday that the 4-year-old had been shot and sustained "
+    "injuries that were not considered life-threatening.",
+    "Police say a man in his 20s shot his stepfather with a 12-gauge shotgun late Friday night.",
+    "Bailey, 47, of Columbus was shot about 7:53 p.m. near 2318 Forsyth Street on Jan. 25. She was pronounced dead "
+    "at Midtown Medical Center about 25 minutes later.",
+    "Police say the two men struggled for a gun and that's when Jordan allegedly shot Wright two times, killing him.",
+]
+
+
+@pytest.fixture(scope="module")
+def sample_docs(nlp, sample_corpus):
+    return list(nlp.pipe(sample_corpus.articles["text"].tolist()))
+
+
+@pytest.fixture(scope="module")
+def claim_docs(nlp, sample_corpus, sample_docs):
+    records = sample_corpus.articles.to_dict("records")
+    records += [{"article_id": f"gva_{i}", "outlet": "gva", "published": "2014-03-01", "title": None}
+                for i in range(len(GVA_TEXTS))]
+    return list(zip(sample_docs + list(nlp.pipe(GVA_TEXTS)), records))
+
+
+def _claims(pairs):
+    from toolkit.actors import extract_mentions
+    from toolkit.actors.catalogue import cached_catalogue, resolve_path
+    from toolkit.claims import extract_claims
+    from toolkit.dates import extract_dates
+    from toolkit.extraction import article_context
+    from toolkit.quotes import extract_quotes
+
+    catalogue = cached_catalogue(str(resolve_path(None)))
+    out = []
+    for doc, record in pairs:
+        doc.user_data.clear()
+        ctx = article_context(record)
+        mentions = extract_mentions(doc, ctx, catalogue)
+        quotes = extract_quotes(doc, ctx, mentions)
+        dates = extract_dates(doc, ctx)
+        out.append(extract_claims(doc, ctx, mentions=mentions, quotes=quotes, dates=dates))
+    return out
+
+
+def test_claims_token_pre_tests_find_what_the_loop_over_every_token_finds(claim_docs, monkeypatch):
+    from toolkit.claims import extract
+
+    fast = _claims(claim_docs)
+    # the reference: every token goes through every test, as before the pre-tests
+    monkeypatch.setattr(extract, "_singular_candidates", lambda doc: list(doc))
+    monkeypatch.setattr(extract, "tokens_at", lambda doc, mask: list(doc))
+    slow = _claims(claim_docs)
+    assert fast == slow
+    assert sum(map(len, fast)) >= 20
+    implicit = [r for rs in fast for r in rs if r["surface"].lower().startswith(("a ", "an ", "the ", "another"))]
+    assert implicit  # the implicit-singular branches were exercised
+
+
+def test_singular_candidates_keep_every_token_a_branch_can_take(claim_docs):
+    from toolkit.claims.extract import SINGULAR_OPENERS, _aged_name, _singular_candidates
+
+    for doc, _ in claim_docs:
+        kept = {t.i for t in _singular_candidates(doc)}
+        for tok in doc:
+            if tok.lower_ in SINGULAR_OPENERS or (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B") \
+                    or _aged_name(tok) is not None:
+                assert tok.i in kept, tok.text
+
+
+def test_lowered_in_is_the_per_token_test(sample_docs):
+    from toolkit.context import lowered_in
+
+    words = frozenset({"die", "be", "identify", "pronounce"})
+    for doc in sample_docs:
+        mask = lowered_in(doc, "LEMMA", words)
+        assert mask.tolist() == [t.lemma_.lower() in words for t in doc]
+    assert lowered_in(sample_docs[0][:0].as_doc(), "LEMMA", words).tolist() == []
+
+
+def test_figure_scan_finds_the_matches_finditer_finds(sample_corpus):
+    from toolkit.claims.numbers import _figure_matches, _pattern
+
+    texts = sample_corpus.articles["text"].tolist() + GVA_TEXTS + [
+        # hedges, ranges, swaps, vague figures, codes and decimals, at the edges of the text
+        "At least 12 were killed; up to 1,000-for-1,000 swaps; between 20 and 30; dozens hurt. Su-34, 3.5, x12",
+        "More than one million casualties (1,008,240), twenty-eight dead, a few, a handful, half a million.",
+        # letters that case-insensitive matching folds onto ASCII (long s, Kelvin sign), Cyrillic, digits of other scripts
+        "ſeven people, \u212aILLED? Погибли 12 человек, ٣ injured, in excess of 40 and in Kyiv an estimated 300",
+    ]
+    found = 0
+    for text in texts:
+        want = [(m.span(), m.groupdict()) for m in _pattern().finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _figure_matches(text)] == want
+        found += len(want)
+    assert found > 40
+
+
+def _same_frame(a, b):
+    assert list(a.columns) == list(b.columns)
+    assert list(a.dtypes) == list(b.dtypes)
+    assert a.equals(b)
+    for column in a.columns:
+        if a[column].dtype == "category":
+            assert list(a[column].cat.categories) == list(b[column].cat.categories)
+            assert a[column].cat.codes.tolist() == b[column].cat.codes.tolist()
+
+
+def test_frame_from_row_dicts_is_the_from_records_frame(claim_docs):
+    """schema.frame of the rows annotate_doc gives for the sample (every text table), built column by
+    column from plain lists, equals the frame built through DataFrame.from_records as before."""
+    import pandas as pd
+
+    from toolkit import schema
+    from toolkit.actors.catalogue import cached_catalogue, resolve_path
+    from toolkit.extraction import TEXT_TABLES, annotate_doc, article_context
+
+    catalogue = cached_catalogue(str(resolve_path(None)))
+    rows = {name: [] for name in TEXT_TABLES}
+    for doc, record in claim_docs:
+        doc.user_data.clear()
+        for name, table_rows in annotate_doc(doc, article_context(record), catalogue).items():
+            rows[name].extend(table_rows)
+    for name, table_rows in rows.items():
+        assert table_rows, name
+        _same_frame(schema.frame(name, table_rows), schema.frame(name, pd.DataFrame.from_records(table_rows)))
+        _same_frame(schema.frame(name, []), schema.frame(name, pd.DataFrame.from_records([])))
+
+
+def test_frame_from_rows_takes_the_old_conversions_for_values_of_other_types():
+    import datetime as dt
+
+    import numpy as np
+    import pandas as pd
+
+    from toolkit import schema
+
+    rows = [  # a key missing from a row, NaN, numpy scalars, a bool in an int column, dates and strings as dates
+        {"article_id": "a", "sent_id": 1, "start": np.int64(3), "end": 9.0, "text": "x", "kind": "relative",
+         "start_date": dt.date(2022, 3, 1), "anchor": "2022-02-24"},
+        {"article_id": "b", "sent_id": None, "start": 4, "end": float("nan"), "kind": None, "in_quote": True},
+        {"article_id": np.str_("c"), "sent_id": True, "start": 5, "end": 7, "kind": "absolute",
+         "start_date": None, "in_quote": np.bool_(False)},
+    ]
+    for name in ("dates", "claims", "mentions"):
+        _same_frame(schema.frame(name, rows), schema.frame(name, pd.DataFrame.from_records(rows)))
+
+
+def _country_spans_on_spans(doc, covered):
+    """The country scan as it was written on Span and Token objects (the reference)."""
+    from toolkit.actors.names import name_key
+    from toolkit.actors.places import MAX_COUNTRY_WORDS, _glued, _name_cased, country_keys
+
+    keys, out, i = country_keys(), [], 0
+    while i < len(doc):
+        found = None
+        tok = doc[i]
+        if i not in covered and (tok.is_title or tok.is_upper) and tok.is_alpha and tok.lower_ != "the":
+            for n in range(min(MAX_COUNTRY_WORDS, len(doc) - i), 0, -1):
+                span = doc[i:i + n]
+                if any(t.i in covered for t in span) or not span[-1].is_alpha or not _name_cased(span):
+                    continue
+                if name_key(span.text) in keys:
+                    found = (i, i + n)
+                    break
+        if found and not _glued(doc, *found):
+            out.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return out
+
+
+def test_country_scan_on_token_arrays_is_the_scan_on_spans(nlp, sample_docs):
+    from toolkit.actors.places import country_spans
+
+    docs = sample_docs + list(nlp.pipe([
+        # results lines and capitals, joiners, a name glued to a proper noun (real-style lines of the sample's kind)
+        "ZIMBABWE 2 NIGERIA 1. ( Nigeria ) Trinidad and Tobago beat Saint Vincent and the Grenadines; Chad Smith "
+        "and Jordan Peterson in Georgia Tech. The Democratic Republic of the Congo and the UNITED STATES OF AMERICA.",
+    ]))
+    found = 0
+    for doc in docs:
+        for covered in (set(), set(range(0, len(doc), 7))):
+            want = _country_spans_on_spans(doc, covered)
+            assert country_spans(doc, covered) == want
+            found += len(want)
+    assert found > 10
+
+
+def test_source_name_scan_finds_the_matches_finditer_finds(sample_corpus):
+    from toolkit.sourcing.credits import _names_patterns
+    from toolkit.sourcing.sources import cached_sources
+
+    texts = sample_corpus.articles["text"].tolist() + [
+        "The Sun said; the Hill and The Atlantic, Reuters/AP, @Reuters, #BBC, AFP/Getty, news agencies (unnamed), BBC",
+        "Reuters", "the Sun", "CNN's State of the Union", "",
+    ]
+    found = 0
+    for scan in _names_patterns(cached_sources(None)):
+        for text in texts:
+            want = [(m.span(), m.group("name")) for m in scan.pattern.finditer(text)]
+            assert [(m.span(), m.group("name")) for m in scan.finditer(text)] == want
+            found += len(want)
+    assert found >= 14  # the sample's credits and the lines above
