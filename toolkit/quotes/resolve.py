@@ -13,6 +13,7 @@ source in the same or the previous sentence, and stay unresolved otherwise.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -25,6 +26,8 @@ from toolkit.quotes.direct import QuoteMap
 from toolkit.quotes.marks import paragraph_bounds
 from toolkit.quotes.model import Attribution, Speaker
 from toolkit.quotes.kinds import MAX_FRAGMENT_WORDS, clause_kind, quote_kind
+from toolkit.quotes.rank import choose as choose_source
+from toolkit.quotes.rank import TRAINING_ENV, default_ranker
 from toolkit.quotes.roles import RoleIndex
 from toolkit.quotes.speakers import (
     DOCUMENT_HEADS,
@@ -38,6 +41,13 @@ from toolkit.quotes.speakers import (
 )
 
 COLLECTIVE_KINDS = {"organisation", "group", "country"}
+
+# the ranker's weights are package data: read them when the extractors load,
+# so a missing or corrupt file is a clear error there, never other results
+# (the training script, which records the rules' choices and never scores,
+# defers the check so that it can rebuild a broken file)
+if not os.environ.get(TRAINING_ENV):
+    default_ranker()
 
 
 def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution], mentions: Sequence[dict], qmap: QuoteMap) -> list[dict]:
@@ -57,7 +67,11 @@ def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution
             speaker = resolved.get(id(attribution.inherited_from))
             written[id(attribution)] = written.get(id(attribution.inherited_from))
         else:
-            written[id(attribution)] = source = _same_paragraph_source(doc, attribution, index, qmap)
+            source = _same_paragraph_source(doc, attribution, index, qmap)
+            if attribution.direct:
+                # the learned check of the rules' choice (toolkit.quotes.rank)
+                source = choose_source(doc, attribution, source, qmap.inside, reported)
+            written[id(attribution)] = source
             # a relative pronoun is the source as written; the noun it modifies speaks
             source = (relative_antecedent(source) or source) if source is not None else None
             speaker = _resolve(doc, source, index, subjects, earlier, qmap, _addressees(doc, attribution, index))
