@@ -226,3 +226,97 @@ def test_source_name_scan_finds_the_matches_finditer_finds(sample_corpus):
             assert [(m.span(), m.group("name")) for m in scan.finditer(text)] == want
             found += len(want)
     assert found >= 14  # the sample's credits and the lines above
+
+
+def test_cached_entities_and_the_token_at_an_offset_are_spacys(sample_docs):
+    import gc
+    import weakref
+
+    from toolkit.context import doc_ents, entity_covering, span_ents, token_starting_at
+
+    def same(a, b):
+        return [(e.start, e.end, e.label_, e.kb_id_, e.id_) for e in a] == \
+               [(e.start, e.end, e.label_, e.kb_id_, e.id_) for e in b]
+
+    sentences = 0
+    for doc in sample_docs:
+        doc.user_data.clear()
+        assert same(doc_ents(doc), doc.ents)
+        for sent in doc.sents:
+            assert same(span_ents(sent), sent.ents)
+            sentences += 1
+        for span in (doc[3:40], doc[10:11], doc[:0]):
+            assert same(span_ents(span), span.ents)
+        for tok in doc:
+            want = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            got = entity_covering(doc, tok.i)
+            assert (want is None) == (got is None) and (want is None or same([got], [want]))
+        starts = {t.idx: t.i for t in doc}
+        for char in range(len(doc.text) + 2):
+            tok = token_starting_at(doc, char)
+            assert (tok.i if tok is not None else None) == starts.get(char)
+    assert sentences > 80  # the sample: 93 sentences
+    # what is kept on a Doc holds no reference back to it: a Doc without other references is freed at once,
+    # not left to the cyclic garbage collector (which annotate keeps frozen over the pipeline)
+    doc = sample_docs[0].copy()
+    doc_ents(doc), span_ents(doc[:20]), token_starting_at(doc, 0)
+    ref = weakref.ref(doc)
+    gc.disable()
+    try:
+        del doc
+        assert ref() is None
+    finally:
+        gc.enable()
+
+
+def test_a_doc_annotated_holds_no_reference_cycle(nlp):
+    """The per-Doc caches (text, token arrays, entity bounds, sentence index) hold no reference back to
+    the Doc, so a partition's Docs are freed as soon as annotate drops them, not by the collector."""
+    import gc
+    import weakref
+
+    from toolkit.actors.catalogue import cached_catalogue, resolve_path
+    from toolkit.extraction import WARM_UP_TEXT, annotate_doc, article_context
+
+    doc = nlp(WARM_UP_TEXT + " " + GVA_TEXTS[0] + " " + GVA_TEXTS[7])
+    rows = annotate_doc(doc, article_context({"article_id": "a"}), cached_catalogue(str(resolve_path(None))))
+    assert rows["claims"] and rows["quotes"] and doc.user_data
+    ref = weakref.ref(doc)
+    gc.disable()
+    try:
+        del doc
+        assert ref() is None
+    finally:
+        gc.enable()
+
+
+DATELINE_TEXTS = [  # wire datelines of the kinds add_dateline_places reads (Reuters/AP style, as in the sample)
+    "KHARKIV, Ukraine — Russian forces shelled the city on Monday, officials said.",
+    "MOSCOW (Reuters) - The Kremlin said on Tuesday that talks with Kyiv had stalled.",
+    "LVIV 2022-03-05 Thousands of people fled west.\nODESA, Ukraine - Sirens sounded again.",
+]
+
+
+def test_actor_token_pre_tests_find_what_the_loops_over_every_token_find(nlp, claim_docs, monkeypatch):
+    from toolkit.actors import extract_mentions, resolve
+    from toolkit.actors.catalogue import cached_catalogue, resolve_path
+    from toolkit.extraction import article_context
+
+    catalogue = cached_catalogue(str(resolve_path(None)))
+    pairs = claim_docs + [(doc, {"article_id": f"d{i}"}) for i, doc in enumerate(nlp.pipe(DATELINE_TEXTS))]
+
+    def mentions():
+        out = []
+        for doc, record in pairs:
+            doc.user_data.clear()
+            out.append(extract_mentions(doc, article_context(record), catalogue))
+        return out
+
+    fast = mentions()
+    for doc, _ in pairs:  # the dateline pre-test is the per-token test on each token's text
+        want = [t.i for t in doc if t.text[:1].isdigit() or t.text[:1] in resolve._DATELINE_END_FIRST]
+        assert resolve._may_end_a_dateline(doc) == want
+    monkeypatch.setattr(resolve, "tokens_at", lambda doc, mask: list(doc))
+    monkeypatch.setattr(resolve, "_may_end_a_dateline", lambda doc: list(range(len(doc))))
+    assert mentions() == fast
+    assert any(m["kind"] == "place" for ms in fast[-3:] for m in ms)  # the datelines' places were read

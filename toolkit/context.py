@@ -162,15 +162,93 @@ def lowered_in(doc: Doc, attr: str, words) -> np.ndarray:
     """A mask over the tokens of ``doc``: the token's ``attr`` string
     (e.g. ``"LEMMA"``), lower-cased, is one of ``words`` — the test
     ``tok.lemma_.lower() in words`` for every token at once."""
-    column = token_column(doc, attr)
-    if not len(column):
+    inverse, lowered = _lowered_strings(doc, attr)
+    if not len(inverse):
         return np.zeros(0, dtype=bool)
-    unique, inverse = np.unique(column, return_inverse=True)
-    strings = doc.vocab.strings
-    hit = np.fromiter((strings[int(u)].lower() in words for u in unique.tolist()), dtype=bool, count=len(unique))
-    return hit[inverse.reshape(-1)]
+    hit = np.fromiter((s in words for s in lowered), dtype=bool, count=len(lowered))
+    return hit[inverse]
+
+
+def _lowered_strings(doc: Doc, attr: str) -> tuple[np.ndarray, list[str]]:
+    """The distinct ``attr`` strings of ``doc`` lower-cased, and for each token
+    the index of its own; built once per Doc and attribute."""
+    columns = doc.user_data.get(_COLUMNS_KEY)
+    cached = columns.get(("lowered", attr)) if columns is not None and columns.get("_len") == len(doc) else None
+    if cached is None:
+        column = token_column(doc, attr)
+        unique, inverse = np.unique(column, return_inverse=True)
+        strings = doc.vocab.strings
+        cached = (inverse.reshape(-1), [strings[u].lower() for u in unique.tolist()])
+        doc.user_data[_COLUMNS_KEY][("lowered", attr)] = cached
+    return cached
 
 
 def tokens_at(doc: Doc, mask: np.ndarray) -> list:
     """The tokens of ``doc`` where ``mask`` is true, in order."""
     return [doc[i] for i in np.flatnonzero(mask).tolist()]
+
+
+#: where :func:`doc_ents` keeps a Doc's entity bounds (``Doc.user_data``)
+_ENTS_KEY = ("toolkit", "entity_bounds")
+
+
+def _entity_bounds(doc: Doc) -> list[tuple[int, int, int, int, int]]:
+    """``(start, end, label, kb_id, id)`` of each entity of ``doc.ents``, read
+    once per Doc. Plain integers, not the spans: a ``Span`` holds its ``Doc``,
+    so keeping spans in ``doc.user_data`` would make every Doc a reference
+    cycle that only the garbage collector frees."""
+    bounds = doc.user_data.get(_ENTS_KEY)
+    if bounds is None:
+        bounds = doc.user_data[_ENTS_KEY] = [(e.start, e.end, e.label, e.kb_id, e.id) for e in doc.ents]
+    return bounds
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, read off the Doc's tokens once.
+
+    Like ``Doc.text``, ``Doc.ents`` is rebuilt on every access (it walks the
+    IOB tags of every token), and so is ``Span.ents``, which filters it. The
+    entities are set by the pipeline before any extractor runs and never
+    change afterwards, so their bounds are kept (:func:`_entity_bounds`) and
+    the spans are made from them.
+
+    Args:
+        doc: a parsed ``Doc``.
+
+    Returns:
+        Spans equal to those of ``doc.ents`` (start, end, label, KB id, id), in order.
+    """
+    return tuple(Span(doc, s, e, label=label, kb_id=kb, span_id=eid) for s, e, label, kb, eid in _entity_bounds(doc))
+
+
+def span_ents(span: Span) -> list[Span]:
+    """``span.ents`` from the kept entity bounds: the entities that lie wholly
+    inside ``span``, read as spaCy's ``Span.ents`` reads them (in order, from
+    the first one starting at or after the span's start, until one ends
+    past its end)."""
+    doc, out = span.doc, []
+    for s, e, label, kb, eid in _entity_bounds(doc):
+        if s >= span.start:
+            if e <= span.end:
+                out.append(Span(doc, s, e, label=label, kb_id=kb, span_id=eid))
+            else:
+                break
+    return out
+
+
+def entity_covering(doc: Doc, i: int) -> Span | None:
+    """The first entity of ``doc.ents`` holding token ``i``
+    (``next((e for e in doc.ents if e.start <= i < e.end), None)``)."""
+    for s, e, label, kb, eid in _entity_bounds(doc):
+        if s <= i < e:
+            return Span(doc, s, e, label=label, kb_id=kb, span_id=eid)
+    return None
+
+
+def token_starting_at(doc: Doc, char: int):
+    """The token whose first character is at ``char``, else ``None``:
+    ``next((t for t in doc if t.idx == char), None)`` by binary search on the
+    tokens' offsets (which strictly increase)."""
+    idx = token_column(doc, "IDX")
+    i = int(np.searchsorted(idx, char))
+    return doc[i] if i < len(idx) and int(idx[i]) == char else None

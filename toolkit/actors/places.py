@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from toolkit.actors.names import name_key
-from toolkit.context import doc_text
+from toolkit.context import doc_text, token_column
 from toolkit.datafiles import load_yaml
 
 #: prepositions after which a "person" is a place ("the attack in Sumy")
@@ -94,13 +94,11 @@ class _TokenFlags:
     """The token attributes :func:`country_spans` tests, as lists over the Doc."""
 
     def __init__(self, doc):
-        from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH
-
         strings = doc.vocab.strings
-        columns = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA, LOWER, ORTH, IDX, LENGTH]).tolist() if len(doc) else []
-        self.title, self.upper, self.alpha, lower, orth, self.idx, self.length = (
-            [row[k] for row in columns] for k in range(7))
-        self.title, self.upper, self.alpha = ([bool(v) for v in col] for col in (self.title, self.upper, self.alpha))
+        self.title, self.upper, self.alpha = (
+            [bool(v) for v in token_column(doc, attr).tolist()] for attr in ("IS_TITLE", "IS_UPPER", "IS_ALPHA"))
+        self.idx, self.length = token_column(doc, "IDX").tolist(), token_column(doc, "LENGTH").tolist()
+        lower, orth = token_column(doc, "LOWER").tolist(), token_column(doc, "ORTH").tolist()
         the = strings["the"]
         joiners = {strings[w] for w in _NAME_JOINERS}
         skipped = {strings["-"], strings["'"]}

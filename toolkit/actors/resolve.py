@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.attrs import ORTH
+import numpy as np
 from spacy.tokens import Doc
 
 from toolkit.actors.catalogue import Catalogue
 from toolkit.actors.mention import ID_PREFIX, UNKNOWN_SIDE, Mention, from_actor
 from toolkit.actors.names import NAME_PARTICLES, actor_slug, name_key
 from toolkit.actors.places import is_country_name, is_locative_object
-from toolkit.context import sentence_index
+from toolkit.context import sentence_index, string_ids, token_column, tokens_at
 
 
 # -- 2b. title-case lines --------------------------------------------------------
@@ -118,10 +118,8 @@ def add_dateline_places(mentions: list[Mention], doc: Doc, catalogue: Catalogue)
     places = []
     # a dateline ends at a token that starts with a digit, a dash or "(" (see _dateline_end):
     # test that on the token texts first instead of making a Token of every token
-    strings = doc.vocab.strings
-    for i, orth in enumerate(doc.to_array(ORTH).tolist() if len(doc) else []):
-        first = strings[orth][:1]
-        if not (first.isdigit() or first in _DATELINE_END_FIRST) or not _dateline_end(doc, i):
+    for i in _may_end_a_dateline(doc):
+        if not _dateline_end(doc, i):
             continue
         end = i
         region = None
@@ -255,6 +253,17 @@ def fold_partial_names(mentions: list[Mention], doc: Doc, catalogue: Catalogue) 
     return folded
 
 
+def _may_end_a_dateline(doc: Doc) -> list[int]:
+    """The tokens whose text starts with a digit or one of
+    ``_DATELINE_END_FIRST``, in order: the test made once per distinct token
+    text (``ORTH``), not once per token."""
+    strings = doc.vocab.strings
+    unique, inverse = np.unique(token_column(doc, "ORTH"), return_inverse=True)
+    firsts = [strings[u][:1] for u in unique.tolist()]
+    may_end = np.fromiter((f.isdigit() or f in _DATELINE_END_FIRST for f in firsts), dtype=bool, count=len(firsts))
+    return np.flatnonzero(may_end[inverse.reshape(-1)]).tolist()
+
+
 def recover_surnames(mentions: list[Mention], doc: Doc) -> list[Mention]:
     """Add the bare surnames the model missed: a proper-noun token equal to the
     last word of exactly one uncatalogued person named in full in the article
@@ -274,7 +283,8 @@ def recover_surnames(mentions: list[Mention], doc: Doc) -> list[Mention]:
         return mentions
     covered = {i for m in mentions for i in range(m.start, m.end)}
     added = []
-    for tok in doc:  # one dict lookup per token
+    # only a token whose text is one of the surnames can be one: found on the token texts' ids
+    for tok in tokens_at(doc, np.isin(token_column(doc, "ORTH"), string_ids(doc, surnames))):
         ids = surnames.get(tok.text)
         if ids is None or len(ids) != 1 or tok.i in covered or tok.pos_ != "PROPN" or not _may_be_a_surname(tok):
             continue

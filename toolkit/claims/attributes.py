@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from toolkit.claims.lexicon import Lexicon
 from toolkit.claims.syntax import Reading
+from toolkit.context import doc_text, entity_covering, span_ents
 
 OPPOSITE_SIDE = {"Russia": "Ukraine", "Ukraine": "Russia"}
 #: verbs whose subject is the side that took the losses ("the Russians have suffered")
@@ -361,7 +362,7 @@ DATELINE_WORDS = 6
 
 
 def _dateline_side(doc, lex: Lexicon) -> str | None:
-    head = doc.text[:80]
+    head = doc_text(doc)[:80]
     for dash in ("—", "–", " - "):
         if dash in head:
             place = head.split(dash, 1)[0].strip().lower()
@@ -502,7 +503,7 @@ def event_place(sent: Span, reading: Reading, lex: Lexicon, mentions: Sequence[d
         for child in noun.children:  # "the Kyiv strike"
             if child.dep_ == "compound" and _is_place(child, lex, mentions):
                 return _place_span(child)
-    places = [e for e in sent.ents if (e.label_ in PLACE_ENTS and e.root.lower_ not in lex.side_words
+    places = [e for e in span_ents(sent) if (e.label_ in PLACE_ENTS and e.root.lower_ not in lex.side_words
                                        or e.text.lower() in lex.side_places) and not _modifies_people(e, lex)
               and not _is_agent(e) and not _beyond_semicolon(e, reading.head)]
     if not places:
@@ -555,9 +556,9 @@ def _is_place(tok: Token, lex: Lexicon, mentions: Sequence[dict]) -> bool:
 def _place_span(tok: Token) -> Span:
     """The whole name ("St. Petersburg", "northeastern Ukraine" -> "Ukraine")."""
     if tok.ent_iob_ in ("B", "I"):
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
+        ent = entity_covering(tok.doc, tok.i)
+        if ent is not None:
+            return ent
     return tok.doc[tok.i:tok.i + 1]
 
 

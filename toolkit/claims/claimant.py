@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from toolkit.claims.lexicon import Lexicon
-from toolkit.context import ArticleContext, doc_text
+from toolkit.context import ArticleContext, doc_ents, doc_text, entity_covering, entity_starting_at, token_starting_at
 
 OUTLET_PREFIX = "outlet:"
 MAX_CLAIMANT_TOKENS = 10
@@ -87,7 +87,7 @@ def _resolve(
         side = next((_str_or_none(m.get("side")) for m in mentions
                      if actor is not None and m.get("actor_id") == actor and _str_or_none(m.get("side"))), None)
         claimant = Claimant(str(name), actor, in_quote=bool(direct is None or direct), side=side)
-        if not _is_pronoun_or_carrier(claimant.name, lex) and head.doc.text[start:end] not in claimant.name:
+        if not _is_pronoun_or_carrier(claimant.name, lex) and doc_text(head.doc)[start:end] not in claimant.name:
             return claimant  # (a "speaker" holding the figure itself is a misparse: "21.48 60 people")
     if source is not None and (_across_lines(source, start, end) or source.start_char < end and start < source.end_char):
         # a headline run into the text by the sentence splitter; or the figure's own
@@ -127,7 +127,7 @@ def _killing_cue(quote: dict, doc) -> bool:
     cue_start = quote.get("cue_start")
     if cue_start is None or cue_start != cue_start:
         return False
-    cue = next((t for t in doc if t.idx == int(cue_start)), None)
+    cue = token_starting_at(doc, int(cue_start))
     return cue is not None and cue.lemma_.lower() == "claim" and \
         any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives", "toll") for c in cue.children)
 
@@ -251,7 +251,7 @@ def _named_after(role: Token, lex: Lexicon) -> Span | None:
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.reporting_verbs:
                     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                     if subj is not None and subj.ent_type_ == "PERSON":
-                        ent = next((e for e in doc.ents if e.start <= subj.i < e.end), None)
+                        ent = entity_covering(doc, subj.i)
                         if ent is not None and len(ent) >= 2:
                             return ent
     return None
@@ -305,7 +305,7 @@ def _person_before(pron: Span, mentions: Sequence[dict]) -> Claimant | None:
     wrong = _TITLES.get(pron.text.lower(), ())
     people = [m for m in mentions if m.get("kind") == "person" and m.get("start") is not None
               and lo <= m["start"] < hi and m.get("via") != "pronoun"
-              and not doc.text[max(0, m["start"] - 5):m["start"]].strip().lower().endswith(wrong or ("\0",))]
+              and not doc_text(doc)[max(0, m["start"] - 5):m["start"]].strip().lower().endswith(wrong or ("\0",))]
     if not people:
         return None
     best = max(people, key=lambda m: m["start"])
@@ -453,7 +453,7 @@ def _name_before(verb: Token) -> Span | None:
         return None
     tok = verb.doc[i]
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        return next((e for e in verb.doc.ents if e.start <= i < e.end), None)
+        return entity_covering(verb.doc, i)
     return None
 
 
@@ -465,14 +465,14 @@ def _named_apposition(subj: Token) -> Span | None:
     doc = subj.doc
     for child in subj.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            ent = next((e for e in doc.ents if e.start <= child.i < e.end), None)
+            ent = entity_covering(doc, child.i)
             return ent if ent is not None else doc[child.i:child.i + 1]
     if subj.pos_ == "NOUN" and subj.lemma_.lower() in ROLE_HEADS:
         named = _appos_name(subj)  # "The local governor, Andriy Raikovych," (tagged ORG)
         if named is not None:
             return named
     phrase = doc[subj.left_edge.i:subj.right_edge.i + 1]
-    people = [e for e in doc.ents if e.label_ == "PERSON" and phrase.start <= e.start and e.end <= phrase.end
+    people = [e for e in doc_ents(doc) if e.label_ == "PERSON" and phrase.start <= e.start and e.end <= phrase.end
               and e.root.dep_ != "poss"]  # "the president's office" is the office
     if len(people) == 1 and (people[0].root.head.i == subj.i or people[0].root.dep_ == "appos"
                              or people[0].start == subj.i + 1):
@@ -483,7 +483,7 @@ def _named_apposition(subj: Token) -> Span | None:
     while i < min(len(doc), subj.right_edge.i + 4) and doc[i].is_lower and doc[i].is_alpha:
         i += 1
     if i < len(doc) and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B" and subj.pos_ != "PROPN":
-        return next((e for e in doc.ents if e.start == i), None)
+        return entity_starting_at(doc[i])
     return None
 
 

@@ -802,6 +802,8 @@ def _survived_later(doc: Doc, records: list[dict]) -> None:
     figure stays one injured; its cue becomes the care word, so that a reader
     of article-level counts does not take the survivor for the dead victim of
     the same article told again."""
+    if not any(_shot_survivor_figure(r) for r in records):
+        return  # only such a figure is ever changed below (war coverage mostly has none)
     strings = doc.vocab.strings
     # the tests below, as far as an array answers them: a subject or object that is a back
     # reference, a common noun (a definite victim) or a proper noun (a named person)
@@ -818,12 +820,13 @@ def _survived_later(doc: Doc, records: list[dict]) -> None:
         if not (definite or named):
             continue
         clause = tok.head
-        sent_text = tok.sent.text
+        sent = tok.sent
+        sent_text = doc_text(doc)[sent.start_char:sent.end_char]  # sent.text, without joining its tokens again
         # "The woman, who was shot in the foot, told the deputies she was injured": injured says he lived
         injured = clause.lemma_.lower() in ("injure", "hurt") and tok.dep_ == "nsubjpass"
         if not (injured or cared_for(clause, tok) or (SURVIVAL.search(sent_text) and clause.lemma_.lower() != "say")):
             continue
-        if any(t.lower_ in ("died", "dead", "deceased", "succumbed") for t in tok.sent):
+        if any(t.lower_ in ("died", "dead", "deceased", "succumbed") for t in sent):
             continue  # "taken to hospital, where he died": not a survivor
         sid = sent_id_of(doc, tok.i)
         before = [r for r in records if r["start"] < tok.idx and r["sent_id"] >= sid - SURVIVAL_WINDOW]
@@ -835,12 +838,18 @@ def _survived_later(doc: Doc, records: list[dict]) -> None:
         same = [r for r in before if (named and _same_person(name, r["surface"])) or
                 (not named and tok.lower_ not in BACK_REFERENCES and tok.lower_ in r["surface"].lower().split())]
         last = same[-1] if same else before[-1]
-        if last["category"] != "injured" or last["value_low"] != 1 or last["value_high"] != 1 or \
-                last["cue"] not in SHOT_ONLY_CUES:
+        if not _shot_survivor_figure(last):
             continue
         if named and not _same_person(name, last["surface"]):
             continue
         last["cue"] = clause.lemma_.lower()
+
+
+def _shot_survivor_figure(record: dict) -> bool:
+    """One person injured, told only as shot or wounded (``SHOT_ONLY_CUES``):
+    the figure :func:`_survived_later` may turn into a survivor."""
+    return record["category"] == "injured" and record["value_low"] == 1 and record["value_high"] == 1 and \
+        record["cue"] in SHOT_ONLY_CUES
 
 
 #: a link to another story inside the text ("RELATED: Police: Man in critical condition after being shot on NW Side")

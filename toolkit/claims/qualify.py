@@ -33,6 +33,7 @@ from spacy.tokens import Span, Token
 
 from toolkit.claims.lexicon import Lexicon
 from toolkit.claims.syntax import Reading
+from toolkit.context import doc_text
 
 MODALITIES = ("reported", "hypothetical", "denied")
 #: verbs of a quantity changing: "deaths could rise to 300", "could reach 1.5 million"
@@ -216,14 +217,14 @@ def about_story(reading: Reading, lex: Lexicon) -> bool:
     noun = reading.noun if reading.noun is not None and reading.noun.i >= reading.head.i else reading.head
     lo, hi = reading.head.left_edge.idx, noun.idx + len(noun)
     core = _core_clause(reading)
-    if story.story_pattern.search(sent.doc.text[lo:hi]) and \
+    if story.story_pattern.search(doc_text(sent.doc)[lo:hi]) and \
             not any(t.idx <= s < t.idx + len(t) for s, _ in markers for t in core):
         return True
     clause = _clause_tokens(reading)
     if clause:
         lo, hi = clause[0].idx, clause[-1].idx + len(clause[-1])
         own_marker = any(lo <= s < hi for s, _ in markers)
-        text = sent.doc.text[lo:hi]
+        text = doc_text(sent.doc)[lo:hi]
         if not own_marker and story.story_pattern.search(text):
             return True  # "3.2 million people have fled Ukraine, ... the fastest-growing crisis since ..."
     # "More than 5 million people have fled Ukraine in two months, and more will follow,
