@@ -144,23 +144,17 @@ def candidates(doc: Doc, a: Attribution, rule_source: Span | None, inside) -> li
     root = rule_source.root if rule_source is not None and len(rule_source) else None
     r_lo, r_hi = (rule_source.start, rule_source.end) if root is not None else (-1, -1)
     # (a token inside the rules' source other than its root is no alternative to it)
-    before: list[Token] = []
-    for i in range(first.i - 1, lo - 1, -1):
-        if not r_lo <= i < r_hi:
-            t = doc[i]
-            if _is_head(t) and not inside(t):
-                before.append(t)
-                if len(before) == MAX_BEFORE:
+    def heads(positions: range, limit: int) -> list[Token]:
+        found: list[Token] = []
+        for i in positions:
+            if not r_lo <= i < r_hi and _is_head(doc[i]) and not inside(doc[i]):
+                found.append(doc[i])
+                if len(found) == limit:
                     break
-    after: list[Token] = []
-    for i in range(last.i + 1, hi):
-        if not r_lo <= i < r_hi:
-            t = doc[i]
-            if _is_head(t) and not inside(t):
-                after.append(t)
-                if len(after) == MAX_AFTER:
-                    break
-    out = before[::-1] + after
+        return found
+
+    before = heads(range(first.i - 1, lo - 1, -1), MAX_BEFORE)
+    out = before[::-1] + heads(range(last.i + 1, hi), MAX_AFTER)
     if root is not None:
         out.append(root)
         out.sort(key=lambda t: t.i)
