@@ -181,7 +181,7 @@ def _code_files_stamp() -> tuple:
     root = os.path.dirname(os.path.abspath(toolkit.__file__))
     suffixes = (".py", ".yaml", ".yml", ".csv", ".txt", ".json")
     stamp = []
-    for folder, dirs, files in os.walk(root, followlinks=True):
+    for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if d not in ("__pycache__", "node_modules")]
         for name in files:
             if name.endswith(suffixes):
