@@ -156,3 +156,37 @@ def test_the_code_digest_is_computed_again_when_a_file_changes(tmp_path, monkeyp
 class _Later:
     def __init__(self, st):
         self.st_size, self.st_mtime_ns = st.st_size, st.st_mtime_ns + 1
+
+
+def test_in_order_tells_exactly_when_a_stable_sort_changes_nothing():
+    import numpy as np
+
+    from toolkit.extraction import _in_order
+
+    rng = np.random.default_rng(14)
+    for _ in range(300):
+        n = int(rng.integers(0, 8))
+        a = pd.Series(rng.integers(0, 3, n))
+        b = pd.Series(rng.integers(0, 3, n), dtype="Int64")
+        c = pd.Series(rng.integers(0, 3, n), dtype="Int64")
+        df = pd.DataFrame({"a": a, "b": b, "c": c, "i": range(n)})
+        same = df.sort_values(["a", "b", "c"], kind="stable")["i"].tolist() == list(range(n))
+        assert _in_order([df["a"], df["b"], df["c"]]) == same
+    assert not _in_order([pd.Series([0, 1]), pd.Series([1, None], dtype="Int64")])  # a null: sort
+    assert not _in_order([pd.Series([0.0, float("nan")])])
+
+
+def test_merging_without_the_conform_assembles_the_same_tables(sample_corpus):
+    from toolkit.actors.catalogue import resolve_path
+    from toolkit.extraction import TEXT_TABLES, Settings, annotate_partition, assemble_tables, merge_results, partitions
+
+    settings = Settings(catalogue=str(resolve_path(None)))
+    results = [annotate_partition(p, settings) for p in partitions(sample_corpus.articles, size=2)]
+    for some in (results, results[:1], list(reversed(results))):
+        conformed, _ = merge_results(some)
+        merged, _ = merge_results(some, conform=False)
+        pd.testing.assert_frame_equal(merged["annotate_failures"], conformed["annotate_failures"])
+        a = assemble_tables(sample_corpus.articles, [conformed])
+        b = assemble_tables(sample_corpus.articles, [merged])
+        for name in TEXT_TABLES:
+            pd.testing.assert_frame_equal(b[name], a[name], obj=name)

@@ -321,7 +321,8 @@ def _annotate_local(articles: pd.DataFrame, settings: Settings, *, n_process: in
         # every partition is back: the workers exit while this process assembles the tables
         # (waiting for them cost ~0.8 s of teardown on the critical path)
         pool.shutdown(wait=False)
-    return merge_results([results[i] for i in sorted(results)])  # corpus order, whatever finished first
+    # corpus order, whatever finished first; conformed once, by assemble_tables
+    return merge_results([results[i] for i in sorted(results)], conform=False)
 
 
 def worker_start_method(settings: Settings) -> str:
