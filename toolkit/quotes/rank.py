@@ -353,16 +353,26 @@ class Discourse:
 
     def __init__(self, doc: Doc, attributions, inside):
         self.doc, self.inside, self.text = doc, inside, doc_text(doc)
-        rows = []
-        for a in attributions:
-            src, up = a.source, a.inherited_from
-            while src is None and up is not None:  # a continuation speaks with its first quote's source
-                src, up = up.source, up.inherited_from
-            if src is not None and len(src):
-                rows.append((a.start, a.end, src.root.i, src.root.lower_, _kind(src.root)))
-        rows.sort()
-        self.rows, self.starts = rows, [r[0] for r in rows]
+        # the sources as they are now (read on first use: most articles never ask)
+        self._snapshot = [(a, a.source) for a in attributions]
+        self._rows = None
         self._ents = None
+
+    def rows(self):
+        """(start, end, source root index, its lower-case text, its kind) of every
+        quote or clause with a source, in text order, and their starts."""
+        if self._rows is None:
+            source_of = {id(a): src for a, src in self._snapshot}
+            rows = []
+            for a, src in self._snapshot:
+                up = a.inherited_from
+                while src is None and up is not None:  # a continuation speaks with its first quote's source
+                    src, up = source_of.get(id(up), up.source), up.inherited_from
+                if src is not None and len(src):
+                    rows.append((a.start, a.end, src.root.i, src.root.lower_, _kind(src.root)))
+            rows.sort()
+            self._rows = (rows, [r[0] for r in rows])
+        return self._rows
 
     def entities(self):
         """(persons as (offset, lower-case head), their offsets, counts of every name's head, the most counted)."""
@@ -386,9 +396,10 @@ class _Around:
 
     def __init__(self, d: Discourse, a: Attribution):
         self.d = d
-        k = bisect_right(d.starts, a.start)
-        prev = next((r for r in reversed(d.rows[:k]) if r[1] <= a.start), None)
-        nxt = next((r for r in d.rows[k:] if r[0] >= a.end), None)
+        rows, starts = d.rows()
+        k = bisect_right(starts, a.start)
+        prev = next((r for r in reversed(rows[:k]) if r[1] <= a.start), None)
+        nxt = next((r for r in rows[k:] if r[0] >= a.end), None)
         self.prev = (prev, self._rel(d.text[prev[1]:a.start])) if prev else None
         self.next = (nxt, self._rel(d.text[a.end:nxt[0]])) if nxt else None
         persons, starts, self.counts, self.top = d.entities()
