@@ -347,10 +347,10 @@ def main(argv: list[str] | None = None) -> int:
         score(tallies["toolkit, direct speech (kind direct)"], gold_direct, direct_speech)
         score(tallies["toolkit, direct speech (kind direct), OLD RULE (gold without ‘…’, all kind-direct rows)"],
               gold_direct_old, [p for p in speech if p.kind == "direct"])
-        theirs = [p for p in theirs if is_direct(text, p.content)]
-        score(tallies["textacy direct_quotations (direct only)"], gold_direct, theirs)
+        theirs_direct = [p for p in theirs if is_direct(text, p.content)]
+        score(tallies["textacy direct_quotations (direct only)"], gold_direct, theirs_direct)
         score(tallies["textacy direct_quotations (all gold)"], gold, theirs)
-        head_to_head(h2h, gold_direct, ours_direct, theirs)
+        head_to_head(h2h, gold_direct, ours_direct, theirs_direct)
         if args.direct_errors:
             direct_errors.extend(_direct_errors(name, text, gold_direct, direct_speech))
         if args.errors:
