@@ -116,11 +116,13 @@ def cue_verb_positions(doc: Doc, columns, outside: "np.ndarray") -> list[int]:
     pos, tag, lower, lemma = columns
     strings = doc.vocab.strings
     verbal = outside & (_any_equal(pos, _CUE_POS_IDS) | _any_equal(tag, _VERB_TAG_HASHES))
-    bases = _cue_bases()
+    bases, known, _nouns = _pretests()  # known: (LOWER, LEMMA) hashes -> can be a cue
     out = []
-    for i in np.flatnonzero(verbal).tolist():
-        base = _LEMMA_FIXES.get(strings[int(lower[i])]) or strings[int(lemma[i])].lower()
-        if base in bases:
+    for i, low, lem in zip(np.flatnonzero(verbal).tolist(), lower[verbal].tolist(), lemma[verbal].tolist()):
+        ok = known.get((low, lem))
+        if ok is None:
+            ok = known[low, lem] = (_LEMMA_FIXES.get(strings[low]) or strings[lem].lower()) in bases
+        if ok:
             out.append(i)
     return out
 
@@ -134,11 +136,32 @@ def cue_noun_or_preposition_positions(doc: Doc, columns, outside: "np.ndarray") 
     strings = doc.vocab.strings
     preposition = _any_equal(lower, _PREPOSITION_HASHES)
     nouns = load_cues().noun_group_of
+    _bases, _verbs, known = _pretests()  # known: LEMMA hash -> a noun of speech
     out = []
-    for i in np.flatnonzero(outside & (preposition | (pos == NOUN))).tolist():
-        if preposition[i] or strings[int(lemma[i])].lower() in nouns:
+    candidates = outside & (preposition | (pos == NOUN))
+    for i, prep, lem in zip(np.flatnonzero(candidates).tolist(), preposition[candidates].tolist(),
+                            lemma[candidates].tolist()):
+        if not prep:
+            prep = known.get(lem)
+            if prep is None:
+                prep = known[lem] = strings[lem].lower() in nouns
+        if prep:
             out.append(i)
     return out
+
+
+#: the lexicon the pre-tests' memos were made with, and the memos
+_PRETESTS: list = [None, None]
+
+
+def _pretests() -> tuple[frozenset[str], dict[tuple[int, int], bool], dict[int, bool]]:
+    """The lemmas a cue verb can have before its particle is looked at, and
+    the memos of the two pre-tests (keys are string hashes, the same in every
+    document), made anew when the lexicon is reloaded."""
+    lexicon = load_cues()
+    if _PRETESTS[0] is not lexicon:
+        _PRETESTS[:] = [lexicon, (frozenset(lexicon.group_of) | _PHRASAL_VERBS, {}, {})]
+    return _PRETESTS[1]
 
 
 def _any_equal(column: np.ndarray, values) -> np.ndarray:
@@ -147,12 +170,6 @@ def _any_equal(column: np.ndarray, values) -> np.ndarray:
     for value in values[1:]:
         out |= column == value
     return out
-
-
-@functools.lru_cache(maxsize=1)
-def _cue_bases() -> frozenset[str]:
-    """Lemmas a cue verb can have before its particle is looked at."""
-    return frozenset(load_cues().group_of) | _PHRASAL_VERBS
 
 
 def is_cue_noun(token: Token) -> bool:
