@@ -67,8 +67,8 @@ def annotate(
     one; a file with ``extends: default`` adds to it, see
     :mod:`toolkit.sourcing.sources`).
     """
-    from toolkit import __version__, code_digest
-    from toolkit.actors.catalogue import load_catalogue, resolve_path
+    from toolkit import __version__
+    from toolkit.actors.catalogue import cached_catalogue, resolve_path
     from toolkit.cache import AnnotationCache, CacheHit
     from toolkit.pipeline import installed_model_signature
 
@@ -79,14 +79,15 @@ def annotate(
 
         corpus = load(corpus)
     catalogue_path = str(resolve_path(catalogue))
-    from toolkit.sourcing.sources import load_sources
+    from toolkit.sourcing.sources import cached_sources
 
     sources_path = str(sources) if sources is not None else None
     settings = Settings(model=model, catalogue=catalogue_path, batch_size=batch_size, sources=sources_path)
-    cat = load_catalogue(catalogue_path)
-    source_list = load_sources(sources_path)  # a malformed file fails here, before any parsing
+    # parsed once per file content (an edited file is read again); a malformed file fails here, before any parsing
+    cat = cached_catalogue(catalogue_path)
+    source_list = cached_sources(sources_path)
     signature = {
-        "toolkit": f"{__version__}+{code_digest()}",
+        "toolkit": f"{__version__}+{toolkit_digest()}",
         "model": installed_model_signature(model, catalogue_path),
         "catalogue": cat.digest,
         "sources": source_list.digest,
@@ -146,6 +147,51 @@ def annotate(
             gc.unfreeze()
         if spill is not None:
             spill.close()
+
+
+#: ((code_digest function, stamp of the toolkit's files), digest) of the last :func:`toolkit_digest`
+_CODE_DIGEST: list = []
+
+
+def toolkit_digest() -> str:
+    """:func:`toolkit.code_digest`, computed again only when one of the files
+    it hashes was added, removed or changed (size or modification time).
+
+    Why: ``code_digest`` walks the whole package folder, and in a working copy
+    whose ``toolkit/report/js/node_modules`` holds ~13,000 entries that walk
+    cost ~0.14 CPU s at every ``annotate`` call (issue 14, seventh pass). The
+    stamp (:func:`_code_files_stamp`) looks at the same files without entering
+    ``node_modules`` or ``__pycache__``. A replaced ``toolkit.code_digest``
+    (tests and benchmarks pin it) is always called."""
+    import toolkit
+
+    key = (toolkit.code_digest, _code_files_stamp())
+    if _CODE_DIGEST and _CODE_DIGEST[0][0] == key:
+        return _CODE_DIGEST[0][1]
+    digest = toolkit.code_digest()
+    _CODE_DIGEST[:] = [(key, digest)]
+    return digest
+
+
+def _code_files_stamp() -> tuple:
+    """(relative path, size, mtime_ns) of every file :func:`toolkit.code_digest`
+    hashes (same suffixes; nothing under ``__pycache__`` or ``node_modules``), sorted."""
+    import toolkit
+
+    root = os.path.dirname(os.path.abspath(toolkit.__file__))
+    suffixes = (".py", ".yaml", ".yml", ".csv", ".txt", ".json")
+    stamp = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in ("__pycache__", "node_modules")]
+        for name in files:
+            if name.endswith(suffixes):
+                path = os.path.join(folder, name)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                stamp.append((os.path.relpath(path, root), st.st_size, st.st_mtime_ns))
+    return tuple(sorted(stamp))
 
 
 #: whether :func:`annotate` keeps what is alive when it starts (the loaded
@@ -275,7 +321,8 @@ def _annotate_local(articles: pd.DataFrame, settings: Settings, *, n_process: in
         # every partition is back: the workers exit while this process assembles the tables
         # (waiting for them cost ~0.8 s of teardown on the critical path)
         pool.shutdown(wait=False)
-    return merge_results([results[i] for i in sorted(results)])  # corpus order, whatever finished first
+    # corpus order, whatever finished first; conformed once, by assemble_tables
+    return merge_results([results[i] for i in sorted(results)], conform=False)
 
 
 def worker_start_method(settings: Settings) -> str:

@@ -103,27 +103,50 @@ def _split_left_quote_possessive(nlp: Language) -> None:
 #: which the extractors' unit of work imports, imports none of them
 ON_BUILD: list = []
 
-#: (model, catalogue) -> pipeline built in this process (at most four, oldest dropped first)
-_PIPELINES: dict[tuple[str | None, str | None], Language] = {}
+#: (model, catalogue, catalogue digest) -> pipeline built in this process (at most four, oldest dropped first)
+_PIPELINES: dict[tuple[str | None, str | None, str], Language] = {}
+
+
+def _catalogue_digest(catalogue: str | None) -> str:
+    """The digest of the catalogue's files as they are now (parsed once per
+    content: :func:`toolkit.actors.catalogue.cached_catalogue`)."""
+    from toolkit.actors.catalogue import cached_catalogue
+
+    return cached_catalogue(catalogue).digest
 
 
 def cached_pipeline(model: str | None = None, catalogue: str | None = None) -> Language:
-    """:func:`build_pipeline`, built once per process per (model, catalogue),
-    with the extractors' data loaded (:data:`ON_BUILD`: :func:`toolkit.extraction.load_extractor_data`)."""
-    key = (model, catalogue)
+    """:func:`build_pipeline`, built once per process per (model, catalogue)
+    and catalogue content, with the extractors' data loaded (:data:`ON_BUILD`:
+    :func:`toolkit.extraction.load_extractor_data`).
+
+    The catalogue is part of the pipeline (its entity ruler), so a catalogue
+    file edited since the pipeline was built gives a new pipeline, with the
+    edited catalogue, in place of the old one."""
+    key = (model, catalogue, _catalogue_digest(catalogue))
     nlp = _PIPELINES.get(key)
     if nlp is None:
+        for old in [k for k in _PIPELINES if k[:2] == key[:2]]:  # an older version of this catalogue
+            del _PIPELINES[old]
         if len(_PIPELINES) >= 4:
             _PIPELINES.pop(next(iter(_PIPELINES)))
-        nlp = _PIPELINES[key] = build_pipeline(model, catalogue)
+        nlp = build_pipeline(model, catalogue)
+        # keyed by the catalogue the ruler holds (the file could change again while it was built)
+        key = (model, catalogue, nlp.get_pipe("toolkit_actor_ruler").catalogue.digest)
+        _PIPELINES[key] = nlp
         for hook in ON_BUILD:  # the extractors' data, loaded with the pipeline once per process
             hook(nlp, catalogue)
     return nlp
 
 
 def pipeline_loaded(model: str | None = None, catalogue: str | None = None) -> bool:
-    """Whether :func:`cached_pipeline` already holds this pipeline (nothing is loaded)."""
-    return (model, catalogue) in _PIPELINES
+    """Whether :func:`cached_pipeline` already holds this pipeline, built with
+    the catalogue as it is now (no pipeline is loaded)."""
+    try:
+        digest = _catalogue_digest(catalogue)
+    except Exception:  # noqa: BLE001 - an unreadable catalogue: whoever builds the pipeline raises
+        return False
+    return (model, catalogue, digest) in _PIPELINES
 
 
 def model_signature(nlp: Language) -> str:

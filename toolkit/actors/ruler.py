@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from toolkit.actors.catalogue import Catalogue, load_catalogue
+from toolkit.actors.catalogue import Catalogue, cached_catalogue
 from toolkit.actors.names import TITLE_WORDS
 
 _APOSTROPHE_VARIANTS = ("'", "’")
@@ -44,7 +44,7 @@ def make_actor_ruler(nlp: Language, name: str, catalogue_path: str | None) -> "A
     pipeline component: exact-case phrase matching for names, aliases and
     demonyms, any-case matching for epithets and role phrases; longest match
     wins. :func:`toolkit.pipeline.build_pipeline` adds it before ``ner``."""
-    return ActorRuler(nlp, load_catalogue(catalogue_path), name=name)
+    return ActorRuler(nlp, cached_catalogue(catalogue_path), name=name)
 
 
 class ActorRuler:

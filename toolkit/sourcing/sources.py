@@ -135,10 +135,21 @@ _CACHE: dict = {}
 
 
 def cached_sources(path: SourcesPaths = None) -> Sources:
-    """:func:`load_sources`, once per process and path."""
+    """:func:`load_sources`, parsed once per process, path and content: the
+    cached list is returned only while every file it was read from still has
+    the same bytes (:func:`toolkit.actors.catalogue.files_digest` equals its
+    ``digest``), so an edit between two calls is picked up. Treat the result
+    as read-only: it is shared."""
+    from toolkit.actors.catalogue import files_digest
+
     key = tuple(str(p) for p in path) if _is_many(path) else str(path)
-    if key not in _CACHE:
-        _CACHE[key] = load_sources(path)
+    cached = _CACHE.get(key)
+    if cached is not None and files_digest(cached.paths) == cached.digest:
+        return cached
+    _CACHE.pop(key, None)
+    if len(_CACHE) >= 8:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = load_sources(path)
     return _CACHE[key]
 
 
