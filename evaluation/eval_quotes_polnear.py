@@ -21,9 +21,12 @@ baseline ``textacy.extract.triples.direct_quotations`` on the same parses:
   scored here (the seed tests check it);
 * end-to-end attribution P/R/F1: a prediction is correct when its content
   overlaps a gold content and its source overlaps that gold Source;
-* the same restricted to *direct* quotes (gold: the content holds a
-  quotation mark or has one right outside it; toolkit: ``direct=True``), the fair comparison with textacy,
-  which only finds direct quotes. textacy raises on a document with an odd
+* the same restricted to *direct* quotes, the fair comparison with textacy,
+  which only finds direct quotes: one test (:func:`is_direct`) on both sides,
+  gold contents and predicted contents alike — the content holds a quotation
+  mark or has one right outside it, a paired ``‘…’`` included (session 7; the
+  row marked OLD RULE is the measure before: gold without ``‘…’``, every
+  ``kind`` direct row). textacy raises on a document with an odd
   number of quotation marks: such documents count as zero predictions.
 """
 
@@ -167,17 +170,52 @@ def mentions_for(doc, ctx):
 
 # -- scoring -----------------------------------------------------------------------
 
-def is_direct(text: str, content: Spans) -> bool:
-    """A gold content is a direct quote when it holds a quotation mark or one
-    sits right outside it (annotators differ on including the marks). The NYT
-    archive texts write the double quote as two apostrophes (`''…,''`): a mark
-    too (until 2026-12-01 it was missed, so their quotes counted as not direct)."""
+def is_direct_old(text: str, content: Spans) -> bool:
+    """The scorer's test for a direct gold quote until session 7 (kept for the
+    row labelled "old rule"): a double mark from :data:`QUOTE_MARKS` inside the
+    content or right outside it. Single curly marks were not counted at all,
+    so a headline quote in ``‘…’`` was never direct gold, while the toolkit
+    (:mod:`toolkit.quotes.marks`) does pair ``‘…’`` and calls it direct."""
     for a, b in content:
         if QUOTE_MARKS.search(text[a:b]) or QUOTE_MARKS.match(text[max(0, a - 1):a]) or QUOTE_MARKS.match(text[b:b + 2].lstrip(",. ")):
             return True
         if text[max(0, a - 2):a] == "''" or text[b:b + 3].lstrip(",. ").startswith("''"):
             return True
     return False
+
+
+def single_pair(text: str, content: Spans) -> bool:
+    """A paired single quotation ``‘…’`` inside the content or around it: an
+    opening ``‘`` at a word start (not after a letter or digit), from the
+    character before the content to its end, and a closing ``’`` after it,
+    up to two characters past the content, that follows a non-space and is
+    not followed by a letter. ``’`` alone is never enough: it is also the
+    apostrophe (``Obama’s``, ``Don’t``), which always has a letter after it;
+    ``‘`` at a word start has no such use in these texts. This is the
+    convention of the headlines of Breitbart, HuffPost and the Western
+    Journal (`Elizabeth Warren: Donald Trump Is a ‘Proven Failure’ in
+    Business`) and of quoted fragments in their copy (`ending the ‘tampon
+    tax’ in his state`)."""
+    for a, b in content:
+        for i in range(max(0, a - 1), min(b, len(text))):
+            if text[i] != "‘" or (i > 0 and text[i - 1].isalnum()):
+                continue
+            for j in range(i + 2, min(len(text), b + 2)):
+                if text[j] == "’" and not text[j - 1].isspace() and (j + 1 >= len(text) or not text[j + 1].isalpha()):
+                    return True
+    return False
+
+
+def is_direct(text: str, content: Spans) -> bool:
+    """A span is a direct quote when it holds a quotation mark or one sits
+    right outside it (annotators differ on including the marks). The NYT
+    archive texts write the double quote as two apostrophes (`''…,''`): a mark
+    too (until 2026-12-01 it was missed, so their quotes counted as not
+    direct). Since session 7 a paired ``‘…’`` counts as well
+    (:func:`single_pair`), and the same test is applied to the gold contents
+    and to the predicted ones, so both sides of a direct-only score mean the
+    same thing (:func:`is_direct_old` is the test before)."""
+    return is_direct_old(text, content) or single_pair(text, content)
 
 
 def overlap(a: Spans | None, b: Spans | None) -> int:
@@ -244,6 +282,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="score the rules' choice of direct quotes' sources, without the learned check "
                              "(toolkit.quotes.rank), for a side-by-side figure")
     parser.add_argument("--errors", type=int, default=0, help="print this many speaker errors of the toolkit")
+    parser.add_argument("--direct-errors", type=int, default=0, metavar="N",
+                        help="print N random errors of direct speech (kind direct against direct gold): rows "
+                             "matching no gold (SPURIOUS), gold no row found (MISSED), rows with another or no "
+                             "source (SOURCE)")
     parser.add_argument("--pronoun-sample", type=Path, default=None, metavar="CSV",
                         help="instead: print he/she-sourced rows with context from a news CSV (column 'articles') for checking by hand")
     parser.add_argument("--corpus-stats", type=Path, nargs="+", default=None, metavar="CSV",
@@ -278,23 +320,39 @@ def main(argv: list[str] | None = None) -> int:
     h2h = {"n": 0, "toolkit": 0, "textacy": 0}
     textacy_raised = 0
     errors = []
+    direct_errors = []
+    counts = defaultdict(int)
     started = time.perf_counter()
     for name, text, doc in zip(names, texts, nlp.pipe(texts, batch_size=min(BATCH_SIZE, 8))):
         gold = parse_ann(chosen[name])
         gold_direct = [(c, s) for c, s in gold if is_direct(text, c)]
+        gold_direct_old = [(c, s) for c, s in gold if is_direct_old(text, c)]
         ctx = ArticleContext(article_id=name)
         ours = toolkit_predictions(doc, ctx, mentions_for(doc, ctx))
         theirs, raised = textacy_predictions(doc)
         textacy_raised += raised
+        # the same test of "direct" on both sides (is_direct): gold contents
+        # and predicted contents alike
+        ours_direct = [p for p in ours if p.direct and is_direct(text, p.content)]
+        direct_speech = [p for p in ours_direct if p.kind == "direct"]
+        counts["gold direct"] += len(gold_direct)
+        counts["gold direct, old rule"] += len(gold_direct_old)
+        counts["kind-direct rows"] += sum(p.kind == "direct" for p in ours)
+        counts["kind-direct rows failing the test"] += sum(p.kind == "direct" for p in ours) - len(direct_speech)
         score(tallies["toolkit"], gold, ours)
-        score(tallies["toolkit (direct only)"], gold_direct, [p for p in ours if p.direct])
-        score(tallies["toolkit (direct only, with a source)"], gold_direct, [p for p in ours if p.direct and p.source])
+        score(tallies["toolkit (direct only)"], gold_direct, ours_direct)
+        score(tallies["toolkit (direct only, with a source)"], gold_direct, [p for p in ours_direct if p.source])
         speech = [p for p in ours if p.kind in SPEECH_KINDS]
         score(tallies["toolkit, speech rows (kind direct/indirect/mixed)"], gold, speech)
-        score(tallies["toolkit, direct speech (kind direct)"], gold_direct, [p for p in speech if p.kind == "direct"])
-        score(tallies["textacy direct_quotations (direct only)"], gold_direct, theirs)
+        score(tallies["toolkit, direct speech (kind direct)"], gold_direct, direct_speech)
+        score(tallies["toolkit, direct speech (kind direct), OLD RULE (gold without ‘…’, all kind-direct rows)"],
+              gold_direct_old, [p for p in speech if p.kind == "direct"])
+        theirs_direct = [p for p in theirs if is_direct(text, p.content)]
+        score(tallies["textacy direct_quotations (direct only)"], gold_direct, theirs_direct)
         score(tallies["textacy direct_quotations (all gold)"], gold, theirs)
-        head_to_head(h2h, gold_direct, [p for p in ours if p.direct], theirs)
+        head_to_head(h2h, gold_direct, ours_direct, theirs_direct)
+        if args.direct_errors:
+            direct_errors.extend(_direct_errors(name, text, gold_direct, direct_speech))
         if args.errors:
             errors.extend(_speaker_errors(name, text, gold, ours))
     seconds = time.perf_counter() - started
@@ -310,8 +368,15 @@ def main(argv: list[str] | None = None) -> int:
         print("| " + " | ".join(f"{row[c]:.3f}" if isinstance(row[c], float) else str(row[c]) for c in cols) + " |")
     print(f"\nHead to head, direct gold quotes with a Source found by both systems (n={h2h['n']}): "
           f"speaker right: toolkit {h2h['toolkit'] / max(1, h2h['n']):.3f}, textacy {h2h['textacy'] / max(1, h2h['n']):.3f}")
+    print(f"Direct test (is_direct, the same on gold and predictions): {counts['gold direct']} direct gold "
+          f"(old rule: {counts['gold direct, old rule']}); {counts['kind-direct rows']} kind-direct rows, "
+          f"{counts['kind-direct rows failing the test']} of them fail the test")
     for line in errors[: args.errors]:
         print(line)
+    if args.direct_errors:
+        random.Random(args.seed).shuffle(direct_errors)
+        for line in direct_errors[: args.direct_errors]:
+            print(line)
     return 0
 
 
@@ -375,6 +440,27 @@ def pronoun_sample(path: Path, *, n_articles: int, n_rows: int, seed: int) -> in
         context = text[max(0, at - 450):at].replace("\n", " / ")
         print(f"{k:>2} article {i} -> {r['speaker']!r}\n   ...{context} [[{text[at:at + 40]}]]")
     return 0
+
+
+def _direct_errors(name: str, text: str, gold, preds: list[Prediction]) -> list[str]:
+    def show(spans):
+        return text[spans[0][0]:spans[0][1]] if spans else None
+
+    def ctx(spans):
+        a, b = spans[0][0], spans[-1][1]
+        return f"{text[max(0, a - 70):a]!r} [[{text[a:b][:90]!r}]] {text[b:b + 50]!r}"
+
+    out = []
+    for content, source in gold:
+        hits = [p for p in preds if overlap(content, p.content)]
+        if not hits:
+            out.append(f"- MISSED {name}: gold source {show(source)!r} | {ctx(content)}")
+        elif source and not any(overlap(source, p.source) for p in hits):
+            out.append(f"- SOURCE {name}: gold {show(source)!r} got {[show(p.source) for p in hits]!r} | {ctx(content)}")
+    for p in preds:
+        if not any(overlap(c, p.content) for c, _s in gold):
+            out.append(f"- SPURIOUS {name}: source {show(p.source)!r} | {ctx(p.content)}")
+    return out
 
 
 def _speaker_errors(name: str, text: str, gold, preds: list[Prediction]) -> list[str]:

@@ -11,7 +11,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+import numpy as np
+from spacy.strings import hash_string
+from spacy.symbols import AUX, NOUN, VERB
+from spacy.tokens import Doc, Token
 
 from toolkit.vocabulary import reporting_verbs
 
@@ -38,8 +41,15 @@ _PHRASAL = {(verb, particle): f"{verb} {particle}" for verb, particle in (
     ("go", "on"), ("cut", "in"), ("point", "out"), ("speak", "out"), ("weigh", "in"), ("chime", "in"),
     ("pipe", "up"), ("sound", "off"), ("open", "up"), ("call", "out"), ("lash", "out"), ("shoot", "back"),
     ("fire", "back"), ("hit", "back"), ("push", "back"), ("spell", "out"))}
+_PHRASAL_VERBS = frozenset(verb for verb, _particle in _PHRASAL)
 #: parts of speech a cue verb can carry (the small model tags "said," as AUX or NOUN now and then)
 _CUE_POS = {"VERB", "AUX"}
+#: ... or its fine-grained tags (a verb tagged as a noun by the coarse tagger)
+_VERB_TAGS = ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB")
+#: the same as ids in ``Doc.to_array`` columns (POS ids, TAG string hashes)
+_CUE_POS_IDS = tuple(np.uint64(x) for x in (VERB, AUX))
+_VERB_TAG_HASHES = tuple(np.uint64(hash_string(t)) for t in _VERB_TAGS)
+_PREPOSITION_HASHES = tuple(np.uint64(hash_string(w)) for w in ("according", "per"))
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,8 @@ def load_cues() -> CueLexicon:
 def cue_lemma(token: Token) -> str:
     """The lemma used for lexicon lookup (lower case, with the small model's slips fixed)."""
     lemma = _LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
+    if lemma not in _PHRASAL_VERBS:
+        return lemma  # (no particle can change it: its children need not be read)
     for child in token.children:
         if child.dep_ == "prt" and (lemma, child.lower_) in _PHRASAL:
             return _PHRASAL[lemma, child.lower_]
@@ -76,7 +88,7 @@ def is_cue_verb(token: Token, *, strong_only: bool = False) -> bool:
     ``strong_only`` leaves out the weak cues (``call``, ``dismiss``...) that
     must be syntactically linked to a quote to count.
     """
-    if token.pos_ not in _CUE_POS and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
+    if token.pos_ not in _CUE_POS and token.tag_ not in _VERB_TAGS:
         return False
     lemma = cue_lemma(token)
     lexicon = load_cues()
@@ -90,6 +102,74 @@ def is_cue_verb(token: Token, *, strong_only: bool = False) -> bool:
             c.dep_ == "nsubj" and c.lemma_.lower() in _REPORTING_DOCUMENTS for c in token.children):
         return False
     return not (strong_only and lemma in lexicon.weak)
+
+
+def cue_verb_positions(doc: Doc, columns, outside: "np.ndarray") -> list[int]:
+    """Indices of the tokens of ``doc`` that can pass :func:`is_cue_verb`,
+    in order: a cheap pre-test on the parse's arrays (``columns``: the
+    ``POS``, ``TAG``, ``LOWER``, ``LEMMA`` columns of ``doc.to_array``), so the
+    full test builds a :class:`~spacy.tokens.Token` only for verbs whose
+    lemma (with the small model's slips fixed) is a cue or the verb of a
+    phrasal cue. ``outside``: a boolean mask of the tokens to consider.
+    Exactly the tokens the full test could accept: its first two conditions
+    (the part of speech, the lemma) are the pre-test's."""
+    pos, tag, lower, lemma = columns
+    strings = doc.vocab.strings
+    verbal = outside & (_any_equal(pos, _CUE_POS_IDS) | _any_equal(tag, _VERB_TAG_HASHES))
+    bases, known, _nouns = _pretests()  # known: (LOWER, LEMMA) hashes -> can be a cue
+    out = []
+    for i, low, lem in zip(np.flatnonzero(verbal).tolist(), lower[verbal].tolist(), lemma[verbal].tolist()):
+        ok = known.get((low, lem))
+        if ok is None:
+            ok = known[low, lem] = (_LEMMA_FIXES.get(strings[low]) or strings[lem].lower()) in bases
+        if ok:
+            out.append(i)
+    return out
+
+
+def cue_noun_or_preposition_positions(doc: Doc, columns, outside: "np.ndarray") -> list[int]:
+    """Indices, in order, of the tokens that can be a noun of speech
+    (:func:`is_cue_noun`) or the word of a prepositional cue (`according`,
+    `per`): the same pre-test on the parse's arrays as
+    :func:`cue_verb_positions`."""
+    pos, _tag, lower, lemma = columns
+    strings = doc.vocab.strings
+    preposition = _any_equal(lower, _PREPOSITION_HASHES)
+    nouns = load_cues().noun_group_of
+    _bases, _verbs, known = _pretests()  # known: LEMMA hash -> a noun of speech
+    out = []
+    candidates = outside & (preposition | (pos == NOUN))
+    for i, prep, lem in zip(np.flatnonzero(candidates).tolist(), preposition[candidates].tolist(),
+                            lemma[candidates].tolist()):
+        if not prep:
+            prep = known.get(lem)
+            if prep is None:
+                prep = known[lem] = strings[lem].lower() in nouns
+        if prep:
+            out.append(i)
+    return out
+
+
+#: the lexicon the pre-tests' memos were made with, and the memos
+_PRETESTS: list = [None, None]
+
+
+def _pretests() -> tuple[frozenset[str], dict[tuple[int, int], bool], dict[int, bool]]:
+    """The lemmas a cue verb can have before its particle is looked at, and
+    the memos of the two pre-tests (keys are string hashes, the same in every
+    document), made anew when the lexicon is reloaded."""
+    lexicon = load_cues()
+    if _PRETESTS[0] is not lexicon:
+        _PRETESTS[:] = [lexicon, (frozenset(lexicon.group_of) | _PHRASAL_VERBS, {}, {})]
+    return _PRETESTS[1]
+
+
+def _any_equal(column: np.ndarray, values) -> np.ndarray:
+    """``np.isin`` for a handful of values (without its sorting overhead)."""
+    out = column == values[0]
+    for value in values[1:]:
+        out |= column == value
+    return out
 
 
 def is_cue_noun(token: Token) -> bool:

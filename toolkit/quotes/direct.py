@@ -25,6 +25,8 @@ import bisect
 import re
 from collections.abc import Sequence
 
+import numpy as np
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from toolkit.quotes.cues import cue_lemma, is_cue_noun, is_cue_verb, load_cues
@@ -52,25 +54,59 @@ _NEWLINES = re.compile(r"\n\s*")
 
 
 class QuoteMap:
-    """Which token lies inside which quote (marks included)."""
+    """Which token lies inside which quote (marks included); and the parse's
+    columns the cue pre-tests read (``columns``: ``POS``, ``TAG``, ``LOWER``,
+    ``LEMMA`` of ``Doc.to_array``, read once per document instead of
+    building a ``Token`` per word)."""
 
     def __init__(self, doc: Doc, quotes: Sequence[QuoteSpan]):
         self.doc = doc
         self.quotes = list(quotes)
-        starts = [t.idx for t in doc]
+        array = doc.to_array([IDX, POS, TAG, LOWER, LEMMA, LENGTH])
+        self.columns = (array[:, 1], array[:, 2], array[:, 3], array[:, 4])
+        starts = array[:, 0].tolist()
+        #: token start offsets, in order (``Token.idx`` of every token)
+        self.starts = starts
         self.owner = [-1] * len(doc)
         self.token_ranges: list[range] = []
         #: memo of :func:`_describes_participant` (cue, quote start, title) -> bool
         self.described: dict[tuple[int, int, bool], bool] = {}
+        self._verb_sources: dict[int, Span | None] = {}
+        #: memo of :func:`_source` (cue index -> source)
+        self.cue_sources: dict[int, Span | None] = {}
         for k, q in enumerate(self.quotes):
             first = bisect.bisect_left(starts, q.open_mark)
             last = bisect.bisect_left(starts, q.outer_end)
             for i in range(first, last):
                 self.owner[i] = k
             self.token_ranges.append(range(first, last))
+        # prefix sums of the tokens' lengths, all and inside quotes (for
+        # :meth:`quoted_share` without a Token per word)
+        length = array[:, 5].astype(np.int64)
+        quoted = np.where(np.array(self.owner) >= 0, length, 0)
+        self._length_sums = np.concatenate(([0], np.cumsum(length))).tolist()
+        self._quoted_sums = np.concatenate(([0], np.cumsum(quoted))).tolist()
 
     def inside(self, token: Token) -> bool:
         return self.owner[token.i] >= 0
+
+    def source_of(self, verb: Token) -> Span | None:
+        """:func:`~toolkit.quotes.speakers.source_of_verb`, once per verb and
+        document (the direct and the reported-speech rules ask for the same
+        verbs' sources several times)."""
+        if verb.i not in self._verb_sources:
+            self._verb_sources[verb.i] = source_of_verb(verb)
+        return self._verb_sources[verb.i]
+
+    def quoted_share(self, start: int, end: int) -> float:
+        """Share of the characters of tokens ``start``..``end`` (their text,
+        not the spaces after them) that are inside a quote."""
+        inside = self._quoted_sums[end] - self._quoted_sums[start]
+        return inside / max(1, self._length_sums[end] - self._length_sums[start])
+
+    def outside_mask(self) -> np.ndarray:
+        """True for the tokens outside every quote."""
+        return np.array(self.owner) < 0
 
 
 def attribute_direct(doc: Doc, quotes: Sequence[QuoteSpan], qmap: QuoteMap) -> list[Attribution]:
@@ -173,7 +209,7 @@ def _paragraph_introducer(doc: Doc, previous: Span, tokens: range, qmap: QuoteMa
         # (`critics have noted the explosive campaign material … ⏎ “We Swiss …”`
         # reports a thing, not the words below)
         return root
-    if any(c.dep_ == "dobj" and is_cue_noun(c) for c in root.children) and source_of_verb(root) is not None:
+    if any(c.dep_ == "dobj" and is_cue_noun(c) for c in root.children) and qmap.source_of(root) is not None:
         return root
     return None
 
@@ -355,7 +391,7 @@ def _outer_reporter(cue: Token, qmap: QuoteMap, para: tuple[int, int]) -> Token:
         # (the outer verb must have a speaker of its own: in `When asked why,
         # Sembler responded in a text message: "…"` the quote is Sembler's;
         # `She … said that …` and `…, cautioning that …` borrow one)
-        if source_of_verb(head) is not None:
+        if qmap.source_of(head) is not None:
             return head
     return cue
 
@@ -449,8 +485,15 @@ def _tag_read_as_noun(doc: Doc, tokens: range, quote: QuoteSpan, qmap: QuoteMap)
 def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
     """The cue's source; when the parse gives none or one inside a quote
     (`“My reaction, that was outrageous,” said Axelrod` parsed with the quote's
-    subject), the name right after or right before the cue verb."""
-    source = source_of_verb(cue)
+    subject), the name right after or right before the cue verb. (Once per
+    cue and document: :attr:`QuoteMap.cue_sources`.)"""
+    if cue.i not in qmap.cue_sources:
+        qmap.cue_sources[cue.i] = _source_uncached(doc, cue, qmap)
+    return qmap.cue_sources[cue.i]
+
+
+def _source_uncached(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
+    source = qmap.source_of(cue)
     if source is not None and any(qmap.inside(t) for t in source):
         # `“My dear Michael Cohen,” the conference speaker says`: the parse
         # gives the verb two subjects, one inside the quote
@@ -514,7 +557,7 @@ def _main_clause_source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
     if qmap.inside(cue.head):
         for ancestor in cue.ancestors:
             if not qmap.inside(ancestor) and ancestor.pos_ in {"VERB", "AUX"}:
-                source = source_of_verb(ancestor)
+                source = qmap.source_of(ancestor)
                 return source if source is not None and not any(qmap.inside(t) for t in source) else None
     elif cue.dep_ != "ROOT":
         return None
@@ -527,7 +570,7 @@ def _main_clause_source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
     root = doc[k].sent.root
     if qmap.inside(root) or not is_cue_verb(root):
         return None
-    source = source_of_verb(root)
+    source = qmap.source_of(root)
     return source if source is not None and not any(qmap.inside(t) for t in source) else None
 
 
@@ -801,7 +844,7 @@ def _colon_subject(doc: Doc, quote: QuoteSpan, qmap: QuoteMap) -> Attribution | 
         return None
     if any(c.dep_ == "neg" for c in verb.children):
         return None
-    source = source_of_verb(verb)
+    source = qmap.source_of(verb)
     if source is None or any(qmap.inside(t) for t in source) or source.end > colon.i:
         return None
     head = source.root

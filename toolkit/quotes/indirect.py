@@ -23,15 +23,17 @@ one with no identifiable source is dropped (`it is said that…`).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc, Span, Token
 
-from toolkit.quotes.cues import cue_lemma, is_cue_noun, is_cue_verb
+from toolkit.quotes.cues import (cue_lemma, cue_noun_or_preposition_positions, cue_verb_positions, is_cue_noun,
+                                 is_cue_verb)
 from toolkit.quotes.direct import QuoteMap
 from toolkit.quotes.marks import paragraph_bounds
 from toolkit.quotes.model import Attribution
-from toolkit.quotes.speakers import SUBJECT_DEPS, noun_phrase, source_of_preposition, source_of_verb
+from toolkit.quotes.speakers import SUBJECT_DEPS, noun_phrase, source_of_preposition
 from toolkit.context import doc_text
 
 #: share of a clause's characters inside direct quotes above which it is not indirect speech
@@ -54,19 +56,22 @@ def attribute_indirect(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
     """Reported clauses in ``doc``, in text order (see module docstring)."""
     out: list[Attribution] = []
     cued_heads: set[int] = set()
-    for token in doc:
-        if qmap.inside(token) or not is_cue_verb(token):
+    # (the pre-tests read the parse's arrays, so a Token is built only for
+    # the few words that can be cues: the same tokens, in the same order)
+    outside = qmap.outside_mask()
+    for i in cue_verb_positions(doc, qmap.columns, outside):
+        token = doc[i]
+        if not is_cue_verb(token):
             continue
         attribution = (_complement_clause(doc, token, qmap) or _parenthetical(doc, token, qmap)
                        or _object_control(doc, token, qmap) or _charge(doc, token, qmap)
                        or _reported_object(doc, token, qmap)
-                       or _anaphoric_passive(doc, token))
+                       or _anaphoric_passive(doc, token, qmap))
         if attribution is not None:
             out.append(attribution)
             cued_heads.add(token.i)
-    for token in doc:
-        if qmap.inside(token):
-            continue
+    for i in cue_noun_or_preposition_positions(doc, qmap.columns, outside):
+        token = doc[i]
         attribution = _prepositional(doc, token, qmap, cued_heads) or _noun_clause(doc, token, qmap)
         if attribution is not None:
             out.append(attribution)
@@ -106,10 +111,10 @@ def _complement_clause(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | N
     first = clause.left_edge.i
     if first < verb.i < clause.i:  # `the system that Kyiv says it needs`: the clause starts after the cue
         first = verb.i + 1
-    span = _clip(doc[first:_clause_end(clause)], verb)
+    span = _clip(doc[first:_clause_end(clause)], verb, qmap)
     if span is None or _mostly_quoted(span, qmap):
         return None
-    source = source_of_verb(verb)
+    source = qmap.source_of(verb)
     if source is None or (source.start <= clause.i < source.end):
         return None
     return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
@@ -129,8 +134,8 @@ def _parenthetical(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
         return None
     first = (before or after)[0].i
     last = (after or before)[-1].i  # the clause may run on both sides of `, X said,`
-    span = _clip(doc[first:last + 1], verb)
-    source = source_of_verb(verb)
+    span = _clip(doc[first:last + 1], verb, qmap)
+    source = qmap.source_of(verb)
     if span is None or source is None or _mostly_quoted(span, qmap):
         return None
     return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
@@ -159,8 +164,8 @@ def _reported_object(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | Non
         return None  # `a charge that he denied`; `the report cites Ukrainian officials as …` (a source, not content)
     if cue_lemma(verb) in {"cite", "quote"} and verb.tag_ == "VBG" and _names_source(obj):
         return None  # `…, Reuters reported, citing two people familiar with the matter`: the object is a source
-    span = _clip(doc[obj.left_edge.i:obj.right_edge.i + 1], verb)
-    source = source_of_verb(verb)
+    span = _clip(doc[obj.left_edge.i:obj.right_edge.i + 1], verb, qmap)
+    source = qmap.source_of(verb)
     if span is None or source is None or _mostly_quoted(span, qmap):
         return None
     return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
@@ -177,8 +182,8 @@ def _charge(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
         prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}), None)
     if obj is None or prep is None or not any(c.dep_ in {"pcomp", "pobj"} for c in prep.children):
         return None
-    span = _clip(doc[obj.left_edge.i:max(prep.right_edge.i, obj.right_edge.i) + 1], verb)
-    source = source_of_verb(verb)
+    span = _clip(doc[obj.left_edge.i:max(prep.right_edge.i, obj.right_edge.i) + 1], verb, qmap)
+    source = qmap.source_of(verb)
     if span is None or source is None or _mostly_quoted(span, qmap):
         return None
     return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
@@ -191,8 +196,8 @@ def _object_control(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
     if obj is None or xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
         return None
-    span = _clip(doc[obj.left_edge.i:xcomp.right_edge.i + 1], verb)
-    source = source_of_verb(verb)
+    span = _clip(doc[obj.left_edge.i:xcomp.right_edge.i + 1], verb, qmap)
+    source = qmap.source_of(verb)
     if span is None or source is None or _mostly_quoted(span, qmap):
         return None
     return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
@@ -207,7 +212,7 @@ def _noun_clause(doc: Doc, noun: Token, qmap: QuoteMap) -> Attribution | None:
     clause = _that_clause(noun)
     if clause is None:
         return None
-    span = _clip(doc[clause.left_edge.i:clause.right_edge.i + 1], noun)
+    span = _clip(doc[clause.left_edge.i:clause.right_edge.i + 1], noun, qmap)
     if span is None or _mostly_quoted(span, qmap):
         return None
     source = _noun_source(noun)
@@ -271,18 +276,18 @@ def _clause_end(clause: Token) -> int:
     return clause.right_edge.i + 1
 
 
-def _anaphoric_passive(doc: Doc, verb: Token) -> Attribution | None:
+def _anaphoric_passive(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is None or subject.lower_ not in _ANAPHORS or subject.i == verb.sent.start:
         return None
     previous = doc[subject.i - 1]
     if not (previous.is_punct or previous.text in {"—", "–", "-"}):
         return None
-    span = _clip(doc[verb.sent.start:subject.i], verb)
-    source = source_of_verb(verb)
+    span = _clip(doc[verb.sent.start:subject.i], verb, qmap)
+    source = qmap.source_of(verb)
     quoting = next((c for c in verb.subtree if c.tag_ == "VBG" and cue_lemma(c) == "quote"), None)
     if quoting is not None:
-        source = source_of_verb(quoting) or source
+        source = qmap.source_of(quoting) or source
     if span is None or source is None:
         return None
     return Attribution.with_cue(span.start_char, span.end_char, False, cue_lemma(verb), [verb], source)
@@ -309,19 +314,22 @@ def _prepositional(doc: Doc, token: Token, qmap: QuoteMap, cued_heads: set[int])
         tokens = [t for t in tokens if t.i < token.i]
     else:
         tokens = [t for t in tokens if t.i > token.right_edge.i]
-    span = _clip(doc[tokens[0].i:tokens[-1].i + 1], token) if tokens else None
+    span = _clip(doc[tokens[0].i:tokens[-1].i + 1], token, qmap) if tokens else None
     if span is None or _mostly_quoted(span, qmap):
         return None
     return Attribution.with_cue(span.start_char, span.end_char, False, cue, cue_tokens, source)
 
 
-def _clip(span: Span, cue: Token) -> Span | None:
+def _clip(span: Span, cue: Token, qmap: QuoteMap) -> Span | None:
     """The clause within the cue's paragraph (spaCy runs headlines into the next line), trimmed."""
     start, end = paragraph_bounds(doc_text(span.doc), cue.idx)
-    tokens = [t for t in span if start <= t.idx < end]
-    if not tokens:
+    # (the span's tokens are in text order: those in the paragraph are one run)
+    starts = qmap.starts
+    first = bisect.bisect_left(starts, start, span.start, span.end)
+    last = bisect.bisect_left(starts, end, first, span.end)
+    if first >= last:
         return None
-    return _trim(span.doc[tokens[0].i:tokens[-1].i + 1])
+    return _trim(span.doc[first:last])
 
 
 def _trim(span: Span) -> Span | None:
@@ -354,5 +362,4 @@ def _starts_inside_a_quote(span: Span, qmap: QuoteMap) -> bool:
 
 
 def _quoted_share(span: Span, qmap: QuoteMap) -> float:
-    inside = sum(len(t) for t in span if qmap.inside(t))
-    return inside / max(1, sum(len(t) for t in span))
+    return qmap.quoted_share(span.start, span.end)

@@ -46,6 +46,7 @@ SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 #: `''` is the double quote of the NYT archive and of LaTeX-ish text: a straight mark two characters wide
 _DOUBLE_RE = re.compile(r"[“”„«»\"]|''")
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
+_SINGLE_RE = re.compile("[‘’]")
 #: characters after which a straight quote opens a quotation
 _OPEN_CONTEXT = set(" \t([{—–-/:") | set(OPENERS)
 
@@ -203,9 +204,9 @@ def _single_quotes(text: str, doubles: list[QuoteSpan], paragraphs: list[tuple[i
     out: list[QuoteSpan] = []
     for p_start, p_end in paragraphs:
         opened: int | None = None
-        for pos in range(p_start, p_end):
-            ch = text[pos]
-            if ch not in (SINGLE_OPEN, SINGLE_CLOSE) or any(a <= pos < b for a, b in covered):
+        for m in _SINGLE_RE.finditer(text, p_start, p_end):  # (only the marks, not every character)
+            pos, ch = m.start(), m.group()
+            if any(a <= pos < b for a, b in covered):
                 continue
             before = text[pos - 1] if pos > p_start else " "
             after = text[pos + 1] if pos + 1 < p_end else " "
