@@ -242,7 +242,8 @@ def _finish(*, source, articles, load_report, hit, fresh, failed, todo, signatur
         "n_annotated": int(len(todo) - len(failed)),
         "n_from_cache": int(len(articles) - len(todo) + len(failed)),
         "n_failed": int(len(failed)),
-        "annotate_failures": [{k: str(v) for k, v in row.items()} for row in failed.to_dict("records")],
+        "annotate_failures": ([{k: str(v) for k, v in row.items()} for row in failed.to_dict("records")]
+                              if len(failed) else []),
         "seconds": round(elapsed, 3),
         "timings": timings,
         "cache_events": events,

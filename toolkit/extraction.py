@@ -637,9 +637,10 @@ def _unify_people(mentions: pd.DataFrame) -> dict[str, pd.DataFrame]:
 #: article). Add a step here, one entry, declaring what it reads.
 def _provenance(articles: pd.DataFrame, sourcing: pd.DataFrame, claims: pd.DataFrame,
                 quotes: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    from toolkit.sourcing.provenance import add_via  # claims and quotes gain the credited source of their passage
+    from toolkit.sourcing.provenance import ViaContext, add_via  # claims and quotes gain the credited source of their passage
 
-    return {name: schema.conform(name, add_via(table, sourcing, articles))
+    context = ViaContext(sourcing, articles)  # the sourcing and articles tables indexed once for both
+    return {name: schema.conform(name, add_via(table, sourcing, articles, context=context))
             for name, table in (("claims", claims), ("quotes", quotes))}
 
 

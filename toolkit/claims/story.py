@@ -62,6 +62,13 @@ def story_path() -> Path:
     env = os.environ.get(ENV)
     if env:
         return Path(env)
+    return _shipped_story()
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_story() -> Path:
+    """Where the shipped story file is (found once: ``importlib.resources`` is
+    slow, and the claims step asks for the story several times per article)."""
     return Path(str(resources.files("toolkit") / "data" / "story.yaml"))
 
 

@@ -37,8 +37,23 @@ PASSAGE_KINDS = ("citation", "interview_with", "republished_from")
 ARROW = " ← "
 
 
-def add_via(table: pd.DataFrame, sourcing: pd.DataFrame, articles: pd.DataFrame, *,
-            who: str | None = None, copies: pd.DataFrame | None = None) -> pd.DataFrame:
+class ViaContext:
+    """What :func:`add_via` reads of the sourcing, articles and copies tables,
+    indexed once: pass one to several :func:`add_via` calls on the same
+    corpus (claims and quotes) instead of indexing the same tables twice."""
+
+    def __init__(self, sourcing: pd.DataFrame, articles: pd.DataFrame, copies: pd.DataFrame | None = None):
+        arts = articles.set_index(articles["article_id"].astype(str))
+        self.outlet_of = arts["outlet"].astype("string").fillna("unknown").to_dict()
+        self.text_of = arts["text"].astype("string").fillna("").to_dict()
+        self.credits = _credits_by_article(sourcing, self.outlet_of, self.text_of)
+        self.copied = _copied_spans(copies) if copies is not None else {}
+        self.breaks: dict[str, list[int]] = {}
+
+
+def add_via(table: pd.DataFrame, sourcing: pd.DataFrame | None, articles: pd.DataFrame | None, *,
+            who: str | None = None, copies: pd.DataFrame | None = None,
+            context: ViaContext | None = None) -> pd.DataFrame:
     """``claims`` or ``quotes`` with the provenance columns (see the module docstring).
 
     Args:
@@ -50,6 +65,8 @@ def add_via(table: pd.DataFrame, sourcing: pd.DataFrame, articles: pd.DataFrame,
             (default ``claimant`` when present, else ``speaker``).
         copies: optionally the ``copies`` table, to follow uncredited passages
             to the earlier article of another outlet they were copied from.
+        context: a :class:`ViaContext` of the same ``sourcing``, ``articles``
+            and ``copies`` (then those three are not read again).
 
     Returns:
         A copy of ``table`` with ``via_source_id, via, via_kind, via_scope,
@@ -78,12 +95,9 @@ def add_via(table: pd.DataFrame, sourcing: pd.DataFrame, articles: pd.DataFrame,
         for name in cols:
             out[name] = pd.Series(dtype=_dtype(name))
         return out
-    arts = articles.set_index(articles["article_id"].astype(str))
-    outlet_of = arts["outlet"].astype("string").fillna("unknown").to_dict()
-    text_of = arts["text"].astype("string").fillna("").to_dict()
-    credits = _credits_by_article(sourcing, outlet_of, text_of)
-    copied = _copied_spans(copies) if copies is not None else {}
-    breaks: dict[str, list[int]] = {}
+    context = context if context is not None else ViaContext(sourcing, articles, copies)
+    outlet_of, text_of, credits, copied = context.outlet_of, context.text_of, context.credits, context.copied
+    breaks = context.breaks  # line breaks per article, found once
 
     for aid, sent_id, start, claimant in zip(out["article_id"].astype(str), out["sent_id"], out["start"],
                                              out[who] if who in out.columns else [None] * len(out)):
