@@ -4,7 +4,7 @@ Usage (from the repository root)::
 
     .venv/bin/python evaluation/train_quotes_speaker.py [--data ../shared/eval/polnear/train]
         [--oracle N] [--out toolkit/quotes/data/speaker_ranker.json]
-        [--context] [--which ranker|unsourced] [--dump FILE | --items FILE]
+        [--which ranker|unsourced] [--context] [--dump FILE | --items FILE]
 
 Training texts: every PolNeAR train text except
 
@@ -36,19 +36,19 @@ threshold is chosen by 5-fold cross-validation grouped by text (the file's
 direct quotes found with a wrong or missing source, and whether the gold
 Source is among the candidates.
 
-Session 7, lane 13s (measured, not shipped; ``docs/results/quotes.md``,
-"Session 7, lane 13s"): ``--context`` adds discourse features to every
-candidate (:class:`Discourse`: the previous and next quote's source in the
-same, the adjacent or a farther paragraph, the first and last person named
-in the paragraph, mention counts, the dependency relation to the cue);
-``--which unsourced`` cross-validates (grouped by text, the folds of the
-ranker) a model that gives a speaker to a direct quote the rules leave
-without one (:func:`train_unsourced`) and writes its curve to
-``--unsourced-out`` (under ``build/``, never the package). ``--dump`` /
-``--items`` keep and reread the collected quotes. Neither beat the shipped
-choice: the ranker's cross-validated count with the context features is
-4,836 at best (4,838 without), and the unsourced model's picks are right at
-most 86 % of the time at any threshold with five picks or more.
+Session 7, lane 13s (``docs/results/quotes.md``, "Session 7, lane 13s"):
+``--which unsourced`` trains the model that gives a speaker to a direct
+quote the rules leave without one (``toolkit.quotes.rank.assign``; weights
+``data/speaker_unsourced.json``): a logistic regression over the candidates
+with the ranker's features and the discourse features of
+``toolkit.quotes.rank.Discourse`` (the previous and next quote's source,
+the paragraph's people, mention counts, the relation to the cue), on the
+quotes that are speech without a source plus, with their rule features
+removed, those with one; its threshold by grouped 5-fold cross-validation
+(the ranker's folds), the lowest at which the assigned speakers are right at
+least 90 % of the time; only `he`/`she` as a Sayer may be given. ``--context``
+adds the same features to the ranker (measured: no gain, not shipped).
+``--dump`` / ``--items`` keep and reread the collected quotes.
 """
 
 from __future__ import annotations
@@ -58,7 +58,6 @@ import hashlib
 import json
 import os
 import random
-import re
 import sys
 from pathlib import Path
 
@@ -118,16 +117,16 @@ class Recorder:
     on a training text: keeps every direct quote's candidates and features and
     returns the rules' source unchanged (the features are those of the
     pipeline as it runs, before any ranking). With ``context`` each
-    candidate also gets the discourse features of :class:`Discourse`
+    candidate also gets the discourse features of ``toolkit.quotes.rank.Discourse``
     (:func:`collect` sets ``discourse`` for each text)."""
 
     def __init__(self, context: bool = False):
         self.items: list[dict] = []
         self.context = context
-        self.discourse: Discourse | None = None
+        self.discourse = None  # a toolkit.quotes.rank.Discourse
 
     def __call__(self, doc, a, rule_source, inside, clauses=(), ranker=None):
-        from toolkit.quotes.rank import candidates, features
+        from toolkit.quotes.rank import candidates, context_features, features, unsourced_eligible
         from toolkit.quotes.speakers import noun_phrase
 
         if not a.direct:
@@ -135,12 +134,7 @@ class Recorder:
         cands = candidates(doc, a, rule_source, inside)
         feats = features(doc, a, rule_source, cands, inside, clauses)
         if self.context and self.discourse is not None:
-            around = self.discourse.around(a)
-            cue = _token_at(doc, a.cue_start) if a.cue_start is not None else None
-            for t, f in zip(cands, feats):
-                around.features(t, f)
-                if cue is not None and t.head.i == cue.i and t.i != cue.i:
-                    f["cue_child:" + t.dep_] = 1.0
+            context_features(self.discourse, doc, a, cands, feats)
         spans = [noun_phrase(t) for t in cands]
         self.items.append({"content": (a.start, a.end), "rule_source": (rule_source.start_char, rule_source.end_char) if rule_source is not None else None,
                            "rule": a.rule, "feats": feats, "spans": [(s.start_char, s.end_char) for s in spans],
@@ -149,130 +143,13 @@ class Recorder:
         return rule_source
 
 
-def _token_at(doc, char: int):
-    from toolkit.quotes.rank import _token_at as at
-
-    return at(doc, char)
-
-
-def unsourced_eligible(doc, a) -> bool:
-    """Whether a direct quote with no source could be given one without
-    changing what the row is: not a continuation (it has its first quote's
-    speaker), and a passage that is speech even without a speaker (``kind``
-    direct by :func:`toolkit.quotes.kinds.quote_kind`): a speaker must never
-    turn a scare quote, a term or a title into speech."""
-    from toolkit.context import doc_text
-    from toolkit.quotes.kinds import quote_kind
-
-    if a.inherited_from is not None or a.source is not None:
-        return False
-    text = doc_text(doc)
-    before = text[max(text.rfind("\n", 0, a.start) + 1, a.start - 200):a.start]
-    return quote_kind(text[a.start:a.end], before, attributed=False) == "direct"
-
-
-# -- discourse features (session 7, lane 13s; measured, not shipped) ----------------
-
-_BREAK = re.compile(r"\n\s*")
-_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-_NAMED = {"person", "org", "propn", "place", "other_entity"}
-
-
-class Discourse:
-    """What a quote's candidates might read from the rest of the article: the
-    sources the rules gave the other quotes and reported clauses (a run of
-    quotes, `“…,” he said. “…”`, is mostly one speaker's), the first and the
-    last person named outside quotes in the quote's paragraph (who the
-    paragraph is about), and how often each name recurs."""
-
-    def __init__(self, doc, attributions, inside):
-        from toolkit.context import doc_text
-        from toolkit.quotes.rank import _kind
-
-        self.doc, self.inside, self.text, self.kind = doc, inside, doc_text(doc), _kind
-        rows = []
-        for a in attributions:
-            src, up = a.source, a.inherited_from
-            while src is None and up is not None:  # a continuation speaks with its first quote's source
-                src, up = up.source, up.inherited_from
-            if src is not None and len(src):
-                rows.append((a.start, a.end, src.root.i, src.root.lower_, _kind(src.root)))
-        rows.sort()
-        self.rows, self.starts = rows, [r[0] for r in rows]
-        persons, counts = [], {}
-        for e in doc.ents:
-            if e.label_ in _ENT_LABELS and not inside(e.root):
-                counts[e.root.lower_] = counts.get(e.root.lower_, 0) + 1
-                if e.label_ == "PERSON":
-                    persons.append((e.start_char, e.root.lower_))
-        self.persons, self.person_starts, self.counts = persons, [p[0] for p in persons], counts
-        self.top = max(counts, key=lambda k: counts[k], default=None)
-
-    def around(self, a) -> "_Around":
-        return _Around(self, a)
-
-
-class _Around:
-    """The discourse context of one quote (see :class:`Discourse`)."""
-
-    def __init__(self, d: Discourse, a):
-        from bisect import bisect_right
-
-        self.d = d
-        k = bisect_right(d.starts, a.start)
-        prev = next((r for r in reversed(d.rows[:k]) if r[1] <= a.start), None)
-        nxt = next((r for r in d.rows[k:] if r[0] >= a.end), None)
-        self.prev = (prev, self._rel(d.text[prev[1]:a.start])) if prev else None
-        self.next = (nxt, self._rel(d.text[a.end:nxt[0]])) if nxt else None
-        ps = d.text.rfind("\n", 0, a.start) + 1
-        pe = d.text.find("\n", a.end)
-        pe = len(d.text) if pe < 0 else pe
-        i = bisect_right(d.person_starts, ps - 1)
-        self.first = d.persons[i][1] if i < len(d.persons) and d.persons[i][0] < pe else None
-        j = bisect_right(d.person_starts, a.start) - 1
-        self.last = d.persons[j][1] if j >= 0 else None
-
-    @staticmethod
-    def _rel(between: str) -> str:
-        n = len(_BREAK.findall(between))
-        return "same" if n == 0 else "adj" if n == 1 else "far"
-
-    def features(self, t, f: dict) -> None:
-        kind = self.d.kind(t)
-        named = kind in _NAMED
-        for tag, item in (("prev_src", self.prev), ("next_src", self.next)):
-            if item is None:
-                continue
-            row, rel = item
-            if t.i == row[2]:
-                match = "tok"
-            elif named and t.lower_ == row[3]:
-                match = "name"
-            elif kind == "pron_person" and row[4] in {"pron_person", "person"}:
-                match = "pron"
-            else:
-                continue
-            f[tag + ":" + match] = 1.0
-            f[tag + ":" + rel] = 1.0
-        if not named:
-            return
-        low = t.lower_
-        if low == self.first:
-            f["para_first_person"] = 1.0
-        if low == self.last:
-            f["last_person_before"] = 1.0
-        if low == self.d.top:
-            f["most_mentioned"] = 1.0
-        n = self.d.counts.get(low, 0)
-        f["mentions:" + ("0" if n == 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else ">8")] = 1.0
-
-
 def record(doc, name: str, context: bool = False) -> list[dict]:
     """Run the toolkit's quotes on one parsed text with a :class:`Recorder` in
     place of the ranker; the recorded direct quotes (unlabelled)."""
     from toolkit import quotes as quotes_pkg
     from toolkit.context import ArticleContext
     from toolkit.quotes import resolve
+    from toolkit.quotes.rank import Discourse
 
     recorder = Recorder(context)
     original, original_records = resolve.choose_source, quotes_pkg.to_records
@@ -293,7 +170,7 @@ def record(doc, name: str, context: bool = False) -> list[dict]:
 
 def collect(data: Path, names: list[str], docs, context: bool = False) -> list[dict]:
     """Quotes of the training texts with candidates, features and labels
-    (``context``: with the discourse features of :class:`Discourse`)."""
+    (``context``: with the discourse features of ``toolkit.quotes.rank.Discourse``)."""
     out = []
     anns = pick_annotations(data)
     for name, doc in zip(names, docs):
@@ -344,12 +221,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", type=Path, default=None, help="write the collected quotes (JSON lines) here")
     parser.add_argument("--items", type=Path, default=None, help="read the collected quotes from a --dump file instead of collecting")
     parser.add_argument("--which", choices=("ranker", "unsourced"), default="ranker",
-                        help="train the shipped ranker of rule sources, or measure the model for quotes without one "
-                             "(cross-validated curve only; written to --unsourced-out, never to the package)")
+                        help="train the ranker of rule sources, or the model for quotes without one "
+                             "(always with --context; written to --unsourced-out)")
     parser.add_argument("--context", action="store_true",
-                        help="add the discourse features (Discourse: the other quotes' sources, the paragraph's people); "
-                             "measured in session 7, not shipped")
-    parser.add_argument("--unsourced-out", type=Path, default=ROOT / "build" / "quotes_rank" / "speaker_unsourced.json")
+                        help="add the discourse features (toolkit.quotes.rank.Discourse: the other quotes' sources, "
+                             "the paragraph's people) to the ranker's (measured in session 7, not shipped)")
+    parser.add_argument("--unsourced-out", type=Path, default=ROOT / "toolkit" / "quotes" / "data" / "speaker_unsourced.json")
     args = parser.parse_args(argv)
     if not (args.data / "text").is_dir():
         print(f"no PolNeAR split at {args.data}: skipped (the gold set is not part of the project)")
@@ -368,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         with open(args.items, encoding="utf-8") as fh:
             items = [json.loads(line) for line in fh]
     else:
-        items = collect(args.data, names, docs, context=args.context)
+        items = collect(args.data, names, docs, context=args.context or args.which == "unsourced")
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as fh:
             for it in items:
@@ -433,24 +310,17 @@ def _fit_unsourced(unsourced: list[dict], sourced: list[dict], C: float):
 
 def _best_unsourced(it: dict, vec, model) -> tuple[float, bool]:
     """The best candidate's probability and whether it is right; 0 when the
-    best is not a sayer (:func:`is_sayer_features`)."""
-    from toolkit.quotes.rank import may_replace
+    best may not be given (``toolkit.quotes.rank.pickable``: `he`/`she` as a Sayer)."""
+    from toolkit.quotes.rank import may_replace, pickable_features
 
     ks = [k for k, f in enumerate(it["feats"]) if may_replace(f)]
     if not ks:
         return 0.0, False
     p = model.predict_proba(vec.transform([_no_rule(it["feats"][k]) for k in ks]))[:, 1]
     j = max(range(len(ks)), key=lambda j: p[j])
-    if not is_sayer_features(it["feats"][ks[j]]):
+    if not pickable_features(it["feats"][ks[j]]):
         return 0.0, False
     return float(p[j]), bool(it["labels"][ks[j]])
-
-
-def is_sayer_features(f: dict) -> bool:
-    """The candidate is the subject of the quote's cue or of another verb of
-    the cue lexicon (the Sayer of a verbal process, Halliday): without this
-    filter the model's picks are right about 70 % of the time at best."""
-    return "subj_of_cue" in f or "subj_of_reporting_verb" in f
 
 
 #: a threshold's cross-validated precision counts only with at least this many assignments
@@ -501,7 +371,7 @@ def train_unsourced(items: list[dict], names: list[str], C: float = 1.0, folds: 
 
 def write_unsourced(path: Path, result: dict) -> None:
     data = {"format": 1, **result}
-    data["training"]["command"] = "python evaluation/train_quotes_speaker.py --which unsourced --context"
+    data["training"]["command"] = "python evaluation/train_quotes_speaker.py --which unsourced"
     data["training"]["sklearn"] = __import__("sklearn").__version__
     data["training"]["excluded"] = ("PolNeAR train minus the held-out slice --not-in 80:13 --limit 80 --seed 2027 "
                                     "and the check sample --not-in 80:13 80:2027 --limit 80 --seed 9393")

@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
@@ -70,9 +71,12 @@ from spacy.tokens import Doc, Span, Token
 
 from toolkit.context import doc_text
 from toolkit.quotes.cues import cue_lemma, is_cue_verb
+from toolkit.quotes.kinds import quote_kind
 from toolkit.quotes.model import Attribution
 
 WEIGHTS_FILE = "speaker_ranker.json"
+#: the model for direct quotes the rules leave without a source (:func:`assign`)
+ASSIGNER_FILE = "speaker_unsourced.json"
 #: set by ``evaluation/train_quotes_speaker.py`` only: the weights are not read when the package is imported
 TRAINING_ENV = "NEWSFRAME_TRAINING_SPEAKER_RANKER"
 FORMAT = 1
@@ -330,6 +334,139 @@ class QuoteFeatures:
         return f
 
 
+# -- discourse: the quotes around a quote, who the paragraph is about (lane 13s) ----
+
+_BREAK = re.compile(r"\n\s*")
+_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_NAMED = {"person", "org", "propn", "place", "other_entity"}
+DISCOURSE_KEY = "toolkit.quotes.rank.discourse"
+
+
+class Discourse:
+    """What a quote's candidates read from the rest of the article (the
+    features of :func:`context_features`): the sources the rules gave the
+    other quotes and reported clauses (a run of quotes, `“…,” he said. “…”`,
+    is mostly one speaker's), the first and the last person named outside
+    quotes in the quote's paragraph (who the paragraph is about), and how
+    often each name recurs. The sources are read when it is built (before
+    :mod:`~toolkit.quotes.resolve` changes any), the entities on first use."""
+
+    def __init__(self, doc: Doc, attributions, inside):
+        self.doc, self.inside, self.text = doc, inside, doc_text(doc)
+        # the sources as they are now (read on first use: most articles never ask)
+        self._snapshot = [(a, a.source) for a in attributions]
+        self._rows = None
+        self._ents = None
+
+    def rows(self):
+        """(start, end, source root index, its lower-case text, its kind) of every
+        quote or clause with a source, in text order, and their starts."""
+        if self._rows is None:
+            source_of = {id(a): src for a, src in self._snapshot}
+            rows = []
+            for a, src in self._snapshot:
+                up = a.inherited_from
+                while src is None and up is not None:  # a continuation speaks with its first quote's source
+                    src, up = source_of.get(id(up), up.source), up.inherited_from
+                if src is not None and len(src):
+                    rows.append((a.start, a.end, src.root.i, src.root.lower_, _kind(src.root)))
+            rows.sort()
+            self._rows = (rows, [r[0] for r in rows])
+        return self._rows
+
+    def entities(self):
+        """(persons as (offset, lower-case head), their offsets, counts of every name's head, the most counted)."""
+        if self._ents is None:
+            persons, counts = [], {}
+            for e in self.doc.ents:
+                if e.label_ in _ENT_LABELS and not self.inside(e.root):
+                    counts[e.root.lower_] = counts.get(e.root.lower_, 0) + 1
+                    if e.label_ == "PERSON":
+                        persons.append((e.start_char, e.root.lower_))
+            top = max(counts, key=lambda k: counts[k], default=None)
+            self._ents = (persons, [p[0] for p in persons], counts, top)
+        return self._ents
+
+    def around(self, a: Attribution) -> "_Around":
+        return _Around(self, a)
+
+
+class _Around:
+    """The discourse context of one quote (see :class:`Discourse`)."""
+
+    def __init__(self, d: Discourse, a: Attribution):
+        self.d = d
+        rows, starts = d.rows()
+        k = bisect_right(starts, a.start)
+        prev = next((r for r in reversed(rows[:k]) if r[1] <= a.start), None)
+        nxt = next((r for r in rows[k:] if r[0] >= a.end), None)
+        self.prev = (prev, self._rel(d.text[prev[1]:a.start])) if prev else None
+        self.next = (nxt, self._rel(d.text[a.end:nxt[0]])) if nxt else None
+        persons, starts, self.counts, self.top = d.entities()
+        ps = d.text.rfind("\n", 0, a.start) + 1
+        pe = d.text.find("\n", a.end)
+        pe = len(d.text) if pe < 0 else pe
+        i = bisect_right(starts, ps - 1)
+        self.first = persons[i][1] if i < len(persons) and persons[i][0] < pe else None
+        j = bisect_right(starts, a.start) - 1
+        self.last = persons[j][1] if j >= 0 else None
+
+    @staticmethod
+    def _rel(between: str) -> str:
+        n = len(_BREAK.findall(between))
+        return "same" if n == 0 else "adj" if n == 1 else "far"
+
+    def features(self, t: Token, f: dict[str, float]) -> None:
+        kind = _kind(t)
+        named = kind in _NAMED
+        for tag, item in (("prev_src", self.prev), ("next_src", self.next)):
+            if item is None:
+                continue
+            row, rel = item
+            if t.i == row[2]:
+                match = "tok"
+            elif named and t.lower_ == row[3]:
+                match = "name"
+            elif kind == "pron_person" and row[4] in {"pron_person", "person"}:
+                match = "pron"
+            else:
+                continue
+            f[tag + ":" + match] = 1.0
+            f[tag + ":" + rel] = 1.0
+        if not named:
+            return
+        low = t.lower_
+        if low == self.first:
+            f["para_first_person"] = 1.0
+        if low == self.last:
+            f["last_person_before"] = 1.0
+        if low == self.top:
+            f["most_mentioned"] = 1.0
+        n = self.counts.get(low, 0)
+        f["mentions:" + ("0" if n == 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else ">8")] = 1.0
+
+
+def context_features(discourse: Discourse, doc: Doc, a: Attribution, cands: list[Token], feats: list[dict[str, float]]) -> None:
+    """Add the discourse features (and the dependency relation to the cue) to
+    each candidate's features ``feats`` (parallel to ``cands``), in place."""
+    around = discourse.around(a)
+    cue = _token_at(doc, a.cue_start) if a.cue_start is not None else None
+    for t, f in zip(cands, feats):
+        around.features(t, f)
+        if cue is not None and t.head.i == cue.i and t.i != cue.i:
+            f["cue_child:" + t.dep_] = 1.0
+
+
+def set_discourse(doc: Doc, attributions, inside) -> None:
+    """Keep the discourse context of ``attributions`` on ``doc`` while they are
+    resolved (:func:`clear_discourse` removes it; plain offsets and strings)."""
+    doc.user_data[DISCOURSE_KEY] = Discourse(doc, attributions, inside)
+
+
+def clear_discourse(doc: Doc) -> None:
+    doc.user_data.pop(DISCOURSE_KEY, None)
+
+
 def features(doc: Doc, a: Attribution, rule_source: Span | None, cands: list[Token], inside=None, clauses=()) -> list[dict[str, float]]:
     """One feature dict per candidate (:class:`QuoteFeatures`), parallel to ``cands``."""
     qf = QuoteFeatures(doc, a, rule_source, cands, clauses)
@@ -461,6 +598,125 @@ class Ranker:
         return score
 
 
+class Assigner:
+    """The model that gives a speaker to a direct quote the rules leave without
+    one (:func:`assign`): a logistic regression over the candidates, read from
+    :data:`ASSIGNER_FILE`; ``threshold`` on the best candidate's probability."""
+
+    def __init__(self, data: dict):
+        try:
+            if data.get("format") != FORMAT:
+                raise RankerDataError(f"unsourced-speaker weights: format {data.get('format')!r}, expected {FORMAT}")
+            names, weights = data["features"], data["weights"]
+            if (not isinstance(names, list) or not isinstance(weights, list) or len(names) != len(weights)
+                    or not all(isinstance(n, str) for n in names)
+                    or not all(isinstance(w, (int, float)) and math.isfinite(w) for w in weights)):
+                raise RankerDataError("unsourced-speaker weights: features and weights differ in length or hold non-numbers")
+            self.bias = float(data["bias"])
+            threshold = float(data["threshold"])
+            if not 0.0 < threshold < 1.0:
+                raise RankerDataError(f"unsourced-speaker weights: threshold {threshold} not in (0, 1)")
+        except (KeyError, TypeError, ValueError) as exc:
+            raise RankerDataError(f"unsourced-speaker weights: malformed ({exc!r})") from exc
+        self.threshold = threshold
+        self.logit = math.log(threshold / (1 - threshold))
+        self.w = {n: float(w) for n, w in zip(names, weights)}
+
+    def score(self, f: dict[str, float]) -> float:
+        """Log-odds that the candidate of features ``f`` is the quote's source."""
+        w = self.w
+        return self.bias + sum(w.get(k, 0.0) * v for k, v in f.items())
+
+
+def _read_weights(path, name: str, what: str) -> dict:
+    try:
+        if path is None:
+            raw = resources.files("toolkit.quotes").joinpath("data", name).read_text(encoding="utf-8")
+        else:
+            with open(path, encoding="utf-8") as fh:
+                raw = fh.read()
+        data = json.loads(raw)
+    except (OSError, ValueError) as exc:
+        where = path or f"toolkit/quotes/data/{name}"
+        raise RankerDataError(f"{what} weights {where} missing or unreadable ({exc}); "
+                              "reinstall the package or retrain with evaluation/train_quotes_speaker.py") from exc
+    if not isinstance(data, dict):
+        raise RankerDataError(f"{what} weights: not a JSON object")
+    return data
+
+
+def load_assigner(path=None) -> Assigner:
+    """The unsourced-quote model shipped as package data (or at ``path``).
+
+    Raises:
+        RankerDataError: the file is missing, not JSON, or not a weights file of this format.
+    """
+    return Assigner(_read_weights(path, ASSIGNER_FILE, "unsourced-speaker"))
+
+
+@lru_cache(maxsize=1)
+def default_assigner() -> Assigner:
+    """The shipped unsourced-quote model, read once per process."""
+    return load_assigner()
+
+
+def unsourced_eligible(doc: Doc, a: Attribution) -> bool:
+    """Whether a direct quote with no source may be given one without
+    changing what the row is: not a continuation (it has its first quote's
+    speaker), and a passage that is speech even without a speaker (``kind``
+    direct by :func:`~toolkit.quotes.kinds.quote_kind`): a speaker must never
+    turn a scare quote, a term or a title into speech."""
+    if a.inherited_from is not None or a.source is not None:
+        return False
+    text = doc_text(doc)
+    before = text[max(text.rfind("\n", 0, a.start) + 1, a.start - 200):a.start]
+    return quote_kind(text[a.start:a.end], before, attributed=False) == "direct"
+
+
+def pickable(t: Token, cue: Token | None) -> bool:
+    """The only candidates :func:`assign` may give: `he`/`she` as the subject
+    of the quote's cue or of another verb of the cue lexicon (the Sayer of a
+    verbal process, Halliday). Cross-validated on the training texts, the
+    model's other picks were right 66–85 % of the time, these 11 of 11
+    (``docs/results/quotes.md``, "Session 7, lane 13s")."""
+    return (t.lower_ in _PERSON_PRON and t.pos_ == "PRON" and t.dep_ in _SUBJ
+            and ((cue is not None and t.head.i == cue.i) or is_cue_verb(t.head)))
+
+
+def pickable_features(f: dict[str, float]) -> bool:
+    """:func:`pickable` read from a candidate's features (for training)."""
+    return "kind:pron_person" in f and ("subj_of_cue" in f or "subj_of_reporting_verb" in f)
+
+
+def assign(doc: Doc, a: Attribution, inside, clauses=(), assigner: Assigner | None = None) -> Span | None:
+    """A source for direct quote ``a``, which the rules left without one:
+    the model's best candidate, when it is :func:`pickable` and its
+    probability passes the file's threshold (the lowest at which the
+    cross-validated assignments were right at least 90 % of the time); None
+    otherwise. The features are the ranker's plus :func:`context_features`."""
+    if not unsourced_eligible(doc, a):
+        return None
+    cands = candidates(doc, a, None, inside)
+    cue = _token_at(doc, a.cue_start) if a.cue_start is not None else None
+    if not any(pickable(t, cue) for t in cands):
+        return None  # (the best candidate must be pickable: no need to score)
+    assigner = assigner or default_assigner()
+    qf = QuoteFeatures(doc, a, None, cands, clauses)
+    feats = [qf.of(k) for k in range(len(cands))]
+    discourse = doc.user_data.get(DISCOURSE_KEY)
+    if discourse is not None:
+        context_features(discourse, doc, a, cands, feats)
+    scored = [(assigner.score(f), k) for k, f in enumerate(feats) if may_replace(f)]
+    if not scored:
+        return None
+    score, k = max(scored)
+    if score <= assigner.logit or not pickable(cands[k], cue):
+        return None
+    from toolkit.quotes.speakers import noun_phrase
+
+    return noun_phrase(cands[k])
+
+
 def load_ranker(path=None) -> Ranker:
     """The ranker of the weights file shipped as package data (or at ``path``).
 
@@ -505,8 +761,10 @@ def choose(doc: Doc, a: Attribution, rule_source: Span | None, inside, clauses=(
     Returns:
         The chosen source phrase (``noun_phrase`` of the winning head).
     """
-    if rule_source is None or not len(rule_source) or not a.direct:
+    if not a.direct:
         return rule_source
+    if rule_source is None or not len(rule_source):
+        return assign(doc, a, inside, clauses)
     ranker = ranker or default_ranker()
     qf = QuoteFeatures(doc, a, rule_source, None, clauses)
     rule_f = qf.of_rule()

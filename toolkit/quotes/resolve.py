@@ -27,7 +27,7 @@ from toolkit.quotes.marks import paragraph_bounds
 from toolkit.quotes.model import Attribution, Speaker
 from toolkit.quotes.kinds import MAX_FRAGMENT_WORDS, clause_kind, quote_kind
 from toolkit.quotes.rank import choose as choose_source
-from toolkit.quotes.rank import TRAINING_ENV, default_ranker
+from toolkit.quotes.rank import TRAINING_ENV, clear_discourse, default_assigner, default_ranker, set_discourse
 from toolkit.quotes.roles import RoleIndex
 from toolkit.quotes.speakers import (
     DOCUMENT_HEADS,
@@ -48,10 +48,20 @@ COLLECTIVE_KINDS = {"organisation", "group", "country"}
 # defers the check so that it can rebuild a broken file)
 if not os.environ.get(TRAINING_ENV):
     default_ranker()
+    default_assigner()
 
 
 def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution], mentions: Sequence[dict], qmap: QuoteMap) -> list[dict]:
     """Quotes-table records for ``attributions``, in text order."""
+    # the discourse context of the unsourced-quote model, read as the rules left the sources
+    set_discourse(doc, attributions, qmap.inside)
+    try:
+        return _to_records(doc, ctx, attributions, mentions, qmap)
+    finally:
+        clear_discourse(doc)
+
+
+def _to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution], mentions: Sequence[dict], qmap: QuoteMap) -> list[dict]:
     index = MentionIndex(mentions)
     _trim_entry_stamps(doc, attributions)
     _adopt_clause_sources(attributions)
@@ -70,7 +80,10 @@ def to_records(doc: Doc, ctx: ArticleContext, attributions: Sequence[Attribution
             source = _same_paragraph_source(doc, attribution, index, qmap)
             if attribution.direct:
                 # the learned check of the rules' choice (toolkit.quotes.rank)
+                # (and a speaker for a quote they left without one, when the model is sure)
                 source = choose_source(doc, attribution, source, qmap.inside, reported)
+                if attribution.source is None and source is not None:
+                    attribution.source = source
             written[id(attribution)] = source
             # a relative pronoun is the source as written; the noun it modifies speaks
             source = (relative_antecedent(source) or source) if source is not None else None
