@@ -98,3 +98,13 @@ def test_a_quote_in_the_that_clause_of_a_noun_of_speech_is_its_content(nlp):
             "special place in hell for women who don’t help each other.”")
     row = find(quotes_of(nlp, text), "special place in hell", direct=True)
     assert row["kind"] == "direct" and row["cue"] == "remark" and row["speaker_surface"] == "her"
+
+
+def test_a_quoted_clause_the_verb_governs_is_said_even_with_a_word_hung_on_the_name(nlp):
+    # New York Times, 2022 (ru_ua_2022, read by hand, seed 2043): `spoken` parsed as a modifier of `Kryha`
+    text = ("It also gave them a close-up view of the enemy, and what they saw gave them confidence.\n\n“They were "
+            "well-spoken, educated and well-equipped,” Kryha, who led Ukraine’s 53rd Brigade in seizing the village and "
+            "who goes by a code name, said of the Russians taken prisoner. “But they were all tired and lacked motivation.”")
+    rows = quotes_of(nlp, text)
+    assert find(rows, "They were well-spoken", direct=True)["speaker_surface"] == "Kryha"
+    assert find(rows, "But they were all tired", direct=True)["speaker_surface"] == "Kryha"

@@ -503,6 +503,8 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
 #: dependents of a reporting verb that name who speaks (the source phrase,
 #: with its appositions and relative clauses)
 _SPEAKER_DEPS = {"nsubj"}
+#: how a reported clause hangs on its verb of speech (the projected clause)
+_PROJECTED_DEPS = {"ccomp", "parataxis"}
 #: how a quote inside a noun phrase modifies its head (`the “Avatar” star`)
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "punct"}
 
@@ -532,6 +534,12 @@ def _describes_participant_uncached(doc: Doc, cue: Token, tokens: range, qmap: Q
     if not words or words[-1] < sent.start or words[0] >= sent.end:
         return False  # (participants are named in the cue's own sentence)
     first = words[0]
+    if any(doc[i].head == cue and doc[i].dep_ in _PROJECTED_DEPS for i in words):
+        # a clause of the quote that the parse makes the verb's complement
+        # is what was said, whatever else of the quote the parse hangs on the
+        # speaker's name (`“They were well-spoken, educated and well-equipped,”
+        # Kryha, who led …, said` has `spoken` as a modifier of `Kryha`)
+        return False
     # (not a passive subject: `The phrase ''tax reform'' was uttered once, by
     # Mr. Cruz` — the subject of a passive verb of saying is what was said)
     participants = [c for c in cue.children if c.dep_ in _SPEAKER_DEPS and not qmap.inside(c)]
