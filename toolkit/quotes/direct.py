@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Span, Token
 from toolkit.quotes.cues import cue_lemma, is_cue_noun, is_cue_verb, load_cues
 from toolkit.quotes.marks import QuoteSpan, paragraph_bounds
 from toolkit.quotes.model import Attribution
-from toolkit.quotes.speakers import DOCUMENT_HEADS, PERSON_PRONOUNS, noun_phrase, source_of_preposition, source_of_verb
+from toolkit.quotes.speakers import (DOCUMENT_HEADS, PERSON_PRONOUNS, SUBJECT_DEPS, noun_phrase, source_of_preposition,
+                                     source_of_verb)
 from toolkit.context import doc_text
 
 #: how many tokens past a quote a following sentence's cue may sit (`” ⏎ he said`)
@@ -356,8 +357,6 @@ def _noun_of_speech(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, p
     is direct speech with the noun as its cue and the noun's source (its
     possessor, its `by`/`from` object, or the subject of the verb it is the
     object of, as for a reported clause: :func:`toolkit.quotes.indirect`)."""
-    from toolkit.quotes.indirect import _noun_source  # (indirect imports this module)
-
     for i in tokens:
         token = doc[i]
         noun = token.head
@@ -365,11 +364,30 @@ def _noun_of_speech(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, p
             continue
         if not is_cue_noun(noun) or not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
             continue
-        source = _noun_source(noun)
+        source = noun_source(noun)
         if source is None or any(qmap.inside(t) for t in source):
             return None
         return Attribution.with_cue(quote.start, quote.end, True, noun.lemma_.lower(), [noun], source)
     return None
+
+
+def noun_source(noun: Token) -> Span | None:
+    """The source of a noun of speech (`Trump's claim`, `the statement by the
+    ministry`, `made the claim that`): its possessor, its `by`/`from` object,
+    or the subject of the verb it is the object of."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return noun_phrase(child)
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return noun_phrase(pobj)
+    if noun.dep_ == "dobj":
+        subject = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS - {"nsubjpass"}), None)
+        if subject is not None and subject.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return noun_phrase(subject)
+    return None
+
 
 
 #: complex-transitive verbs of naming (Quirk et al. 1985, 16.43): `call X “Y”`
