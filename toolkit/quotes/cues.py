@@ -77,7 +77,10 @@ def cue_lemma(token: Token) -> str:
     if lemma not in _PHRASAL_VERBS:
         return lemma  # (no particle can change it: its children need not be read)
     for child in token.children:
-        if child.dep_ == "prt" and (lemma, child.lower_) in _PHRASAL:
+        # (the particle as the parse gives it, or as an adverb right after
+        # the verb: `Hillary shot back, “I suppose …”` has `back/advmod`)
+        if (child.dep_ == "prt" or (child.dep_ == "advmod" and child.i == token.i + 1)) and (
+                lemma, child.lower_) in _PHRASAL:
             return _PHRASAL[lemma, child.lower_]
     return lemma
 

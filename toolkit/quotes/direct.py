@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Span, Token
 from toolkit.quotes.cues import cue_lemma, is_cue_noun, is_cue_verb, load_cues
 from toolkit.quotes.marks import QuoteSpan, paragraph_bounds
 from toolkit.quotes.model import Attribution
-from toolkit.quotes.speakers import DOCUMENT_HEADS, PERSON_PRONOUNS, noun_phrase, source_of_preposition, source_of_verb
+from toolkit.quotes.speakers import (DOCUMENT_HEADS, PERSON_PRONOUNS, SUBJECT_DEPS, noun_phrase, source_of_preposition,
+                                     source_of_verb)
 from toolkit.context import doc_text
 
 #: how many tokens past a quote a following sentence's cue may sit (`” ⏎ he said`)
@@ -122,8 +123,30 @@ def attribute_direct(doc: Doc, quotes: Sequence[QuoteSpan], qmap: QuoteMap) -> l
 def _attribute(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, previous: list[Attribution]) -> Attribution | None:
     """Rules 1-3 for one quote, in order; None when nothing attributes it."""
     para = _paragraphs_of(doc_text(doc), quote)
-    title = _looks_like_title(doc_text(doc)[quote.start:quote.end]) and not _next_to_cue(doc, tokens, qmap)
+    # (in a title-case headline every quote is capitalised: that says nothing
+    # of a title — except at the head of the line, where a quote is the
+    # headline's subject or part of it, a name: `‘Time’ Just Announced Its
+    # ‘Person Of The Year’`, `“Broad City” Star Asked Actors …`)
+    line_start = paragraph_bounds(doc_text(doc), quote.open_mark)[0]
+    headline = (title_case_line(doc_text(doc), quote.open_mark)
+                and any(ch.isalpha() for ch in doc_text(doc)[line_start:quote.open_mark]))
+    title = (_looks_like_title(doc_text(doc)[quote.start:quote.end]) and not headline
+             and not _next_to_cue(doc, tokens, qmap))
     cue, rule = _linked_cue(doc, tokens, qmap, para, title), "linked"
+    if cue is None:
+        found = _noun_of_speech(doc, quote, tokens, qmap, para)
+        if found is not None:
+            found.rule = "linked"
+            return found
+    if cue is None:
+        cue = _object_complement_cue(doc, tokens, qmap, para)
+        if cue is not None and _source(doc, cue, qmap) is None and cue.dep_ == "acl" and cue.head.i < cue.i:
+            # `Sanders’ campaign called AP’s report a “rush …”`: a verb with
+            # an object and its complement is active, so the noun the parse
+            # hangs it on as a participle is its subject
+            found = Attribution.with_cue(quote.start, quote.end, True, cue_lemma(cue), [cue], noun_phrase(cue.head))
+            found.rule = "linked"
+            return found
     if cue is None:
         cue, rule = _colon_cue(doc, quote, qmap), "colon"
     if cue is None and not title:
@@ -144,6 +167,11 @@ def _attribute(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, previo
         found = Attribution.with_cue(quote.start, quote.end, True, cue_lemma(cue), [cue], _source(doc, cue, qmap))
         found.rule = rule
         return found
+    if headline:
+        found = _headline_cue(doc, quote, tokens, qmap)
+        if found is not None:
+            found.rule = "linked"
+            return found
     found = _prepositional(doc, tokens, quote, qmap, para)
     if found is not None:
         found.rule = "preposition"
@@ -212,6 +240,180 @@ def _paragraph_introducer(doc: Doc, previous: Span, tokens: range, qmap: QuoteMa
     if any(c.dep_ == "dobj" and is_cue_noun(c) for c in root.children) and qmap.source_of(root) is not None:
         return root
     return None
+
+
+#: at most this many words in a headline line (`Zoe Saldana Asked Men Everywhere To “Redefine Masculinity.”`)
+_MAX_HEADLINE_WORDS = 30
+#: ... with at least this many content words, every one capitalised
+_MIN_HEADLINE_CONTENT_WORDS = 4
+#: short words a title-case headline leaves in lower case (`Obama to frame election as …`)
+_HEADLINE_SMALL_WORDS = {"with", "from", "into", "onto", "upon", "over", "about", "after", "under", "than", "that",
+                         "this", "says", "said"}
+
+
+def title_case_line(text: str, at: int) -> bool:
+    """Whether the line holding offset ``at`` is a title-case headline: short,
+    with every content word capitalised (the convention of US headlines and
+    of the items of listicles: `Clinton Says Russians Hacked DNC, Calls
+    Trump’s Putin Remarks ‘Troubling.’`, `Gina Rodriguez Questioned What It
+    Means To Be “Latino Enough.”`). There capitalisation marks the line, not
+    a title, and the tagger reads the verbs as names (`Questioned/NNP`)."""
+    start, end = paragraph_bounds(text, at)
+    words = _WORD.findall(text, start, end)
+    if not words or len(words) > _MAX_HEADLINE_WORDS:
+        return False
+    content = [w for w in words if len(w) > 3 and w.lower() not in _HEADLINE_SMALL_WORDS]
+    return len(content) >= _MIN_HEADLINE_CONTENT_WORDS and all(w[0].isupper() for w in content)
+
+
+#: how far back in a headline the verb of its speaker may stand from the quote
+_HEADLINE_VERB_REACH = 12
+#: at most this many words name the headline's speaker before its verb
+_MAX_HEADLINE_NAME_WORDS = 4
+
+
+def _headline_cue(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap) -> Attribution | None:
+    """`Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks
+    ‘Troubling.’`, `Carly Fiorina Endorses Ted Cruz: I Am ‘Horrified’ By
+    Donald Trump`, `Gina Rodriguez Questioned What It Means To Be “Latino
+    Enough.”` (HuffPost, 2015-16): in a title-case headline the tagger reads
+    the verb as a name and the parse links nothing, but the headline's
+    grammar is the plain one of a report — a name and its verb of speech,
+    then what was said. So a capitalised word before the quote, in its line,
+    that is a cue verb by its lower-case form (an inflection of a lexicon
+    lemma), with a person's or an organisation's name right before it (or a
+    subject in the parse, `Donald Trump Is Now Calling Obama The ‘Most
+    Valuable Player’`), is the quote's cue and the name its source."""
+    text = doc_text(doc)
+    line_start = paragraph_bounds(text, quote.open_mark)[0]
+    lexicon = load_cues()
+    for i in range(tokens.start - 1, max(-1, tokens.start - 1 - _HEADLINE_VERB_REACH), -1):
+        word = doc[i]
+        if word.idx < line_start:
+            return None
+        if qmap.inside(word) or not word.text[:1].isupper() or not word.is_alpha:
+            continue
+        lemma = next((c for c in _inflection_bases(word.lower_) if lexicon.is_cue_lemma(c)), None)
+        if lemma is None:
+            continue
+        source = _headline_name(doc, word, line_start, qmap)
+        if source is None and word.pos_ in {"VERB", "AUX"}:
+            parsed = qmap.source_of(word)
+            if parsed is not None and parsed.start_char >= line_start and parsed.end <= word.i and not any(
+                    qmap.inside(t) for t in parsed):
+                source = parsed
+        if source is not None:
+            return Attribution.with_cue(quote.start, quote.end, True, lemma, [word], source)
+    return None
+
+
+def _inflection_bases(word: str) -> list[str]:
+    """Lemmas an English verb form can have (`says` say, `questioned`
+    question, `praised` praise, `denies`/`denied` deny, `calling` call,
+    `slammed` slam); the lexicon decides which is a verb."""
+    out = [_LEMMA_FORMS.get(word, word)]
+    if word.endswith("s"):
+        out += [word[:-1]]
+    if word.endswith("es") or word.endswith("ed"):
+        out += [word[:-2], word[:-1]]
+    if word.endswith("ied") or word.endswith("ies"):
+        out += [word[:-3] + "y"]
+    if word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e"]
+    if len(word) > 4 and word[-3] == word[-4] and (word.endswith("ed") or word.endswith("ing")):
+        out += [word[:-3] if word.endswith("ed") else word[:-4]]
+    return out
+
+
+#: irregular forms of verbs of speech (`Tells`, `Told`, `Says`, `Said`)
+_LEMMA_FORMS = {"said": "say", "says": "say", "told": "tell", "spoke": "speak", "wrote": "write", "thought": "think",
+                "felt": "feel", "swore": "swear", "gave": "give"}
+
+
+def _headline_name(doc: Doc, verb: Token, line_start: int, qmap: QuoteMap) -> Span | None:
+    """The proper nouns right before ``verb`` in its line (at most four), when
+    one of them is a person or an organisation the parse names, or when they
+    open the line: the headline's subject (the tagger often names nothing in
+    title case: `Carly Fiorina Endorses Ted Cruz: …`)."""
+    first = verb.i
+    while (first > 0 and verb.i - first < _MAX_HEADLINE_NAME_WORDS and doc[first - 1].idx >= line_start
+           and doc[first - 1].pos_ == "PROPN" and not qmap.inside(doc[first - 1])):
+        first -= 1
+    name = doc[first:verb.i]
+    if not len(name):
+        return None
+    opens_line = not doc_text(doc)[line_start:name.start_char].strip()
+    if not (opens_line or any(t.ent_type_ in {"PERSON", "ORG"} for t in name)):
+        return None
+    return name
+
+
+def _noun_of_speech(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, para: tuple[int, int]) -> Attribution | None:
+    """`fanned controversy earlier this year over her remark that “there’s a
+    special place in hell for women who don’t help each other.”` (Breitbart,
+    2016), `his warning that “…”`: a quote that is the that-clause of a noun
+    of speech is what the noun reports (the appositive clause gives the
+    content of `remark`, `warning`, `claim`: Quirk et al. 1985, 17.26), so it
+    is direct speech with the noun as its cue and the noun's source (its
+    possessor, its `by`/`from` object, or the subject of the verb it is the
+    object of, as for a reported clause: :func:`toolkit.quotes.indirect`)."""
+    for i in tokens:
+        token = doc[i]
+        noun = token.head
+        if noun.i in tokens or token.dep_ not in {"acl", "ccomp"} or qmap.inside(noun) or not _in(noun, para):
+            continue
+        if not is_cue_noun(noun) or not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+            continue
+        source = noun_source(noun)
+        if source is None or any(qmap.inside(t) for t in source):
+            return None
+        return Attribution.with_cue(quote.start, quote.end, True, noun.lemma_.lower(), [noun], source)
+    return None
+
+
+def noun_source(noun: Token) -> Span | None:
+    """The source of a noun of speech (`Trump's claim`, `the statement by the
+    ministry`, `made the claim that`): its possessor, its `by`/`from` object,
+    or the subject of the verb it is the object of."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return noun_phrase(child)
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return noun_phrase(pobj)
+    if noun.dep_ == "dobj":
+        subject = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS - {"nsubjpass"}), None)
+        if subject is not None and subject.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return noun_phrase(subject)
+    return None
+
+
+
+#: complex-transitive verbs of naming (Quirk et al. 1985, 16.43): `call X “Y”`
+_OBJECT_COMPLEMENT_CUES = {"call", "brand", "dub", "label", "term"}
+
+
+def _object_complement_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int]) -> Token | None:
+    """`Beruff, a Scott ally, called Florida’s standards “strong.”`,
+    `Sanders’ campaign called AP’s report a “rush to judgment,”` (Politico,
+    HuffPost 2016): a quote right after the object of a verb of naming is the
+    object's complement — the name the caller gave, so the caller's words —
+    even when the parse hangs the quote elsewhere (`strong` on the sentence's
+    first word). A determiner of the quoted noun (`a “rush …”`) may stand
+    between."""
+    k = tokens.start - 1
+    while k >= 0 and doc[k].pos_ == "DET" and doc[k].head.i in tokens:
+        k -= 1
+    if k < 0 or qmap.inside(doc[k]) or not _in(doc[k], para):
+        return None
+    obj = doc[k]
+    verb = obj.head
+    if obj.dep_ not in {"dobj", "oprd"} or verb.i > obj.i or qmap.inside(verb) or not _in(verb, para):
+        return None
+    if cue_lemma(verb) not in _OBJECT_COMPLEMENT_CUES or not is_cue_verb(verb):
+        return None
+    return verb
 
 
 def _paragraphs_of(text: str, quote: QuoteSpan) -> tuple[int, int]:
@@ -319,6 +521,8 @@ def _linked_cue(doc: Doc, tokens: range, qmap: QuoteMap, para: tuple[int, int], 
 #: dependents of a reporting verb that name who speaks (the source phrase,
 #: with its appositions and relative clauses)
 _SPEAKER_DEPS = {"nsubj"}
+#: how a reported clause hangs on its verb of speech (the projected clause)
+_PROJECTED_DEPS = {"ccomp", "parataxis"}
 #: how a quote inside a noun phrase modifies its head (`the “Avatar” star`)
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "punct"}
 
@@ -348,6 +552,12 @@ def _describes_participant_uncached(doc: Doc, cue: Token, tokens: range, qmap: Q
     if not words or words[-1] < sent.start or words[0] >= sent.end:
         return False  # (participants are named in the cue's own sentence)
     first = words[0]
+    if any(doc[i].head == cue and doc[i].dep_ in _PROJECTED_DEPS for i in words):
+        # a clause of the quote that the parse makes the verb's complement
+        # is what was said, whatever else of the quote the parse hangs on the
+        # speaker's name (`“They were well-spoken, educated and well-equipped,”
+        # Kryha, who led …, said` has `spoken` as a modifier of `Kryha`)
+        return False
     # (not a passive subject: `The phrase ''tax reform'' was uttered once, by
     # Mr. Cruz` — the subject of a passive verb of saying is what was said)
     participants = [c for c in cue.children if c.dep_ in _SPEAKER_DEPS and not qmap.inside(c)]
@@ -488,8 +698,19 @@ def _source(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
     subject), the name right after or right before the cue verb. (Once per
     cue and document: :attr:`QuoteMap.cue_sources`.)"""
     if cue.i not in qmap.cue_sources:
-        qmap.cue_sources[cue.i] = _source_uncached(doc, cue, qmap)
+        qmap.cue_sources[cue.i] = _within_its_line(_source_uncached(doc, cue, qmap))
     return qmap.cue_sources[cue.i]
+
+
+def _within_its_line(source: Span | None) -> Span | None:
+    """A name never runs across a line break: the parse joins a listicle's
+    number to the name below it (`13 ⏎ Zoe Saldana Asked …`, `13` a
+    modifier of `Zoe`), so the phrase is cut to the line of its head."""
+    if source is None or "\n" not in source.text:
+        return source
+    start, end = paragraph_bounds(doc_text(source.doc), source.root.idx)
+    kept = [t for t in source if start <= t.idx < end and not t.is_space]
+    return source.doc[kept[0].i:kept[-1].i + 1] if kept else source
 
 
 def _source_uncached(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:

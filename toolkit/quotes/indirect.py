@@ -30,10 +30,10 @@ from spacy.tokens import Doc, Span, Token
 
 from toolkit.quotes.cues import (cue_lemma, cue_noun_or_preposition_positions, cue_verb_positions, is_cue_noun,
                                  is_cue_verb)
-from toolkit.quotes.direct import QuoteMap
+from toolkit.quotes.direct import QuoteMap, noun_source
 from toolkit.quotes.marks import paragraph_bounds
 from toolkit.quotes.model import Attribution
-from toolkit.quotes.speakers import SUBJECT_DEPS, noun_phrase, source_of_preposition
+from toolkit.quotes.speakers import source_of_preposition
 from toolkit.context import doc_text
 
 #: share of a clause's characters inside direct quotes above which it is not indirect speech
@@ -215,7 +215,7 @@ def _noun_clause(doc: Doc, noun: Token, qmap: QuoteMap) -> Attribution | None:
     span = _clip(doc[clause.left_edge.i:clause.right_edge.i + 1], noun, qmap)
     if span is None or _mostly_quoted(span, qmap):
         return None
-    source = _noun_source(noun)
+    source = noun_source(noun)
     if source is None:
         return None
     return Attribution.with_cue(span.start_char, span.end_char, False, noun.lemma_.lower(), [noun], source)
@@ -224,21 +224,6 @@ def _noun_clause(doc: Doc, noun: Token, qmap: QuoteMap) -> Attribution | None:
 def _that_clause(noun: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}
                  and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
-
-
-def _noun_source(noun: Token) -> Span | None:
-    for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
-            return noun_phrase(child)
-        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None:
-                return noun_phrase(pobj)
-    if noun.dep_ == "dobj":
-        subject = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS - {"nsubjpass"}), None)
-        if subject is not None and subject.pos_ in {"PROPN", "NOUN", "PRON"}:
-            return noun_phrase(subject)
-    return None
 
 
 def _misparsed_relative(verb: Token, clause: Token) -> bool:

@@ -72,7 +72,13 @@ def quote_kind(text: str, before: str, *, attributed: bool) -> str:
     words = _WORD.findall(text)
     content = [w for i, w in enumerate(words) if i == 0 or (len(w) > 3 and w not in _TITLE_SMALL_WORDS)]
     capitalised = bool(content) and all(w[0].isupper() for w in content)
-    if capitalised and len(words) <= 10 and _TITLE_CONTEXT.search(before.rstrip(" “\"‘'")):
+    context = _TITLE_CONTEXT.search(before.rstrip(" “\"‘'"))
+    if context is not None and context.group(0).strip() == "To":
+        # (a capitalised `To` is a title-case headline's infinitive, not
+        # the `to` of `said to “Meet the Press”`: `Zoe Saldana Asked Men
+        # Everywhere To “Redefine Masculinity.”`)
+        context = None
+    if capitalised and len(words) <= 10 and context is not None:
         # `he said on “Meet the Press.”`, `Speaking Sunday on ABC’s “This Week,”`,
         # `According to ''The Trumps: Three Generations That Built an Empire,''`:
         # a show or a book named where the speech happened, even next to a cue
