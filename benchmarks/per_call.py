@@ -11,6 +11,11 @@ loads the corpus, makes two untimed calls (the pipeline and every lazy
 cache are built), then alternates ``repeats`` timed calls and partitions
 (an untimed ``gc.collect()`` before each) and prints the medians. Children
 alternate ABBA over ``rounds``; the load average before each is recorded.
+With ``--chunks N`` each child also annotates chunks 1..N of the paired
+benchmark's chunks of the whole corpus (``benchmarks.paired_ratio``:
+~90,000 characters each, one ``annotate`` call per chunk, chunk 0 as the
+warm-up) and reports their CPU per step and outside parse and steps
+(``chunks_other``: what the paired estimate counts as annotate's other work).
 Not a test: nothing is asserted.
 """
 
@@ -28,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_once(corpus: str, repeats: int) -> dict:
+def run_once(corpus: str, repeats: int, chunks: int = 0) -> dict:
     """One child's medians (whichever toolkit it imports)."""
     import gc
     import statistics
@@ -73,6 +78,22 @@ def run_once(corpus: str, repeats: int) -> dict:
     med = {f"{name}_{k}": statistics.median(r[k] for r in runs)
            for name, runs in (("call", calls), ("partition", parts)) for k in ("cpu", "outside")}
     med["per_call"] = max(0.0, med["call_outside"] - med["partition_outside"])
+    if chunks:
+        from benchmarks.paired_ratio import CHUNK_CHARS, chunk_count, equal_text_chunks
+
+        frames = [arts.iloc[c].reset_index(drop=True) for c in equal_text_chunks(lengths, chunk_count(lengths, CHUNK_CHARS))]
+        toolkit.annotate(Corpus(frames[0], loaded.load_report.iloc[:0]), cache_dir=None, n_process=1, progress=False)
+        steps: dict[str, float] = {}
+        total = 0.0
+        for frame in frames[1:chunks + 1]:
+            gc.collect()
+            cpu = time.process_time()
+            out = toolkit.annotate(Corpus(frame, loaded.load_report.iloc[:0]), cache_dir=None, n_process=1, progress=False)
+            total += time.process_time() - cpu
+            for step, seconds in out.meta["timings"].items():
+                steps[step] = steps.get(step, 0.0) + seconds
+        med.update({"chunks_cpu": total, "chunks_other": total - sum(steps.values()),
+                    **{f"chunks_{k}": v for k, v in steps.items()}})
     return med
 
 
@@ -83,16 +104,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "eval" / "corpora" / "ru_ua_2022"))
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--repeats", type=int, default=15)
+    parser.add_argument("--chunks", type=int, default=0, help="also time this many paired-benchmark chunks per child")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench" / "per_call.json")
     args = parser.parse_args(argv)
     code = ("import json, sys\n" + inspect.getsource(run_once)
-            + "\nprint(json.dumps(run_once(sys.argv[1], int(sys.argv[2]))))")
+            + "\nprint(json.dumps(run_once(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))))")
     results: dict[str, list[dict]] = {"before": [], "after": []}
     for r in range(args.rounds):
         for arm in (("before", "after") if r % 2 == 0 else ("after", "before")):
             tree = (args.before if arm == "before" else args.after).resolve()
             load = os.getloadavg()[0]
-            out = subprocess.run([sys.executable, "-c", code, str(Path(args.corpus).resolve()), str(args.repeats)],
+            out = subprocess.run([sys.executable, "-c", code, str(Path(args.corpus).resolve()), str(args.repeats),
+                                  str(args.chunks)],
                                  cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)},
                                  capture_output=True, text=True, check=True)
             row = {"load": load, **json.loads(out.stdout.strip().splitlines()[-1])}

@@ -190,3 +190,30 @@ def test_merging_without_the_conform_assembles_the_same_tables(sample_corpus):
         b = assemble_tables(sample_corpus.articles, [merged])
         for name in TEXT_TABLES:
             pd.testing.assert_frame_equal(b[name], a[name], obj=name)
+
+
+def test_tables_the_corpus_steps_conform_are_the_same_conformed_once(sample_corpus):
+    """assemble_tables hands mentions, claims and quotes to the corpus steps
+    unconformed (they conform them): the same tables as conforming them
+    first, on partitions of one and two articles (empty tables included)."""
+    from toolkit import extraction
+    from toolkit.actors.catalogue import resolve_path
+    from toolkit.extraction import Settings, annotate_partition, assemble_tables, merge_results, partitions
+
+    settings = Settings(catalogue=str(resolve_path(None)))
+    arts = sample_corpus.articles
+    for size in (1, 2):
+        results = [annotate_partition(p, settings) for p in partitions(arts, size=size)]
+        for some in ([r] for r in results):
+            merged, _ = merge_results(some, conform=False)
+            ids = set(merged["sentences"]["article_id"])
+            part = arts[arts["article_id"].isin(ids)].reset_index(drop=True)
+            once = assemble_tables(part, [merged])
+            real = extraction.RECONFORMED_BY_STEPS
+            try:
+                extraction.RECONFORMED_BY_STEPS = frozenset()
+                twice = assemble_tables(part, [merged])
+            finally:
+                extraction.RECONFORMED_BY_STEPS = real
+            for name, table in twice.items():
+                pd.testing.assert_frame_equal(once[name], table, obj=name)
