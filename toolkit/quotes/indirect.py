@@ -111,7 +111,7 @@ def _complement_clause(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | N
     first = clause.left_edge.i
     if first < verb.i < clause.i:  # `the system that Kyiv says it needs`: the clause starts after the cue
         first = verb.i + 1
-    span = _clip(doc[first:_clause_end(clause)], verb, qmap)
+    span = _clip(doc[first:_clause_end(clause, qmap)], verb, qmap)
     if span is None or _mostly_quoted(span, qmap):
         return None
     source = qmap.source_of(verb)
@@ -239,7 +239,7 @@ def _misparsed_relative(verb: Token, clause: Token) -> bool:
 _TRAILING_ADJUNCT = {"as", "while", "with", "amid", "in", "after", "despite"}
 
 
-def _clause_end(clause: Token) -> int:
+def _clause_end(clause: Token, qmap: QuoteMap | None = None) -> int:
     """End of the reported clause: its subtree, cut before a coordinated
     reporting verb (`“…,” but clarified that …` is a second attribution) and
     before a trailing adjunct set off by a comma that is the writer's framing
@@ -253,12 +253,34 @@ def _clause_end(clause: Token) -> int:
                 and first.lower_ in _TRAILING_ADJUNCT):
             return before.i
     for child in clause.rights:
-        if child.dep_ == "conj" and is_cue_verb(child):
+        if child.dep_ == "conj" and (is_cue_verb(child) or (_reporters_verb(clause, child) and not (
+                qmap is not None and qmap.inside(child)))):
             left = child.left_edge.i
             while left > clause.i and (clause.doc[left - 1].dep_ == "cc" or clause.doc[left - 1].is_punct):
                 left -= 1
             return left
     return clause.right_edge.i + 1
+
+
+def _reporters_verb(clause: Token, conj: Token) -> bool:
+    """`Mr. Rogozin said Russian astronauts … would stop using a robotic arm
+    … and lobbed disparaging words at Josef Aschbacher` (NYT 2022): the parse
+    hangs the second verb on the reported clause, but a past form without a
+    subject of its own cannot share the clause's modal (`would lobbed`), so
+    in a past-tense report it continues the reporter's narrative,
+    coordinated with the reporting verb: the reporter's act, not the
+    reported words. Only after a modal, whose base form is unambiguous:
+    after `had` a simple past may still be the reported clause's own
+    (`western agencies reported that Russia had suffered heavy military
+    losses … and risked getting further bogged down`, The Guardian 2022, war
+    gold), and `would stay and fight` shares the modal."""
+    if clause.head.tag_ != "VBD" or conj.tag_ not in {"VBD", "VBN"} or clause.tag_ != "VB":
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
+        return False
+    # (a verb with its own subject or auxiliary is a clause of its own that
+    # may be reported too: `… would provide … and had approved a $165m sale`)
+    return not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass"} for c in conj.children)
 
 
 def _anaphoric_passive(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:
