@@ -175,23 +175,18 @@ def toolkit_digest() -> str:
 
 def _code_files_stamp() -> tuple:
     """(relative path, size, mtime_ns) of every file :func:`toolkit.code_digest`
-    hashes (same suffixes; nothing under ``__pycache__`` or ``node_modules``), sorted."""
+    hashes (:func:`toolkit.code_files`), in its order."""
     import toolkit
 
     root = os.path.dirname(os.path.abspath(toolkit.__file__))
-    suffixes = (".py", ".yaml", ".yml", ".csv", ".txt", ".json")
     stamp = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if d not in ("__pycache__", "node_modules")]
-        for name in files:
-            if name.endswith(suffixes):
-                path = os.path.join(folder, name)
-                try:
-                    st = os.stat(path)
-                except OSError:
-                    continue
-                stamp.append((os.path.relpath(path, root), st.st_size, st.st_mtime_ns))
-    return tuple(sorted(stamp))
+    for path in toolkit.code_files():
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        stamp.append((os.path.relpath(path, root), st.st_size, st.st_mtime_ns))
+    return tuple(stamp)
 
 
 #: whether :func:`annotate` keeps what is alive when it starts (the loaded
