@@ -724,19 +724,7 @@ def load_ranker(path=None) -> Ranker:
         RankerDataError: the file is missing, not JSON, or not a weights file of
             this format; the pipeline never falls back to other results silently.
     """
-    try:
-        if path is None:
-            raw = resources.files("toolkit.quotes").joinpath("data", WEIGHTS_FILE).read_text(encoding="utf-8")
-        else:
-            with open(path, encoding="utf-8") as fh:
-                raw = fh.read()
-        data = json.loads(raw)
-    except (OSError, ValueError) as exc:
-        where = path or f"toolkit/quotes/data/{WEIGHTS_FILE}"
-        raise RankerDataError(f"speaker ranker weights {where} missing or unreadable ({exc}); "
-                              "reinstall the package or retrain with evaluation/train_quotes_speaker.py") from exc
-    if not isinstance(data, dict):
-        raise RankerDataError("speaker ranker weights: not a JSON object")
+    data = _read_weights(path, WEIGHTS_FILE, "speaker ranker")
     return Ranker(data)
 
 
