@@ -544,20 +544,7 @@ class Ranker:
     """The override model read from the weights file (see :func:`load_ranker`)."""
 
     def __init__(self, data: dict):
-        try:
-            if data.get("format") != FORMAT:
-                raise RankerDataError(f"speaker ranker weights: format {data.get('format')!r}, expected {FORMAT}")
-            names = data["features"]
-            weights = data["weights"]
-            if (not isinstance(names, list) or not isinstance(weights, list) or len(names) != len(weights)
-                    or not all(isinstance(w, (int, float)) and math.isfinite(w) for w in weights)):
-                raise RankerDataError("speaker ranker weights: features and weights differ in length or hold non-numbers")
-            self.bias = float(data["bias"])
-            threshold = float(data["threshold"])
-            if not 0.0 < threshold < 1.0:
-                raise RankerDataError(f"speaker ranker weights: threshold {threshold} not in (0, 1)")
-        except (KeyError, TypeError, ValueError) as exc:
-            raise RankerDataError(f"speaker ranker weights: malformed ({exc!r})") from exc
+        names, weights, self.bias, threshold = _checked_weights(data, "speaker ranker")
         self.threshold = threshold
         #: a speed shortcut: the lowest rule part (bias + the rule candidate's
         #: weights) of any training quote the model overrides; below it the
@@ -604,20 +591,7 @@ class Assigner:
     :data:`ASSIGNER_FILE`; ``threshold`` on the best candidate's probability."""
 
     def __init__(self, data: dict):
-        try:
-            if data.get("format") != FORMAT:
-                raise RankerDataError(f"unsourced-speaker weights: format {data.get('format')!r}, expected {FORMAT}")
-            names, weights = data["features"], data["weights"]
-            if (not isinstance(names, list) or not isinstance(weights, list) or len(names) != len(weights)
-                    or not all(isinstance(n, str) for n in names)
-                    or not all(isinstance(w, (int, float)) and math.isfinite(w) for w in weights)):
-                raise RankerDataError("unsourced-speaker weights: features and weights differ in length or hold non-numbers")
-            self.bias = float(data["bias"])
-            threshold = float(data["threshold"])
-            if not 0.0 < threshold < 1.0:
-                raise RankerDataError(f"unsourced-speaker weights: threshold {threshold} not in (0, 1)")
-        except (KeyError, TypeError, ValueError) as exc:
-            raise RankerDataError(f"unsourced-speaker weights: malformed ({exc!r})") from exc
+        names, weights, self.bias, threshold = _checked_weights(data, "unsourced-speaker")
         self.threshold = threshold
         self.logit = math.log(threshold / (1 - threshold))
         self.w = {n: float(w) for n, w in zip(names, weights)}
@@ -626,6 +600,31 @@ class Assigner:
         """Log-odds that the candidate of features ``f`` is the quote's source."""
         w = self.w
         return self.bias + sum(w.get(k, 0.0) * v for k, v in f.items())
+
+
+def _checked_weights(data: dict, what: str) -> tuple[list, list, float, float]:
+    """(feature names, weights, bias, threshold) of a weights file of :data:`FORMAT`.
+
+    Raises:
+        RankerDataError: another format, names and weights of different lengths,
+            a name that is not a string, a weight that is not a finite number, a
+            threshold outside (0, 1), or a missing key.
+    """
+    try:
+        if data.get("format") != FORMAT:
+            raise RankerDataError(f"{what} weights: format {data.get('format')!r}, expected {FORMAT}")
+        names, weights = data["features"], data["weights"]
+        if (not isinstance(names, list) or not isinstance(weights, list) or len(names) != len(weights)
+                or not all(isinstance(n, str) for n in names)
+                or not all(isinstance(w, (int, float)) and math.isfinite(w) for w in weights)):
+            raise RankerDataError(f"{what} weights: features and weights differ in length or hold non-numbers")
+        bias = float(data["bias"])
+        threshold = float(data["threshold"])
+        if not 0.0 < threshold < 1.0:
+            raise RankerDataError(f"{what} weights: threshold {threshold} not in (0, 1)")
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RankerDataError(f"{what} weights: malformed ({exc!r})") from exc
+    return names, weights, bias, threshold
 
 
 def _read_weights(path, name: str, what: str) -> dict:
