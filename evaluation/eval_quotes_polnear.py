@@ -286,6 +286,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="print N random errors of direct speech (kind direct against direct gold): rows "
                              "matching no gold (SPURIOUS), gold no row found (MISSED), rows with another or no "
                              "source (SOURCE)")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="print counts (no rows) of the classes of direct-speech errors: for direct gold, "
+                             "missed / found without a source / found with another source, by the form of the gold "
+                             "source; for kind-direct rows, spurious / on gold without a Source / no source / "
+                             "another source (aggregates only, so usable on splits nobody reads)")
     parser.add_argument("--pronoun-sample", type=Path, default=None, metavar="CSV",
                         help="instead: print he/she-sourced rows with context from a news CSV (column 'articles') for checking by hand")
     parser.add_argument("--corpus-stats", type=Path, nargs="+", default=None, metavar="CSV",
@@ -351,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
         score(tallies["textacy direct_quotations (direct only)"], gold_direct, theirs_direct)
         score(tallies["textacy direct_quotations (all gold)"], gold, theirs)
         head_to_head(h2h, gold_direct, ours_direct, theirs_direct)
+        if args.breakdown:
+            _breakdown(counts, doc, gold_direct, direct_speech, ours)
         if args.direct_errors:
             direct_errors.extend(_direct_errors(name, text, gold_direct, direct_speech))
         if args.errors:
@@ -371,6 +378,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Direct test (is_direct, the same on gold and predictions): {counts['gold direct']} direct gold "
           f"(old rule: {counts['gold direct, old rule']}); {counts['kind-direct rows']} kind-direct rows, "
           f"{counts['kind-direct rows failing the test']} of them fail the test")
+    if args.breakdown:
+        print("\nDirect speech, classes of gold (G) and of kind-direct rows (P), counts only:")
+        for key in sorted(k for k in counts if k.startswith(("G ", "P "))):
+            print(f"  {key}: {counts[key]}")
     for line in errors[: args.errors]:
         print(line)
     if args.direct_errors:
@@ -461,6 +472,63 @@ def _direct_errors(name: str, text: str, gold, preds: list[Prediction]) -> list[
         if not any(overlap(c, p.content) for c, _s in gold):
             out.append(f"- SPURIOUS {name}: source {show(p.source)!r} | {ctx(p.content)}")
     return out
+
+
+_PRONOUNS = {"he", "she", "they", "i", "we", "it", "you", "him", "her", "them", "who", "which", "that"}
+
+
+def _source_form(doc, spans: Spans) -> str:
+    """The form of a source span, for :func:`_breakdown`: pronoun / name /
+    nominal (by the root of the tokens it covers)."""
+    span = doc.char_span(spans[0][0], spans[-1][1], alignment_mode="expand")
+    if span is None or not len(span):
+        return "unknown"
+    if span.text.lower() in _PRONOUNS:
+        return "pronoun"
+    return "name" if span.root.pos_ == "PROPN" else "nominal"
+
+
+def _breakdown(counts, doc, gold, preds: list[Prediction], rows: list[Prediction]) -> None:
+    """Add the classes of direct-speech errors of one text to ``counts``;
+    ``rows`` are all the toolkit's rows, to tell what a missed gold quote was
+    found as (a row of another kind, with the gold source or not)."""
+    text = doc.text
+    for content, source in gold:
+        hits = [p for p in preds if overlap(content, p.content)]
+        if not source:
+            counts["G no gold Source" + (" (found)" if hits else " (missed)")] += 1
+        elif not hits:
+            others = [p for p in rows if overlap(content, p.content)]
+            if not others:
+                counts["G missed, no row"] += 1
+            else:
+                kind = "/".join(sorted({str(p.kind) for p in others}))
+                right = any(overlap(source, p.source) for p in others)
+                counts[f"G missed, found as {kind} row{' with the gold source' if right else ''}"] += 1
+        elif any(overlap(source, p.source) for p in hits):
+            counts["G right"] += 1
+        elif not any(p.source for p in hits):
+            counts[f"G found, no source; gold {_source_form(doc, source)}"] += 1
+        else:
+            form = _source_form(doc, source)
+            got = next(p.source for p in hits if p.source)
+            same_text = text[got[0][0]:got[0][1]].lower() == text[source[0][0]:source[0][1]].lower()
+            sent = doc.char_span(content[0][0], content[0][1], alignment_mode="expand")
+            near = sent is not None and sent.sent.start_char <= source[0][0] < sent.sent.end_char
+            counts[f"G another source; gold {form}{', same words elsewhere' if same_text else ''}"
+                   f"{'' if near else ', gold source outside the sentence'}"] += 1
+    for p in preds:
+        hits = [(c, s) for c, s in gold if overlap(c, p.content)]
+        if not hits:
+            counts["P spurious"] += 1
+        elif not any(s for _c, s in hits):
+            counts["P on gold without a Source"] += 1
+        elif any(overlap(s, p.source) for _c, s in hits):
+            counts["P right"] += 1
+        elif not p.source:
+            counts["P no source"] += 1
+        else:
+            counts["P another source"] += 1
 
 
 def _speaker_errors(name: str, text: str, gold, preds: list[Prediction]) -> list[str]:
