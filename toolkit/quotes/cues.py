@@ -40,7 +40,7 @@ _UNSAID = {"avoid", "refuse", "decline", "fail", "stop"}
 _PHRASAL = {(verb, particle): f"{verb} {particle}" for verb, particle in (
     ("go", "on"), ("cut", "in"), ("point", "out"), ("speak", "out"), ("weigh", "in"), ("chime", "in"),
     ("pipe", "up"), ("sound", "off"), ("open", "up"), ("call", "out"), ("lash", "out"), ("shoot", "back"),
-    ("fire", "back"), ("hit", "back"), ("push", "back"), ("spell", "out"))}
+    ("fire", "back"), ("hit", "back"), ("push", "back"), ("spell", "out"), ("cry", "out"))}
 _PHRASAL_VERBS = frozenset(verb for verb, _particle in _PHRASAL)
 #: parts of speech a cue verb can carry (the small model tags "said," as AUX or NOUN now and then)
 _CUE_POS = {"VERB", "AUX"}

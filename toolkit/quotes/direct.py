@@ -51,6 +51,10 @@ _TRANSCRIPT_SPEAKER = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]):\s")
 #: how a title-like quote must attach to count as the cue's words (`called it “Operation Z”`)
 _COMPLEMENT_DEPS = {"dobj", "attr", "oprd", "ccomp", "xcomp", "pobj", "conj", "appos"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: a headline line `Name: …` (`Pence: Gennifer Flowers Won't Be at Debate`): the name and what follows
+HEADLINE_COLON = re.compile(r"^([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): ([^\n]+?)\s*$", re.MULTILINE)
+#: at most this many tokens after the colon of a headline line
+MAX_HEADLINE_WORDS = 25
 _NEWLINES = re.compile(r"\n\s*")
 
 
@@ -466,8 +470,40 @@ def _next_to_cue(doc: Doc, tokens: range, qmap: QuoteMap) -> bool:
         if is_cue_verb(doc[i]):
             return True
         if doc[i].pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "PRON"}:
-            return False
+            return _subject_then_cue(doc, k, qmap) is not None
     return False
+
+
+#: how many tokens a tag's subject may run between a quote and its verb when
+#: it is a name with an apposition (`"Perpetual motion!" Rep. Glenn Thompson,
+#: R-Pa., said of …`)
+_TAG_SUBJECT_REACH = 16
+
+
+def _subject_then_cue(doc: Doc, k: int, qmap: QuoteMap) -> Token | None:
+    """`"Perpetual motion!" Rep. Glenn Thompson, R-Pa., said of the swirl …`:
+    the words from ``k`` up to a reporting verb are all its subject (with an
+    apposition or a description set off by commas, which the five-word test
+    of :func:`_next_to_cue` stops at): the quote is that subject's utterance.
+    The parse decides what the subject covers, so a clause between the quote
+    and the verb (`"Morning Joe" host Joe Scarborough, who …, said`) is no
+    subject of it unless the parse hangs it there as a relative clause.
+    Returns the verb, or None."""
+    for i in range(k, min(k + _TAG_SUBJECT_REACH, len(doc))):
+        t = doc[i]
+        if qmap.inside(t):
+            return None
+        if is_cue_verb(t):
+            subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.i < t.i]
+            covered = {w.i for c in subjects for w in c.subtree}
+            if any(c.dep_ in {"ccomp", "xcomp"} and c.i > t.i for c in t.children):
+                # (`“…” Finland’s prime minister, Sanna Marin, said she hoped
+                # …`: the verb reports its own clause, not the quote)
+                return None
+            return t if i > k and all(j in covered for j in range(k, i)) else None
+        if t.pos_ in {"VERB", "AUX"}:
+            return None
+    return None
 
 
 def _in(token: Token, para: tuple[int, int]) -> bool:
@@ -642,6 +678,15 @@ def _nearby_cue(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, para:
         if any(doc[k].pos_ in {"VERB", "AUX"} for k in range(follow, i)):
             break
         window.append(i)
+    k = tokens.stop
+    while k < len(doc) and doc[k].is_punct and not qmap.inside(doc[k]):
+        k += 1
+    tag = _subject_then_cue(doc, k, qmap) if k >= follow else None
+    if tag is not None:
+        # `"Perpetual motion!" Rep. Glenn Thompson, R-Pa., said of …`: the
+        # next sentence's verb past the reach above, when only its subject
+        # stands between it and the quote
+        window.append(tag.i)
     candidates = [doc[i] for i in sorted(set(window))
                   if _in(doc[i], para) and not qmap.inside(doc[i]) and is_cue_verb(doc[i], strong_only=True)]
     # the nearest one whose participants the quote does not describe (checked
@@ -864,7 +909,10 @@ def _inverted_subject(doc: Doc, cue: Token, qmap: QuoteMap) -> Span | None:
         token = doc[end]
         glued = token.text in {"-", "‐"} and not token.whitespace_ and end > start and not doc[end - 1].whitespace_
         participle = token.tag_ in {"VBG", "VBN"} and end + 1 < len(doc) and doc[end + 1].pos_ in {"NOUN", "PROPN"}
-        if not (token.pos_ in _INVERTED_POS or token.is_space or glued or participle):
+        # (a possessive inside the phrase: `opined Cleveland's Plain Dealer`,
+        # `exhorted Clinton's introducer`: the phrase is the possessed noun's)
+        possessive = token.tag_ == "POS" and end > start
+        if not (token.pos_ in _INVERTED_POS or token.is_space or glued or participle or possessive):
             break
         end += 1
     while end > start and doc[end - 1].pos_ not in {"NOUN", "PROPN"}:
@@ -900,8 +948,9 @@ def _named_colon(doc: Doc, quote: QuoteSpan, tokens: range) -> Attribution | Non
     person's name right before the colon that introduces the quote is its speaker."""
     colon = _introducing_colon(doc, quote)
     if colon is None:
-        return None
-    line = _line_speaker(doc, quote, colon)
+        headline = _headline_colon_source(doc, quote)
+        return Attribution(quote.start, quote.end, True, None, None, None, headline) if headline is not None else None
+    line = _line_speaker(doc, quote, colon) or _headline_colon_source(doc, quote)
     if line is not None:
         return Attribution(quote.start, quote.end, True, None, None, None, line)
     if colon.i == 0 or colon.text != ":":
@@ -913,6 +962,33 @@ def _named_colon(doc: Doc, quote: QuoteSpan, tokens: range) -> Attribution | Non
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     return Attribution(quote.start, quote.end, True, None, None, None, doc[start:before.i + 1])
+
+
+def is_headline_source(name: Span) -> bool:
+    """The name of a headline line `Name: …`: proper nouns only, a person, an
+    organisation or no entity type, not all capitals (`UPDATE:`, `WATCH:`)."""
+    return not name.text.isupper() and all(t.pos_ == "PROPN" and t.ent_type_ in {"PERSON", "ORG", ""} for t in name)
+
+
+def _headline_colon_source(doc: Doc, quote: QuoteSpan) -> Span | None:
+    """`Darrell Scott: ‘You Find Me an Aberration Because I’m Black …’`,
+    `Bill Clinton: Hillary ‘Better Qualified to Be President …’`: a quote
+    after the colon of a headline line `Name: …` is the name's words — the
+    headline convention whose unquoted form
+    :func:`toolkit.quotes.indirect._headline_colons` reads as reported speech
+    (it leaves a line that is mostly one quote to this rule). The small
+    model often tags such a name as an organisation or nothing, so the
+    entity type of a person is not required (:func:`is_headline_source`)."""
+    text = doc_text(doc)
+    start, end = paragraph_bounds(text, quote.open_mark)
+    match = HEADLINE_COLON.match(text, start, end)
+    if match is None or quote.open_mark < match.start(2):
+        return None
+    content = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
+    if content is None or len(content) > MAX_HEADLINE_WORDS:
+        return None
+    name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    return name if name is not None and is_headline_source(name) else None
 
 
 #: a paragraph that credits the quote above it: a dash and a name (`- Bernie

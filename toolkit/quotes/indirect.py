@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from toolkit.quotes.cues import (cue_lemma, cue_noun_or_preposition_positions, cue_verb_positions, is_cue_noun,
                                  is_cue_verb)
-from toolkit.quotes.direct import QuoteMap, noun_source
+from toolkit.quotes.direct import HEADLINE_COLON, MAX_HEADLINE_WORDS, QuoteMap, is_headline_source, noun_source
 from toolkit.quotes.marks import paragraph_bounds
 from toolkit.quotes.model import Attribution
 from toolkit.quotes.speakers import source_of_preposition
@@ -44,8 +44,6 @@ _MIN_OWN_WORDS = 2
 _CHARGE_VERBS = {"accuse", "blame", "criticise", "criticize", "condemn", "charge", "praise", "thank", "warn"}
 _ANAPHORS = {"this", "that", "it"}
 #: a line `Name: words` (a headline) with the name's words capitalised
-_HEADLINE_COLON = re.compile(r"^([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}): ([^\n]+?)\s*$", re.MULTILINE)
-_MAX_HEADLINE_WORDS = 25
 #: verbs whose direct object is the reported content (`denied the allegations`)
 _OBJECT_REPORTING = {"cite", "claim", "deny", "announce", "confirm", "report", "mention", "acknowledge",
                      "admit", "reiterate", "promise", "pledge", "demand", "propose", "predict", "reveal",
@@ -87,20 +85,16 @@ def _headline_colons(doc: Doc, qmap: QuoteMap) -> list[Attribution]:
     a name and a colon gives that source's words (the headline convention);
     all-caps labels (`UPDATE:`) and places are not names."""
     out = []
-    for match in _HEADLINE_COLON.finditer(doc_text(doc)):
+    for match in HEADLINE_COLON.finditer(doc_text(doc)):
         name = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         content = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
-        if name is None or content is None or not _is_headline_source(name):
+        if name is None or content is None or not is_headline_source(name):
             continue
-        if not 3 <= len(content) <= _MAX_HEADLINE_WORDS or _mostly_quoted(content, qmap):
+        if not 3 <= len(content) <= MAX_HEADLINE_WORDS or _mostly_quoted(content, qmap):
             continue
         colon = doc[name.end] if name.end < len(doc) else name[-1]
         out.append(Attribution.with_cue(match.start(2), match.end(2), False, ":", [colon], name))
     return out
-
-
-def _is_headline_source(name: Span) -> bool:
-    return not name.text.isupper() and all(t.pos_ == "PROPN" and t.ent_type_ in {"PERSON", "ORG", ""} for t in name)
 
 
 def _complement_clause(doc: Doc, verb: Token, qmap: QuoteMap) -> Attribution | None:

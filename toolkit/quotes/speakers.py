@@ -400,9 +400,12 @@ def _nearest_subject(verb: Token) -> Token | None:
 
 def _dateline(token: Token, text: str) -> bool:
     """`LONDON (Reuters) -`, `KYIV, Ukraine —`: an all-capitals place opening
-    its line, followed by a dash within a few tokens (lane 13b)."""
+    its line, followed by a dash within a few tokens (lane 13b); or an
+    all-capitals label opening its line before a colon (`UPDATE:`)."""
     if not (token.is_upper and len(token) > 1) or text[text.rfind("\n", 0, token.idx) + 1:token.idx].strip():
         return False
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text.startswith(":"):
+        return True  # (a live blog's label: `UPDATE: “We are working …,” the company said`)
     return any(t.text in {"-", "—", "–", "--"} for t in token.doc[token.i + 1:token.i + 7])
 
 
