@@ -461,9 +461,7 @@ def _next_to_cue(doc: Doc, tokens: range, qmap: QuoteMap) -> bool:
         # young woman exclaimed`); a title running straight into a noun
         # modifies it (`“Orange is the New Black” star Selenis Leyva opened up`)
         return False
-    k = tokens.stop
-    while k < len(doc) and doc[k].is_punct and not qmap.inside(doc[k]):
-        k += 1
+    k = _past_punctuation(doc, tokens, qmap)
     for i in range(k, min(k + 5, len(doc))):
         if qmap.inside(doc[i]):
             return False
@@ -472,6 +470,14 @@ def _next_to_cue(doc: Doc, tokens: range, qmap: QuoteMap) -> bool:
         if doc[i].pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "PRON"}:
             return _subject_then_cue(doc, k, qmap) is not None
     return False
+
+
+def _past_punctuation(doc: Doc, tokens: range, qmap: QuoteMap) -> int:
+    """The first token after the quote ``tokens`` and the punctuation right after it."""
+    k = tokens.stop
+    while k < len(doc) and doc[k].is_punct and not qmap.inside(doc[k]):
+        k += 1
+    return k
 
 
 #: how many tokens a tag's subject may run between a quote and its verb when
@@ -494,12 +500,11 @@ def _subject_then_cue(doc: Doc, k: int, qmap: QuoteMap) -> Token | None:
         if qmap.inside(t):
             return None
         if is_cue_verb(t):
-            subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.i < t.i]
-            covered = {w.i for c in subjects for w in c.subtree}
             if any(c.dep_ in {"ccomp", "xcomp"} and c.i > t.i for c in t.children):
                 # (`“…” Finland’s prime minister, Sanna Marin, said she hoped
                 # …`: the verb reports its own clause, not the quote)
                 return None
+            covered = {w.i for c in t.children if c.dep_ in SUBJECT_DEPS and c.i < t.i for w in c.subtree}
             return t if i > k and all(j in covered for j in range(k, i)) else None
         if t.pos_ in {"VERB", "AUX"}:
             return None
@@ -678,9 +683,7 @@ def _nearby_cue(doc: Doc, quote: QuoteSpan, tokens: range, qmap: QuoteMap, para:
         if any(doc[k].pos_ in {"VERB", "AUX"} for k in range(follow, i)):
             break
         window.append(i)
-    k = tokens.stop
-    while k < len(doc) and doc[k].is_punct and not qmap.inside(doc[k]):
-        k += 1
+    k = _past_punctuation(doc, tokens, qmap)
     tag = _subject_then_cue(doc, k, qmap) if k >= follow else None
     if tag is not None:
         # `"Perpetual motion!" Rep. Glenn Thompson, R-Pa., said of …`: the
@@ -947,13 +950,10 @@ def _named_colon(doc: Doc, quote: QuoteSpan, tokens: range) -> Attribution | Non
     """`he tweeted about ... Donald Trump: "Appreciate the congrats …"`: a
     person's name right before the colon that introduces the quote is its speaker."""
     colon = _introducing_colon(doc, quote)
-    if colon is None:
-        headline = _headline_colon_source(doc, quote)
-        return Attribution(quote.start, quote.end, True, None, None, None, headline) if headline is not None else None
-    line = _line_speaker(doc, quote, colon) or _headline_colon_source(doc, quote)
+    line = (_line_speaker(doc, quote, colon) if colon is not None else None) or _headline_colon_source(doc, quote)
     if line is not None:
         return Attribution(quote.start, quote.end, True, None, None, None, line)
-    if colon.i == 0 or colon.text != ":":
+    if colon is None or colon.i == 0 or colon.text != ":":
         return None
     before = doc[colon.i - 1]
     if before.ent_type_ != "PERSON" or before.ent_iob_ == "":
