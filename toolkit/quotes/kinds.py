@@ -65,10 +65,14 @@ def is_speech(kind: str | None) -> bool:
     return kind in SPEECH_KINDS
 
 
-def quote_kind(text: str, before: str, *, attributed: bool) -> str:
+def quote_kind(text: str, before: str, *, attributed: bool, headline: bool = False) -> str:
     """Kind of a quoted passage (module docstring). ``before`` is the text of
     its sentence before the opening mark; ``attributed`` whether a cue, a
-    source or a continued quote gives it a speaker."""
+    source or a continued quote gives it a speaker; ``headline`` whether its
+    line is a title-case headline, where every word is capitalised, so that
+    capitals say nothing of a title, nor does a `to` before an attributed
+    quote (`John McCain: Republican Populist Anger Appeals to ‘Bad Angels Of
+    Our Nature.’` is McCain's speech; `On ‘The Tonight Show’` stays a title)."""
     words = _WORD.findall(text)
     content = [w for i, w in enumerate(words) if i == 0 or (len(w) > 3 and w not in _TITLE_SMALL_WORDS)]
     capitalised = bool(content) and all(w[0].isupper() for w in content)
@@ -77,6 +81,8 @@ def quote_kind(text: str, before: str, *, attributed: bool) -> str:
         # (a capitalised `To` is a title-case headline's infinitive, not
         # the `to` of `said to “Meet the Press”`: `Zoe Saldana Asked Men
         # Everywhere To “Redefine Masculinity.”`)
+        context = None
+    if headline and attributed and context is not None and context.group(0).strip().lower() == "to":
         context = None
     if capitalised and len(words) <= 10 and context is not None:
         # `he said on “Meet the Press.”`, `Speaking Sunday on ABC’s “This Week,”`,

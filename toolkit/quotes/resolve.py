@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from toolkit.context import ArticleContext, char_span_keys, doc_text
 from toolkit.dates.extract import ENTRY_STAMP
-from toolkit.quotes.direct import QuoteMap
+from toolkit.quotes.direct import QuoteMap, title_case_line
 from toolkit.quotes.marks import paragraph_bounds
 from toolkit.quotes.model import Attribution, Speaker
 from toolkit.quotes.kinds import MAX_FRAGMENT_WORDS, clause_kind, quote_kind
@@ -150,7 +150,8 @@ def _kind(doc: Doc, a: Attribution, quote_spans) -> str:
            and not _tag_right_after(doc, a))
     attributed = (a.source is not None and not (fragment and far)) or a.inherited_from is not None
     sent_start = max(doc_text(doc).rfind("\n", 0, a.start) + 1, a.start - 200)
-    return quote_kind(doc_text(doc)[a.start:a.end], doc_text(doc)[sent_start:a.start], attributed=attributed)
+    return quote_kind(doc_text(doc)[a.start:a.end], doc_text(doc)[sent_start:a.start], attributed=attributed,
+                      headline=title_case_line(doc_text(doc), a.start))
 
 
 def _anchor(attribution: Attribution) -> int:
